@@ -1,0 +1,102 @@
+import { regionContains } from "./regions.ts";
+import type { Role } from "./registry.ts";
+
+/** Who is asking: a signed-in user or an API token acting as that user. */
+export interface Principal {
+  userId: string;
+  username: string;
+  role: Role;
+  /** Root of the subtree a `health_official` oversees. */
+  regionCode: string | null;
+  /** The one institution of coordinators, clinicians and stationed doctors. */
+  institutionId: string | null;
+}
+
+export type Entity = "institution" | "assessment" | "alliance" | "practitioner" | "user" | "audit" | "api_token";
+export type Action = "read" | "write";
+
+/** Where a record lives: its county (or region) and the institutions it belongs to. */
+export interface Target {
+  regionCode: string | null;
+  institutionIds: readonly string[];
+}
+
+/**
+ * How far each role reaches, per entity and action:
+ * `all` everything, `region` the official's subtree, `institution` the user's own institution,
+ * `none` nothing. Institutions and alliances are the public registry (needed to pick a referral
+ * target in another province), so every signed-in user reads them; personal and evaluative data
+ * (practitioners, assessments, users, audit) is scoped.
+ */
+type Reach = "all" | "region" | "institution" | "none";
+
+const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
+  institution: {
+    read: { national_admin: "all", health_official: "all", institution_coordinator: "all", clinician: "all", stationed_doctor: "all" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
+  assessment: {
+    read: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  alliance: {
+    read: { national_admin: "all", health_official: "all", institution_coordinator: "all", clinician: "all", stationed_doctor: "all" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
+  practitioner: {
+    read: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "institution" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
+  user: {
+    read: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  audit: {
+    read: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+    write: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  api_token: {
+    read: { national_admin: "all", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+    write: { national_admin: "all", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+};
+
+/** Whether the role may act on the entity at all (used to hide whole routes and menus). */
+export function mayEver(principal: Principal, action: Action, entity: Entity): boolean {
+  return POLICY[entity][action][principal.role] !== "none";
+}
+
+/** Whether `principal` may perform `action` on one record of `entity` located at `target`. */
+export function allows(principal: Principal, action: Action, entity: Entity, target: Target): boolean {
+  const reach = POLICY[entity][action][principal.role];
+  switch (reach) {
+    case "all":
+      return true;
+    case "none":
+      return false;
+    case "region":
+      return principal.regionCode !== null && target.regionCode !== null && regionContains(principal.regionCode, target.regionCode);
+    case "institution":
+      return principal.institutionId !== null && target.institutionIds.includes(principal.institutionId);
+  }
+}
+
+/**
+ * The list filter matching `allows` for reads: what a list query must restrict to.
+ * `null` means unrestricted; `{ none: true }` means the role sees nothing.
+ */
+export type ReadScope = null | { none: true } | { regionCode: string } | { institutionId: string };
+
+export function readScope(principal: Principal, entity: Entity): ReadScope {
+  const reach = POLICY[entity].read[principal.role];
+  switch (reach) {
+    case "all":
+      return null;
+    case "none":
+      return { none: true };
+    case "region":
+      return principal.regionCode ? { regionCode: principal.regionCode } : { none: true };
+    case "institution":
+      return principal.institutionId ? { institutionId: principal.institutionId } : { none: true };
+  }
+}

@@ -1,0 +1,98 @@
+import { type Action, allows, type Entity, forbidden, notFound, type Principal, type ReadScope, regionPrefix, type Target } from "@medbridge/core";
+import { inArray, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "./db/connection.ts";
+import { alliances, institutions, practitioners, users } from "./db/schema.ts";
+
+const ENTITY_LABEL: Record<Entity, string> = {
+  institution: "Institution",
+  assessment: "Assessment",
+  alliance: "Alliance",
+  practitioner: "Practitioner",
+  user: "User",
+  audit: "Audit entry",
+  api_token: "API token",
+};
+
+/**
+ * The one access check. Reads out of scope look like 404 (the record's existence is not revealed),
+ * writes out of scope answer 403. Every handler calls this (or `requireAccessTo`) first.
+ */
+export function requireAccess(principal: Principal, action: Action, entity: Entity, targets: readonly Target[]): void {
+  for (const target of targets) {
+    if (!allows(principal, action, entity, target)) {
+      throw action === "read" ? notFound(ENTITY_LABEL[entity]) : forbidden(`You may not change this ${ENTITY_LABEL[entity].toLowerCase()}`);
+    }
+  }
+}
+
+/** Loads where each record lives (one query for all ids) and checks access to all of them. */
+export async function requireAccessTo(db: Db, principal: Principal, action: Action, entity: Entity, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  const targets = await loadTargets(db, entity, unique);
+  for (const id of unique) {
+    const target = targets.get(id);
+    if (!target) {
+      // A write to a missing record is also "not found": there is nothing to forbid.
+      throw notFound(ENTITY_LABEL[entity]);
+    }
+  }
+  requireAccess(principal, action, entity, [...targets.values()]);
+}
+
+async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<string, Target>> {
+  const map = new Map<string, Target>();
+  if (ids.length === 0) return map;
+  switch (entity) {
+    case "institution":
+    case "assessment": {
+      const rows = await db.select({ id: institutions.id, regionCode: institutions.regionCode }).from(institutions).where(inArray(institutions.id, ids));
+      for (const r of rows) map.set(r.id, { regionCode: r.regionCode, institutionIds: [r.id] });
+      return map;
+    }
+    case "alliance": {
+      const rows = await db
+        .select({ id: alliances.id, regionCode: alliances.regionCode, lead: alliances.leadInstitutionId })
+        .from(alliances)
+        .where(inArray(alliances.id, ids));
+      for (const r of rows) map.set(r.id, { regionCode: r.regionCode, institutionIds: [r.lead] });
+      return map;
+    }
+    case "practitioner": {
+      const rows = await db
+        .select({ id: practitioners.id, regionCode: practitioners.regionCode, institutionId: practitioners.institutionId })
+        .from(practitioners)
+        .where(inArray(practitioners.id, ids));
+      for (const r of rows) map.set(r.id, { regionCode: r.regionCode, institutionIds: [r.institutionId] });
+      return map;
+    }
+    case "user": {
+      const rows = await db
+        .select({ id: users.id, regionCode: users.scopeRegionCode, institutionId: users.institutionId })
+        .from(users)
+        .where(inArray(users.id, ids));
+      for (const r of rows) map.set(r.id, { regionCode: r.regionCode, institutionIds: r.institutionId ? [r.institutionId] : [] });
+      return map;
+    }
+    case "audit":
+    case "api_token":
+      throw new Error(`No per-record targets for ${entity}`);
+  }
+}
+
+/**
+ * SQL condition restricting a list to what the principal may read, matching `allows`.
+ * Region subtrees are code prefixes, so the condition is a LIKE on an indexed code column.
+ */
+export function scopeCondition(scope: ReadScope, columns: { region: PgColumn; institution?: PgColumn }): SQL | undefined {
+  if (scope === null) return undefined;
+  if ("none" in scope) return sql`false`;
+  if ("regionCode" in scope) return sql`${columns.region} like ${regionLikePattern(scope.regionCode)}`;
+  if (!columns.institution) return sql`false`;
+  return sql`${columns.institution} = ${scope.institutionId}`;
+}
+
+/** LIKE pattern matching every 6-digit code in the subtree of `code`. */
+export function regionLikePattern(code: string): string {
+  return `${regionPrefix(code)}%`;
+}

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { forbidden, mayEver, readScope } from "@medbridge/core";
+import { requireAccess, requireAccessTo } from "../access.ts";
+import { actorOf } from "../audit.ts";
+import { principalOf } from "../auth/principal.ts";
+import type { Db } from "../db/connection.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
+import { createUser, getUser, listUsers, UserInput, UserListQuery, UserPatch, UserSchema, updateUser, userScopeRegion } from "./users.ts";
+
+const tags = ["admin"];
+
+export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      "/users",
+      { schema: { tags, summary: "User accounts in your scope", querystring: UserListQuery, response: { 200: PageOf(UserSchema), ...errorResponses } } },
+      async (request) => {
+        const principal = principalOf(request);
+        if (!mayEver(principal, "read", "user")) throw forbidden("Only administrators and health officials manage accounts");
+        return listUsers(db, readScope(principal, "user"), request.query);
+      },
+    );
+
+    app.get(
+      "/users/:id",
+      { schema: { tags, summary: "One user account", params: IdParams, response: { 200: UserSchema, ...errorResponses } } },
+      async (request) => {
+        await requireAccessTo(db, principalOf(request), "read", "user", [request.params.id]);
+        return getUser(db, request.params.id);
+      },
+    );
+
+    app.post(
+      "/users",
+      { schema: { tags, summary: "Create an account (an official only within their region)", body: UserInput, response: { 201: UserSchema, ...errorResponses } } },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        if (!mayEver(principal, "write", "user")) throw forbidden("Only administrators and health officials manage accounts");
+        const scopeRegion = await userScopeRegion(db, request.body);
+        requireAccess(principal, "write", "user", [{ regionCode: scopeRegion, institutionIds: request.body.institutionId ? [request.body.institutionId] : [] }]);
+        const id = await inTransaction(db, (tx) => createUser(tx, actorOf(principal, request.id), request.body, scopeRegion));
+        return reply.status(201).send(await getUser(db, id));
+      },
+    );
+
+    app.patch(
+      "/users/:id",
+      { schema: { tags, summary: "Rename, reset password, or deactivate (active: false)", params: IdParams, body: UserPatch, response: { 200: UserSchema, ...errorResponses } } },
+      async (request) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "write", "user", [request.params.id]);
+        if (request.params.id === principal.userId && request.body.active === false) throw forbidden("You cannot deactivate your own account");
+        await inTransaction(db, (tx) => updateUser(tx, actorOf(principal, request.id), request.params.id, request.body));
+        return getUser(db, request.params.id);
+      },
+    );
+  };
+}

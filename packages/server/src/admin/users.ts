@@ -1,0 +1,158 @@
+import { conflict, type FieldError, INSTITUTION_ROLES, invalid, notFound, type ReadScope, ROLES, type Role } from "@medbridge/core";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { type Static, Type } from "typebox";
+import { scopeCondition } from "../access.ts";
+import { type Actor, audit } from "../audit.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import type { Db } from "../db/connection.ts";
+import { institutions, regions, sessions, users } from "../db/schema.ts";
+import { PageQuery, RegionCode, StringEnum, Uuid } from "../http/schemas.ts";
+import { likeContains } from "../registry/search.ts";
+
+const Password = Type.String({ minLength: 10, maxLength: 200, description: "At least 10 characters" });
+
+export const UserInput = Type.Object(
+  {
+    username: Type.String({ pattern: "^[a-z0-9][a-z0-9._-]{2,39}$", description: "3–40 of a-z 0-9 . _ -" }),
+    displayName: Type.String({ minLength: 1, maxLength: 60 }),
+    password: Password,
+    role: StringEnum(ROLES),
+    regionCode: Type.Optional(Type.Union([RegionCode, Type.Null()])),
+    institutionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type UserInput = Static<typeof UserInput>;
+
+export const UserPatch = Type.Partial(
+  Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 60 }), password: Password, active: Type.Boolean() }, { additionalProperties: false }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UserPatch = Static<typeof UserPatch>;
+
+export const UserSchema = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  regionName: Type.Union([Type.String(), Type.Null()]),
+  institutionId: Type.Union([Type.String(), Type.Null()]),
+  institutionName: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+  createdAt: Type.String(),
+});
+
+export const UserListQuery = Type.Object(
+  { ...PageQuery, role: Type.Optional(StringEnum(ROLES)), status: Type.Optional(StringEnum(["active", "inactive", "all"] as const, { default: "all" })) },
+  { additionalProperties: false },
+);
+
+const columns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  regionCode: users.regionCode,
+  regionName: regions.name,
+  institutionId: users.institutionId,
+  institutionName: institutions.name,
+  active: users.active,
+  createdAt: users.createdAt,
+};
+
+function select(db: Db) {
+  return db.select(columns).from(users).leftJoin(regions, eq(regions.code, users.regionCode)).leftJoin(institutions, eq(institutions.id, users.institutionId));
+}
+
+const iso = <T extends { createdAt: Date }>(r: T) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() });
+
+export async function listUsers(db: Db, scope: ReadScope, query: Static<typeof UserListQuery>) {
+  const where: (SQL | undefined)[] = [scopeCondition(scope, { region: users.scopeRegionCode })];
+  const q = query.q?.trim();
+  if (q) where.push(sql`(${users.username} ilike ${likeContains(q)} or ${users.displayName} ilike ${likeContains(q)})`);
+  if (query.role) where.push(eq(users.role, query.role));
+  if (query.status && query.status !== "all") where.push(eq(users.active, query.status === "active"));
+  const condition = and(...where);
+  const [rows, [count]] = await Promise.all([
+    select(db).where(condition).orderBy(asc(users.username)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(users).where(condition),
+  ]);
+  return { items: rows.map(iso), total: count?.total ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getUser(db: Db, id: string) {
+  const [row] = await select(db).where(eq(users.id, id));
+  if (!row) throw notFound("User");
+  return iso(row);
+}
+
+/** Checks that the role has exactly the scope it needs; returns the region the account lives in. */
+export async function userScopeRegion(db: Db, input: Pick<UserInput, "role" | "regionCode" | "institutionId">): Promise<string | null> {
+  const role = input.role as Role;
+  const errors: FieldError[] = [];
+  if (role === "health_official") {
+    if (!input.regionCode) errors.push({ path: "regionCode", message: "is required for a health official" });
+    if (input.institutionId) errors.push({ path: "institutionId", message: "must be empty for a health official" });
+  } else if (INSTITUTION_ROLES.includes(role)) {
+    if (!input.institutionId) errors.push({ path: "institutionId", message: `is required for role ${role}` });
+    if (input.regionCode) errors.push({ path: "regionCode", message: `must be empty for role ${role}` });
+  } else if (input.regionCode || input.institutionId) {
+    errors.push({ path: input.regionCode ? "regionCode" : "institutionId", message: "must be empty for a national admin" });
+  }
+  if (errors.length) throw invalid(errors);
+  if (input.regionCode) {
+    const [r] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, input.regionCode));
+    if (!r) throw invalid([{ path: "regionCode", message: "is not a GB/T 2260 region code" }]);
+    return input.regionCode;
+  }
+  if (input.institutionId) {
+    const [i] = await db.select({ regionCode: institutions.regionCode }).from(institutions).where(eq(institutions.id, input.institutionId));
+    if (!i) throw invalid([{ path: "institutionId", message: "no such institution" }]);
+    return i.regionCode;
+  }
+  return null;
+}
+
+export async function createUser(db: Db, actor: Actor, input: UserInput, scopeRegionCode: string | null): Promise<string> {
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (taken) throw conflict([{ path: "username", message: "is taken" }]);
+  const [row] = await db
+    .insert(users)
+    .values({
+      username: input.username,
+      displayName: input.displayName.trim(),
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      regionCode: input.regionCode ?? null,
+      institutionId: input.institutionId ?? null,
+      scopeRegionCode,
+    })
+    .returning({ id: users.id });
+  const id = (row as { id: string }).id;
+  const { password: _, ...safe } = input;
+  await audit(db, actor, { action: "create", entity: "user", entityId: id, regionCode: scopeRegionCode, after: safe });
+  return id;
+}
+
+export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPatch): Promise<void> {
+  const [before] = await db.select().from(users).where(eq(users.id, id)).for("update");
+  if (!before) throw notFound("User");
+  const { password, ...rest } = patch;
+  await db
+    .update(users)
+    .set({ ...rest, ...(password && { passwordHash: await hashPassword(password) }), updatedAt: new Date() })
+    .where(eq(users.id, id));
+  // A new password or a deactivation ends every open session of that user.
+  if (password || patch.active === false) await db.delete(sessions).where(eq(sessions.userId, id));
+  await audit(db, actor, {
+    action: patch.active === false ? "deactivate" : "update",
+    entity: "user",
+    entityId: id,
+    regionCode: before.scopeRegionCode,
+    before: { displayName: before.displayName, active: before.active },
+    after: { ...rest, ...(password && { password: "(changed)" }) },
+  });
+}
+
+

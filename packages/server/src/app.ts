@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { DomainError } from "@medbridge/core";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { auditRoutes } from "./admin/audit-routes.ts";
+import { tokenRoutes } from "./admin/token-routes.ts";
+import { userRoutes } from "./admin/user-routes.ts";
+import { authRoutes } from "./auth/auth-routes.ts";
+import { registerPrincipal } from "./auth/principal.ts";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/connection.ts";
+import { pgErrorCode } from "./db/transaction.ts";
+import { errorHandler, sendProblem } from "./http/problem.ts";
+import { validatorCompiler } from "./http/validation.ts";
+import { allianceRoutes } from "./registry/alliance-routes.ts";
+import { institutionRoutes } from "./registry/institution-routes.ts";
+import { practitionerRoutes } from "./registry/practitioner-routes.ts";
+import { regionRoutes } from "./registry/region-routes.ts";
+
+export const API_PREFIX = "/api/v1";
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  logger?: boolean;
+}
+
+export async function buildApp({ db, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    // Database constraint violations that slipped past the handlers' own checks.
+    const code = pgErrorCode(error);
+    if (code === "23505") return sendProblem(reply, 409, "This record already exists", [{ path: "(record)", message: "duplicates an existing record" }]);
+    if (code === "40001" || code === "40P01") return sendProblem(reply, 409, "Another change got there first; try again");
+    return errorHandler(error as Error, request, reply);
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("referrer-policy", "same-origin");
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "MedBridge 医联桥 API", version: "1.0.0", description: "Paired assistance, referral and monitoring for the push of quality medical resources to county level." },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "mb_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: "preHandler",
+    errorResponseBuilder: (_request, context) => new DomainError("rate_limited", `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  await app.register(
+    async (api) => {
+      registerPrincipal(api, db);
+      api.get(
+        "/health",
+        { config: { public: true }, schema: { tags: ["meta"], summary: "Liveness and database check", response: { 200: Type.Object({ status: Type.Literal("ok") }) } } },
+        async () => {
+          await db.execute(sql`select 1`);
+          return { status: "ok" as const };
+        },
+      );
+      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes(db, config));
+      await api.register(regionRoutes(db));
+      await api.register(institutionRoutes(db));
+      await api.register(allianceRoutes(db));
+      await api.register(practitionerRoutes(db));
+      await api.register(userRoutes(db));
+      await api.register(tokenRoutes(db));
+      await api.register(auditRoutes(db));
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webIndex = join(config.webDist, "index.html");
+  const serveWeb = existsSync(webIndex);
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler({ preValidation: (_req, _reply, done) => done() }, (request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET" || !serveWeb) {
+      return sendProblem(reply, 404, `No route ${request.method} ${request.url.split("?")[0]}`);
+    }
+    // Client-side routes of the single-page app all load index.html.
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}

@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { DomainError, type Entity, mayEver, type Principal } from "@medbridge/core";
+import { and, eq } from "drizzle-orm";
+import { Type } from "typebox";
+import { audit } from "../audit.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/connection.ts";
+import { institutions, regions, sessions, users } from "../db/schema.ts";
+import { errorResponses } from "../http/schemas.ts";
+import { verifyPassword } from "./passwords.ts";
+import { principalOf } from "./principal.ts";
+import { newSecret, SESSION_COOKIE, sha256 } from "./tokens.ts";
+
+const tags = ["auth"];
+const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+const ENTITIES: Entity[] = ["institution", "assessment", "alliance", "practitioner", "user", "audit", "api_token"];
+
+export const MeSchema = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  regionName: Type.Union([Type.String(), Type.Null()]),
+  institutionId: Type.Union([Type.String(), Type.Null()]),
+  institutionName: Type.Union([Type.String(), Type.Null()]),
+  /** What the UI may offer: entity → may read / may write at all. */
+  permissions: Type.Record(Type.String(), Type.Object({ read: Type.Boolean(), write: Type.Boolean() })),
+});
+
+async function me(db: Db, principal: Principal) {
+  const [row] = await db
+    .select({ displayName: users.displayName, regionName: regions.name, institutionName: institutions.name })
+    .from(users)
+    .leftJoin(regions, eq(regions.code, users.regionCode))
+    .leftJoin(institutions, eq(institutions.id, users.institutionId))
+    .where(eq(users.id, principal.userId));
+  const permissions = Object.fromEntries(ENTITIES.map((e) => [e, { read: mayEver(principal, "read", e), write: mayEver(principal, "write", e) }]));
+  return {
+    id: principal.userId,
+    username: principal.username,
+    displayName: row?.displayName ?? principal.username,
+    role: principal.role,
+    regionCode: principal.regionCode,
+    regionName: row?.regionName ?? null,
+    institutionId: principal.institutionId,
+    institutionName: row?.institutionName ?? null,
+    permissions,
+  };
+}
+
+export function authRoutes(db: Db, config: Config): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      "/auth/login",
+      {
+        config: {
+          public: true,
+          // Ten tries a minute per address and username: slows guessing without locking anyone out for long.
+          rateLimit: {
+            max: 10,
+            timeWindow: "1 minute",
+            keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? "")}`,
+          },
+        },
+        schema: { tags, summary: "Sign in; sets an HttpOnly session cookie", body: LoginBody, response: { 200: MeSchema, ...errorResponses } },
+      },
+      async (request, reply) => {
+        const { username, password } = request.body;
+        const [user] = await db.select().from(users).where(eq(users.username, username.trim()));
+        const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
+        if (!user || !ok) throw new DomainError("unauthorized", "Wrong username or password", [{ path: "password", message: "does not match" }]);
+        const secret = newSecret();
+        const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000);
+        await db.insert(sessions).values({ tokenHash: sha256(secret), userId: user.id, expiresAt });
+        await audit(db, { id: user.id, name: user.username, requestId: request.id }, { action: "login", entity: "user", entityId: user.id, regionCode: user.scopeRegionCode });
+        reply.setCookie(SESSION_COOKIE, secret, {
+          httpOnly: true,
+          sameSite: "strict",
+          secure: config.production,
+          path: "/",
+          expires: expiresAt,
+        });
+        const principal: Principal = {
+          userId: user.id,
+          username: user.username,
+          role: user.role as Principal["role"],
+          regionCode: user.regionCode,
+          institutionId: user.institutionId,
+        };
+        return me(db, principal);
+      },
+    );
+
+    app.post(
+      "/auth/logout",
+      { config: { public: true }, schema: { tags, summary: "Sign out (ends this session)", response: { 204: Type.Null() } } },
+      async (request, reply) => {
+        const secret = request.cookies[SESSION_COOKIE];
+        if (secret) await db.delete(sessions).where(and(eq(sessions.tokenHash, sha256(secret))));
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get("/me", { schema: { tags, summary: "Who you are and what you may do", response: { 200: MeSchema, ...errorResponses } } }, async (request) =>
+      me(db, principalOf(request)),
+    );
+  };
+}

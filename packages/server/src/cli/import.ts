@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { invalid } from "@medbridge/core";
+import { CLI_ACTOR } from "../audit.ts";
+import { type ImportSpec, runImport } from "../registry/imports.ts";
+import { institutionImport } from "../registry/institution-import.ts";
+import { practitionerImport } from "../registry/practitioner-import.ts";
+import { formatOf, readTable } from "../registry/tabular.ts";
+import { withDatabase } from "./database.ts";
+
+const SPECS: Record<string, ImportSpec<never>> = {
+  institutions: institutionImport as ImportSpec<never>,
+  practitioners: practitionerImport as ImportSpec<never>,
+};
+
+export function registerImportCommands(program: Command): void {
+  program
+    .command("import")
+    .description("Import institutions or practitioners from a CSV or XLSX file (all rows or none)")
+    .argument("<what>", "institutions | practitioners")
+    .argument("<file>", "a .csv or .xlsx file with a header row (English or Chinese column names)")
+    .option("--skip-invalid", "import the valid rows and report the others")
+    .option("--dry-run", "validate only; write nothing")
+    .action(async (what: string, file: string, options: { skipInvalid?: boolean; dryRun?: boolean }) => {
+      const spec = SPECS[what];
+      if (!spec) throw invalid([{ path: "what", message: `must be one of: ${Object.keys(SPECS).join(", ")}` }]);
+      const format = formatOf(file);
+      if (!format) throw invalid([{ path: "file", message: "must end in .csv or .xlsx" }]);
+      const rows = await readTable(readFileSync(file), format, spec.aliases);
+      await withDatabase(async ({ db }) => {
+        const bar = new cliProgress.SingleBar({ format: `Importing ${what} [{bar}] {value}/{total} rows`, hideCursor: true }, cliProgress.Presets.shades_classic);
+        let started = false;
+        try {
+          const report = await runImport(db, spec, rows, CLI_ACTOR, {
+            skipInvalid: options.skipInvalid ?? false,
+            dryRun: options.dryRun ?? false,
+            onProgress: (done, total) => {
+              if (!started) bar.start(total, 0);
+              started = true;
+              bar.update(done);
+            },
+          });
+          if (started) bar.stop();
+          for (const e of report.errors) console.error(`  line ${e.line}: ${e.path} ${e.message}`);
+          console.log(`${report.dryRun ? "Checked" : "Imported"} ${report.dryRun ? report.rows - report.skipped : report.imported} of ${report.rows} rows; ${report.skipped} skipped.`);
+        } finally {
+          if (started) bar.stop();
+        }
+      });
+    });
+}

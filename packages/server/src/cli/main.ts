@@ -1,0 +1,43 @@
+import { Command, InvalidArgumentError } from "commander";
+import { DomainError } from "@medbridge/core";
+import { registerImportCommands } from "./import.ts";
+import { registerSeedCommand } from "./seed.ts";
+import { serve } from "./serve.ts";
+import { withDatabase } from "./database.ts";
+
+const program = new Command()
+  .name("medbridge")
+  .description("MedBridge 医联桥 — paired assistance, referral and monitoring platform")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("Serve the web app and API (migrates, and seeds the demo on first start)")
+  .option("--port <port>", "port to listen on (default PORT or 8080)", (v) => {
+    if (!/^\d+$/.test(v)) throw new InvalidArgumentError("must be a port number");
+    return v;
+  })
+  .action(serve);
+
+program
+  .command("migrate")
+  .description("Apply database migrations and load the GB/T 2260 regions")
+  .action(() => withDatabase(async (d) => console.log(`Migrated ${d.where}.`)));
+
+registerSeedCommand(program);
+registerImportCommands(program);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof DomainError) {
+    console.error(`Error: ${error.message}`);
+    for (const e of error.errors.slice(0, 50)) console.error(`  ${e.path}: ${e.message}`);
+    if (error.errors.length > 50) console.error(`  … and ${error.errors.length - 50} more`);
+  } else {
+    // Drizzle puts the whole SQL in its message; the database's own reason is in `cause`.
+    const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+    console.error(`Error: ${reason.slice(0, 500)}`);
+  }
+  process.exit(2);
+}

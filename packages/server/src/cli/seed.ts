@@ -1,0 +1,22 @@
+import { randomBytes } from "node:crypto";
+import type { Command } from "commander";
+import { loadConfig } from "../config.ts";
+import { resetAppData, seedDemo } from "../seed/demo.ts";
+import { withDatabase } from "./database.ts";
+
+export function registerSeedCommand(program: Command): void {
+  program
+    .command("seed")
+    .description("Re-create the demo data (erases all institutions, people, accounts and logs first)")
+    .requiredOption("--demo", "seed the demo world")
+    .action(() =>
+      withDatabase(async ({ db, where }) => {
+        const config = loadConfig();
+        const admin = config.adminPassword ?? randomBytes(9).toString("base64url");
+        await resetAppData(db);
+        const summary = await seedDemo(db, { demo: config.demoPassword, admin }, (step) => process.stdout.write(`  seeding ${step}…\n`));
+        console.log(`Seeded ${where}: ${summary.institutions} institutions, ${summary.alliances} alliances, ${summary.practitioners} practitioners.`);
+        for (const u of summary.users) console.log(`  ${u.username.padEnd(20)} ${u.role.padEnd(24)} ${u.password}`);
+      }),
+    );
+}

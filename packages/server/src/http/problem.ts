@@ -1,0 +1,53 @@
+import { DomainError, ERROR_STATUS, type FieldError } from "@medbridge/core";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { toFieldErrors } from "./validation.ts";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+/** RFC 9457 problem document. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: FieldError[];
+}
+
+export function sendProblem(reply: FastifyReply, status: number, detail: string, errors: FieldError[] = []): FastifyReply {
+  const problem: Problem = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, errors };
+  return reply.status(status).type("application/problem+json").send(problem);
+}
+
+/** The one error handler: domain errors, validation, Fastify's own errors; never a stack trace out. */
+export function errorHandler(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    return sendProblem(reply, ERROR_STATUS[error.code], error.message, error.errors);
+  }
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    const where = fe.validationContext === "body" ? "" : fe.validationContext === "querystring" ? "query" : (fe.validationContext ?? "");
+    const errors = toFieldErrors(fe.validation as never, where);
+    return sendProblem(reply, 400, `Invalid ${fe.validationContext ?? "input"}: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}`, errors);
+  }
+  const status = fe.statusCode ?? 500;
+  if (status === 413) return sendProblem(reply, 413, "Request body is too large", [{ path: "(body)", message: "is too large" }]);
+  if (fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" || fe.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || (status === 400 && error instanceof SyntaxError)) {
+    return sendProblem(reply, 400, "Request body is not valid JSON", [{ path: "(body)", message: "is not valid JSON" }]);
+  }
+  if (status === 415 || fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+    return sendProblem(reply, 415, "Unsupported content type", [{ path: "content-type", message: "is not supported here" }]);
+  }
+  if (status >= 400 && status < 500) return sendProblem(reply, status, error.message);
+  request.log.error({ err: error }, "unhandled error");
+  return sendProblem(reply, 500, "An unexpected error occurred; it has been logged.");
+}

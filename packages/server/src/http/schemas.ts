@@ -1,0 +1,48 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@medbridge/core";
+import { type TSchema, Type } from "typebox";
+
+/** A string enum that OpenAPI shows as `type: string, enum: [...]`. */
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) {
+  return Type.Unsafe<T[number]>({ type: "string", enum: [...values], ...options });
+}
+
+/** Calendar date `YYYY-MM-DD` (no time zone). */
+export const DateString = Type.String({ format: "date", description: "Calendar date YYYY-MM-DD" });
+export const Uuid = Type.String({ format: "uuid" });
+export const RegionCode = Type.String({ pattern: "^[1-9][0-9]{5}$", description: "GB/T 2260 code, 6 digits" });
+/** Free text: trimmed length enforced in handlers where needed; bounded here against abuse. */
+export const Text = (max = 200, min = 1) => Type.String({ minLength: min, maxLength: max });
+
+export const PageQuery = {
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+  q: Type.Optional(Type.String({ maxLength: 100, description: "Search text" })),
+};
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+}
+
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
+});
+
+/** Standard error responses, so OpenAPI documents them on every route. */
+export const errorResponses = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};

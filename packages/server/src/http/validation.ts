@@ -1,0 +1,68 @@
+import type { FieldError } from "@medbridge/core";
+import { Ajv, type ErrorObject } from "ajv";
+import addFormats from "ajv-formats";
+import type { FastifySchemaCompiler } from "fastify";
+
+function makeAjv(coerceTypes: boolean): Ajv {
+  // removeAdditional stays off: an unknown field is an error the caller must see, not something
+  // silently dropped. Bodies are never coerced ("12" is not a number); query strings must be.
+  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  return ajv;
+}
+
+export const bodyAjv = makeAjv(false);
+const queryAjv = makeAjv(true);
+
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
+  (httpPart === "body" ? bodyAjv : queryAjv).compile(schema);
+
+/** Turns Ajv's errors into `{ path, message }` with the dotted field path a person can read. */
+export function toFieldErrors(errors: readonly ErrorObject[], prefix = ""): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  // A nullable field (anyOf [T, null]) fails every branch; say it once: "must be integer or null".
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  const branchMessages = new Map<string, string[]>();
+  for (const e of errors) {
+    if (anyOfPaths.has(e.instancePath) && e.keyword !== "anyOf" && e.keyword === "type") {
+      branchMessages.set(e.instancePath, [...(branchMessages.get(e.instancePath) ?? []), String(e.params.type)]);
+    }
+  }
+  for (const e of errors) {
+    if (anyOfPaths.has(e.instancePath) && e.keyword === "type") continue;
+    let path = pointerToPath(e.instancePath);
+    let message = e.message ?? "is invalid";
+    if (e.keyword === "required") {
+      path = join(path, String(e.params.missingProperty));
+      message = "is required";
+    } else if (e.keyword === "additionalProperties") {
+      path = join(path, String(e.params.additionalProperty));
+      message = "is not a known field";
+    } else if (e.keyword === "anyOf") {
+      const types = branchMessages.get(e.instancePath);
+      if (types?.length) message = `must be ${types.join(" or ")}`;
+    } else if (e.keyword === "enum") {
+      message = `must be one of: ${(e.params.allowedValues as unknown[]).join(", ")}`;
+    }
+    const full = prefix ? (path ? `${prefix}.${path}` : prefix) : path || "(body)";
+    const key = `${full}|${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ path: full, message });
+    }
+  }
+  return out;
+}
+
+function pointerToPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : join(acc, part)), "");
+}
+
+function join(a: string, b: string): string {
+  return a ? `${a}.${b}` : b;
+}

@@ -1,0 +1,57 @@
+import type { Db } from "../db/connection.ts";
+import type { ImportSpec } from "./imports.ts";
+import { cellList, cellNumber, withoutEmpty } from "./imports.ts";
+import { checkInstitutionRegions, createInstitutions, InstitutionInput } from "./institutions.ts";
+import { inArray } from "drizzle-orm";
+import { institutions } from "../db/schema.ts";
+
+export const institutionImport: ImportSpec<InstitutionInput> = {
+  entity: "institution",
+  aliases: {
+    name: "name", 机构名称: "name", 名称: "name",
+    kind: "kind", 机构类别: "kind", 类别: "kind",
+    grade: "grade", 等级: "grade", 医院等级: "grade",
+    region_code: "regionCode", regioncode: "regionCode", 区划代码: "regionCode", 行政区划代码: "regionCode",
+    address: "address", 地址: "address",
+    beds: "beds", 床位数: "beds", 编制床位: "beds",
+    departments: "departments", 诊疗科目: "departments", 科室: "departments",
+  },
+  schema: InstitutionInput,
+  toInput: (v) =>
+    withoutEmpty({
+      name: v.name,
+      kind: v.kind,
+      grade: v.grade,
+      regionCode: v.regionCode,
+      address: v.address,
+      beds: v.beds === undefined || v.beds === "" ? undefined : cellNumber(v.beds),
+      departments: v.departments ? cellList(v.departments) : undefined,
+    }),
+  check: async (db: Db, inputs) => {
+    const errors = await checkInstitutionRegions(db, inputs);
+    // Names must be unique per county, within the file and against the database.
+    const seen = new Map<string, number>();
+    const existing = await existingNames(db, inputs);
+    inputs.forEach((input, index) => {
+      const key = `${input.regionCode}|${input.name.trim()}`;
+      const clash = seen.has(key) ? "appears twice in this file for the same county" : existing.has(key) ? "already exists in this county" : null;
+      seen.set(key, index);
+      if (clash) errors.set(index, [...(errors.get(index) ?? []), { path: "name", message: clash }]);
+    });
+    return errors;
+  },
+  insert: (db, actor, inputs) => createInstitutions(db, actor, inputs),
+};
+
+async function existingNames(db: Db, inputs: InstitutionInput[]): Promise<Set<string>> {
+  const names = [...new Set(inputs.map((i) => i.name.trim()))];
+  const found = new Set<string>();
+  for (let i = 0; i < names.length; i += 1000) {
+    const rows = await db
+      .select({ regionCode: institutions.regionCode, name: institutions.name })
+      .from(institutions)
+      .where(inArray(institutions.name, names.slice(i, i + 1000)));
+    for (const r of rows) found.add(`${r.regionCode}|${r.name}`);
+  }
+  return found;
+}

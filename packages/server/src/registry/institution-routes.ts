@@ -1,0 +1,124 @@
+import { allows, forbidden, invalid, mayEver, readScope } from "@medbridge/core";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { requireAccess, requireAccessTo } from "../access.ts";
+import { actorOf } from "../audit.ts";
+import { principalOf } from "../auth/principal.ts";
+import type { Db } from "../db/connection.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
+import { importRoute } from "./import-route.ts";
+import { institutionImport } from "./institution-import.ts";
+import {
+  Assessment,
+  assertNameFree,
+  COMMISSION_FIELDS,
+  checkInstitutionRegions,
+  createInstitutions,
+  getInstitution,
+  InstitutionInput,
+  InstitutionListQuery,
+  InstitutionPatch,
+  InstitutionSchema,
+  listInstitutions,
+  setAssessment,
+  updateInstitution,
+} from "./institutions.ts";
+
+const tags = ["registry"];
+
+export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      "/institutions",
+      { schema: { tags, summary: "List institutions (search, filter, sort, paginate)", querystring: InstitutionListQuery, response: { 200: PageOf(InstitutionSchema), ...errorResponses } } },
+      async (request) => {
+        const principal = principalOf(request);
+        return listInstitutions(db, readScope(principal, "institution"), request.query);
+      },
+    );
+
+    app.get(
+      "/institutions/:id",
+      { schema: { tags, summary: "One institution, with its capability assessments when you may see them", params: IdParams, response: { 200: InstitutionSchema, ...errorResponses } } },
+      async (request) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "read", "institution", [request.params.id]);
+        const institution = await getInstitution(db, request.params.id, false);
+        const seesAssessments = allows(principal, "read", "assessment", { regionCode: institution.regionCode, institutionIds: [institution.id] });
+        return seesAssessments ? getInstitution(db, request.params.id, true) : institution;
+      },
+    );
+
+    app.post(
+      "/institutions",
+      { schema: { tags, summary: "Create an institution", body: InstitutionInput, response: { 201: InstitutionSchema, ...errorResponses } } },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const input = request.body;
+        requireAccess(principal, "write", "institution", [{ regionCode: input.regionCode, institutionIds: [] }]);
+        const id = await inTransaction(db, async (tx) => {
+          await rejectRegionErrors(tx, input.regionCode);
+          await assertNameFree(tx, input.regionCode, input.name);
+          const [created] = await createInstitutions(tx, actorOf(principal, request.id), [input]);
+          return created as string;
+        });
+        return reply.status(201).send(await getInstitution(db, id, false));
+      },
+    );
+
+    app.patch(
+      "/institutions/:id",
+      { schema: { tags, summary: "Update or deactivate (active: false) an institution", params: IdParams, body: InstitutionPatch, response: { 200: InstitutionSchema, ...errorResponses } } },
+      async (request) => {
+        const principal = principalOf(request);
+        const { id } = request.params;
+        const patch = request.body;
+        await requireAccessTo(db, principal, "write", "institution", [id]);
+        if (principal.role === "institution_coordinator") {
+          const field = COMMISSION_FIELDS.find((f) => f in patch);
+          if (field) throw forbidden(`Only the health commission may change ${field}`);
+        }
+        if (patch.regionCode) {
+          // Moving an institution needs write access at the destination as well.
+          requireAccess(principal, "write", "institution", [{ regionCode: patch.regionCode, institutionIds: [id] }]);
+        }
+        await inTransaction(db, async (tx) => {
+          const current = await getInstitution(tx, id, false);
+          if (patch.regionCode) await rejectRegionErrors(tx, patch.regionCode);
+          if (patch.name || patch.regionCode) await assertNameFree(tx, patch.regionCode ?? current.regionCode, patch.name ?? current.name, id);
+          await updateInstitution(tx, actorOf(principal, request.id), id, patch);
+        });
+        return getInstitution(db, id, false);
+      },
+    );
+
+    app.put(
+      "/institutions/:id/assessments",
+      { schema: { tags, summary: "Record a county hospital's capability assessment for a year", params: IdParams, body: Assessment, response: { 200: InstitutionSchema, ...errorResponses } } },
+      async (request) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "write", "assessment", [request.params.id]);
+        await inTransaction(db, (tx) => setAssessment(tx, actorOf(principal, request.id), request.params.id, request.body.year, request.body.level));
+        return getInstitution(db, request.params.id, true);
+      },
+    );
+
+    await app.register(importRoute(db, {
+      url: "/institutions/import",
+      summary: "Import institutions from CSV or XLSX (all rows or none, unless skipInvalid)",
+      tags,
+      spec: institutionImport,
+      authorize: (principal, inputs) => {
+        if (!mayEver(principal, "write", "institution") || principal.role === "institution_coordinator") {
+          throw forbidden("Only the health commission may import institutions");
+        }
+        requireAccess(principal, "write", "institution", inputs.map((i) => ({ regionCode: i.regionCode, institutionIds: [] })));
+      },
+    }));
+  };
+}
+
+async function rejectRegionErrors(db: Db, regionCode: string): Promise<void> {
+  const errors = (await checkInstitutionRegions(db, [{ regionCode }])).get(0);
+  if (errors) throw invalid(errors);
+}

@@ -1,0 +1,93 @@
+import { invalid } from "@medbridge/core";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+
+export type TableFormat = "csv" | "xlsx";
+
+export interface TableRow {
+  /** Spreadsheet line number (the header is line 1), so errors point where the user looks. */
+  line: number;
+  values: Record<string, string>;
+}
+
+/** Guesses the format from a file name or a content type. */
+export function formatOf(nameOrType: string): TableFormat | null {
+  const s = nameOrType.toLowerCase();
+  if (s.endsWith(".xlsx") || s.includes("spreadsheetml")) return "xlsx";
+  if (s.endsWith(".csv") || s.includes("text/csv")) return "csv";
+  return null;
+}
+
+/**
+ * Reads a CSV or XLSX sheet whose first row is a header. `aliases` maps every accepted header
+ * (English or Chinese, case-insensitive) to the canonical key; unknown headers are an error, so a
+ * misspelt column is never silently ignored.
+ */
+export async function readTable(data: Buffer, format: TableFormat, aliases: Record<string, string>): Promise<TableRow[]> {
+  const grid = format === "csv" ? readCsv(data) : await readXlsx(data);
+  const [header, ...body] = grid;
+  if (!header || header.every((h) => h.trim() === "")) throw invalid([{ path: "header", message: "the file has no header row" }]);
+  const lookup = new Map(Object.entries(aliases).map(([k, v]) => [k.toLowerCase(), v]));
+  const keys = header.map((h, i) => {
+    const key = lookup.get(h.trim().toLowerCase());
+    if (!key && h.trim() !== "") throw invalid([{ path: `header[${i + 1}]`, message: `unknown column "${h.trim()}"` }]);
+    return key;
+  });
+  const rows: TableRow[] = [];
+  body.forEach((cells, index) => {
+    if (cells.every((c) => c.trim() === "")) return;
+    const values: Record<string, string> = {};
+    keys.forEach((key, i) => {
+      if (key) values[key] = (cells[i] ?? "").trim();
+    });
+    rows.push({ line: index + 2, values });
+  });
+  return rows;
+}
+
+function readCsv(data: Buffer): string[][] {
+  try {
+    return parse(data, { bom: true, relaxColumnCount: true, skipEmptyLines: false }) as string[][];
+  } catch (error) {
+    throw invalid([{ path: "file", message: `not a readable CSV file: ${(error as Error).message}` }]);
+  }
+}
+
+async function readXlsx(data: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw invalid([{ path: "file", message: "not a readable XLSX file" }]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw invalid([{ path: "file", message: "the workbook has no sheet" }]);
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+    grid[rowNumber - 1] = cells;
+  });
+  return Array.from(grid, (r) => r ?? []);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((t) => t.text).join("");
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    if ("text" in value) return String(value.text);
+    return "";
+  }
+  return String(value);
+}
+
+/** Writes rows to an XLSX buffer with a bold header (used for exports and template files). */
+export async function writeXlsx(sheetName: string, header: string[], rows: (string | number | null)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(header).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
