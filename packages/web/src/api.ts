@@ -1,0 +1,43 @@
+/** A problem+json answer from the server, with the fields at fault. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: { path: string; message: string }[];
+  constructor(status: number, detail: string, errors: { path: string; message: string }[] = []) {
+    super(detail);
+    this.status = status;
+    this.errors = errors;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** JSON over HTTP to `/api/v1`; errors become ApiError with the server's message. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; query?: Query } = {}): Promise<T> {
+  const response = await fetch(withQuery(`/api/v1${path}`, init.query), {
+    method: init.method ?? "GET",
+    credentials: "same-origin",
+    headers: init.body !== undefined ? { "content-type": "application/json" } : {},
+    body: init.body !== undefined ? JSON.stringify(init.body) : null,
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.detail ?? response.statusText, data?.errors ?? []);
+  }
+  return data as T;
+}

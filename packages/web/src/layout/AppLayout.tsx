@@ -1,0 +1,91 @@
+import { ApartmentOutlined, AuditOutlined, BankOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from "@ant-design/icons";
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
+import type { ItemType } from "antd/es/menu/interface";
+import { useTranslation } from "react-i18next";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { useMe, useSignOut } from "../auth/session.ts";
+import { switchLanguage } from "../i18n.ts";
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useMe().data;
+  const signOut = useSignOut();
+  if (!me) return null;
+  const can = (entity: string) => me.permissions[entity]?.read ?? false;
+
+  // Later capabilities (assistance, referral, outreach, CDS, monitoring) add their groups here.
+  const items: ItemType[] = [
+    {
+      key: "registry",
+      label: t("menu.registry"),
+      type: "group",
+      children: [
+        { key: "/institutions", icon: <BankOutlined />, label: t("menu.institutions") },
+        { key: "/alliances", icon: <ApartmentOutlined />, label: t("menu.alliances") },
+        ...(can("practitioner") ? [{ key: "/practitioners", icon: <TeamOutlined />, label: t("menu.practitioners") }] : []),
+      ],
+    },
+    ...(can("user") || can("audit") || can("api_token")
+      ? [
+          {
+            key: "admin",
+            label: t("menu.admin"),
+            type: "group" as const,
+            children: [
+              ...(can("user") ? [{ key: "/admin/users", icon: <UserOutlined />, label: t("menu.users") }] : []),
+              ...(can("api_token") ? [{ key: "/admin/tokens", icon: <KeyOutlined />, label: t("menu.tokens") }] : []),
+              ...(can("audit") ? [{ key: "/admin/audit", icon: <AuditOutlined />, label: t("menu.audit") }] : []),
+            ],
+          },
+        ]
+      : []),
+  ];
+  const selected = `/${location.pathname.split("/").filter(Boolean).slice(0, location.pathname.startsWith("/admin") ? 2 : 1).join("/")}`;
+  const scope = me.institutionName ?? me.regionName ?? t("institution.allRegions");
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: "1px solid #f0f0f0" }}>
+        <div style={{ padding: "18px 20px 12px" }}>
+          <Typography.Title level={4} style={{ margin: 0, color: "#0b6e6e" }}>
+            {t("app.name")}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t("app.subtitle")}
+          </Typography.Text>
+        </div>
+        <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 0 }} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: "#fff", padding: "0 24px", display: "flex", justifyContent: "flex-end", alignItems: "center", borderBottom: "1px solid #f0f0f0" }}>
+          <Space size="middle">
+            <Button icon={<TranslationOutlined />} type="text" onClick={switchLanguage} data-testid="lang-switch">
+              {t("common.language")}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [{ key: "logout", icon: <LogoutOutlined />, label: t("common.logout") }],
+                onClick: async () => {
+                  await signOut();
+                  navigate("/login");
+                },
+              }}
+            >
+              <Space style={{ cursor: "pointer" }} data-testid="user-menu">
+                <Avatar style={{ background: "#0b6e6e" }} icon={<UserOutlined />} />
+                <span>
+                  {me.displayName} · {t(`role.${me.role}`)} · {scope}
+                </span>
+              </Space>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, background: "#f5f7fa" }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

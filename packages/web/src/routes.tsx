@@ -1,0 +1,54 @@
+import { Result, Spin } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { AuditPage } from "./admin/AuditPage.tsx";
+import { TokensPage } from "./admin/TokensPage.tsx";
+import { UsersPage } from "./admin/UsersPage.tsx";
+import { LoginPage } from "./auth/LoginPage.tsx";
+import { useMe } from "./auth/session.ts";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { AllianceDetailPage } from "./registry/AllianceDetailPage.tsx";
+import { AlliancesPage } from "./registry/AlliancesPage.tsx";
+import { InstitutionDetailPage } from "./registry/InstitutionDetailPage.tsx";
+import { InstitutionsPage } from "./registry/InstitutionsPage.tsx";
+import { PractitionersPage } from "./registry/PractitionersPage.tsx";
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Spin fullscreen />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title="404" subTitle={t("common.notFound")} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSignIn>
+            <AppLayout />
+          </RequireSignIn>
+        }
+      >
+        <Route index element={<Navigate to="/institutions" replace />} />
+        <Route path="/institutions" element={<InstitutionsPage />} />
+        <Route path="/institutions/:id" element={<InstitutionDetailPage />} />
+        <Route path="/alliances" element={<AlliancesPage />} />
+        <Route path="/alliances/:id" element={<AllianceDetailPage />} />
+        <Route path="/practitioners" element={<PractitionersPage />} />
+        <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/tokens" element={<TokensPage />} />
+        <Route path="/admin/audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

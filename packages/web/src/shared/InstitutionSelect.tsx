@@ -1,0 +1,24 @@
+import { useQuery } from "@tanstack/react-query";
+import { Select } from "antd";
+import { useState } from "react";
+import { api, type Page } from "../api.ts";
+import type { Institution } from "../types.ts";
+
+/** Searchable institution picker (asks the server as you type). */
+export function InstitutionSelect(props: { value?: string; onChange?: (id: string) => void; placeholder?: string; kind?: string }) {
+  const [q, setQ] = useState("");
+  const { data, isFetching } = useQuery({
+    queryKey: ["institutions", "select", q, props.kind],
+    queryFn: () => api<Page<Institution>>("/institutions", { query: { q, pageSize: 20, kind: props.kind } }),
+  });
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={props.value}
+      onChange={props.onChange}
+      placeholder={props.placeholder}
+      loading={isFetching}
+      options={data?.items.map((i) => ({ value: i.id, label: `${i.name}（${i.regionName}）` }))}
+    />
+  );
+}
