@@ -55,9 +55,10 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const principal = principalOf(request);
         const input = request.body;
+        // A code that names no county is a field error, whoever asks; only then is scope judged.
+        await rejectRegionErrors(db, input.regionCode);
         requireAccess(principal, "write", "institution", [{ regionCode: input.regionCode, institutionIds: [] }]);
         const id = await inTransaction(db, async (tx) => {
-          await rejectRegionErrors(tx, input.regionCode);
           await assertNameFree(tx, input.regionCode, input.name);
           const [created] = await createInstitutions(tx, actorOf(principal, request.id), [input]);
           return created as string;
@@ -79,12 +80,12 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
           if (field) throw forbidden(`Only the health commission may change ${field}`);
         }
         if (patch.regionCode) {
+          await rejectRegionErrors(db, patch.regionCode);
           // Moving an institution needs write access at the destination as well.
           requireAccess(principal, "write", "institution", [{ regionCode: patch.regionCode, institutionIds: [id] }]);
         }
         await inTransaction(db, async (tx) => {
           const current = await getInstitution(tx, id, false);
-          if (patch.regionCode) await rejectRegionErrors(tx, patch.regionCode);
           if (patch.name || patch.regionCode) await assertNameFree(tx, patch.regionCode ?? current.regionCode, patch.name ?? current.name, id);
           await updateInstitution(tx, actorOf(principal, request.id), id, patch);
         });
