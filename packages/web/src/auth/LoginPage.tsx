@@ -47,7 +47,7 @@ export function LoginPage() {
           <Form.Item name="password" label={t("login.password")} rules={[{ required: true }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-submit">
             {t("login.submit")}
           </Button>
         </Form>

@@ -17,7 +17,10 @@ export function InstitutionsPage() {
   const me = useMe().data;
   const [creating, setCreating] = useState(false);
   const { query, update } = useListParams(["q", "kind", "regionCode", "status", "sort"] as const, { status: "active" });
-  const list = useQuery({ queryKey: ["institutions", query], queryFn: () => api<Page<Institution>>("/institutions", { query }), placeholderData: (previous) => previous });
+  // An official's directory starts at their own region; "all regions" means all of it.
+  const scopeRoot = me?.role === "health_official" ? (me.regionCode ?? undefined) : undefined;
+  const effective = { ...query, regionCode: query.regionCode ?? scopeRoot };
+  const list = useQuery({ queryKey: ["institutions", effective], queryFn: () => api<Page<Institution>>("/institutions", { query: effective }), placeholderData: (previous) => previous });
   const mayCreate = me?.role === "national_admin" || me?.role === "health_official";
 
   return (

@@ -16,6 +16,7 @@ const toNode = (r: Region): Node => ({ key: r.code, title: r.name, isLeaf: r.lev
 export function RegionTree({ rootCode, selected, onSelect }: { rootCode: string | null; selected: string | undefined; onSelect: (code: string | undefined) => void }) {
   const { t } = useTranslation();
   const [nodes, setNodes] = useState<Node[]>([]);
+  const [expanded, setExpanded] = useState<string[]>([]);
 
   useEffect(() => {
     const load = async () => {
@@ -23,6 +24,7 @@ export function RegionTree({ rootCode, selected, onSelect }: { rootCode: string 
         const root = await api<Region & { path: Region[] }>(`/regions/${rootCode}`);
         const children = root.level === "county" ? [] : (await api<{ items: Region[] }>("/regions", { query: { parent: rootCode } })).items.map(toNode);
         setNodes([{ ...toNode(root), children }]);
+        setExpanded([rootCode]);
       } else {
         setNodes((await api<{ items: Region[] }>("/regions")).items.map(toNode));
       }
@@ -46,7 +48,8 @@ export function RegionTree({ rootCode, selected, onSelect }: { rootCode: string 
         treeData={nodes}
         loadData={loadData}
         selectedKeys={selected ? [selected] : []}
-        defaultExpandedKeys={rootCode ? [rootCode] : []}
+        expandedKeys={expanded}
+        onExpand={(keys) => setExpanded(keys as string[])}
         onSelect={(keys) => onSelect((keys[0] as string | undefined) ?? undefined)}
         blockNode
       />

@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { buildApp } from "../packages/server/src/app.ts";
+import { loadConfig } from "../packages/server/src/config.ts";
+import { openDatabase } from "../packages/server/src/db/connection.ts";
+import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
+import { seedDemo } from "../packages/server/src/seed/demo.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+export const DEMO_PASSWORD = "demo-password-for-e2e";
+export const SHOTS = resolve(import.meta.dirname, "../test-results");
+
+if (!HAS_CHROMIUM) {
+  const message = `No Chromium at ${CHROMIUM} (set CHROMIUM_PATH or apt install chromium): browser journeys are SKIPPED.`;
+  if (process.env.CI) throw new Error(`${message} CI never skips them.`);
+  console.warn(`\n!!! ${message} !!!\n`);
+}
+
+/** The real server (built web app + API) on a free loopback port, with the demo world. */
+export async function startServer() {
+  const config = loadConfig({});
+  if (!existsSync(resolve(config.webDist, "index.html"))) throw new Error("Build the web app first (npm run build); npm test does.");
+  const database = await openDatabase({ dataDir: "memory://" });
+  await database.migrate();
+  await ensureRegions(database.db);
+  await seedDemo(database.db, { demo: DEMO_PASSWORD, admin: "admin-password-for-e2e" });
+  const app = await buildApp({ db: database.db, config, logger: false });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function launch(): Promise<Browser> {
+  // Flags as the machine notes require: no sandbox as root, no background networking (closed network).
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/connection.ts";
+
+const BIN = resolve(import.meta.dirname, "../bin/medbridge.js");
+const dir = mkdtempSync(join(tmpdir(), "medbridge-cli-"));
+const dataDir = join(dir, "data");
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, MEDBRIDGE_DATA_DIR: dataDir, DATABASE_URL: "", CI: "" },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("medbridge CLI on an embedded database", () => {
+  it("lists its commands", () => {
+    const { code, stdout } = cli(["--help"]);
+    expect(code).toBe(0);
+    for (const command of ["serve", "migrate", "seed", "import"]) expect(stdout).toContain(command);
+  });
+
+  it("migrates, then imports a CSV of institutions", () => {
+    expect(cli(["migrate"]).code).toBe(0);
+    const file = join(dir, "institutions.csv");
+    writeFileSync(file, "机构名称,机构类别,区划代码,床位数\n示例命令行卫生院,township_health_center,522622,12\n示例命令行卫生室,village_clinic,522622,\n");
+    const { code, stdout } = cli(["import", "institutions", file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Imported 2 of 2 rows");
+  });
+
+  it("exits 2 on a bad file, naming the line and field, and imports nothing", () => {
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, "name,kind,region_code,beds\n示例坏行一,village_clinic,522622,ten\n示例坏行二,clinic,522622,1\n");
+    const { code, stderr } = cli(["import", "institutions", file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("rows[2].beds");
+    expect(stderr).toContain("rows[3].kind");
+    const check = cli(["import", "institutions", join(dir, "institutions.csv"), "--dry-run"]);
+    // The first import's rows exist already, so a dry run of the same file now finds duplicates.
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain("already exists");
+  });
+
+  it("refuses a second opener of a live data directory with a clear message", async () => {
+    const holder = await openDatabase({ dataDir });
+    try {
+      const { code, stderr } = cli(["migrate"]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/in use by process \d+/);
+    } finally {
+      await holder.close();
+    }
+    expect(cli(["migrate"]).code).toBe(0);
+  });
+
+  it("rejects unknown import kinds and file types", () => {
+    expect(cli(["import", "patients", "x.csv"]).stderr).toContain("what: must be one of");
+    expect(cli(["import", "institutions", "x.txt"]).stderr).toContain("file: must end in .csv or .xlsx");
+  });
+});
