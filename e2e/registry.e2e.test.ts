@@ -41,7 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)("registry journey in Chromium", () => {
 
     await page.getByRole("link", { name: "示例黄平人民医院" }).click();
     await page.waitForURL(/\/institutions\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId("institution-name").innerText()).toBe("示例黄平人民医院");
+    await expect.poll(() => page.getByTestId("institution-name").textContent()).toBe("示例黄平人民医院");
     await expect.poll(() => page.getByText("县医院能力评估").count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText("示例黄平县域医共体").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/institution-detail.png`, fullPage: true });

@@ -44,7 +44,13 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
     write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
   },
   practitioner: {
-    read: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "institution" },
+    read: {
+      national_admin: "all",
+      health_official: "region",
+      institution_coordinator: "institution",
+      clinician: "institution",
+      stationed_doctor: "institution",
+    },
     write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
   },
   user: {

@@ -23,29 +23,13 @@ export const COUNTY_OR_LOWER_KINDS: readonly InstitutionKind[] = [
 ];
 
 /** 医院等级: the grade printed on a hospital's plaque. */
-export const GRADES = [
-  "三级甲等",
-  "三级乙等",
-  "三级",
-  "二级甲等",
-  "二级乙等",
-  "二级",
-  "一级甲等",
-  "一级",
-  "未定级",
-] as const;
+export const GRADES = ["三级甲等", "三级乙等", "三级", "二级甲等", "二级乙等", "二级", "一级甲等", "一级", "未定级"] as const;
 export type Grade = (typeof GRADES)[number];
 
 export const ASSESSMENT_LEVELS = ["none", "basic", "recommended"] as const;
 export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
 
-export const ALLIANCE_KINDS = [
-  "medical_alliance",
-  "county_medical_community",
-  "city_medical_group",
-  "specialty_alliance",
-  "telemedicine_network",
-] as const;
+export const ALLIANCE_KINDS = ["medical_alliance", "county_medical_community", "city_medical_group", "specialty_alliance", "telemedicine_network"] as const;
 export type AllianceKind = (typeof ALLIANCE_KINDS)[number];
 
 export const PROFESSIONS = ["physician", "nurse", "technician", "pharmacist", "manager"] as const;
@@ -57,13 +41,7 @@ export type Title = (typeof TITLES)[number];
 export const PRACTICE_SITE_KINDS = ["main", "filed"] as const;
 export type PracticeSiteKind = (typeof PRACTICE_SITE_KINDS)[number];
 
-export const ROLES = [
-  "national_admin",
-  "health_official",
-  "institution_coordinator",
-  "clinician",
-  "stationed_doctor",
-] as const;
+export const ROLES = ["national_admin", "health_official", "institution_coordinator", "clinician", "stationed_doctor"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles whose scope is one institution (the others are national or a region subtree). */

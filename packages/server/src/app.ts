@@ -61,7 +61,11 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
-      info: { title: "MedBridge 医联桥 API", version: "1.0.0", description: "Paired assistance, referral and monitoring for the push of quality medical resources to county level." },
+      info: {
+        title: "MedBridge 医联桥 API",
+        version: "1.0.0",
+        description: "Paired assistance, referral and monitoring for the push of quality medical resources to county level.",
+      },
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "mb_session" },
@@ -82,7 +86,10 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
       registerPrincipal(api, db);
       api.get(
         "/health",
-        { config: { public: true }, schema: { tags: ["meta"], summary: "Liveness and database check", response: { 200: Type.Object({ status: Type.Literal("ok") }) } } },
+        {
+          config: { public: true },
+          schema: { tags: ["meta"], summary: "Liveness and database check", response: { 200: Type.Object({ status: Type.Literal("ok") }) } },
+        },
         async () => {
           await db.execute(sql`select 1`);
           return { status: "ok" as const };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKENDS } from "./helpers/db.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
+import { BACKENDS } from "./helpers/db.ts";
 
 const ROLES = ["admin", "gz.official", "zj.city.coord", "gz.county.coord", "gz.township.doctor", "yn.township.doctor"] as const;
 type Who = (typeof ROLES)[number];
@@ -27,17 +27,83 @@ function routes(f: Fixture, who: Who) {
     { name: "read a Yunnan user", method: "GET", url: `/api/v1/users/${f.yunnanUser}`, expect: [200, 404, 404, 404, 404, 404] },
     { name: "read the audit log", method: "GET", url: "/api/v1/audit", expect: [200, 200, 403, 403, 403, 403] },
     { name: "list API tokens", method: "GET", url: "/api/v1/api-tokens", expect: [200, 403, 403, 403, 403, 403] },
-    { name: "update the Guizhou county hospital", method: "PATCH", url: `/api/v1/institutions/${f.countyHospital}`, body: { beds: 500 }, expect: [200, 200, 403, 200, 403, 403] },
-    { name: "change its grade (commission only)", method: "PATCH", url: `/api/v1/institutions/${f.countyHospital}`, body: { grade: "三级乙等" }, expect: [200, 200, 403, 403, 403, 403] },
-    { name: "update a Yunnan township", method: "PATCH", url: `/api/v1/institutions/${f.yunnanTownship}`, body: { beds: 20 }, expect: [200, 403, 403, 403, 403, 403] },
-    { name: "create a Guizhou institution", method: "POST", url: "/api/v1/institutions", body: { name: `示例${unique}卫生室`, kind: "village_clinic", regionCode: "522622" }, expect: [201, 201, 403, 403, 403, 403] },
-    { name: "assess the county hospital", method: "PUT", url: `/api/v1/institutions/${f.countyHospital}/assessments`, body: { year: 2026, level: "basic" }, expect: [200, 200, 403, 403, 403, 403] },
-    { name: "register a practitioner at the county hospital", method: "POST", url: "/api/v1/practitioners", body: { name: "示例新医生", profession: "physician", title: "resident", institutionId: f.countyHospital }, expect: [201, 201, 403, 201, 403, 403] },
-    { name: "update a Yunnan practitioner", method: "PATCH", url: `/api/v1/practitioners/${f.yunnanPractitioner}`, body: { specialty: "全科" }, expect: [200, 403, 403, 403, 403, 403] },
-    { name: "rename the county medical community", method: "PATCH", url: `/api/v1/alliances/${f.countyAlliance}`, body: { name: `示例医共体${unique}` }, expect: [200, 200, 403, 200, 403, 403] },
-    { name: "create a clinician account at the county hospital", method: "POST", url: "/api/v1/users", body: { username: `u.${unique}`, displayName: "示例", password: "long-enough-password", role: "clinician", institutionId: f.countyHospital }, expect: [201, 201, 403, 403, 403, 403] },
-    { name: "create a Yunnan official", method: "POST", url: "/api/v1/users", body: { username: `y.${unique}`, displayName: "示例", password: "long-enough-password", role: "health_official", regionCode: "530000" }, expect: [201, 403, 403, 403, 403, 403] },
-    { name: "create an API token", method: "POST", url: "/api/v1/api-tokens", body: { name: "HIS", userId: f.yunnanUser }, expect: [201, 403, 403, 403, 403, 403] },
+    {
+      name: "update the Guizhou county hospital",
+      method: "PATCH",
+      url: `/api/v1/institutions/${f.countyHospital}`,
+      body: { beds: 500 },
+      expect: [200, 200, 403, 200, 403, 403],
+    },
+    {
+      name: "change its grade (commission only)",
+      method: "PATCH",
+      url: `/api/v1/institutions/${f.countyHospital}`,
+      body: { grade: "三级乙等" },
+      expect: [200, 200, 403, 403, 403, 403],
+    },
+    {
+      name: "update a Yunnan township",
+      method: "PATCH",
+      url: `/api/v1/institutions/${f.yunnanTownship}`,
+      body: { beds: 20 },
+      expect: [200, 403, 403, 403, 403, 403],
+    },
+    {
+      name: "create a Guizhou institution",
+      method: "POST",
+      url: "/api/v1/institutions",
+      body: { name: `示例${unique}卫生室`, kind: "village_clinic", regionCode: "522622" },
+      expect: [201, 201, 403, 403, 403, 403],
+    },
+    {
+      name: "assess the county hospital",
+      method: "PUT",
+      url: `/api/v1/institutions/${f.countyHospital}/assessments`,
+      body: { year: 2026, level: "basic" },
+      expect: [200, 200, 403, 403, 403, 403],
+    },
+    {
+      name: "register a practitioner at the county hospital",
+      method: "POST",
+      url: "/api/v1/practitioners",
+      body: { name: "示例新医生", profession: "physician", title: "resident", institutionId: f.countyHospital },
+      expect: [201, 201, 403, 201, 403, 403],
+    },
+    {
+      name: "update a Yunnan practitioner",
+      method: "PATCH",
+      url: `/api/v1/practitioners/${f.yunnanPractitioner}`,
+      body: { specialty: "全科" },
+      expect: [200, 403, 403, 403, 403, 403],
+    },
+    {
+      name: "rename the county medical community",
+      method: "PATCH",
+      url: `/api/v1/alliances/${f.countyAlliance}`,
+      body: { name: `示例医共体${unique}` },
+      expect: [200, 200, 403, 200, 403, 403],
+    },
+    {
+      name: "create a clinician account at the county hospital",
+      method: "POST",
+      url: "/api/v1/users",
+      body: { username: `u.${unique}`, displayName: "示例", password: "long-enough-password", role: "clinician", institutionId: f.countyHospital },
+      expect: [201, 201, 403, 403, 403, 403],
+    },
+    {
+      name: "create a Yunnan official",
+      method: "POST",
+      url: "/api/v1/users",
+      body: { username: `y.${unique}`, displayName: "示例", password: "long-enough-password", role: "health_official", regionCode: "530000" },
+      expect: [201, 403, 403, 403, 403, 403],
+    },
+    {
+      name: "create an API token",
+      method: "POST",
+      url: "/api/v1/api-tokens",
+      body: { name: "HIS", userId: f.yunnanUser },
+      expect: [201, 403, 403, 403, 403, 403],
+    },
   ] as const;
 }
 
@@ -68,7 +134,12 @@ describe.each(BACKENDS)("access matrix on %s", (backend) => {
       const cookie = await ctx.login(who);
       const mismatches: string[] = [];
       for (const route of routes(fixture, who)) {
-        const response = await ctx.app.inject({ method: route.method, url: route.url, headers: { cookie }, ...("body" in route ? { payload: route.body } : {}) });
+        const response = await ctx.app.inject({
+          method: route.method,
+          url: route.url,
+          headers: { cookie },
+          ...("body" in route ? { payload: route.body } : {}),
+        });
         const expected = route.expect[index];
         if (response.statusCode !== expected) mismatches.push(`${route.name}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
         if (response.statusCode >= 400) expect(response.headers["content-type"]).toContain("application/problem+json");

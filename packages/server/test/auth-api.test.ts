@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
-import { demoApp, DEMO_PASSWORD, json, type TestContext } from "./helpers/app.ts";
 
 describe.each(BACKENDS)("accounts, sessions and tokens on %s", (backend) => {
   let ctx: TestContext;
@@ -46,7 +46,12 @@ describe.each(BACKENDS)("accounts, sessions and tokens on %s", (backend) => {
     const admin = await ctx.login("admin");
     const users = json(await ctx.app.inject({ url: "/api/v1/users?q=gz.county", headers: { cookie: admin } }));
     const coordinator = users.items[0];
-    const created = await ctx.app.inject({ method: "POST", url: "/api/v1/api-tokens", headers: { cookie: admin }, payload: { name: "HIS", userId: coordinator.id } });
+    const created = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/api-tokens",
+      headers: { cookie: admin },
+      payload: { name: "HIS", userId: coordinator.id },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = json(created);
     expect(token).toMatch(/^mbt_/);

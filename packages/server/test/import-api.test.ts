@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKENDS } from "./helpers/db.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
+import { BACKENDS } from "./helpers/db.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -21,11 +21,14 @@ describe.each(BACKENDS)("CSV and XLSX import on %s", (backend) => {
   });
   afterAll(() => ctx.close());
 
-  const upload = (url: string, body: string | Buffer, type: string) => ctx.app.inject({ method: "POST", url, headers: { cookie, "content-type": type }, payload: body });
-  const total = async (q: string) => json(await ctx.app.inject({ url: `/api/v1/institutions?q=${encodeURIComponent(q)}&status=all`, headers: { cookie } })).total;
+  const upload = (url: string, body: string | Buffer, type: string) =>
+    ctx.app.inject({ method: "POST", url, headers: { cookie, "content-type": type }, payload: body });
+  const total = async (q: string) =>
+    json(await ctx.app.inject({ url: `/api/v1/institutions?q=${encodeURIComponent(q)}&status=all`, headers: { cookie } })).total;
 
   it("imports a CSV with Chinese headers", async () => {
-    const csv = "机构名称,机构类别,等级,区划代码,床位数,诊疗科目\n示例导入甲卫生院,township_health_center,一级甲等,522622,20,全科医疗科；中医科\n示例导入乙卫生室,village_clinic,,522623,,\n";
+    const csv =
+      "机构名称,机构类别,等级,区划代码,床位数,诊疗科目\n示例导入甲卫生院,township_health_center,一级甲等,522622,20,全科医疗科；中医科\n示例导入乙卫生室,village_clinic,,522623,,\n";
     const response = await upload("/api/v1/institutions/import", csv, "text/csv");
     expect(response.statusCode).toBe(200);
     expect(json(response)).toMatchObject({ rows: 2, imported: 2, skipped: 0, errors: [] });
@@ -59,14 +62,23 @@ describe.each(BACKENDS)("CSV and XLSX import on %s", (backend) => {
   });
 
   it("rejects duplicates within the file and against the database, unknown columns and wrong content types", async () => {
-    const dup = await upload("/api/v1/institutions/import", "name,kind,region_code\n示例导入辛卫生院,village_clinic,522622\n示例导入辛卫生院,village_clinic,522622\n示例黄平人民医院,county_hospital,522622\n", "text/csv");
+    const dup = await upload(
+      "/api/v1/institutions/import",
+      "name,kind,region_code\n示例导入辛卫生院,village_clinic,522622\n示例导入辛卫生院,village_clinic,522622\n示例黄平人民医院,county_hospital,522622\n",
+      "text/csv",
+    );
     expect(json(dup).errors.map((e: { path: string }) => e.path)).toEqual(["rows[3].name", "rows[4].name"]);
     const unknown = await upload("/api/v1/institutions/import", "name,colour\nx,red\n", "text/csv");
     expect(unknown.statusCode).toBe(400);
     expect(json(unknown).errors[0]).toMatchObject({ path: "header[2]" });
     const garbage = await upload("/api/v1/institutions/import", Buffer.from([0x50, 0x4b, 1, 2, 3]), XLSX);
     expect(garbage.statusCode).toBe(400);
-    const wrongType = await ctx.app.inject({ method: "POST", url: "/api/v1/institutions/import", headers: { cookie, "content-type": "text/plain" }, payload: "x" });
+    const wrongType = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/institutions/import",
+      headers: { cookie, "content-type": "text/plain" },
+      payload: "x",
+    });
     expect(wrongType.statusCode).toBe(415);
   });
 
@@ -77,13 +89,20 @@ describe.each(BACKENDS)("CSV and XLSX import on %s", (backend) => {
     const zhejiang = "name,profession,title,institution\n示例越权医生,physician,chief,示例杭州市第一人民医院\n";
     const refused = await upload("/api/v1/practitioners/import", zhejiang, "text/csv");
     expect(refused.statusCode).toBe(403);
-    const people = json(await ctx.app.inject({ url: `/api/v1/practitioners?q=${encodeURIComponent("示例越权")}`, headers: { cookie: await ctx.login("admin") } }));
+    const people = json(
+      await ctx.app.inject({ url: `/api/v1/practitioners?q=${encodeURIComponent("示例越权")}`, headers: { cookie: await ctx.login("admin") } }),
+    );
     expect(people.total).toBe(0);
   });
 
   it("does not let a clinician import", async () => {
     const doctor = await ctx.login("gz.township.doctor");
-    const response = await ctx.app.inject({ method: "POST", url: "/api/v1/institutions/import", headers: { cookie: doctor, "content-type": "text/csv" }, payload: "name,kind,region_code\nx,village_clinic,522622\n" });
+    const response = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/institutions/import",
+      headers: { cookie: doctor, "content-type": "text/csv" },
+      payload: "name,kind,region_code\nx,village_clinic,522622\n",
+    });
     expect(response.statusCode).toBe(403);
   });
 });

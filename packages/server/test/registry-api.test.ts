@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKENDS } from "./helpers/db.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
+import { BACKENDS } from "./helpers/db.ts";
 
 async function count(ctx: TestContext, table: string): Promise<number> {
   const result = await ctx.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
@@ -19,7 +19,12 @@ describe.each(BACKENDS)("registry API on %s", (backend) => {
 
   const get = (url: string, cookie = official) => ctx.app.inject({ method: "GET", url, headers: { cookie } });
   const send = (method: "POST" | "PATCH" | "PUT", url: string, payload: unknown, cookie = official) =>
-    ctx.app.inject({ method, url, headers: { cookie, "content-type": "application/json" }, payload: typeof payload === "string" ? payload : JSON.stringify(payload) });
+    ctx.app.inject({
+      method,
+      url,
+      headers: { cookie, "content-type": "application/json" },
+      payload: typeof payload === "string" ? payload : JSON.stringify(payload),
+    });
 
   it("answers health without signing in, everything else needs a session", async () => {
     expect(json(await ctx.app.inject({ url: "/api/v1/health" }))).toEqual({ status: "ok" });
@@ -70,7 +75,13 @@ describe.each(BACKENDS)("registry API on %s", (backend) => {
   });
 
   it("creates, reads, updates and deactivates an institution, auditing each write", async () => {
-    const created = await send("POST", "/api/v1/institutions", { name: "示例测试卫生院", kind: "township_health_center", regionCode: "522622", beds: 30, departments: ["全科医疗科"] });
+    const created = await send("POST", "/api/v1/institutions", {
+      name: "示例测试卫生院",
+      kind: "township_health_center",
+      regionCode: "522622",
+      beds: 30,
+      departments: ["全科医疗科"],
+    });
     expect(created.statusCode).toBe(201);
     const body = json(created);
     expect(body).toMatchObject({ name: "示例测试卫生院", regionCode: "522622", regionPath: "贵州省 / 黔东南苗族侗族自治州 / 黄平县", active: true });
@@ -112,7 +123,11 @@ describe.each(BACKENDS)("registry API on %s", (backend) => {
     expect(json(duplicate).errors[0].path).toBe("name");
     const badQuery = await get("/api/v1/institutions?page=0&pageSize=5000&sort=drop");
     expect(badQuery.statusCode).toBe(400);
-    expect(json(badQuery).errors.map((e: { path: string }) => e.path).sort()).toEqual(["query.page", "query.pageSize", "query.sort"]);
+    expect(
+      json(badQuery)
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(["query.page", "query.pageSize", "query.sort"]);
     const badId = await get("/api/v1/institutions/not-a-uuid");
     expect(badId.statusCode).toBe(400);
     expect(await Promise.all(["institutions", "audit_log"].map((t) => count(ctx, t)))).toEqual(before);
@@ -144,9 +159,19 @@ describe.each(BACKENDS)("registry API on %s", (backend) => {
     expect(json(created).sites.map((s: { kind: string }) => s.kind)).toEqual(["filed", "main"]);
     const found = json(await get("/api/v1/practitioners?q=TEST000123"));
     expect(found.items).toHaveLength(1);
-    const bad = await send("POST", "/api/v1/practitioners", { name: "x", profession: "physician", title: "professor", institutionId: "00000000-0000-4000-8000-000000000000" });
+    const bad = await send("POST", "/api/v1/practitioners", {
+      name: "x",
+      profession: "physician",
+      title: "professor",
+      institutionId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(json(bad).errors.map((e: { path: string }) => e.path)).toContain("title");
-    const missing = await send("POST", "/api/v1/practitioners", { name: "x", profession: "physician", title: "chief", institutionId: "00000000-0000-4000-8000-000000000000" });
+    const missing = await send("POST", "/api/v1/practitioners", {
+      name: "x",
+      profession: "physician",
+      title: "chief",
+      institutionId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(missing.statusCode).toBe(400);
     expect(json(missing).errors[0].path).toBe("institutionId");
   });
@@ -169,7 +194,9 @@ describe.each(BACKENDS)("registry API on %s", (backend) => {
 
   it("documents every route in the OpenAPI document", async () => {
     const doc = json(await ctx.app.inject({ url: "/api/v1/openapi.json" }));
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     for (const route of [
       "GET /api/v1/health",
       "POST /api/v1/auth/login",

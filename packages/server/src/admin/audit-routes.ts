@@ -39,7 +39,14 @@ export function auditRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/audit",
-      { schema: { tags: ["admin"], summary: "The audit log of writes in your scope, newest first", querystring: AuditQuery, response: { 200: PageOf(AuditEntry), ...errorResponses } } },
+      {
+        schema: {
+          tags: ["admin"],
+          summary: "The audit log of writes in your scope, newest first",
+          querystring: AuditQuery,
+          response: { 200: PageOf(AuditEntry), ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         if (!mayEver(principal, "read", "audit")) throw forbidden("Only administrators and health officials read the audit log");

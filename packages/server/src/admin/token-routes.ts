@@ -22,10 +22,7 @@ const TokenSchema = Type.Object({
   revokedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const CreatedToken = Type.Object({ ...TokenSchema.properties, token: Type.String({ description: "Shown once; store it in the hospital system" }) });
-const TokenInput = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 80 }), userId: Uuid },
-  { additionalProperties: false },
-);
+const TokenInput = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }), userId: Uuid }, { additionalProperties: false });
 
 function requireAdmin(principal: Principal): void {
   if (!mayEver(principal, "write", "api_token")) throw forbidden("Only national administrators manage API tokens");
@@ -54,14 +51,25 @@ async function listTokens(db: Db, id?: string) {
 
 export function tokenRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get("/api-tokens", { schema: { tags, summary: "API tokens (never their secrets)", response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses } } }, async (request) => {
-      requireAdmin(principalOf(request));
-      return { items: await listTokens(db) };
-    });
+    app.get(
+      "/api-tokens",
+      { schema: { tags, summary: "API tokens (never their secrets)", response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses } } },
+      async (request) => {
+        requireAdmin(principalOf(request));
+        return { items: await listTokens(db) };
+      },
+    );
 
     app.post(
       "/api-tokens",
-      { schema: { tags, summary: "Create a token that acts as the given user (shown once)", body: TokenInput, response: { 201: CreatedToken, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Create a token that acts as the given user (shown once)",
+          body: TokenInput,
+          response: { 201: CreatedToken, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         requireAdmin(principal);
@@ -74,7 +82,12 @@ export function tokenRoutes(db: Db): FastifyPluginAsyncTypebox {
             .values({ name: request.body.name.trim(), tokenHash: sha256(token), prefix: token.slice(0, 10), userId: user.id, createdBy: principal.userId })
             .returning({ id: apiTokens.id });
           const tokenId = (row as { id: string }).id;
-          await audit(tx, actorOf(principal, request.id), { action: "create", entity: "api_token", entityId: tokenId, after: { name: request.body.name, userId: user.id } });
+          await audit(tx, actorOf(principal, request.id), {
+            action: "create",
+            entity: "api_token",
+            entityId: tokenId,
+            after: { name: request.body.name, userId: user.id },
+          });
           return tokenId;
         });
         const [created] = await listTokens(db, id);

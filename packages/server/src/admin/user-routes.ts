@@ -33,12 +33,21 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.post(
       "/users",
-      { schema: { tags, summary: "Create an account (an official only within their region)", body: UserInput, response: { 201: UserSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Create an account (an official only within their region)",
+          body: UserInput,
+          response: { 201: UserSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         if (!mayEver(principal, "write", "user")) throw forbidden("Only administrators and health officials manage accounts");
         const scopeRegion = await userScopeRegion(db, request.body);
-        requireAccess(principal, "write", "user", [{ regionCode: scopeRegion, institutionIds: request.body.institutionId ? [request.body.institutionId] : [] }]);
+        requireAccess(principal, "write", "user", [
+          { regionCode: scopeRegion, institutionIds: request.body.institutionId ? [request.body.institutionId] : [] },
+        ]);
         const id = await inTransaction(db, (tx) => createUser(tx, actorOf(principal, request.id), request.body, scopeRegion));
         return reply.status(201).send(await getUser(db, id));
       },
@@ -46,7 +55,15 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.patch(
       "/users/:id",
-      { schema: { tags, summary: "Rename, reset password, or deactivate (active: false)", params: IdParams, body: UserPatch, response: { 200: UserSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Rename, reset password, or deactivate (active: false)",
+          params: IdParams,
+          body: UserPatch,
+          response: { 200: UserSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "user", [request.params.id]);

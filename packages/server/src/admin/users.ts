@@ -75,7 +75,11 @@ export async function listUsers(db: Db, scope: ReadScope, query: Static<typeof U
   if (query.status && query.status !== "all") where.push(eq(users.active, query.status === "active"));
   const condition = and(...where);
   const [rows, [count]] = await Promise.all([
-    select(db).where(condition).orderBy(asc(users.username)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    select(db)
+      .where(condition)
+      .orderBy(asc(users.username))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(users).where(condition),
   ]);
   return { items: rows.map(iso), total: count?.total ?? 0, page: query.page, pageSize: query.pageSize };
@@ -154,5 +158,3 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPa
     after: { ...rest, ...(password && { password: "(changed)" }) },
   });
 }
-
-

@@ -77,7 +77,11 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncTypebox {
         const secret = newSecret();
         const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000);
         await db.insert(sessions).values({ tokenHash: sha256(secret), userId: user.id, expiresAt });
-        await audit(db, { id: user.id, name: user.username, requestId: request.id }, { action: "login", entity: "user", entityId: user.id, regionCode: user.scopeRegionCode });
+        await audit(
+          db,
+          { id: user.id, name: user.username, requestId: request.id },
+          { action: "login", entity: "user", entityId: user.id, regionCode: user.scopeRegionCode },
+        );
         reply.setCookie(SESSION_COOKIE, secret, {
           httpOnly: true,
           sameSite: "strict",

@@ -27,7 +27,7 @@ const principalColumns = {
 type Row = { userId: string; username: string; role: string; regionCode: string | null; institutionId: string | null; active: boolean };
 
 function toPrincipal(row: Row | undefined): Principal | null {
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   return { userId: row.userId, username: row.username, role: row.role as Role, regionCode: row.regionCode, institutionId: row.institutionId };
 }
 

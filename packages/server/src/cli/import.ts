@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { invalid } from "@medbridge/core";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { invalid } from "@medbridge/core";
 import { CLI_ACTOR } from "../audit.ts";
 import { type ImportSpec, runImport } from "../registry/imports.ts";
 import { institutionImport } from "../registry/institution-import.ts";
@@ -29,7 +29,10 @@ export function registerImportCommands(program: Command): void {
       if (!format) throw invalid([{ path: "file", message: "must end in .csv or .xlsx" }]);
       const rows = await readTable(readFileSync(file), format, spec.aliases);
       await withDatabase(async ({ db }) => {
-        const bar = new cliProgress.SingleBar({ format: `Importing ${what} [{bar}] {value}/{total} rows`, hideCursor: true }, cliProgress.Presets.shades_classic);
+        const bar = new cliProgress.SingleBar(
+          { format: `Importing ${what} [{bar}] {value}/{total} rows`, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
         let started = false;
         try {
           const report = await runImport(db, spec, rows, CLI_ACTOR, {
@@ -43,7 +46,9 @@ export function registerImportCommands(program: Command): void {
           });
           if (started) bar.stop();
           for (const e of report.errors) console.error(`  line ${e.line}: ${e.path} ${e.message}`);
-          console.log(`${report.dryRun ? "Checked" : "Imported"} ${report.dryRun ? report.rows - report.skipped : report.imported} of ${report.rows} rows; ${report.skipped} skipped.`);
+          console.log(
+            `${report.dryRun ? "Checked" : "Imported"} ${report.dryRun ? report.rows - report.skipped : report.imported} of ${report.rows} rows; ${report.skipped} skipped.`,
+          );
         } finally {
           if (started) bar.stop();
         }

@@ -1,14 +1,11 @@
-import { Command, InvalidArgumentError } from "commander";
 import { DomainError } from "@medbridge/core";
+import { Command, InvalidArgumentError } from "commander";
+import { withDatabase } from "./database.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerSeedCommand } from "./seed.ts";
 import { serve } from "./serve.ts";
-import { withDatabase } from "./database.ts";
 
-const program = new Command()
-  .name("medbridge")
-  .description("MedBridge 医联桥 — paired assistance, referral and monitoring platform")
-  .showHelpAfterError();
+const program = new Command().name("medbridge").description("MedBridge 医联桥 — paired assistance, referral and monitoring platform").showHelpAfterError();
 
 program
   .command("serve")

@@ -14,8 +14,7 @@ function makeAjv(coerceTypes: boolean): Ajv {
 export const bodyAjv = makeAjv(false);
 const queryAjv = makeAjv(true);
 
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === "body" ? bodyAjv : queryAjv).compile(schema);
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => (httpPart === "body" ? bodyAjv : queryAjv).compile(schema);
 
 /** Turns Ajv's errors into `{ path, message }` with the dotted field path a person can read. */
 export function toFieldErrors(errors: readonly ErrorObject[], prefix = ""): FieldError[] {

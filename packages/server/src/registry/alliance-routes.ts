@@ -29,7 +29,14 @@ export function allianceRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/alliances",
-      { schema: { tags, summary: "List alliances (医联体, 医共体, …)", querystring: AllianceListQuery, response: { 200: PageOf(AllianceSchema), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "List alliances (医联体, 医共体, …)",
+          querystring: AllianceListQuery,
+          response: { 200: PageOf(AllianceSchema), ...errorResponses },
+        },
+      },
       async (request) => {
         principalOf(request);
         return listAlliances(db, request.query);
@@ -59,7 +66,15 @@ export function allianceRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.patch(
       "/alliances/:id",
-      { schema: { tags, summary: "Rename, change kind, or deactivate (active: false)", params: IdParams, body: AlliancePatch, response: { 200: AllianceSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Rename, change kind, or deactivate (active: false)",
+          params: IdParams,
+          body: AlliancePatch,
+          response: { 200: AllianceSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "alliance", [request.params.id]);
@@ -84,7 +99,15 @@ export function allianceRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.patch(
       "/alliances/:id/members/:institutionId",
-      { schema: { tags, summary: "Record that a member left (or undo it with null)", params: MemberParams, body: MemberPatch, response: { 200: AllianceSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Record that a member left (or undo it with null)",
+          params: MemberParams,
+          body: MemberPatch,
+          response: { 200: AllianceSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         const { id, institutionId } = request.params;

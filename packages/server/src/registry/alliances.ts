@@ -139,12 +139,14 @@ export async function getAlliance(db: Db, id: string): Promise<Alliance> {
 /** Validates member references and dates; returns the lead's region. */
 export async function checkAllianceInput(db: Db, input: { leadInstitutionId?: string; members?: MemberInput[] }): Promise<string | null> {
   const ids = [...(input.leadInstitutionId ? [input.leadInstitutionId] : []), ...(input.members ?? []).map((m) => m.institutionId)];
-  const rows = ids.length ? await db.select({ id: institutions.id, regionCode: institutions.regionCode }).from(institutions).where(inArray(institutions.id, ids)) : [];
+  const rows = ids.length
+    ? await db.select({ id: institutions.id, regionCode: institutions.regionCode }).from(institutions).where(inArray(institutions.id, ids))
+    : [];
   const regions = new Map(rows.map((r) => [r.id, r.regionCode]));
   const errors: FieldError[] = [];
   if (input.leadInstitutionId && !regions.has(input.leadInstitutionId)) errors.push({ path: "leadInstitutionId", message: "no such institution" });
   const seen = new Set<string>();
-  input.members?.forEach((m, i) => errors.push(...memberErrors(m, `members[${i}]`, regions, seen)));
+  for (const [i, m] of (input.members ?? []).entries()) errors.push(...memberErrors(m, `members[${i}]`, regions, seen));
   if (errors.length) throw invalid(errors);
   return input.leadInstitutionId ? (regions.get(input.leadInstitutionId) ?? null) : null;
 }
@@ -168,7 +170,9 @@ export async function createAlliance(db: Db, actor: Actor, input: AllianceInput,
   if (!members.some((m) => m.institutionId === input.leadInstitutionId)) {
     members.unshift({ institutionId: input.leadInstitutionId, joinedOn: new Date().toISOString().slice(0, 10) });
   }
-  await db.insert(allianceMembers).values(members.map((m) => ({ allianceId: id, institutionId: m.institutionId, joinedOn: m.joinedOn, leftOn: m.leftOn ?? null })));
+  await db
+    .insert(allianceMembers)
+    .values(members.map((m) => ({ allianceId: id, institutionId: m.institutionId, joinedOn: m.joinedOn, leftOn: m.leftOn ?? null })));
   await audit(db, actor, { action: "create", entity: "alliance", entityId: id, regionCode, after: input });
   return id;
 }

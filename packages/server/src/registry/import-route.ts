@@ -55,7 +55,9 @@ export function importRoute<T>(db: Db, options: ImportRouteOptions<T>): FastifyP
         const principal = principalOf(request);
         const format = formatOf(request.headers["content-type"] ?? "");
         if (!format || !Buffer.isBuffer(request.body)) {
-          throw new DomainError("unsupported_media_type", `Send the file as text/csv or ${XLSX_TYPE}`, [{ path: "content-type", message: "must be text/csv or XLSX" }]);
+          throw new DomainError("unsupported_media_type", `Send the file as text/csv or ${XLSX_TYPE}`, [
+            { path: "content-type", message: "must be text/csv or XLSX" },
+          ]);
         }
         // Fail fast for roles that may never import, before reading the file.
         options.authorize(principal, []);

@@ -1,20 +1,34 @@
+import { inArray } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
+import { institutions } from "../db/schema.ts";
 import type { ImportSpec } from "./imports.ts";
 import { cellList, cellNumber, withoutEmpty } from "./imports.ts";
 import { checkInstitutionRegions, createInstitutions, InstitutionInput } from "./institutions.ts";
-import { inArray } from "drizzle-orm";
-import { institutions } from "../db/schema.ts";
 
 export const institutionImport: ImportSpec<InstitutionInput> = {
   entity: "institution",
   aliases: {
-    name: "name", 机构名称: "name", 名称: "name",
-    kind: "kind", 机构类别: "kind", 类别: "kind",
-    grade: "grade", 等级: "grade", 医院等级: "grade",
-    region_code: "regionCode", regioncode: "regionCode", 区划代码: "regionCode", 行政区划代码: "regionCode",
-    address: "address", 地址: "address",
-    beds: "beds", 床位数: "beds", 编制床位: "beds",
-    departments: "departments", 诊疗科目: "departments", 科室: "departments",
+    name: "name",
+    机构名称: "name",
+    名称: "name",
+    kind: "kind",
+    机构类别: "kind",
+    类别: "kind",
+    grade: "grade",
+    等级: "grade",
+    医院等级: "grade",
+    region_code: "regionCode",
+    regioncode: "regionCode",
+    区划代码: "regionCode",
+    行政区划代码: "regionCode",
+    address: "address",
+    地址: "address",
+    beds: "beds",
+    床位数: "beds",
+    编制床位: "beds",
+    departments: "departments",
+    诊疗科目: "departments",
+    科室: "departments",
   },
   schema: InstitutionInput,
   toInput: (v) =>

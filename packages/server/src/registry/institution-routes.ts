@@ -1,5 +1,5 @@
-import { allows, forbidden, invalid, mayEver, readScope } from "@medbridge/core";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { allows, forbidden, invalid, mayEver, readScope } from "@medbridge/core";
 import { requireAccess, requireAccessTo } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
@@ -30,7 +30,14 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/institutions",
-      { schema: { tags, summary: "List institutions (search, filter, sort, paginate)", querystring: InstitutionListQuery, response: { 200: PageOf(InstitutionSchema), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "List institutions (search, filter, sort, paginate)",
+          querystring: InstitutionListQuery,
+          response: { 200: PageOf(InstitutionSchema), ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         return listInstitutions(db, readScope(principal, "institution"), request.query);
@@ -39,7 +46,14 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.get(
       "/institutions/:id",
-      { schema: { tags, summary: "One institution, with its capability assessments when you may see them", params: IdParams, response: { 200: InstitutionSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "One institution, with its capability assessments when you may see them",
+          params: IdParams,
+          response: { 200: InstitutionSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "read", "institution", [request.params.id]);
@@ -69,7 +83,15 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.patch(
       "/institutions/:id",
-      { schema: { tags, summary: "Update or deactivate (active: false) an institution", params: IdParams, body: InstitutionPatch, response: { 200: InstitutionSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Update or deactivate (active: false) an institution",
+          params: IdParams,
+          body: InstitutionPatch,
+          response: { 200: InstitutionSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         const { id } = request.params;
@@ -95,7 +117,15 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.put(
       "/institutions/:id/assessments",
-      { schema: { tags, summary: "Record a county hospital's capability assessment for a year", params: IdParams, body: Assessment, response: { 200: InstitutionSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Record a county hospital's capability assessment for a year",
+          params: IdParams,
+          body: Assessment,
+          response: { 200: InstitutionSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "assessment", [request.params.id]);
@@ -104,18 +134,25 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
       },
     );
 
-    await app.register(importRoute(db, {
-      url: "/institutions/import",
-      summary: "Import institutions from CSV or XLSX (all rows or none, unless skipInvalid)",
-      tags,
-      spec: institutionImport,
-      authorize: (principal, inputs) => {
-        if (!mayEver(principal, "write", "institution") || principal.role === "institution_coordinator") {
-          throw forbidden("Only the health commission may import institutions");
-        }
-        requireAccess(principal, "write", "institution", inputs.map((i) => ({ regionCode: i.regionCode, institutionIds: [] })));
-      },
-    }));
+    await app.register(
+      importRoute(db, {
+        url: "/institutions/import",
+        summary: "Import institutions from CSV or XLSX (all rows or none, unless skipInvalid)",
+        tags,
+        spec: institutionImport,
+        authorize: (principal, inputs) => {
+          if (!mayEver(principal, "write", "institution") || principal.role === "institution_coordinator") {
+            throw forbidden("Only the health commission may import institutions");
+          }
+          requireAccess(
+            principal,
+            "write",
+            "institution",
+            inputs.map((i) => ({ regionCode: i.regionCode, institutionIds: [] })),
+          );
+        },
+      }),
+    );
   };
 }
 

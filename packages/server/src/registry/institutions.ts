@@ -35,19 +35,19 @@ export const InstitutionInput = Type.Object(
 );
 export type InstitutionInput = Static<typeof InstitutionInput>;
 
-export const InstitutionPatch = Type.Partial(
-  Type.Object(
-    { ...InstitutionInput.properties, active: Type.Boolean() },
-    { additionalProperties: false },
-  ),
-  { additionalProperties: false, minProperties: 1 },
-);
+export const InstitutionPatch = Type.Partial(Type.Object({ ...InstitutionInput.properties, active: Type.Boolean() }, { additionalProperties: false }), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type InstitutionPatch = Static<typeof InstitutionPatch>;
 
 /** Fields only the health commission (admin or official) may change; a coordinator edits the rest. */
 export const COMMISSION_FIELDS = ["kind", "grade", "regionCode", "active"] as const;
 
-export const Assessment = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), level: StringEnum(ASSESSMENT_LEVELS) }, { additionalProperties: false });
+export const Assessment = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), level: StringEnum(ASSESSMENT_LEVELS) },
+  { additionalProperties: false },
+);
 
 export const InstitutionSchema = Type.Object({
   id: Uuid,
@@ -155,11 +155,11 @@ export async function getInstitution(db: Db, id: string, withAssessments: boolea
   if (!row) throw notFound("Institution");
   const institution = toApi(row);
   if (withAssessments) {
-    institution.assessments = await db
+    institution.assessments = (await db
       .select({ year: institutionAssessments.year, level: institutionAssessments.level })
       .from(institutionAssessments)
       .where(eq(institutionAssessments.institutionId, id))
-      .orderBy(desc(institutionAssessments.year)) as Institution["assessments"];
+      .orderBy(desc(institutionAssessments.year))) as Institution["assessments"];
   }
   return institution;
 }
@@ -223,17 +223,30 @@ export async function updateInstitution(db: Db, actor: Actor, id: string, patch:
 }
 
 export async function setAssessment(db: Db, actor: Actor, id: string, year: number, level: string): Promise<void> {
-  const [inst] = await db.select({ kind: institutions.kind, regionCode: institutions.regionCode, provinceCode: institutions.provinceCode }).from(institutions).where(eq(institutions.id, id));
+  const [inst] = await db
+    .select({ kind: institutions.kind, regionCode: institutions.regionCode, provinceCode: institutions.provinceCode })
+    .from(institutions)
+    .where(eq(institutions.id, id));
   if (!inst) throw notFound("Institution");
   if (!ASSESSED_KINDS.includes(inst.kind as InstitutionKind)) {
     throw invalid([{ path: "kind", message: "capability assessments apply to county hospitals only" }]);
   }
-  const [before] = await db.select().from(institutionAssessments).where(and(eq(institutionAssessments.institutionId, id), eq(institutionAssessments.year, year)));
+  const [before] = await db
+    .select()
+    .from(institutionAssessments)
+    .where(and(eq(institutionAssessments.institutionId, id), eq(institutionAssessments.year, year)));
   await db
     .insert(institutionAssessments)
     .values({ institutionId: id, year, level, provinceCode: inst.provinceCode })
     .onConflictDoUpdate({ target: [institutionAssessments.institutionId, institutionAssessments.year], set: { level } });
-  await audit(db, actor, { action: "assess", entity: "institution", entityId: id, regionCode: inst.regionCode, before: before ?? null, after: { year, level } });
+  await audit(db, actor, {
+    action: "assess",
+    entity: "institution",
+    entityId: id,
+    regionCode: inst.regionCode,
+    before: before ?? null,
+    after: { year, level },
+  });
 }
 
 /** County hospitals (general and TCM) receive the yearly capability assessment. */

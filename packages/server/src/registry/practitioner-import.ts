@@ -21,15 +21,28 @@ export type PractitionerImportRow = PractitionerInput & { institution: string; r
 export const practitionerImport: ImportSpec<PractitionerImportRow> = {
   entity: "practitioner",
   aliases: {
-    name: "name", 姓名: "name",
-    license_no: "licenseNo", licenseno: "licenseNo", 执业证书编码: "licenseNo", 执业证号: "licenseNo",
-    profession: "profession", 专业类别: "profession", 类别: "profession",
-    title: "title", 职称: "title",
-    specialty: "specialty", 专科: "specialty", 专业: "specialty",
-    institution: "institution", 执业机构: "institution", 所在机构: "institution", 主执业机构: "institution",
+    name: "name",
+    姓名: "name",
+    license_no: "licenseNo",
+    licenseno: "licenseNo",
+    执业证书编码: "licenseNo",
+    执业证号: "licenseNo",
+    profession: "profession",
+    专业类别: "profession",
+    类别: "profession",
+    title: "title",
+    职称: "title",
+    specialty: "specialty",
+    专科: "specialty",
+    专业: "specialty",
+    institution: "institution",
+    执业机构: "institution",
+    所在机构: "institution",
+    主执业机构: "institution",
   },
   schema: PractitionerRow,
-  toInput: (v) => withoutEmpty({ name: v.name, licenseNo: v.licenseNo, profession: v.profession, title: v.title, specialty: v.specialty, institution: v.institution }),
+  toInput: (v) =>
+    withoutEmpty({ name: v.name, licenseNo: v.licenseNo, profession: v.profession, title: v.title, specialty: v.specialty, institution: v.institution }),
   check: async (db: Db, inputs) => {
     const refs = [...new Set(inputs.map((i) => i.institution))];
     const uuids = refs.filter((r) => /^[0-9a-f-]{36}$/i.test(r));
@@ -43,7 +56,9 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
     for (const f of found) for (const key of [f.id, f.name]) byRef.set(key, [...(byRef.get(key) ?? []), f]);
     const licences = inputs.map((i) => i.licenseNo).filter((l): l is string => !!l);
     const taken = new Set(
-      licences.length ? (await db.select({ l: practitioners.licenseNo }).from(practitioners).where(inArray(practitioners.licenseNo, licences))).map((r) => r.l) : [],
+      licences.length
+        ? (await db.select({ l: practitioners.licenseNo }).from(practitioners).where(inArray(practitioners.licenseNo, licences))).map((r) => r.l)
+        : [],
     );
     const errors = new Map<number, FieldError[]>();
     const seenLicence = new Set<string>();
@@ -67,5 +82,10 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
     });
     return errors;
   },
-  insert: (db, actor, inputs) => createPractitioners(db, actor, inputs.map(({ institution: _, regionCode: __, ...rest }) => rest)),
+  insert: (db, actor, inputs) =>
+    createPractitioners(
+      db,
+      actor,
+      inputs.map(({ institution: _, regionCode: __, ...rest }) => rest),
+    ),
 };

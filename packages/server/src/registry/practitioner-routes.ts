@@ -35,7 +35,14 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/practitioners",
-      { schema: { tags, summary: "List practitioners in your scope", querystring: PractitionerListQuery, response: { 200: PageOf(PractitionerSchema), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "List practitioners in your scope",
+          querystring: PractitionerListQuery,
+          response: { 200: PageOf(PractitionerSchema), ...errorResponses },
+        },
+      },
       async (request) => listPractitioners(db, readScope(principalOf(request), "practitioner"), request.query),
     );
 
@@ -63,7 +70,15 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.patch(
       "/practitioners/:id",
-      { schema: { tags, summary: "Update or deactivate (active: false) a practitioner", params: IdParams, body: PractitionerPatch, response: { 200: PractitionerSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Update or deactivate (active: false) a practitioner",
+          params: IdParams,
+          body: PractitionerPatch,
+          response: { 200: PractitionerSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         const { id } = request.params;
@@ -84,7 +99,12 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
         spec: practitionerImport,
         authorize: (principal: Principal, inputs) => {
           if (!mayEver(principal, "write", "practitioner")) throw forbidden("You may not import practitioners");
-          requireAccess(principal, "write", "practitioner", inputs.map((i) => ({ regionCode: i.regionCode ?? null, institutionIds: [i.institutionId] })));
+          requireAccess(
+            principal,
+            "write",
+            "practitioner",
+            inputs.map((i) => ({ regionCode: i.regionCode ?? null, institutionIds: [i.institutionId] })),
+          );
         },
       }),
     );

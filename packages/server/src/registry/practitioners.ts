@@ -8,7 +8,11 @@ import { institutions, practiceSites, practitioners } from "../db/schema.ts";
 import { PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { likeContains } from "./search.ts";
 
-const FiledSites = Type.Array(Uuid, { maxItems: 20, uniqueItems: true, description: "Institutions where practice is filed (备案); the home institution is the main site" });
+const FiledSites = Type.Array(Uuid, {
+  maxItems: 20,
+  uniqueItems: true,
+  description: "Institutions where practice is filed (备案); the home institution is the main site",
+});
 
 export const PractitionerInput = Type.Object(
   {
@@ -85,7 +89,12 @@ async function withSites(db: Db, rows: PractitionerRow[]): Promise<Practitioner[
   const ids = rows.map((r) => r.id);
   const sites = ids.length
     ? await db
-        .select({ practitionerId: practiceSites.practitionerId, institutionId: practiceSites.institutionId, institutionName: institutions.name, kind: practiceSites.kind })
+        .select({
+          practitionerId: practiceSites.practitionerId,
+          institutionId: practiceSites.institutionId,
+          institutionName: institutions.name,
+          kind: practiceSites.kind,
+        })
         .from(practiceSites)
         .innerJoin(institutions, eq(institutions.id, practiceSites.institutionId))
         .where(inArray(practiceSites.practitionerId, ids))
@@ -128,7 +137,11 @@ export async function listPractitioners(db: Db, scope: ReadScope, query: Practit
 }
 
 export async function getPractitioner(db: Db, id: string): Promise<Practitioner> {
-  const rows = await db.select(columns).from(practitioners).innerJoin(institutions, eq(institutions.id, practitioners.institutionId)).where(eq(practitioners.id, id));
+  const rows = await db
+    .select(columns)
+    .from(practitioners)
+    .innerJoin(institutions, eq(institutions.id, practitioners.institutionId))
+    .where(eq(practitioners.id, id));
   const [found] = await withSites(db, rows);
   if (!found) throw notFound("Practitioner");
   return found;
@@ -153,7 +166,10 @@ export function referenceErrors(input: { institutionId?: string | undefined; fil
 }
 
 export async function createPractitioners(db: Db, actor: Actor, inputs: readonly PractitionerInput[]): Promise<string[]> {
-  const regionsById = await institutionRegions(db, inputs.map((i) => i.institutionId));
+  const regionsById = await institutionRegions(
+    db,
+    inputs.map((i) => i.institutionId),
+  );
   const inserted = await db
     .insert(practitioners)
     .values(
@@ -195,12 +211,19 @@ export async function updatePractitioner(db: Db, actor: Actor, id: string, patch
   if (fields.institutionId || filedSites) {
     const previousFiled = filedSites
       ? filedSites
-      : (await db.select({ id: practiceSites.institutionId }).from(practiceSites).where(and(eq(practiceSites.practitionerId, id), eq(practiceSites.kind, "filed")))).map((r) => r.id);
+      : (
+          await db
+            .select({ id: practiceSites.institutionId })
+            .from(practiceSites)
+            .where(and(eq(practiceSites.practitionerId, id), eq(practiceSites.kind, "filed")))
+        ).map((r) => r.id);
     await db.delete(practiceSites).where(eq(practiceSites.practitionerId, id));
-    await db.insert(practiceSites).values([
-      { practitionerId: id, institutionId: home, kind: "main" },
-      ...previousFiled.filter((s) => s !== home).map((institutionId) => ({ practitionerId: id, institutionId, kind: "filed" })),
-    ]);
+    await db
+      .insert(practiceSites)
+      .values([
+        { practitionerId: id, institutionId: home, kind: "main" },
+        ...previousFiled.filter((s) => s !== home).map((institutionId) => ({ practitionerId: id, institutionId, kind: "filed" })),
+      ]);
   }
   await audit(db, actor, {
     action: patch.active === false ? "deactivate" : "update",

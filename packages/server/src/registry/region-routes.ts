@@ -45,12 +45,22 @@ export function regionRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.get(
       "/regions/:code",
-      { schema: { tags, summary: "One region with its ancestors", params: Type.Object({ code: RegionCode }), response: { 200: Type.Object({ ...Region.properties, path: Type.Array(Region) }), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "One region with its ancestors",
+          params: Type.Object({ code: RegionCode }),
+          response: { 200: Type.Object({ ...Region.properties, path: Type.Array(Region) }), ...errorResponses },
+        },
+      },
       async (request) => {
         const path = [];
         let code: string | null = request.params.code;
         while (code) {
-          const [row] = await db.select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode }).from(regions).where(eq(regions.code, code));
+          const [row] = await db
+            .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
+            .from(regions)
+            .where(eq(regions.code, code));
           if (!row) throw notFound("Region");
           path.unshift(row);
           code = row.parentCode;

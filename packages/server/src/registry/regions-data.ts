@@ -32,8 +32,22 @@ export function regionRows(): RegionRow[] {
   const withCounties = new Set(counties.map((a) => pad(a.cityCode)));
   return [
     ...provinces.map((p) => ({ code: pad(p.code), name: p.name, level: "province" as const, parentCode: null, provinceCode: pad(p.code), leaf: false })),
-    ...cities.map((c) => ({ code: pad(c.code), name: c.name, level: "city" as const, parentCode: pad(c.provinceCode), provinceCode: pad(c.provinceCode), leaf: !withCounties.has(pad(c.code)) })),
-    ...counties.map((a) => ({ code: a.code, name: a.name, level: "county" as const, parentCode: pad(a.cityCode), provinceCode: provinceOf(a.code), leaf: true })),
+    ...cities.map((c) => ({
+      code: pad(c.code),
+      name: c.name,
+      level: "city" as const,
+      parentCode: pad(c.provinceCode),
+      provinceCode: pad(c.provinceCode),
+      leaf: !withCounties.has(pad(c.code)),
+    })),
+    ...counties.map((a) => ({
+      code: a.code,
+      name: a.name,
+      level: "county" as const,
+      parentCode: pad(a.cityCode),
+      provinceCode: provinceOf(a.code),
+      leaf: true,
+    })),
   ];
 }
 

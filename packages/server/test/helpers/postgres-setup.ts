@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,7 +56,8 @@ async function startCluster(): Promise<{ url: string; stop: () => void } | null>
   const dir = mkdtempSync(join(tmpdir(), "medbridge-pg-"));
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;
-  const run = (bin: string, args: string[]) => (asRoot ? execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], { stdio: "pipe" }) : execFileSync(bin, args, { stdio: "pipe" }));
+  const run = (bin: string, args: string[]) =>
+    asRoot ? execFileSync("runuser", ["-u", "postgres", "--", bin, ...args], { stdio: "pipe" }) : execFileSync(bin, args, { stdio: "pipe" });
   const port = await freePort();
   const data = join(dir, "data");
   run(initdb, ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);

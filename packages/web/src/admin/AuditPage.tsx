@@ -15,7 +15,14 @@ export function AuditPage() {
   return (
     <Card title={t("menu.audit")}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder={t("audit.entity")} value={query.entity} onChange={(entity) => update({ entity })} style={{ width: 160 }} options={ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`) }))} />
+        <Select
+          allowClear
+          placeholder={t("audit.entity")}
+          value={query.entity}
+          onChange={(entity) => update({ entity })}
+          style={{ width: 160 }}
+          options={ENTITIES.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
+        />
         <Input.Search allowClear defaultValue={query.actor} placeholder={t("audit.actor")} onSearch={(actor) => update({ actor })} style={{ width: 200 }} />
         <DatePicker.RangePicker
           value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
@@ -28,7 +35,13 @@ export function AuditPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty description={list.error ? (list.error as Error).message : t("common.empty")} /> }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t("common.total", { total }) }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common.total", { total }),
+        }}
         onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
         expandable={{
           rowExpandable: (row) => row.before !== null || row.after !== null,
@@ -44,7 +57,15 @@ export function AuditPage() {
           { title: t("audit.actor"), dataIndex: "actorName" },
           { title: t("audit.action"), dataIndex: "action", render: (a: string) => <Tag>{t(`action.${a}`, { defaultValue: a })}</Tag> },
           { title: t("audit.entity"), dataIndex: "entity", render: (e: string) => t(`entity.${e}`, { defaultValue: e }) },
-          { title: t("audit.entityId"), dataIndex: "entityId", render: (id: string | null) => <Typography.Text type="secondary" copyable={!!id}>{id?.slice(0, 8) ?? "—"}</Typography.Text> },
+          {
+            title: t("audit.entityId"),
+            dataIndex: "entityId",
+            render: (id: string | null) => (
+              <Typography.Text type="secondary" copyable={!!id}>
+                {id?.slice(0, 8) ?? "—"}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Card>

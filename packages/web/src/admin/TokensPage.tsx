@@ -80,7 +80,11 @@ function CreateToken({ open, onClose }: { open: boolean; onClose: () => void }) 
   const client = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
   const [q, setQ] = useState("");
-  const users = useQuery({ queryKey: ["users", "select", q], queryFn: () => api<Page<User>>("/users", { query: { q, pageSize: 20, status: "active" } }), enabled: open });
+  const users = useQuery({
+    queryKey: ["users", "select", q],
+    queryFn: () => api<Page<User>>("/users", { query: { q, pageSize: 20, status: "active" } }),
+    enabled: open,
+  });
   const close = () => {
     setSecret(null);
     onClose();
@@ -98,16 +102,36 @@ function CreateToken({ open, onClose }: { open: boolean; onClose: () => void }) 
     }
   };
   return (
-    <Modal open={open} title={t("token.createTitle")} onOk={save} onCancel={close} okText={secret ? "OK" : t("common.save")} cancelText={t("common.cancel")} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t("token.createTitle")}
+      onOk={save}
+      onCancel={close}
+      okText={secret ? "OK" : t("common.save")}
+      cancelText={t("common.cancel")}
+      destroyOnHidden
+    >
       {secret ? (
-        <Alert type="warning" showIcon title={t("token.shownOnce")} description={<Typography.Text copyable code>{secret}</Typography.Text>} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t("token.shownOnce")}
+          description={
+            <Typography.Text copyable code>
+              {secret}
+            </Typography.Text>
+          }
+        />
       ) : (
         <Form form={form} layout="vertical">
           <Form.Item name="name" label={t("token.name")} rules={[{ required: true, max: 80 }]}>
             <Input placeholder="HIS 对接" />
           </Form.Item>
           <Form.Item name="userId" label={t("token.user")} rules={[{ required: true }]}>
-            <Select showSearch={{ filterOption: false, onSearch: setQ }} options={users.data?.items.map((u) => ({ value: u.id, label: `${u.username}（${u.displayName}）` }))} />
+            <Select
+              showSearch={{ filterOption: false, onSearch: setQ }}
+              options={users.data?.items.map((u) => ({ value: u.id, label: `${u.username}（${u.displayName}）` }))}
+            />
           </Form.Item>
         </Form>
       )}

@@ -40,7 +40,14 @@ export function UsersPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear defaultValue={query.q} placeholder={t("user.username")} onSearch={(q) => update({ q })} style={{ width: 240 }} />
-        <Select allowClear placeholder={t("user.role")} value={query.role} onChange={(role) => update({ role })} style={{ width: 200 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <Select
+          allowClear
+          placeholder={t("user.role")}
+          value={query.role}
+          onChange={(role) => update({ role })}
+          style={{ width: 200 }}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
       </Space>
       <Table<User>
         rowKey="id"

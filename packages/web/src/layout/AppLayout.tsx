@@ -1,4 +1,13 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, TranslationOutlined, UserOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
 import type { ItemType } from "antd/es/menu/interface";
 import { useTranslation } from "react-i18next";
@@ -42,7 +51,11 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const selected = `/${location.pathname.split("/").filter(Boolean).slice(0, location.pathname.startsWith("/admin") ? 2 : 1).join("/")}`;
+  const selected = `/${location.pathname
+    .split("/")
+    .filter(Boolean)
+    .slice(0, location.pathname.startsWith("/admin") ? 2 : 1)
+    .join("/")}`;
   const scope = me.institutionName ?? me.regionName ?? t("institution.allRegions");
 
   return (
@@ -59,7 +72,16 @@ export function AppLayout() {
         <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 0 }} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: "#fff", padding: "0 24px", display: "flex", justifyContent: "flex-end", alignItems: "center", borderBottom: "1px solid #f0f0f0" }}>
+        <Layout.Header
+          style={{
+            background: "#fff",
+            padding: "0 24px",
+            display: "flex",
+            justifyContent: "flex-end",
+            alignItems: "center",
+            borderBottom: "1px solid #f0f0f0",
+          }}
+        >
           <Space size="middle">
             <Button icon={<TranslationOutlined />} type="text" onClick={switchLanguage} data-testid="lang-switch">
               {t("common.language")}

@@ -24,7 +24,10 @@ export function AllianceDetailPage() {
     <QueryState query={alliance}>
       {() => {
         const a = alliance.data as Alliance;
-        const mayEdit = me?.role === "national_admin" || me?.role === "health_official" || (me?.role === "institution_coordinator" && me.institutionId === a.leadInstitutionId);
+        const mayEdit =
+          me?.role === "national_admin" ||
+          me?.role === "health_official" ||
+          (me?.role === "institution_coordinator" && me.institutionId === a.leadInstitutionId);
         return (
           <Card
             title={
@@ -54,7 +57,11 @@ export function AllianceDetailPage() {
               dataSource={a.members ?? []}
               pagination={{ pageSize: 20, showTotal: (total) => t("common.total", { total }) }}
               columns={[
-                { title: t("institution.name"), dataIndex: "institutionName", render: (n: string, row) => <Link to={`/institutions/${row.institutionId}`}>{n}</Link> },
+                {
+                  title: t("institution.name"),
+                  dataIndex: "institutionName",
+                  render: (n: string, row) => <Link to={`/institutions/${row.institutionId}`}>{n}</Link>,
+                },
                 { title: t("institution.kind"), dataIndex: "kind", render: (k: string) => t(`kind.${k}`) },
                 { title: t("alliance.joinedOn"), dataIndex: "joinedOn" },
                 { title: t("alliance.leftOn"), dataIndex: "leftOn", render: (d: string | null) => (d ? <Tag>{d}</Tag> : "—") },
@@ -76,7 +83,10 @@ function AddMember({ allianceId, open, onClose }: { allianceId: string; open: bo
   const save = async () => {
     const values = (await form.validateFields()) as { institutionId: string; joinedOn: Dayjs };
     try {
-      await api(`/alliances/${allianceId}/members`, { method: "POST", body: { institutionId: values.institutionId, joinedOn: values.joinedOn.format("YYYY-MM-DD") } });
+      await api(`/alliances/${allianceId}/members`, {
+        method: "POST",
+        body: { institutionId: values.institutionId, joinedOn: values.joinedOn.format("YYYY-MM-DD") },
+      });
       await client.invalidateQueries({ queryKey: ["alliances"] });
       onClose();
     } catch (error) {

@@ -33,21 +33,38 @@ export function AlliancesPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear defaultValue={query.q} placeholder={t("alliance.name")} onSearch={(q) => update({ q })} style={{ width: 260 }} />
-        <Select allowClear placeholder={t("alliance.kind")} value={query.kind} onChange={(kind) => update({ kind })} style={{ width: 200 }} options={ALLIANCE_KINDS.map((k) => ({ value: k, label: t(`allianceKind.${k}`) }))} />
+        <Select
+          allowClear
+          placeholder={t("alliance.kind")}
+          value={query.kind}
+          onChange={(kind) => update({ kind })}
+          style={{ width: 200 }}
+          options={ALLIANCE_KINDS.map((k) => ({ value: k, label: t(`allianceKind.${k}`) }))}
+        />
       </Space>
       <Table<Alliance>
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty description={list.error ? (list.error as Error).message : t("common.empty")} /> }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t("common.total", { total }) }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common.total", { total }),
+        }}
         onChange={(p, _f, sorter) => update({ page: p.current, pageSize: p.pageSize, sort: sortParam(sorter) })}
         columns={[
           { title: t("alliance.name"), dataIndex: "name", sorter: true, render: (n: string, row) => <Link to={`/alliances/${row.id}`}>{n}</Link> },
           { title: t("alliance.kind"), dataIndex: "kind", render: (k: string) => <Tag color="blue">{t(`allianceKind.${k}`)}</Tag> },
           { title: t("alliance.lead"), dataIndex: "leadInstitutionName" },
           { title: t("alliance.memberCount"), dataIndex: "memberCount", sorter: true, align: "right" },
-          { title: t("common.status"), dataIndex: "active", render: (a: boolean) => (a ? <Tag color="green">{t("common.active")}</Tag> : <Tag>{t("common.inactive")}</Tag>) },
+          {
+            title: t("common.status"),
+            dataIndex: "active",
+            render: (a: boolean) => (a ? <Tag color="green">{t("common.active")}</Tag> : <Tag>{t("common.inactive")}</Tag>),
+          },
         ]}
       />
       <CreateAlliance open={creating} onClose={() => setCreating(false)} />
@@ -74,7 +91,15 @@ function CreateAlliance({ open, onClose }: { open: boolean; onClose: () => void 
     }
   };
   return (
-    <Modal open={open} title={t("alliance.createTitle")} onOk={save} onCancel={onClose} okText={t("common.save")} cancelText={t("common.cancel")} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t("alliance.createTitle")}
+      onOk={save}
+      onCancel={onClose}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t("alliance.name")} rules={[{ required: true, whitespace: true, max: 120 }]}>
           <Input />

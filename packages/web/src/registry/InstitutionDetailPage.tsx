@@ -27,7 +27,10 @@ export function InstitutionDetailPage() {
     queryFn: () => api<Page<Practitioner>>("/practitioners", { query: { institutionId: id, pageSize: 50 } }),
     enabled: canReadPeople,
   });
-  const alliances = useQuery({ queryKey: ["alliances", { institutionId: id }], queryFn: () => api<Page<Alliance>>("/alliances", { query: { institutionId: id, pageSize: 50 } }) });
+  const alliances = useQuery({
+    queryKey: ["alliances", { institutionId: id }],
+    queryFn: () => api<Page<Alliance>>("/alliances", { query: { institutionId: id, pageSize: 50 } }),
+  });
 
   const commission = me?.role === "national_admin" || me?.role === "health_official";
   const mayEdit = commission || (me?.role === "institution_coordinator" && me.institutionId === id);
@@ -105,7 +108,11 @@ export function InstitutionDetailPage() {
                         dataSource={i.assessments}
                         columns={[
                           { title: t("institution.year"), dataIndex: "year" },
-                          { title: t("institution.level"), dataIndex: "level", render: (l: string) => <Tag color={ASSESSMENT_COLOR[l]}>{t(`assessment.${l}`)}</Tag> },
+                          {
+                            title: t("institution.level"),
+                            dataIndex: "level",
+                            render: (l: string) => <Tag color={ASSESSMENT_COLOR[l]}>{t(`assessment.${l}`)}</Tag>,
+                          },
                         ]}
                       />
                     )}

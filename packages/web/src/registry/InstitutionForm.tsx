@@ -23,14 +23,19 @@ export function InstitutionForm({ open, institution, commissionFields, onClose }
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (open) form.setFieldsValue(institution ? { ...institution, departments: institution.departments } : { name: "", kind: undefined, regionCode: "", departments: [] });
+    if (open)
+      form.setFieldsValue(
+        institution ? { ...institution, departments: institution.departments } : { name: "", kind: undefined, regionCode: "", departments: [] },
+      );
   }, [open, institution, form]);
 
   const save = async () => {
     const values = await form.validateFields();
     setBusy(true);
     try {
-      const body = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== undefined && (commissionFields || !["kind", "grade", "regionCode"].includes(k))));
+      const body = Object.fromEntries(
+        Object.entries(values).filter(([k, v]) => v !== undefined && (commissionFields || !["kind", "grade", "regionCode"].includes(k))),
+      );
       const saved = institution
         ? await api<Institution>(`/institutions/${institution.id}`, { method: "PATCH", body })
         : await api<Institution>("/institutions", { method: "POST", body });
@@ -46,7 +51,17 @@ export function InstitutionForm({ open, institution, commissionFields, onClose }
   };
 
   return (
-    <Modal open={open} title={institution ? t("institution.editTitle") : t("institution.createTitle")} onOk={save} onCancel={() => onClose()} confirmLoading={busy} okText={t("common.save")} cancelText={t("common.cancel")} width={640} destroyOnHidden>
+    <Modal
+      open={open}
+      title={institution ? t("institution.editTitle") : t("institution.createTitle")}
+      onOk={save}
+      onCancel={() => onClose()}
+      confirmLoading={busy}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      width={640}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t("institution.name")} rules={[{ required: true, whitespace: true, max: 120 }]}>
           <Input />
@@ -57,7 +72,11 @@ export function InstitutionForm({ open, institution, commissionFields, onClose }
         <Form.Item name="grade" label={t("institution.grade")}>
           <Select allowClear disabled={!commissionFields} options={GRADES.map((g) => ({ value: g, label: g }))} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t("institution.regionCode")} rules={[{ required: true, pattern: /^[1-9]\d{5}$/, message: "6 位 GB/T 2260 代码 / 6-digit code" }]}>
+        <Form.Item
+          name="regionCode"
+          label={t("institution.regionCode")}
+          rules={[{ required: true, pattern: /^[1-9]\d{5}$/, message: "6 位 GB/T 2260 代码 / 6-digit code" }]}
+        >
           <Input disabled={!commissionFields} maxLength={6} placeholder="520102" />
         </Form.Item>
         <Form.Item name="address" label={t("institution.address")} rules={[{ max: 200 }]}>

@@ -20,14 +20,22 @@ export function InstitutionsPage() {
   // An official's directory starts at their own region; "all regions" means all of it.
   const scopeRoot = me?.role === "health_official" ? (me.regionCode ?? undefined) : undefined;
   const effective = { ...query, regionCode: query.regionCode ?? scopeRoot };
-  const list = useQuery({ queryKey: ["institutions", effective], queryFn: () => api<Page<Institution>>("/institutions", { query: effective }), placeholderData: (previous) => previous });
+  const list = useQuery({
+    queryKey: ["institutions", effective],
+    queryFn: () => api<Page<Institution>>("/institutions", { query: effective }),
+    placeholderData: (previous) => previous,
+  });
   const mayCreate = me?.role === "national_admin" || me?.role === "health_official";
 
   return (
     <Row gutter={16}>
       <Col xs={24} md={7} lg={6}>
         <Card title={t("institution.regionTree")} size="small" styles={{ body: { maxHeight: "calc(100vh - 200px)", overflow: "auto" } }}>
-          <RegionTree rootCode={me?.role === "health_official" ? me.regionCode : null} selected={query.regionCode} onSelect={(code) => update({ regionCode: code })} />
+          <RegionTree
+            rootCode={me?.role === "health_official" ? me.regionCode : null}
+            selected={query.regionCode}
+            onSelect={(code) => update({ regionCode: code })}
+          />
         </Card>
       </Col>
       <Col xs={24} md={17} lg={18}>
@@ -72,7 +80,13 @@ export function InstitutionsPage() {
             rowKey="id"
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
-            locale={{ emptyText: list.error ? <Typography.Text type="danger">{(list.error as Error).message}</Typography.Text> : <Empty description={t("common.empty")} /> }}
+            locale={{
+              emptyText: list.error ? (
+                <Typography.Text type="danger">{(list.error as Error).message}</Typography.Text>
+              ) : (
+                <Empty description={t("common.empty")} />
+              ),
+            }}
             pagination={{
               current: query.page,
               pageSize: query.pageSize,
@@ -82,12 +96,21 @@ export function InstitutionsPage() {
             }}
             onChange={(pagination, _filters, sorter) => update({ page: pagination.current, pageSize: pagination.pageSize, sort: sortParam(sorter) })}
             columns={[
-              { title: t("institution.name"), dataIndex: "name", sorter: true, render: (name: string, row) => <Link to={`/institutions/${row.id}`}>{name}</Link> },
+              {
+                title: t("institution.name"),
+                dataIndex: "name",
+                sorter: true,
+                render: (name: string, row) => <Link to={`/institutions/${row.id}`}>{name}</Link>,
+              },
               { title: t("institution.kind"), dataIndex: "kind", render: (k: string) => t(`kind.${k}`) },
               { title: t("institution.grade"), dataIndex: "grade", render: (g: string | null) => g ?? "—" },
               { title: t("institution.region"), dataIndex: "regionCode", sorter: true, render: (_: string, row) => row.regionPath },
               { title: t("institution.beds"), dataIndex: "beds", sorter: true, align: "right", render: (b: number | null) => b ?? "—" },
-              { title: t("common.status"), dataIndex: "active", render: (a: boolean) => (a ? <Tag color="green">{t("common.active")}</Tag> : <Tag>{t("common.inactive")}</Tag>) },
+              {
+                title: t("common.status"),
+                dataIndex: "active",
+                render: (a: boolean) => (a ? <Tag color="green">{t("common.active")}</Tag> : <Tag>{t("common.inactive")}</Tag>),
+              },
             ]}
           />
         </Card>

@@ -31,23 +31,53 @@ export function PractitionersPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear defaultValue={query.q} placeholder={t("practitioner.searchPlaceholder")} onSearch={(q) => update({ q })} style={{ width: 280 }} />
-        <Select allowClear placeholder={t("practitioner.title")} value={query.title} onChange={(title) => update({ title })} style={{ width: 160 }} options={TITLES.map((k) => ({ value: k, label: t(`title.${k}`) }))} />
-        <Select allowClear placeholder={t("practitioner.profession")} value={query.profession} onChange={(profession) => update({ profession })} style={{ width: 160 }} options={PROFESSIONS.map((k) => ({ value: k, label: t(`profession.${k}`) }))} />
+        <Input.Search
+          allowClear
+          defaultValue={query.q}
+          placeholder={t("practitioner.searchPlaceholder")}
+          onSearch={(q) => update({ q })}
+          style={{ width: 280 }}
+        />
+        <Select
+          allowClear
+          placeholder={t("practitioner.title")}
+          value={query.title}
+          onChange={(title) => update({ title })}
+          style={{ width: 160 }}
+          options={TITLES.map((k) => ({ value: k, label: t(`title.${k}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t("practitioner.profession")}
+          value={query.profession}
+          onChange={(profession) => update({ profession })}
+          style={{ width: 160 }}
+          options={PROFESSIONS.map((k) => ({ value: k, label: t(`profession.${k}`) }))}
+        />
       </Space>
       <Table<Practitioner>
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty description={list.error ? (list.error as Error).message : t("common.empty")} /> }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t("common.total", { total }) }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t("common.total", { total }),
+        }}
         onChange={(p, _f, sorter) => update({ page: p.current, pageSize: p.pageSize, sort: sortParam(sorter) })}
         columns={[
           { title: t("practitioner.name"), dataIndex: "name", sorter: true },
           { title: t("practitioner.title"), dataIndex: "title", sorter: true, render: (v: string) => t(`title.${v}`) },
           { title: t("practitioner.profession"), dataIndex: "profession", render: (v: string) => t(`profession.${v}`) },
           { title: t("practitioner.specialty"), dataIndex: "specialty", render: (v: string | null) => v ?? "—" },
-          { title: t("practitioner.institution"), dataIndex: "institutionName", render: (n: string, row) => <Link to={`/institutions/${row.institutionId}`}>{n}</Link> },
+          {
+            title: t("practitioner.institution"),
+            dataIndex: "institutionName",
+            render: (n: string, row) => <Link to={`/institutions/${row.institutionId}`}>{n}</Link>,
+          },
           {
             title: t("practitioner.sites"),
             dataIndex: "sites",
@@ -84,7 +114,15 @@ function CreatePractitioner({ open, onClose, defaultInstitution }: { open: boole
     }
   };
   return (
-    <Modal open={open} title={t("practitioner.createTitle")} onOk={save} onCancel={onClose} okText={t("common.save")} cancelText={t("common.cancel")} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t("practitioner.createTitle")}
+      onOk={save}
+      onCancel={onClose}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ institutionId: defaultInstitution, profession: "physician" }}>
         <Form.Item name="name" label={t("practitioner.name")} rules={[{ required: true, whitespace: true, max: 60 }]}>
           <Input />

@@ -1,4 +1,4 @@
-import { Tree } from "antd";
+import { Button, Tree } from "antd";
 import type { DataNode } from "antd/es/tree";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,15 @@ interface Node extends DataNode {
 const toNode = (r: Region): Node => ({ key: r.code, title: r.name, isLeaf: r.level === "county" });
 
 /** Lazily loaded GB/T 2260 tree, rooted at `rootCode` (an official's region) or at the provinces. */
-export function RegionTree({ rootCode, selected, onSelect }: { rootCode: string | null; selected: string | undefined; onSelect: (code: string | undefined) => void }) {
+export function RegionTree({
+  rootCode,
+  selected,
+  onSelect,
+}: {
+  rootCode: string | null;
+  selected: string | undefined;
+  onSelect: (code: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   const [nodes, setNodes] = useState<Node[]>([]);
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -35,15 +43,16 @@ export function RegionTree({ rootCode, selected, onSelect }: { rootCode: string 
   const loadData = async (node: Node) => {
     if (node.children) return;
     const { items } = await api<{ items: Region[] }>("/regions", { query: { parent: node.key } });
-    const attach = (list: Node[]): Node[] => list.map((n) => (n.key === node.key ? { ...n, children: items.map(toNode) } : n.children ? { ...n, children: attach(n.children) } : n));
+    const attach = (list: Node[]): Node[] =>
+      list.map((n) => (n.key === node.key ? { ...n, children: items.map(toNode) } : n.children ? { ...n, children: attach(n.children) } : n));
     setNodes((current) => attach(current));
   };
 
   return (
     <div data-testid="region-tree">
-      <a onClick={() => onSelect(undefined)} style={{ display: "block", padding: "4px 0 8px", fontWeight: selected ? 400 : 600 }}>
+      <Button type="link" onClick={() => onSelect(undefined)} style={{ padding: "0 0 8px", fontWeight: selected ? 400 : 600 }}>
         {t("institution.allRegions")}
-      </a>
+      </Button>
       <Tree<Node>
         treeData={nodes}
         loadData={loadData}
