@@ -87,12 +87,17 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
 export function scopeCondition(scope: ReadScope, columns: { region: PgColumn; institution?: PgColumn }): SQL | undefined {
   if (scope === null) return undefined;
   if ("none" in scope) return sql`false`;
-  if ("regionCode" in scope) return sql`${columns.region} like ${regionLikePattern(scope.regionCode)}`;
+  if ("regionCode" in scope) return inRegion(columns.region, scope.regionCode);
   if (!columns.institution) return sql`false`;
   return sql`${columns.institution} = ${scope.institutionId}`;
 }
 
-/** LIKE pattern matching every 6-digit code in the subtree of `code`. */
-export function regionLikePattern(code: string): string {
-  return `${regionPrefix(code)}%`;
+/**
+ * Condition "column lies in the subtree of `code`". Codes are fixed-width digits, so a subtree is a
+ * contiguous range (520000–529999 for a province) that a plain btree index answers.
+ */
+export function inRegion(column: PgColumn, code: string): SQL {
+  const prefix = regionPrefix(code);
+  if (prefix.length === 6) return sql`${column} = ${code}`;
+  return sql`${column} between ${prefix.padEnd(6, "0")} and ${prefix.padEnd(6, "9")}`;
 }

@@ -13,9 +13,15 @@ it("has a checked-in migration for every schema change", () => {
     cpSync(join(root, "packages/server/migrations"), out, { recursive: true });
     // drizzle-kit resolves paths relative to the working directory, so run it from the copy.
     const config = join(dir, "drizzle.config.json");
-    writeFileSync(config, JSON.stringify({ dialect: "postgresql", schema: relative(dir, join(root, "packages/server/src/db/schema.ts")), out: "./migrations" }));
+    writeFileSync(
+      config,
+      JSON.stringify({ dialect: "postgresql", schema: relative(dir, join(root, "packages/server/src/db/schema.ts")), out: "./migrations" }),
+    );
     const before = readdirSync(out).filter((f) => f.endsWith(".sql"));
-    const result = spawnSync(process.execPath, [join(root, "node_modules/drizzle-kit/bin.cjs"), "generate", `--config=${config}`, "--name=drift"], { cwd: dir, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [join(root, "node_modules/drizzle-kit/bin.cjs"), "generate", `--config=${config}`, "--name=drift"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout + result.stderr).not.toMatch(/error/i);
     const after = readdirSync(out).filter((f) => f.endsWith(".sql"));

@@ -53,6 +53,18 @@ describe.each(BACKENDS)("registry API on %s", (backend) => {
     expect(search.items.some((i: { name: string }) => i.name === "示例黄平人民医院")).toBe(true);
   });
 
+  it("finds names by any substring: one character, two, longer, and Latin letters in any case", async () => {
+    await send("POST", "/api/v1/institutions", { name: "示例 Huangping Rehab Centre", kind: "secondary_hospital", regionCode: "522622" });
+    const names = async (q: string) =>
+      json(await get(`/api/v1/institutions?q=${encodeURIComponent(q)}&pageSize=200`)).items.map((i: { name: string }) => i.name);
+    expect(await names("黄")).toContain("示例黄平人民医院");
+    expect(await names("黄平")).toContain("示例黄平人民医院");
+    expect(await names("平人民医")).toContain("示例黄平人民医院");
+    expect(await names("平医")).not.toContain("示例黄平人民医院");
+    expect(await names("huangping REHAB")).toEqual(["示例 Huangping Rehab Centre"]);
+    expect(await names("g R")).toEqual(["示例 Huangping Rehab Centre"]);
+  });
+
   it("paginates and sorts", async () => {
     const first = json(await get("/api/v1/institutions?regionCode=520000&pageSize=10&page=1&sort=-beds"));
     const second = json(await get("/api/v1/institutions?regionCode=520000&pageSize=10&page=2&sort=-beds"));

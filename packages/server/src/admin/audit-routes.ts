@@ -5,6 +5,7 @@ import { Type } from "typebox";
 import { scopeCondition } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
+import { paged } from "../db/paging.ts";
 import { auditLog } from "../db/schema.ts";
 import { DateString, errorResponses, PageOf, PageQuery } from "../http/schemas.ts";
 
@@ -59,7 +60,9 @@ export function auditRoutes(db: Db): FastifyPluginAsyncTypebox {
         if (q.from) where.push(gte(auditLog.at, new Date(`${q.from}T00:00:00Z`)));
         if (q.to) where.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));
         const condition = and(...where);
-        const [rows, [count]] = await Promise.all([
+        const result = await paged(
+          q.page,
+          q.pageSize,
           db
             .select()
             .from(auditLog)
@@ -67,14 +70,9 @@ export function auditRoutes(db: Db): FastifyPluginAsyncTypebox {
             .orderBy(desc(auditLog.id))
             .limit(q.pageSize)
             .offset((q.page - 1) * q.pageSize),
-          db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(condition),
-        ]);
-        return {
-          items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
-          total: count?.total ?? 0,
-          page: q.page,
-          pageSize: q.pageSize,
-        };
+          () => db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(condition),
+        );
+        return { ...result, items: result.items.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
       },
     );
   };

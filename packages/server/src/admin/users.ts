@@ -5,6 +5,7 @@ import { scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/connection.ts";
+import { paged } from "../db/paging.ts";
 import { institutions, regions, sessions, users } from "../db/schema.ts";
 import { PageQuery, RegionCode, StringEnum, Uuid } from "../http/schemas.ts";
 import { likeContains } from "../registry/search.ts";
@@ -74,15 +75,17 @@ export async function listUsers(db: Db, scope: ReadScope, query: Static<typeof U
   if (query.role) where.push(eq(users.role, query.role));
   if (query.status && query.status !== "all") where.push(eq(users.active, query.status === "active"));
   const condition = and(...where);
-  const [rows, [count]] = await Promise.all([
+  const result = await paged(
+    query.page,
+    query.pageSize,
     select(db)
       .where(condition)
       .orderBy(asc(users.username))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(users).where(condition),
-  ]);
-  return { items: rows.map(iso), total: count?.total ?? 0, page: query.page, pageSize: query.pageSize };
+    () => db.select({ total: sql<number>`count(*)::int` }).from(users).where(condition),
+  );
+  return { ...result, items: result.items.map(iso) };
 }
 
 export async function getUser(db: Db, id: string) {

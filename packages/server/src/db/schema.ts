@@ -40,8 +40,9 @@ export const institutions = pgTable(
   },
   (t) => [
     uniqueIndex("institutions_region_name_idx").on(t.regionCode, t.name),
+    index("institutions_name_idx").on(t.name),
     index("institutions_province_kind_idx").on(t.provinceCode, t.kind),
-    index("institutions_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("institutions_name_bigrams_idx").using("gin", sql`name_bigrams(${t.name})`),
   ],
 );
 
@@ -112,7 +113,7 @@ export const practitioners = pgTable(
     index("practitioners_institution_idx").on(t.institutionId),
     index("practitioners_region_idx").on(t.regionCode),
     uniqueIndex("practitioners_license_idx").on(t.licenseNo),
-    index("practitioners_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("practitioners_name_bigrams_idx").using("gin", sql`name_bigrams(${t.name})`),
   ],
 );
 

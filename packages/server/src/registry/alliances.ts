@@ -1,12 +1,13 @@
 import { ALLIANCE_KINDS, type FieldError, invalid, notFound, provinceOf } from "@medbridge/core";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
-import { regionLikePattern } from "../access.ts";
+import { inRegion } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
+import { paged } from "../db/paging.ts";
 import { allianceMembers, alliances, institutions } from "../db/schema.ts";
 import { DateString, PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { likeContains } from "./search.ts";
+import { nameContains } from "./search.ts";
 
 export const MemberInput = Type.Object(
   { institutionId: Uuid, joinedOn: DateString, leftOn: Type.Optional(Type.Union([DateString, Type.Null()])) },
@@ -92,9 +93,9 @@ function iso<T extends { createdAt: Date; updatedAt: Date }>(row: T) {
 
 export async function listAlliances(db: Db, query: AllianceListQuery) {
   const where: (SQL | undefined)[] = [];
-  if (query.q?.trim()) where.push(sql`${alliances.name} ilike ${likeContains(query.q.trim())}`);
+  if (query.q?.trim()) where.push(nameContains(alliances.name, query.q.trim()));
   if (query.kind) where.push(eq(alliances.kind, query.kind));
-  if (query.regionCode) where.push(sql`${alliances.regionCode} like ${regionLikePattern(query.regionCode)}`);
+  if (query.regionCode) where.push(inRegion(alliances.regionCode, query.regionCode));
   if (query.institutionId) {
     where.push(sql`exists (select 1 from ${allianceMembers} m where m.alliance_id = ${alliances.id} and m.institution_id = ${query.institutionId})`);
   }
@@ -103,7 +104,9 @@ export async function listAlliances(db: Db, query: AllianceListQuery) {
   const condition = and(...where);
   const sort = query.sort ?? "name";
   const column = { name: alliances.name, memberCount, createdAt: alliances.createdAt }[sort.replace("-", "") as "name" | "memberCount" | "createdAt"];
-  const [rows, [count]] = await Promise.all([
+  const result = await paged(
+    query.page,
+    query.pageSize,
     db
       .select(columns)
       .from(alliances)
@@ -112,9 +115,9 @@ export async function listAlliances(db: Db, query: AllianceListQuery) {
       .orderBy(sort.startsWith("-") ? sql`${column} desc` : sql`${column} asc`, asc(alliances.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(alliances).where(condition),
-  ]);
-  return { items: rows.map(iso), total: count?.total ?? 0, page: query.page, pageSize: query.pageSize };
+    () => db.select({ total: sql<number>`count(*)::int` }).from(alliances).where(condition),
+  );
+  return { ...result, items: result.items.map(iso) };
 }
 
 export async function getAlliance(db: Db, id: string): Promise<Alliance> {

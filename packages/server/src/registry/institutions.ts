@@ -14,12 +14,13 @@ import {
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Static, Type } from "typebox";
-import { regionLikePattern, scopeCondition } from "../access.ts";
+import { inRegion, scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
+import { paged } from "../db/paging.ts";
 import { institutionAssessments, institutions, regions } from "../db/schema.ts";
 import { PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { likeContains } from "./search.ts";
+import { nameContains } from "./search.ts";
 
 export const InstitutionInput = Type.Object(
   {
@@ -123,9 +124,9 @@ function toApi(row: Row): Institution {
 
 export async function listInstitutions(db: Db, scope: ReadScope, query: InstitutionListQuery) {
   const where: (SQL | undefined)[] = [scopeCondition(scope, { region: institutions.regionCode, institution: institutions.id })];
-  if (query.q?.trim()) where.push(sql`${institutions.name} ilike ${likeContains(query.q.trim())}`);
+  if (query.q?.trim()) where.push(nameContains(institutions.name, query.q.trim()));
   if (query.kind) where.push(eq(institutions.kind, query.kind));
-  if (query.regionCode) where.push(sql`${institutions.regionCode} like ${regionLikePattern(query.regionCode)}`);
+  if (query.regionCode) where.push(inRegion(institutions.regionCode, query.regionCode));
   const status = query.status ?? "active";
   if (status !== "all") where.push(eq(institutions.active, status === "active"));
   const condition = and(...where);
@@ -139,15 +140,17 @@ export async function listInstitutions(db: Db, scope: ReadScope, query: Institut
 
   const page = query.page;
   const pageSize = query.pageSize;
-  const [rows, [count]] = await Promise.all([
+  const result = await paged(
+    page,
+    pageSize,
     baseSelect(db)
       .where(condition)
       .orderBy(order, asc(institutions.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(institutions).where(condition),
-  ]);
-  return { items: rows.map(toApi), total: count?.total ?? 0, page, pageSize };
+    () => db.select({ total: sql<number>`count(*)::int` }).from(institutions).where(condition),
+  );
+  return { ...result, items: result.items.map(toApi) };
 }
 
 export async function getInstitution(db: Db, id: string, withAssessments: boolean): Promise<Institution> {

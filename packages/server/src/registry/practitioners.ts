@@ -1,12 +1,13 @@
 import { type FieldError, notFound, PRACTICE_SITE_KINDS, PROFESSIONS, provinceOf, type ReadScope, TITLES } from "@medbridge/core";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
-import { regionLikePattern, scopeCondition } from "../access.ts";
+import { inRegion, scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
+import { paged } from "../db/paging.ts";
 import { institutions, practiceSites, practitioners } from "../db/schema.ts";
 import { PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { likeContains } from "./search.ts";
+import { nameContains } from "./search.ts";
 
 const FiledSites = Type.Array(Uuid, {
   maxItems: 20,
@@ -111,9 +112,9 @@ async function withSites(db: Db, rows: PractitionerRow[]): Promise<Practitioner[
 export async function listPractitioners(db: Db, scope: ReadScope, query: PractitionerListQuery) {
   const where: (SQL | undefined)[] = [scopeCondition(scope, { region: practitioners.regionCode, institution: practitioners.institutionId })];
   const q = query.q?.trim();
-  if (q) where.push(sql`(${practitioners.name} ilike ${likeContains(q)} or ${practitioners.licenseNo} = ${q})`);
+  if (q) where.push(sql`(${nameContains(practitioners.name, q)} or ${practitioners.licenseNo} = ${q})`);
   if (query.institutionId) where.push(eq(practitioners.institutionId, query.institutionId));
-  if (query.regionCode) where.push(sql`${practitioners.regionCode} like ${regionLikePattern(query.regionCode)}`);
+  if (query.regionCode) where.push(inRegion(practitioners.regionCode, query.regionCode));
   if (query.title) where.push(eq(practitioners.title, query.title));
   if (query.profession) where.push(eq(practitioners.profession, query.profession));
   const status = query.status ?? "active";
@@ -122,7 +123,9 @@ export async function listPractitioners(db: Db, scope: ReadScope, query: Practit
   const sort = query.sort ?? "name";
   const column = { name: practitioners.name, title: titleRank, createdAt: practitioners.createdAt }[sort.replace("-", "") as "name" | "title" | "createdAt"];
   const order = sort.startsWith("-") ? sql`${column} desc` : sql`${column} asc`;
-  const [rows, [count]] = await Promise.all([
+  const result = await paged(
+    query.page,
+    query.pageSize,
     db
       .select(columns)
       .from(practitioners)
@@ -131,9 +134,9 @@ export async function listPractitioners(db: Db, scope: ReadScope, query: Practit
       .orderBy(order, asc(practitioners.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(practitioners).where(condition),
-  ]);
-  return { items: await withSites(db, rows), total: count?.total ?? 0, page: query.page, pageSize: query.pageSize };
+    () => db.select({ total: sql<number>`count(*)::int` }).from(practitioners).where(condition),
+  );
+  return { ...result, items: await withSites(db, result.items) };
 }
 
 export async function getPractitioner(db: Db, id: string): Promise<Practitioner> {
