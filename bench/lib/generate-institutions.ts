@@ -36,7 +36,10 @@ export async function generateInstitutions(db: Db, count: number, seed = 7, onPr
   const total = weights.reduce((s, [, w]) => s + w, 0);
   const pickKind = () => {
     let r = random.next() * total;
-    for (const [kind, w] of weights) if ((r -= w) < 0) return kind;
+    for (const [kind, w] of weights) {
+      r -= w;
+      if (r < 0) return kind;
+    }
     return INSTITUTION_KINDS[0];
   };
   const chunk = 1000;
