@@ -15,7 +15,12 @@ const port = 18_200;
 
 async function timeStart(label: string): Promise<number> {
   const started = performance.now();
-  const child = spawn("npm", ["start"], { cwd: dir, env: { ...process.env, PORT: String(port), DATABASE_URL: "", MEDBRIDGE_DATA_DIR: "" }, detached: true, stdio: "ignore" });
+  const child = spawn("npm", ["start"], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: "", MEDBRIDGE_DATA_DIR: "" },
+    detached: true,
+    stdio: "ignore",
+  });
   try {
     for (;;) {
       if (performance.now() - started > 300_000) throw new Error(`${label}: no page after 300 s`);
