@@ -22,6 +22,14 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Pages of an area the role may never use answer 403 instead of an empty, failing table. */
+function Allowed({ entity, children }: { entity: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me?.permissions[entity]?.read) return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
+  return <>{children}</>;
+}
+
 function NotFound() {
   const { t } = useTranslation();
   return <Result status="404" title="404" subTitle={t("common.notFound")} />;
@@ -43,10 +51,38 @@ export function AppRoutes() {
         <Route path="/institutions/:id" element={<InstitutionDetailPage />} />
         <Route path="/alliances" element={<AlliancesPage />} />
         <Route path="/alliances/:id" element={<AllianceDetailPage />} />
-        <Route path="/practitioners" element={<PractitionersPage />} />
-        <Route path="/admin/users" element={<UsersPage />} />
-        <Route path="/admin/tokens" element={<TokensPage />} />
-        <Route path="/admin/audit" element={<AuditPage />} />
+        <Route
+          path="/practitioners"
+          element={
+            <Allowed entity="practitioner">
+              <PractitionersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin/users"
+          element={
+            <Allowed entity="user">
+              <UsersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin/tokens"
+          element={
+            <Allowed entity="api_token">
+              <TokensPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/admin/audit"
+          element={
+            <Allowed entity="audit">
+              <AuditPage />
+            </Allowed>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

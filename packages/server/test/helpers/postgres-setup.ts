@@ -49,7 +49,7 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a throwaway cluster with initdb/pg_ctl (as the postgres user when we are root). */
-async function startCluster(): Promise<{ url: string; stop: () => void } | null> {
+export async function startCluster(): Promise<{ url: string; stop: () => void } | null> {
   const initdb = findBin("initdb");
   const pgCtl = findBin("pg_ctl");
   if (!initdb || !pgCtl) return null;

@@ -3,6 +3,7 @@ import { Card, DatePicker, Empty, Input, Select, Space, Table, Tag, Typography }
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
+import { formatDateTime } from "../shared/format.ts";
 import { useListParams } from "../shared/useListParams.ts";
 import type { AuditEntry } from "../types.ts";
 
@@ -53,7 +54,7 @@ export function AuditPage() {
           ),
         }}
         columns={[
-          { title: t("audit.at"), dataIndex: "at", render: (d: string) => new Date(d).toLocaleString() },
+          { title: t("audit.at"), dataIndex: "at", render: formatDateTime },
           { title: t("audit.actor"), dataIndex: "actorName" },
           { title: t("audit.action"), dataIndex: "action", render: (a: string) => <Tag>{t(`action.${a}`, { defaultValue: a })}</Tag> },
           { title: t("audit.entity"), dataIndex: "entity", render: (e: string) => t(`entity.${e}`, { defaultValue: e }) },

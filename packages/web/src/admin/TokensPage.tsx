@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
+import { formatDateTime } from "../shared/format.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import type { User } from "../types.ts";
 
@@ -31,7 +32,6 @@ export function TokensPage() {
       message.error((error as Error).message);
     }
   };
-  const when = (d: string | null) => (d ? new Date(d).toLocaleString() : "—");
   return (
     <Card
       title={t("menu.tokens")}
@@ -51,8 +51,8 @@ export function TokensPage() {
           { title: t("token.name"), dataIndex: "name" },
           { title: t("token.prefix"), dataIndex: "prefix", render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
           { title: t("token.user"), dataIndex: "username" },
-          { title: t("token.createdAt"), dataIndex: "createdAt", render: when },
-          { title: t("token.lastUsedAt"), dataIndex: "lastUsedAt", render: when },
+          { title: t("token.createdAt"), dataIndex: "createdAt", render: formatDateTime },
+          { title: t("token.lastUsedAt"), dataIndex: "lastUsedAt", render: formatDateTime },
           {
             title: t("common.status"),
             render: (_, row) =>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { ROLES } from "../registry/vocabulary.ts";
+import { formatDateTime } from "../shared/format.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
 import { useListParams } from "../shared/useListParams.ts";
@@ -61,7 +62,7 @@ export function UsersPage() {
           { title: t("user.displayName"), dataIndex: "displayName" },
           { title: t("user.role"), dataIndex: "role", render: (r: string) => <Tag color="cyan">{t(`role.${r}`)}</Tag> },
           { title: t("user.scope"), render: (_, u) => u.institutionName ?? u.regionName ?? "—" },
-          { title: t("user.createdAt"), dataIndex: "createdAt", render: (d: string) => new Date(d).toLocaleString() },
+          { title: t("user.createdAt"), dataIndex: "createdAt", render: formatDateTime },
           {
             title: t("common.status"),
             dataIndex: "active",
