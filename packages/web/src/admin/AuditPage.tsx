@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, DatePicker, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Card, DatePicker, Input, Select, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
 import { formatDateTime } from "../shared/format.ts";
+import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import type { AuditEntry } from "../types.ts";
 
@@ -30,20 +31,11 @@ export function AuditPage() {
           onChange={(range) => update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
         />
       </Space>
-      <Table<AuditEntry>
-        rowKey="id"
+      <PagedTable<AuditEntry>
         size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={list.error ? (list.error as Error).message : t("common.empty")} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-        }}
-        onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
+        list={list}
+        query={query}
+        update={update}
         expandable={{
           rowExpandable: (row) => row.before !== null || row.after !== null,
           expandedRowRender: (row) => (

@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Descriptions, Form, Modal, Space, Table, Tag } from "antd";
+import { Button, Card, DatePicker, Descriptions, Form, Space, Table, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../api.ts";
 import { useMe } from "../auth/session.ts";
-import { applyServerErrors } from "../shared/forms.ts";
+import { FormModal } from "../shared/FormModal.tsx";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Alliance } from "../types.ts";
@@ -78,32 +78,22 @@ export function AllianceDetailPage() {
 function AddMember({ allianceId, open, onClose }: { allianceId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const save = async () => {
-    const values = (await form.validateFields()) as { institutionId: string; joinedOn: Dayjs };
-    try {
-      await api(`/alliances/${allianceId}/members`, {
-        method: "POST",
-        body: { institutionId: values.institutionId, joinedOn: values.joinedOn.format("YYYY-MM-DD") },
-      });
-      await client.invalidateQueries({ queryKey: ["alliances"] });
-      onClose();
-    } catch (error) {
-      const rest = applyServerErrors(form, error);
-      if (rest) message.error(rest);
-    }
+  const submit = async (values: { institutionId: string; joinedOn: Dayjs }) => {
+    await api(`/alliances/${allianceId}/members`, {
+      method: "POST",
+      body: { institutionId: values.institutionId, joinedOn: values.joinedOn.format("YYYY-MM-DD") },
+    });
+    await client.invalidateQueries({ queryKey: ["alliances"] });
   };
   return (
-    <Modal open={open} title={t("alliance.members")} onOk={save} onCancel={onClose} okText={t("common.save")} cancelText={t("common.cancel")} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="institutionId" label={t("institution.name")} rules={[{ required: true }]}>
-          <InstitutionSelect />
-        </Form.Item>
-        <Form.Item name="joinedOn" label={t("alliance.joinedOn")} rules={[{ required: true }]}>
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open={open} title={t("alliance.members")} form={form} submit={submit} onClose={onClose}>
+      <Form.Item name="institutionId" label={t("institution.name")} rules={[{ required: true }]}>
+        <InstitutionSelect />
+      </Form.Item>
+      <Form.Item name="joinedOn" label={t("alliance.joinedOn")} rules={[{ required: true }]}>
+        <DatePicker style={{ width: "100%" }} />
+      </Form.Item>
+    </FormModal>
   );
 }

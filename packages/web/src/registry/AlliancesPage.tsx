@@ -1,14 +1,15 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
+import { Form, Input, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api, type Page } from "../api.ts";
 import { useMe } from "../auth/session.ts";
-import { applyServerErrors } from "../shared/forms.ts";
+import { FormModal } from "../shared/FormModal.tsx";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-import { sortParam, useListParams } from "../shared/useListParams.ts";
+import { ListCard } from "../shared/ListCard.tsx";
+import { PagedTable } from "../shared/PagedTable.tsx";
+import { useListParams } from "../shared/useListParams.ts";
 import type { Alliance } from "../types.ts";
 import { ALLIANCE_KINDS } from "./vocabulary.ts";
 
@@ -21,18 +22,11 @@ export function AlliancesPage() {
   const mayCreate = me?.role === "national_admin" || me?.role === "health_official" || me?.role === "institution_coordinator";
 
   return (
-    <Card
+    <ListCard
       title={t("menu.alliances")}
-      extra={
-        mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t("common.create")}
-          </Button>
-        )
-      }
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear defaultValue={query.q} placeholder={t("alliance.name")} onSearch={(q) => update({ q })} style={{ width: 260 }} />
+      onCreate={mayCreate && (() => setCreating(true))}
+      search={{ value: query.q, placeholder: t("alliance.name"), onSearch: (q) => update({ q }), width: 260 }}
+      filters={
         <Select
           allowClear
           placeholder={t("alliance.kind")}
@@ -41,20 +35,12 @@ export function AlliancesPage() {
           style={{ width: 200 }}
           options={ALLIANCE_KINDS.map((k) => ({ value: k, label: t(`allianceKind.${k}`) }))}
         />
-      </Space>
-      <Table<Alliance>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={list.error ? (list.error as Error).message : t("common.empty")} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-        }}
-        onChange={(p, _f, sorter) => update({ page: p.current, pageSize: p.pageSize, sort: sortParam(sorter) })}
+      }
+    >
+      <PagedTable<Alliance>
+        list={list}
+        query={query}
+        update={update}
         columns={[
           { title: t("alliance.name"), dataIndex: "name", sorter: true, render: (n: string, row) => <Link to={`/alliances/${row.id}`}>{n}</Link> },
           { title: t("alliance.kind"), dataIndex: "kind", render: (k: string) => <Tag color="blue">{t(`allianceKind.${k}`)}</Tag> },
@@ -68,49 +54,31 @@ export function AlliancesPage() {
         ]}
       />
       <CreateAlliance open={creating} onClose={() => setCreating(false)} />
-    </Card>
+    </ListCard>
   );
 }
 
 function CreateAlliance({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const save = async () => {
-    const values = await form.validateFields();
-    try {
-      const created = await api<Alliance>("/alliances", { method: "POST", body: values });
-      await client.invalidateQueries({ queryKey: ["alliances"] });
-      onClose();
-      navigate(`/alliances/${created.id}`);
-    } catch (error) {
-      const rest = applyServerErrors(form, error);
-      if (rest) message.error(rest);
-    }
+  const submit = async (values: Record<string, any>) => {
+    const created = await api<Alliance>("/alliances", { method: "POST", body: values });
+    await client.invalidateQueries({ queryKey: ["alliances"] });
+    navigate(`/alliances/${created.id}`);
   };
   return (
-    <Modal
-      open={open}
-      title={t("alliance.createTitle")}
-      onOk={save}
-      onCancel={onClose}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t("alliance.name")} rules={[{ required: true, whitespace: true, max: 120 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="kind" label={t("alliance.kind")} rules={[{ required: true }]}>
-          <Select options={ALLIANCE_KINDS.map((k) => ({ value: k, label: t(`allianceKind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="leadInstitutionId" label={t("alliance.lead")} rules={[{ required: true }]}>
-          <InstitutionSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open={open} title={t("alliance.createTitle")} form={form} submit={submit} onClose={onClose}>
+      <Form.Item name="name" label={t("alliance.name")} rules={[{ required: true, whitespace: true, max: 120 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label={t("alliance.kind")} rules={[{ required: true }]}>
+        <Select options={ALLIANCE_KINDS.map((k) => ({ value: k, label: t(`allianceKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="leadInstitutionId" label={t("alliance.lead")} rules={[{ required: true }]}>
+        <InstitutionSelect />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,14 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Col, Empty, Input, Row, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import { Card, Col, Row, Segmented, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, type Page } from "../api.ts";
 import { useMe } from "../auth/session.ts";
+import { ListCard } from "../shared/ListCard.tsx";
+import { PagedTable } from "../shared/PagedTable.tsx";
 import { RegionTree } from "../shared/RegionTree.tsx";
-import { sortParam, useListParams } from "../shared/useListParams.ts";
+import { useListParams } from "../shared/useListParams.ts";
 import type { Institution } from "../types.ts";
 import { InstitutionForm } from "./InstitutionForm.tsx";
 import { INSTITUTION_KINDS } from "./vocabulary.ts";
@@ -39,62 +40,36 @@ export function InstitutionsPage() {
         </Card>
       </Col>
       <Col xs={24} md={17} lg={18}>
-        <Card
+        <ListCard
           title={t("menu.institutions")}
-          extra={
-            mayCreate && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t("common.create")}
-              </Button>
-            )
+          onCreate={mayCreate && (() => setCreating(true))}
+          search={{ value: query.q, placeholder: t("institution.searchPlaceholder"), onSearch: (q) => update({ q }), width: 260 }}
+          filters={
+            <>
+              <Select
+                allowClear
+                placeholder={t("institution.kind")}
+                value={query.kind}
+                onChange={(kind) => update({ kind })}
+                style={{ width: 200 }}
+                options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+              />
+              <Segmented
+                value={query.status}
+                onChange={(status) => update({ status: String(status) })}
+                options={[
+                  { value: "active", label: t("common.active") },
+                  { value: "inactive", label: t("common.inactive") },
+                  { value: "all", label: t("common.all") },
+                ]}
+              />
+            </>
           }
         >
-          <Space wrap style={{ marginBottom: 16 }}>
-            <Input.Search
-              allowClear
-              defaultValue={query.q}
-              placeholder={t("institution.searchPlaceholder")}
-              onSearch={(q) => update({ q })}
-              style={{ width: 260 }}
-              data-testid="institution-search"
-            />
-            <Select
-              allowClear
-              placeholder={t("institution.kind")}
-              value={query.kind}
-              onChange={(kind) => update({ kind })}
-              style={{ width: 200 }}
-              options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-            />
-            <Segmented
-              value={query.status}
-              onChange={(status) => update({ status: String(status) })}
-              options={[
-                { value: "active", label: t("common.active") },
-                { value: "inactive", label: t("common.inactive") },
-                { value: "all", label: t("common.all") },
-              ]}
-            />
-          </Space>
-          <Table<Institution>
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            locale={{
-              emptyText: list.error ? (
-                <Typography.Text type="danger">{(list.error as Error).message}</Typography.Text>
-              ) : (
-                <Empty description={t("common.empty")} />
-              ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t("common.total", { total }),
-            }}
-            onChange={(pagination, _filters, sorter) => update({ page: pagination.current, pageSize: pagination.pageSize, sort: sortParam(sorter) })}
+          <PagedTable<Institution>
+            list={list}
+            query={query}
+            update={update}
             columns={[
               {
                 title: t("institution.name"),
@@ -113,7 +88,7 @@ export function InstitutionsPage() {
               },
             ]}
           />
-        </Card>
+        </ListCard>
       </Col>
       <InstitutionForm open={creating} commissionFields onClose={() => setCreating(false)} />
     </Row>

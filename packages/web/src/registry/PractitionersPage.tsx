@@ -1,14 +1,15 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
+import { Form, Input, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, type Page } from "../api.ts";
 import { useMe } from "../auth/session.ts";
-import { applyServerErrors } from "../shared/forms.ts";
+import { FormModal, filled } from "../shared/FormModal.tsx";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-import { sortParam, useListParams } from "../shared/useListParams.ts";
+import { ListCard } from "../shared/ListCard.tsx";
+import { PagedTable } from "../shared/PagedTable.tsx";
+import { useListParams } from "../shared/useListParams.ts";
 import type { Practitioner } from "../types.ts";
 import { PROFESSIONS, TITLES } from "./vocabulary.ts";
 
@@ -20,54 +21,35 @@ export function PractitionersPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <Card
+    <ListCard
       title={t("menu.practitioners")}
-      extra={
-        me?.permissions.practitioner?.write && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t("common.create")}
-          </Button>
-        )
+      onCreate={me?.permissions.practitioner?.write && (() => setCreating(true))}
+      search={{ value: query.q, placeholder: t("practitioner.searchPlaceholder"), onSearch: (q) => update({ q }), width: 280 }}
+      filters={
+        <>
+          <Select
+            allowClear
+            placeholder={t("practitioner.title")}
+            value={query.title}
+            onChange={(title) => update({ title })}
+            style={{ width: 160 }}
+            options={TITLES.map((k) => ({ value: k, label: t(`title.${k}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t("practitioner.profession")}
+            value={query.profession}
+            onChange={(profession) => update({ profession })}
+            style={{ width: 160 }}
+            options={PROFESSIONS.map((k) => ({ value: k, label: t(`profession.${k}`) }))}
+          />
+        </>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          defaultValue={query.q}
-          placeholder={t("practitioner.searchPlaceholder")}
-          onSearch={(q) => update({ q })}
-          style={{ width: 280 }}
-        />
-        <Select
-          allowClear
-          placeholder={t("practitioner.title")}
-          value={query.title}
-          onChange={(title) => update({ title })}
-          style={{ width: 160 }}
-          options={TITLES.map((k) => ({ value: k, label: t(`title.${k}`) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t("practitioner.profession")}
-          value={query.profession}
-          onChange={(profession) => update({ profession })}
-          style={{ width: 160 }}
-          options={PROFESSIONS.map((k) => ({ value: k, label: t(`profession.${k}`) }))}
-        />
-      </Space>
-      <Table<Practitioner>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={list.error ? (list.error as Error).message : t("common.empty")} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-        }}
-        onChange={(p, _f, sorter) => update({ page: p.current, pageSize: p.pageSize, sort: sortParam(sorter) })}
+      <PagedTable<Practitioner>
+        list={list}
+        query={query}
+        update={update}
         columns={[
           { title: t("practitioner.name"), dataIndex: "name", sorter: true },
           { title: t("practitioner.title"), dataIndex: "title", sorter: true, render: (v: string) => t(`title.${v}`) },
@@ -92,57 +74,45 @@ export function PractitionersPage() {
         ]}
       />
       <CreatePractitioner open={creating} onClose={() => setCreating(false)} defaultInstitution={me?.institutionId ?? undefined} />
-    </Card>
+    </ListCard>
   );
 }
 
 function CreatePractitioner({ open, onClose, defaultInstitution }: { open: boolean; onClose: () => void; defaultInstitution: string | undefined }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const save = async () => {
-    const values = await form.validateFields();
-    try {
-      await api("/practitioners", { method: "POST", body: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== "")) });
-      await client.invalidateQueries({ queryKey: ["practitioners"] });
-      message.success(t("common.saved"));
-      onClose();
-    } catch (error) {
-      const rest = applyServerErrors(form, error);
-      if (rest) message.error(rest);
-    }
+  const submit = async (values: Record<string, any>) => {
+    await api("/practitioners", { method: "POST", body: filled(values) });
+    await client.invalidateQueries({ queryKey: ["practitioners"] });
   };
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t("practitioner.createTitle")}
-      onOk={save}
-      onCancel={onClose}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      destroyOnHidden
+      form={form}
+      submit={submit}
+      onClose={onClose}
+      initialValues={{ institutionId: defaultInstitution, profession: "physician" }}
     >
-      <Form form={form} layout="vertical" initialValues={{ institutionId: defaultInstitution, profession: "physician" }}>
-        <Form.Item name="name" label={t("practitioner.name")} rules={[{ required: true, whitespace: true, max: 60 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="licenseNo" label={t("practitioner.licenseNo")} rules={[{ pattern: /^[0-9A-Za-z]{6,30}$/ }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="profession" label={t("practitioner.profession")} rules={[{ required: true }]}>
-          <Select options={PROFESSIONS.map((k) => ({ value: k, label: t(`profession.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t("practitioner.title")} rules={[{ required: true }]}>
-          <Select options={TITLES.map((k) => ({ value: k, label: t(`title.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="specialty" label={t("practitioner.specialty")}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="institutionId" label={t("practitioner.institution")} rules={[{ required: true }]}>
-          <InstitutionSelect />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t("practitioner.name")} rules={[{ required: true, whitespace: true, max: 60 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="licenseNo" label={t("practitioner.licenseNo")} rules={[{ pattern: /^[0-9A-Za-z]{6,30}$/ }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="profession" label={t("practitioner.profession")} rules={[{ required: true }]}>
+        <Select options={PROFESSIONS.map((k) => ({ value: k, label: t(`profession.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t("practitioner.title")} rules={[{ required: true }]}>
+        <Select options={TITLES.map((k) => ({ value: k, label: t(`title.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="specialty" label={t("practitioner.specialty")}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="institutionId" label={t("practitioner.institution")} rules={[{ required: true }]}>
+        <InstitutionSelect />
+      </Form.Item>
+    </FormModal>
   );
 }
