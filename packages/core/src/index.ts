@@ -3,3 +3,8 @@ export * from "./errors.ts";
 export * from "./pagination.ts";
 export * from "./regions.ts";
 export * from "./registry.ts";
+export * from "./assistance/compliance.ts";
+export * from "./assistance/roster.ts";
+export * from "./assistance/rule-packs.ts";
+export * from "./assistance/vocabulary.ts";
+export * from "./dates.ts";
