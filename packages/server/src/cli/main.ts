@@ -1,6 +1,7 @@
 import { DomainError } from "@medbridge/core";
 import { Command, InvalidArgumentError } from "commander";
 import { withDatabase } from "./database.ts";
+import { registerComplianceCommand } from "./compliance.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerSeedCommand } from "./seed.ts";
 import { serve } from "./serve.ts";
@@ -23,6 +24,7 @@ program
 
 registerSeedCommand(program);
 registerImportCommands(program);
+registerComplianceCommand(program);
 
 try {
   await program.parseAsync();
