@@ -36,4 +36,6 @@ for (let r = 0; r < 7; r++) {
   runs.push(performance.now() - t0);
 }
 runs.sort((a, b) => a - b);
-console.log(JSON.stringify({ agreements: AGREEMENTS, dispatches: DISPATCHES, medianMs: Math.round(runs[3] as number), minMs: Math.round(runs[0] as number), statuses }));
+console.log(
+  JSON.stringify({ agreements: AGREEMENTS, dispatches: DISPATCHES, medianMs: Math.round(runs[3] as number), minMs: Math.round(runs[0] as number), statuses }),
+);

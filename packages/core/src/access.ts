@@ -12,12 +12,14 @@ export interface Principal {
   institutionId: string | null;
 }
 
-export type Entity = "institution" | "assessment" | "alliance" | "practitioner" | "user" | "audit" | "api_token";
+export type Entity = "institution" | "assessment" | "alliance" | "practitioner" | "user" | "audit" | "api_token" | "agreement" | "dispatch" | "rule_pack";
 export type Action = "read" | "write";
 
 /** Where a record lives: its county (or region) and the institutions it belongs to. */
 export interface Target {
   regionCode: string | null;
+  /** Further regions the record belongs to (an agreement: its supporters' counties too). */
+  otherRegionCodes?: readonly string[];
   institutionIds: readonly string[];
 }
 
@@ -65,6 +67,34 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
     read: { national_admin: "all", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
     write: { national_admin: "all", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
   },
+  // An agreement belongs to its recipient and its supporters: officials of either region, and
+  // staff of either institution, see it; only the commission creates or changes it.
+  agreement: {
+    read: {
+      national_admin: "all",
+      health_official: "region",
+      institution_coordinator: "institution",
+      clinician: "institution",
+      stationed_doctor: "institution",
+    },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  // Rosters are kept by the supporting hospital (targets list only the supporters as institutions).
+  dispatch: {
+    read: {
+      national_admin: "all",
+      health_official: "region",
+      institution_coordinator: "institution",
+      clinician: "institution",
+      stationed_doctor: "institution",
+    },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
+  // Rule packs: built-ins are read by all; a province's copies are written by its officials.
+  rule_pack: {
+    read: { national_admin: "all", health_official: "all", institution_coordinator: "all", clinician: "all", stationed_doctor: "all" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
 };
 
 /** Whether the role may act on the entity at all (used to hide whole routes and menus). */
@@ -80,8 +110,11 @@ export function allows(principal: Principal, action: Action, entity: Entity, tar
       return true;
     case "none":
       return false;
-    case "region":
-      return principal.regionCode !== null && target.regionCode !== null && regionContains(principal.regionCode, target.regionCode);
+    case "region": {
+      const scope = principal.regionCode;
+      if (scope === null) return false;
+      return [target.regionCode, ...(target.otherRegionCodes ?? [])].some((code) => code !== null && regionContains(scope, code));
+    }
     case "institution":
       return principal.institutionId !== null && target.institutionIds.includes(principal.institutionId);
   }

@@ -9,14 +9,22 @@ import { DomainError } from "../src/errors.ts";
 type D = RosterInput["dispatches"][number];
 const d = (person: string, start: string, end: string, extra: Partial<D> = {}): D => ({ person, role: "clinical", title: "attending", start, end, ...extra });
 
-function check(dispatches: D[], options: { pack?: string; year?: number; asOf?: string; start?: string; end?: string; attendance?: RosterInput["attendance"]; packData?: RulePack } = {}) {
+function check(
+  dispatches: D[],
+  options: { pack?: string; year?: number; asOf?: string; start?: string; end?: string; attendance?: RosterInput["attendance"]; packData?: RulePack } = {},
+) {
   const packId = options.pack ?? "city_tertiary_to_county";
   const roster = parseRoster({
     agreement: { id: "A-1", pack: packId, start: options.start ?? "2024-01-01", end: options.end ?? "2027-12-31" },
     dispatches,
     ...(options.attendance && { attendance: options.attendance }),
   });
-  return evaluateCompliance({ roster, pack: options.packData ?? (builtInPack(packId) as RulePack), year: options.year ?? 2025, asOf: options.asOf ? day(options.asOf) : undefined });
+  return evaluateCompliance({
+    roster,
+    pack: options.packData ?? (builtInPack(packId) as RulePack),
+    year: options.year ?? 2025,
+    asOf: options.asOf ? day(options.asOf) : undefined,
+  });
 }
 const rule = (report: ReturnType<typeof check>, id: string) => report.rules.find((r) => r.id === id) as RuleResult;
 
@@ -79,10 +87,7 @@ describe("city_tertiary_to_county", () => {
   });
 
   it("lists coverage gaps in the middle and at both ends of the year", () => {
-    const report = check([
-      d("P-1", "2025-01-10", "2025-06-30", { role: "management" }),
-      d("P-2", "2025-07-15", "2025-12-20", { role: "discipline_leader" }),
-    ]);
+    const report = check([d("P-1", "2025-01-10", "2025-06-30", { role: "management" }), d("P-2", "2025-07-15", "2025-12-20", { role: "discipline_leader" })]);
     expect(rule(report, "full_year_coverage")).toMatchObject({
       status: "fail",
       gaps: [
@@ -140,7 +145,12 @@ describe("city_tertiary_to_county", () => {
 
   it("uses a copied pack's changed numbers", () => {
     const base = builtInPack("city_tertiary_to_county") as RulePack;
-    const strict: RulePack = { ...base, id: "gz_strict", basedOn: base.id, rules: base.rules.map((r) => (r.id === "min_continuous_stay" ? { ...r, months: 12 } : r)) };
+    const strict: RulePack = {
+      ...base,
+      id: "gz_strict",
+      basedOn: base.id,
+      rules: base.rules.map((r) => (r.id === "min_continuous_stay" ? { ...r, months: 12 } : r)),
+    };
     const report = check(passing, { packData: strict });
     expect(rule(report, "min_continuous_stay")).toMatchObject({ status: "fail", requiredMonths: 12 });
     expect(report.pack).toBe("gz_strict");
@@ -156,7 +166,9 @@ describe("group_county", () => {
     Array.from({ length: n }, (_, i) => d(`${b}-${i}`, from, to, { batch: b, title: titles[i] ?? "attending" }));
 
   it("judges batch size and senior titles per batch", () => {
-    const report = check([...batch("2025-1", "2025-01-01", "2025-12-31", 5, ["chief"]), ...batch("2025-2", "2025-01-01", "2025-12-31", 8)], { pack: "group_county" });
+    const report = check([...batch("2025-1", "2025-01-01", "2025-12-31", 5, ["chief"]), ...batch("2025-2", "2025-01-01", "2025-12-31", 8)], {
+      pack: "group_county",
+    });
     expect(rule(report, "batch_size")).toMatchObject({ status: "fail", offenders: [{ batch: "2025-2", size: 8 }] });
     expect(rule(report, "senior_title")).toMatchObject({ status: "fail", offenders: [{ batch: "2025-2", seniors: 0 }] });
     expect(rule(report, "min_continuous_stay").status).toBe("pass");
@@ -179,14 +191,18 @@ describe("group_county", () => {
 
 describe("county_to_township", () => {
   it("needs one attending-or-above physician staying 6 months", () => {
-    const ok = check([d("P-1", "2025-01-01", "2025-06-30", { title: "attending" }), d("P-2", "2025-07-01", "2025-12-31", { title: "resident" })], { pack: "county_to_township" });
+    const ok = check([d("P-1", "2025-01-01", "2025-06-30", { title: "attending" }), d("P-2", "2025-07-01", "2025-12-31", { title: "resident" })], {
+      pack: "county_to_township",
+    });
     expect(rule(ok, "fixed_physician")).toMatchObject({ status: "pass", qualifying: ["P-1"] });
     expect(ok.status).toBe("pass");
     const resident = check([d("P-1", "2025-01-01", "2025-12-31", { title: "resident" })], { pack: "county_to_township" });
     expect(rule(resident, "fixed_physician").status).toBe("fail");
     const nurse = check([d("P-1", "2025-01-01", "2025-12-31", { title: "chief", role: "nursing" })], { pack: "county_to_township" });
     expect(rule(nurse, "fixed_physician").status).toBe("fail");
-    const short = check([d("P-1", "2025-01-01", "2025-06-29", { title: "chief" }), d("P-2", "2025-06-30", "2025-12-31", { title: "resident" })], { pack: "county_to_township" });
+    const short = check([d("P-1", "2025-01-01", "2025-06-29", { title: "chief" }), d("P-2", "2025-06-30", "2025-12-31", { title: "resident" })], {
+      pack: "county_to_township",
+    });
     expect(rule(short, "fixed_physician").status).toBe("fail");
   });
 });
@@ -203,7 +219,10 @@ describe("attendance rules", () => {
   it("city_to_community: needs 3 working days in every ISO week of the stay", () => {
     const stay = [d("P-1", "2025-03-03", "2025-03-16"), d("P-2", "2025-01-01", "2025-12-31"), d("P-3", "2025-01-01", "2025-12-31")];
     const base = { pack: "city_to_community", asOf: "2025-03-16" };
-    const attendance = [...att(["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-10", "2025-03-11"]), ...weekdays("2025-01-01", "2025-12-31").flatMap((date) => ["P-2", "P-3"].map((person) => ({ person, date, activities: ["clinic"] })))];
+    const attendance = [
+      ...att(["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-10", "2025-03-11"]),
+      ...weekdays("2025-01-01", "2025-12-31").flatMap((date) => ["P-2", "P-3"].map((person) => ({ person, date, activities: ["clinic"] }))),
+    ];
     const report = check(stay, { ...base, attendance });
     expect(rule(report, "weekly_days_on_site")).toMatchObject({ status: "fail", offenders: [{ person: "P-1", week: "2025-03-10", days: 2, required: 3 }] });
     const fixed = check(stay, { ...base, attendance: [...attendance, ...att(["2025-03-12"])] });
@@ -211,7 +230,11 @@ describe("attendance rules", () => {
   });
 
   it("city_to_community: a stay covering only two working days of a week needs only those", () => {
-    const report = check([d("P-1", "2025-03-06", "2025-03-09")], { pack: "city_to_community", asOf: "2025-03-09", attendance: att(["2025-03-06", "2025-03-07"]) });
+    const report = check([d("P-1", "2025-03-06", "2025-03-09")], {
+      pack: "city_to_community",
+      asOf: "2025-03-09",
+      attendance: att(["2025-03-06", "2025-03-07"]),
+    });
     expect(rule(report, "weekly_days_on_site").status).toBe("pass");
   });
 
@@ -228,9 +251,13 @@ describe("attendance rules", () => {
     // P-1 attended every working day; the other four people supplied no attendance at all.
     expect(nominal.persons).toEqual(expect.not.arrayContaining([expect.objectContaining({ person: "P-1" })]));
     expect(nominal.status).toBe("fail");
-    const managementOnly = check([d("P-1", "2025-01-01", "2025-06-30")], { attendance: days.map((date) => ({ person: "P-1", date, activities: ["management"] })) });
+    const managementOnly = check([d("P-1", "2025-01-01", "2025-06-30")], {
+      attendance: days.map((date) => ({ person: "P-1", date, activities: ["management"] })),
+    });
     expect(rule(managementOnly, "nominal_days")).toMatchObject({ status: "fail", nominalDays: days.length, stationedWorkingDays: days.length });
-    const fine = check([d("P-1", "2025-01-01", "2025-06-30")], { attendance: days.slice(0, -5).map((date) => ({ person: "P-1", date, activities: ["surgery"] })) });
+    const fine = check([d("P-1", "2025-01-01", "2025-06-30")], {
+      attendance: days.slice(0, -5).map((date) => ({ person: "P-1", date, activities: ["surgery"] })),
+    });
     expect(rule(fine, "nominal_days")).toMatchObject({ status: "pass", nominalDays: 5 });
   });
 
@@ -301,7 +328,8 @@ describe("compliance properties", () => {
         const before = rule(check(dispatches), "full_year_coverage").gaps as { from: string; to: string }[];
         const after = rule(check([...dispatches, d("P-new", extra.start, extra.end)]), "full_year_coverage").gaps as { from: string; to: string }[];
         // Every uncovered day after adding was already uncovered before.
-        const days = (gaps: { from: string; to: string }[]) => new Set(gaps.flatMap((g) => Array.from({ length: day(g.to) - day(g.from) + 1 }, (_, k) => day(g.from) + k)));
+        const days = (gaps: { from: string; to: string }[]) =>
+          new Set(gaps.flatMap((g) => Array.from({ length: day(g.to) - day(g.from) + 1 }, (_, k) => day(g.from) + k)));
         const was = days(before);
         return [...days(after)].every((x) => was.has(x));
       }),

@@ -5,7 +5,8 @@ describe("calendar dates", () => {
   it("parses only real dates", () => {
     expect(parseDay("2025-02-28")).not.toBeNull();
     expect(parseDay("2024-02-29")).not.toBeNull();
-    for (const bad of ["2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-1-01", "20250101", "", "2025-01-01T00:00"]) expect(parseDay(bad)).toBeNull();
+    for (const bad of ["2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-1-01", "20250101", "", "2025-01-01T00:00"])
+      expect(parseDay(bad)).toBeNull();
   });
 
   it("round-trips through day numbers", () => {

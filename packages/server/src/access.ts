@@ -1,8 +1,8 @@
 import { type Action, allows, type Entity, forbidden, notFound, type Principal, type ReadScope, regionPrefix, type Target } from "@medbridge/core";
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./db/connection.ts";
-import { alliances, institutions, practitioners, users } from "./db/schema.ts";
+import { agreementSupporters, agreements, alliances, institutions, practitioners, users } from "./db/schema.ts";
 
 const ENTITY_LABEL: Record<Entity, string> = {
   institution: "Institution",
@@ -12,6 +12,9 @@ const ENTITY_LABEL: Record<Entity, string> = {
   user: "User",
   audit: "Audit entry",
   api_token: "API token",
+  agreement: "Agreement",
+  dispatch: "Dispatch",
+  rule_pack: "Rule pack",
 };
 
 /**
@@ -74,10 +77,43 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
       for (const r of rows) map.set(r.id, { regionCode: r.regionCode, institutionIds: r.institutionId ? [r.institutionId] : [] });
       return map;
     }
+    case "agreement":
+    case "dispatch":
+      return agreementTargets(db, ids, entity);
     case "audit":
     case "api_token":
+    case "rule_pack":
       throw new Error(`No per-record targets for ${entity}`);
   }
+}
+
+/**
+ * An agreement lives in its recipient's county and its supporters' counties. For reads every
+ * party's institution counts; for rosters (dispatch) only the supporters keep them.
+ */
+async function agreementTargets(db: Db, ids: string[], entity: "agreement" | "dispatch"): Promise<Map<string, Target>> {
+  const rows = await db
+    .select({
+      id: agreements.id,
+      regionCode: agreements.regionCode,
+      recipientId: agreements.recipientId,
+      supporterId: agreementSupporters.institutionId,
+      supporterRegion: institutions.regionCode,
+    })
+    .from(agreements)
+    .leftJoin(agreementSupporters, eq(agreementSupporters.agreementId, agreements.id))
+    .leftJoin(institutions, eq(institutions.id, agreementSupporters.institutionId))
+    .where(inArray(agreements.id, ids));
+  const map = new Map<string, Target>();
+  for (const r of rows) {
+    const target = map.get(r.id) ?? { regionCode: r.regionCode, otherRegionCodes: [], institutionIds: entity === "agreement" ? [r.recipientId] : [] };
+    if (r.supporterId) {
+      (target.institutionIds as string[]).push(r.supporterId);
+      (target.otherRegionCodes as string[]).push(r.supporterRegion as string);
+    }
+    map.set(r.id, target);
+  }
+  return map;
 }
 
 /**

@@ -13,6 +13,8 @@ import { Type } from "typebox";
 import { auditRoutes } from "./admin/audit-routes.ts";
 import { tokenRoutes } from "./admin/token-routes.ts";
 import { userRoutes } from "./admin/user-routes.ts";
+import { agreementRoutes } from "./assistance/agreement-routes.ts";
+import { complianceRoutes } from "./assistance/compliance-routes.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { registerPrincipal } from "./auth/principal.ts";
 import type { Config } from "./config.ts";
@@ -104,6 +106,8 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
       await api.register(userRoutes(db));
       await api.register(tokenRoutes(db));
       await api.register(auditRoutes(db));
+      await api.register(agreementRoutes(db));
+      await api.register(complianceRoutes(db));
     },
     { prefix: API_PREFIX },
   );

@@ -96,7 +96,10 @@ describe("medbridge compliance check", () => {
     writeFileSync(broken, "{ not json");
     expect(check(broken, "--year", "2025")).toMatchObject({ code: 2 });
     const mixed = join(dir, "mixed.csv");
-    writeFileSync(mixed, `${csv(HEADER_EN, rows.slice(0, 1))}\nA-8,city_tertiary_to_county,,,2025-01-01,2027-12-31,P-9,x,clinical,attending,2025-01-01,2025-02-01`);
+    writeFileSync(
+      mixed,
+      `${csv(HEADER_EN, rows.slice(0, 1))}\nA-8,city_tertiary_to_county,,,2025-01-01,2027-12-31,P-9,x,clinical,attending,2025-01-01,2025-02-01`,
+    );
     expect(check(mixed, "--year", "2025").stderr).toContain("row 3.agreement");
   });
 });

@@ -88,7 +88,14 @@ function actualAsOf(dispatches: readonly Dispatch[], asOf: Day): Dispatch[] {
   return dispatches.filter((d) => d.start <= asOf).map((d) => (d.end > asOf ? { ...d, end: asOf } : d));
 }
 
+/** How a person is named in messages: their name when the roster gives one, else their id. */
+function namer(roster: Roster): (person: string) => string {
+  const names = new Map(roster.dispatches.filter((d) => d.name).map((d) => [d.person, d.name as string]));
+  return (person) => names.get(person) ?? person;
+}
+
 function judge(rule: RuleConfig, s: Scenario, roster: Roster): Verdict {
+  const display = namer(roster);
   switch (rule.id) {
     case "min_staff": {
       const actual = s.stays.size;
@@ -103,7 +110,14 @@ function judge(rule: RuleConfig, s: Scenario, roster: Roster): Verdict {
         }
       }
       offenders.sort((a, b) => a.person.localeCompare(b.person));
-      return { ok: offenders.length === 0, details: { requiredMonths: rule.months, offenders }, message: MESSAGES.min_continuous_stay(offenders, rule.months) };
+      return {
+        ok: offenders.length === 0,
+        details: { requiredMonths: rule.months, offenders },
+        message: MESSAGES.min_continuous_stay(
+          offenders.map((o) => ({ ...o, person: display(o.person) })),
+          rule.months,
+        ),
+      };
     }
     case "full_year_coverage": {
       const gaps = uncovered(s.period, s.intervals).map((g) => ({ from: formatDay(g.start), to: formatDay(g.end) }));
@@ -116,10 +130,16 @@ function judge(rule: RuleConfig, s: Scenario, roster: Roster): Verdict {
     }
     case "batch_size": {
       const batches = batchesOf(s.inYear);
-      const offenders = [...batches].map(([batch, ds]) => ({ batch, size: new Set(ds.map((d) => d.person)).size })).filter((b) => b.size < rule.min || b.size > rule.max);
+      const offenders = [...batches]
+        .map(([batch, ds]) => ({ batch, size: new Set(ds.map((d) => d.person)).size }))
+        .filter((b) => b.size < rule.min || b.size > rule.max);
       return {
         ok: offenders.length === 0,
-        details: { required: { min: rule.min, max: rule.max }, batches: [...batches].map(([batch, ds]) => ({ batch, size: new Set(ds.map((d) => d.person)).size })), offenders },
+        details: {
+          required: { min: rule.min, max: rule.max },
+          batches: [...batches].map(([batch, ds]) => ({ batch, size: new Set(ds.map((d) => d.person)).size })),
+          offenders,
+        },
         message: MESSAGES.batch_size(offenders, rule.min, rule.max),
       };
     }
@@ -127,17 +147,25 @@ function judge(rule: RuleConfig, s: Scenario, roster: Roster): Verdict {
       const offenders = [...batchesOf(s.inYear)]
         .map(([batch, ds]) => ({ batch, seniors: new Set(ds.filter((d) => titleRank(d.title) >= titleRank(rule.minTitle)).map((d) => d.person)).size }))
         .filter((b) => b.seniors < rule.count);
-      return { ok: offenders.length === 0, details: { minTitle: rule.minTitle, required: rule.count, offenders }, message: MESSAGES.senior_title(offenders, rule.minTitle, rule.count) };
+      return {
+        ok: offenders.length === 0,
+        details: { minTitle: rule.minTitle, required: rule.count, offenders },
+        message: MESSAGES.senior_title(offenders, rule.minTitle, rule.count),
+      };
     }
     case "fixed_physician": {
       const qualifying = [...s.stays.keys()].filter((person) => {
         const senior = s.inYear.some((d) => d.person === person && PHYSICIAN_ROLES.includes(d.role) && titleRank(d.title) >= titleRank(rule.minTitle));
         return senior && (s.stays.get(person) ?? []).some((i) => overlaps(i, s.period) && lastsMonths(i.start, i.end, rule.months));
       });
-      return { ok: qualifying.length > 0, details: { minTitle: rule.minTitle, requiredMonths: rule.months, qualifying }, message: MESSAGES.fixed_physician(qualifying.length, rule.minTitle, rule.months) };
+      return {
+        ok: qualifying.length > 0,
+        details: { minTitle: rule.minTitle, requiredMonths: rule.months, qualifying },
+        message: MESSAGES.fixed_physician(qualifying.length, rule.minTitle, rule.months),
+      };
     }
     case "weekly_days_on_site":
-      return weeklyDays(rule.days, s, roster);
+      return weeklyDays(rule.days, s, roster, display);
     case "nominal_days":
       return nominalDays(rule.maxShare, s, roster);
   }
@@ -159,7 +187,7 @@ function attendanceIndex(roster: Roster): Map<string, readonly string[]> {
 }
 
 /** Each ISO week of each stay: at least `days` working days on site (fewer when the stay covers fewer). */
-function weeklyDays(days: number, s: Scenario, roster: Roster): Verdict {
+function weeklyDays(days: number, s: Scenario, roster: Roster, display: (person: string) => string): Verdict {
   if (!roster.attendance) return { ok: false, details: { requiredDays: days, offenders: [] }, message: MESSAGES.no_attendance() };
   const present = attendanceIndex(roster);
   const offenders: { person: string; week: string; days: number; required: number }[] = [];
@@ -181,7 +209,14 @@ function weeklyDays(days: number, s: Scenario, roster: Roster): Verdict {
       }
     }
   }
-  return { ok: offenders.length === 0, details: { requiredDays: days, offenders }, message: MESSAGES.weekly_days_on_site(offenders, days) };
+  return {
+    ok: offenders.length === 0,
+    details: { requiredDays: days, offenders },
+    message: MESSAGES.weekly_days_on_site(
+      offenders.map((o) => ({ ...o, person: display(o.person) })),
+      days,
+    ),
+  };
 }
 
 /** Stationed working days with no attendance, or attendance without clinical or teaching work. */
@@ -223,7 +258,9 @@ export function evaluateCompliance({ roster, pack, year, asOf }: ComplianceInput
   const from = Math.max(yearStart(year), roster.agreement.start);
   const to = Math.min(yearEnd(year), roster.agreement.end);
   if (from > to) {
-    throw invalid([{ path: "year", message: `${year} lies outside the agreement's period ${formatDay(roster.agreement.start)}..${formatDay(roster.agreement.end)}` }]);
+    throw invalid([
+      { path: "year", message: `${year} lies outside the agreement's period ${formatDay(roster.agreement.start)}..${formatDay(roster.agreement.end)}` },
+    ]);
   }
   const period = { start: from, end: to };
   const rules = [...pack.rules];

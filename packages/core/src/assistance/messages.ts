@@ -7,8 +7,19 @@ export interface Bilingual {
   en: string;
 }
 
-const ROLE_ZH: Record<DispatchRole, string> = { management: "管理人员", clinical: "临床医师", discipline_leader: "学科带头人", nursing: "护理人员", technician: "医技人员" };
-const TITLE_ZH: Record<Title, string> = { resident: "住院医师", attending: "主治医师（中级）", associate_chief: "副主任医师（副高）", chief: "主任医师（正高）" };
+const ROLE_ZH: Record<DispatchRole, string> = {
+  management: "管理人员",
+  clinical: "临床医师",
+  discipline_leader: "学科带头人",
+  nursing: "护理人员",
+  technician: "医技人员",
+};
+const TITLE_ZH: Record<Title, string> = {
+  resident: "住院医师",
+  attending: "主治医师（中级）",
+  associate_chief: "副主任医师（副高）",
+  chief: "主任医师（正高）",
+};
 const list = (items: string[], max = 5) => (items.length > max ? `${items.slice(0, max).join("、")} 等 ${items.length} 项` : items.join("、"));
 const listEn = (items: string[], max = 5) => (items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", "));
 
@@ -51,8 +62,14 @@ export const MESSAGES = {
         },
   fixed_physician: (qualifying: number, minTitle: Title, months: number): Bilingual =>
     qualifying > 0
-      ? { zh: `有 ${qualifying} 名${TITLE_ZH[minTitle]}及以上医师相对固定驻点满 ${months} 个月`, en: `${qualifying} physician(s) of ${minTitle} or above stayed ${months} months or more` }
-      : { zh: `没有${TITLE_ZH[minTitle]}及以上医师相对固定驻点满 ${months} 个月`, en: `No physician of ${minTitle} or above stayed ${months} continuous months` },
+      ? {
+          zh: `有 ${qualifying} 名${TITLE_ZH[minTitle]}及以上医师相对固定驻点满 ${months} 个月`,
+          en: `${qualifying} physician(s) of ${minTitle} or above stayed ${months} months or more`,
+        }
+      : {
+          zh: `没有${TITLE_ZH[minTitle]}及以上医师相对固定驻点满 ${months} 个月`,
+          en: `No physician of ${minTitle} or above stayed ${months} continuous months`,
+        },
   weekly_days_on_site: (offenders: { person: string; week: string; days: number; required: number }[], days: number): Bilingual =>
     offenders.length === 0
       ? { zh: `派驻期间每周在岗不少于 ${days} 个工作日`, en: `At least ${days} working days on site every week of the stay` }
@@ -62,7 +79,10 @@ export const MESSAGES = {
         },
   nominal_days: (nominal: number, stationed: number, maxShare: number): Bilingual =>
     nominal / Math.max(stationed, 1) <= maxShare
-      ? { zh: `派驻工作日中疑似挂名 ${nominal} 天（共 ${stationed} 天），未超过 ${Math.round(maxShare * 100)}%`, en: `${nominal} of ${stationed} stationed working days suspected nominal, within ${Math.round(maxShare * 100)}%` }
+      ? {
+          zh: `派驻工作日中疑似挂名 ${nominal} 天（共 ${stationed} 天），未超过 ${Math.round(maxShare * 100)}%`,
+          en: `${nominal} of ${stationed} stationed working days suspected nominal, within ${Math.round(maxShare * 100)}%`,
+        }
       : {
           zh: `疑似挂名：${stationed} 个派驻工作日中有 ${nominal} 天无考勤或无诊疗、带教活动，超过 ${Math.round(maxShare * 100)}%`,
           en: `Suspected nominal stationing: ${nominal} of ${stationed} stationed working days have no attendance or no clinical/teaching work (over ${Math.round(maxShare * 100)}%)`,

@@ -79,7 +79,8 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
     const pack = text(a, "pack", "agreement");
     const start = date(a, "start", "agreement");
     const end = date(a, "end", "agreement");
-    if (start !== undefined && end !== undefined && end < start) errors.push({ path: "agreement.end", message: `is before start (${formatDay(end)} < ${formatDay(start)})` });
+    if (start !== undefined && end !== undefined && end < start)
+      errors.push({ path: "agreement.end", message: `is before start (${formatDay(end)} < ${formatDay(start)})` });
     if (id && pack && start !== undefined && end !== undefined) {
       agreement = { id, pack, supporter: text(a, "supporter", "agreement", false), recipient: text(a, "recipient", "agreement", false), start, end };
     }
@@ -100,7 +101,8 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
       const title = text(d, "title", path);
       const start = date(d, "start", path);
       const end = date(d, "end", path);
-      if (role && !DISPATCH_ROLES.includes(role as DispatchRole)) errors.push({ path: `${path}.role`, message: `"${role}" is not one of ${DISPATCH_ROLES.join(", ")}` });
+      if (role && !DISPATCH_ROLES.includes(role as DispatchRole))
+        errors.push({ path: `${path}.role`, message: `"${role}" is not one of ${DISPATCH_ROLES.join(", ")}` });
       if (title && !TITLES.includes(title as Title)) errors.push({ path: `${path}.title`, message: `"${title}" is not one of ${TITLES.join(", ")}` });
       if (start !== undefined && end !== undefined) {
         if (end < start) errors.push({ path: `${path}.end`, message: `is before start (${formatDay(end)} < ${formatDay(start)})` });
@@ -112,7 +114,15 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
         }
       }
       if (person && role && title && start !== undefined && end !== undefined) {
-        dispatches.push({ person, name: text(d, "name", path, false), role: role as DispatchRole, title: title as Title, start, end, batch: text(d, "batch", path, false) });
+        dispatches.push({
+          person,
+          name: text(d, "name", path, false),
+          role: role as DispatchRole,
+          title: title as Title,
+          start,
+          end,
+          batch: text(d, "batch", path, false),
+        });
       }
     });
   }

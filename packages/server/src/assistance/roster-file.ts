@@ -1,22 +1,35 @@
-import { type FieldError, invalid, type RosterInput } from "@medbridge/core";
 import { readFileSync } from "node:fs";
+import { type FieldError, invalid, type RosterInput } from "@medbridge/core";
 import { formatOf, readTable, type TableRow } from "../registry/tabular.ts";
 
 /** Roster spreadsheet columns: English or Chinese headers (paired-assistance.md). */
 export const ROSTER_COLUMNS: Record<string, string> = {
-  agreement: "agreement", 协议编号: "agreement",
-  pack: "pack", 规则包: "pack",
-  supporter: "supporter", 支援医院: "supporter",
-  recipient: "recipient", 受援医院: "recipient",
-  agreement_start: "agreementStart", 协议开始: "agreementStart",
-  agreement_end: "agreementEnd", 协议结束: "agreementEnd",
-  person: "person", 人员编号: "person",
-  name: "name", 姓名: "name",
-  role: "role", 角色: "role",
-  title: "title", 职称: "title",
-  start: "start", 开始日期: "start",
-  end: "end", 结束日期: "end",
-  batch: "batch", 批次: "batch",
+  agreement: "agreement",
+  协议编号: "agreement",
+  pack: "pack",
+  规则包: "pack",
+  supporter: "supporter",
+  支援医院: "supporter",
+  recipient: "recipient",
+  受援医院: "recipient",
+  agreement_start: "agreementStart",
+  协议开始: "agreementStart",
+  agreement_end: "agreementEnd",
+  协议结束: "agreementEnd",
+  person: "person",
+  人员编号: "person",
+  name: "name",
+  姓名: "name",
+  role: "role",
+  角色: "role",
+  title: "title",
+  职称: "title",
+  start: "start",
+  开始日期: "start",
+  end: "end",
+  结束日期: "end",
+  batch: "batch",
+  批次: "batch",
 };
 
 /**
@@ -35,7 +48,10 @@ export function rosterFromRows(rows: TableRow[]): { roster: RosterInput; lines: 
     for (const key of agreementKeys) {
       const value = row.values[key] ?? "";
       if (value !== "" && value !== (first.values[key] ?? "")) {
-        errors.push({ path: `row ${row.line}.${key}`, message: `"${value}" differs from row ${first.line} ("${first.values[key] ?? ""}"); one file holds one agreement` });
+        errors.push({
+          path: `row ${row.line}.${key}`,
+          message: `"${value}" differs from row ${first.line} ("${first.values[key] ?? ""}"); one file holds one agreement`,
+        });
       }
     }
   }
@@ -55,9 +71,15 @@ export function rosterFromRows(rows: TableRow[]): { roster: RosterInput; lines: 
       dispatches: rows.map((r) => {
         const x = r.values;
         return Object.fromEntries(
-          Object.entries({ person: x.person ?? "", name: optional(x.name), role: x.role ?? "", title: x.title ?? "", start: x.start ?? "", end: x.end ?? "", batch: optional(x.batch) }).filter(
-            ([, value]) => value !== undefined,
-          ),
+          Object.entries({
+            person: x.person ?? "",
+            name: optional(x.name),
+            role: x.role ?? "",
+            title: x.title ?? "",
+            start: x.start ?? "",
+            end: x.end ?? "",
+            batch: optional(x.batch),
+          }).filter(([, value]) => value !== undefined),
         ) as RosterInput["dispatches"][number];
       }),
     },

@@ -1,7 +1,7 @@
 import { DomainError } from "@medbridge/core";
 import { Command, InvalidArgumentError } from "commander";
-import { withDatabase } from "./database.ts";
 import { registerComplianceCommand } from "./compliance.ts";
+import { withDatabase } from "./database.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerSeedCommand } from "./seed.ts";
 import { serve } from "./serve.ts";

@@ -15,7 +15,9 @@ export function registerSeedCommand(program: Command): void {
         const admin = config.adminPassword ?? randomBytes(9).toString("base64url");
         await resetAppData(db);
         const summary = await seedDemo(db, { demo: config.demoPassword, admin }, (step) => process.stdout.write(`  seeding ${step}…\n`));
-        console.log(`Seeded ${where}: ${summary.institutions} institutions, ${summary.alliances} alliances, ${summary.practitioners} practitioners.`);
+        console.log(
+          `Seeded ${where}: ${summary.institutions} institutions, ${summary.alliances} alliances, ${summary.practitioners} practitioners, ${summary.agreements} agreements, ${summary.dispatches} dispatches, ${summary.attendance} check-ins.`,
+        );
         for (const u of summary.users) console.log(`  ${u.username.padEnd(20)} ${u.role.padEnd(24)} ${u.password}`);
       }),
     );

@@ -27,11 +27,13 @@ export async function serve(options: { port?: string | undefined }): Promise<voi
   console.log(`\nMedBridge 医联桥 is running at ${url}  (database: ${database.where}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (database.kind === "pglite") console.log("Embedded PGlite is for trying, demos and tests; run production on PostgreSQL (DATABASE_URL).");
   console.log(`Demo logins (password "${config.demoPassword}", or MEDBRIDGE_DEMO_PASSWORD if set at first start):`);
-  console.log("  gz.official · zj.city.coord · gz.county.coord · gz.township.doctor · yn.township.doctor");
+  console.log("  gz.official · zj.city.coord · gz.county.coord · gz.township.doctor · yn.township.doctor · zj.stationed.doctor");
   if (firstStart) {
     const admin = firstStart.users.find((u) => u.username === "admin");
     console.log(`Admin login: admin / ${config.adminPassword ? "(MEDBRIDGE_ADMIN_PASSWORD)" : `${admin?.password}  ← generated, shown only now`}`);
-    console.log(`Seeded ${firstStart.institutions} institutions, ${firstStart.alliances} alliances, ${firstStart.practitioners} practitioners.`);
+    console.log(
+      `Seeded ${firstStart.institutions} institutions, ${firstStart.alliances} alliances, ${firstStart.practitioners} practitioners, ${firstStart.agreements} agreements with ${firstStart.dispatches} dispatches and ${firstStart.attendance} check-ins.`,
+    );
   } else {
     console.log("Admin login: admin (password set at first start or by MEDBRIDGE_ADMIN_PASSWORD)");
   }

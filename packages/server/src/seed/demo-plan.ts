@@ -63,6 +63,7 @@ export const DEMO_USERS = [
   { username: "gz.county.coord", displayName: "示例黄平县人民医院医务科", role: "institution_coordinator", institution: "recipient" },
   { username: "gz.township.doctor", displayName: "示例黄平县乡镇卫生院医生", role: "clinician", institution: "township" },
   { username: "yn.township.doctor", displayName: "示例云南乡镇卫生院医生", role: "clinician", institution: "yunnan_township" },
+  { username: "zj.stationed.doctor", displayName: "示例杭州一院派驻黄平医生", role: "stationed_doctor", institution: "supporter" },
 ] as const;
 
 export const TERTIARY_DEPARTMENTS = [

@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
 import { provinceOf, type Title } from "@medbridge/core";
 import { sql } from "drizzle-orm";
+import { todayInChina } from "../assistance/compliance-service.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/connection.ts";
 import { allianceMembers, alliances, institutionAssessments, institutions, practiceSites, practitioners, regions, users } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { ensureRegions } from "../registry/regions-data.ts";
+import { seedAssistance } from "./demo-assistance.ts";
 import {
   COUNTY_DEPARTMENTS,
   DEMO_PAIR,
@@ -37,6 +39,9 @@ export interface DemoSummary {
   institutions: number;
   alliances: number;
   practitioners: number;
+  agreements: number;
+  dispatches: number;
+  attendance: number;
   users: { username: string; role: string; password: string }[];
 }
 
@@ -242,7 +247,7 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     onProgress?.("practitioners");
     const people: (typeof practitioners.$inferInsert)[] = [];
     const perKind: Record<string, number> = {
-      tertiary_hospital: 24,
+      tertiary_hospital: 60,
       county_hospital: 10,
       county_tcm_hospital: 4,
       township_health_center: 3,
@@ -272,6 +277,9 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     }
     for (let i = 0; i < sites.length; i += 500) await tx.insert(practiceSites).values(sites.slice(i, i + 500));
 
+    onProgress?.("rosters");
+    const assistance = await seedAssistance(tx, random, todayInChina());
+
     onProgress?.("users");
     const pairSupporter = made.find((m) => m.name === DEMO_PAIR.supporter) as NewInstitution;
     const pairCounty = counties.find((c) => c.code === DEMO_PAIR.recipientCounty) as County;
@@ -296,6 +304,7 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
       ...DEMO_USERS.map((u) => {
         const inst = "institution" in u ? institutionFor[u.institution] : null;
         return {
+          practitionerId: u.role === "stationed_doctor" ? assistance.stationedPractitionerId : null,
           username: u.username,
           displayName: u.displayName,
           role: u.role,
@@ -311,6 +320,9 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
       institutions: made.length,
       alliances: allianceCount,
       practitioners: inserted.length,
+      agreements: assistance.agreements,
+      dispatches: assistance.dispatches,
+      attendance: assistance.attendance,
       users: accounts.map((a) => ({ username: a.username, role: a.role, password: a.username === "admin" ? passwords.admin : passwords.demo })),
     };
   });

@@ -1,0 +1,172 @@
+import { ACTIVITIES, allows, conflict, type Day, day, forbidden, formatDay, invalid, notFound, type Principal } from "@medbridge/core";
+import { and, asc, eq, gte, lte, ne, sql } from "drizzle-orm";
+import { type Static, Type } from "typebox";
+import { type Actor, audit } from "../audit.ts";
+import type { Db } from "../db/connection.ts";
+import { agreements, attendance, dispatches, practitioners, users } from "../db/schema.ts";
+import { DateString, StringEnum, Text, Uuid } from "../http/schemas.ts";
+
+export const CheckInInput = Type.Object(
+  {
+    date: DateString,
+    activities: Type.Array(StringEnum(ACTIVITIES), { minItems: 1, maxItems: 7, uniqueItems: true }),
+    patients: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000 })),
+    trainees: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000 })),
+    note: Type.Optional(Text(500, 0)),
+  },
+  { additionalProperties: false },
+);
+export type CheckInInput = Static<typeof CheckInInput>;
+
+export const ReviewInput = Type.Object(
+  { decision: StringEnum(["confirmed", "disputed"] as const), note: Type.Optional(Text(500, 0)) },
+  { additionalProperties: false },
+);
+
+export const AttendanceSchema = Type.Object({
+  id: Uuid,
+  agreementId: Uuid,
+  dispatchId: Uuid,
+  practitionerId: Uuid,
+  practitionerName: Type.String(),
+  date: Type.String(),
+  activities: Type.Array(Type.String()),
+  patients: Type.Union([Type.Integer(), Type.Null()]),
+  trainees: Type.Union([Type.Integer(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  reviewNote: Type.Union([Type.String(), Type.Null()]),
+});
+
+const columns = {
+  id: attendance.id,
+  agreementId: attendance.agreementId,
+  dispatchId: attendance.dispatchId,
+  practitionerId: attendance.practitionerId,
+  practitionerName: practitioners.name,
+  date: attendance.date,
+  activities: attendance.activities,
+  patients: attendance.patients,
+  trainees: attendance.trainees,
+  note: attendance.note,
+  status: attendance.status,
+  reviewNote: attendance.reviewNote,
+};
+
+export function listAttendance(db: Db, agreementId: string, from: string, to: string) {
+  return db
+    .select(columns)
+    .from(attendance)
+    .innerJoin(practitioners, eq(practitioners.id, attendance.practitionerId))
+    .where(and(eq(attendance.agreementId, agreementId), gte(attendance.date, from), lte(attendance.date, to)))
+    .orderBy(asc(attendance.date), asc(practitioners.name));
+}
+
+/** The practitioner record behind a signed-in stationed doctor (or clinician). */
+export async function practitionerOf(db: Db, principal: Principal): Promise<string> {
+  const [user] = await db.select({ practitionerId: users.practitionerId }).from(users).where(eq(users.id, principal.userId));
+  if (!user?.practitionerId) throw forbidden("Only a stationed practitioner can check in (your account is not linked to a practitioner)");
+  return user.practitionerId;
+}
+
+/** The stationings of a practitioner that cover a day (cancelled ones excluded). */
+export function dispatchesOn(db: Db, practitionerId: string, date: string) {
+  return db
+    .select({
+      id: dispatches.id,
+      agreementId: dispatches.agreementId,
+      provinceCode: dispatches.provinceCode,
+      regionCode: agreements.regionCode,
+      code: agreements.code,
+    })
+    .from(dispatches)
+    .innerJoin(agreements, eq(agreements.id, dispatches.agreementId))
+    .where(
+      and(
+        eq(dispatches.practitionerId, practitionerId),
+        ne(dispatches.status, "cancelled"),
+        sql`coalesce(${dispatches.actualStart}, ${dispatches.plannedStart}) <= ${date}`,
+        sql`coalesce(${dispatches.actualEnd}, ${dispatches.plannedEnd}) >= ${date}`,
+      ),
+    );
+}
+
+/**
+ * A stationed doctor's check-in for a day: only on a day they are stationed, never in the future;
+ * a second check-in the same day replaces the first while it is not yet reviewed.
+ */
+export async function checkIn(db: Db, actor: Actor, practitionerId: string, input: CheckInInput, today: Day): Promise<{ id: string; agreementId: string }> {
+  if (day(input.date) > today) throw invalid([{ path: "date", message: `is in the future (today is ${formatDay(today)})` }]);
+  const [stationing] = await dispatchesOn(db, practitionerId, input.date);
+  if (!stationing) throw invalid([{ path: "date", message: "you are not stationed anywhere on this day" }]);
+  const [existing] = await db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.practitionerId, practitionerId), eq(attendance.date, input.date)))
+    .for("update");
+  if (existing && existing.status !== "submitted") throw conflict([{ path: "date", message: `this day was already ${existing.status} by the recipient` }]);
+  const values = {
+    dispatchId: stationing.id,
+    agreementId: stationing.agreementId,
+    practitionerId,
+    date: input.date,
+    activities: input.activities,
+    patients: input.patients ?? null,
+    trainees: input.trainees ?? null,
+    note: input.note ?? null,
+    provinceCode: stationing.provinceCode,
+  };
+  let id: string;
+  if (existing) {
+    await db.update(attendance).set(values).where(eq(attendance.id, existing.id));
+    id = existing.id;
+  } else {
+    const [row] = await db.insert(attendance).values(values).returning({ id: attendance.id });
+    id = (row as { id: string }).id;
+  }
+  await audit(db, actor, {
+    action: existing ? "update" : "check_in",
+    entity: "attendance",
+    entityId: id,
+    regionCode: stationing.regionCode,
+    before: existing ?? null,
+    after: input,
+  });
+  return { id, agreementId: stationing.agreementId };
+}
+
+/** The recipient's coordinator (or the commission) confirms or disputes a check-in. */
+export async function reviewAttendance(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  id: string,
+  decision: "confirmed" | "disputed",
+  note: string | undefined,
+): Promise<void> {
+  const [row] = await db
+    .select({ id: attendance.id, status: attendance.status, recipientId: agreements.recipientId, regionCode: agreements.regionCode })
+    .from(attendance)
+    .innerJoin(agreements, eq(agreements.id, attendance.agreementId))
+    .where(eq(attendance.id, id))
+    .for("update");
+  if (!row) throw notFound("Attendance record");
+  // Only the receiving side vouches for presence: its coordinator, or the commission.
+  const receiving =
+    principal.role === "institution_coordinator"
+      ? principal.institutionId === row.recipientId
+      : allows(principal, "write", "agreement", { regionCode: row.regionCode, institutionIds: [] });
+  if (!receiving) throw forbidden("Only the recipient institution confirms attendance");
+  await db
+    .update(attendance)
+    .set({ status: decision, reviewNote: note ?? null, reviewedBy: principal.userId, reviewedAt: new Date() })
+    .where(eq(attendance.id, id));
+  await audit(db, actor, {
+    action: decision === "confirmed" ? "confirm" : "dispute",
+    entity: "attendance",
+    entityId: id,
+    regionCode: row.regionCode,
+    before: { status: row.status },
+    after: { status: decision, note },
+  });
+}

@@ -1,0 +1,266 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { type ComplianceReport, day, forbidden, formatDay, mayEver, readScope } from "@medbridge/core";
+import { and } from "drizzle-orm";
+import { Type } from "typebox";
+import { requireAccess, requireAccessTo } from "../access.ts";
+import { actorOf } from "../audit.ts";
+import { principalOf } from "../auth/principal.ts";
+import type { Db } from "../db/connection.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { DateString, errorResponses, IdParams, RegionCode } from "../http/schemas.ts";
+import { writeXlsx } from "../registry/tabular.ts";
+import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
+import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
+import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings, todayInChina } from "./compliance-service.ts";
+import { createPackCopy, listPacks, PackCopyInput } from "./packs.ts";
+import { serviceCredit } from "./service-credit.ts";
+
+const tags = ["assistance"];
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const RuleResult = Type.Object({ id: Type.String(), status: Type.String(), message: Type.String(), messageEn: Type.String() }, { additionalProperties: true });
+const Report = Type.Object(
+  {
+    agreement: Type.String(),
+    pack: Type.String(),
+    year: Type.Integer(),
+    period: Type.Object({ from: Type.String(), to: Type.String() }),
+    asOf: Type.Optional(Type.String()),
+    status: Type.String(),
+    rules: Type.Array(RuleResult),
+  },
+  { additionalProperties: false },
+);
+const BoardQuery = Type.Object({ regionCode: Type.Optional(RegionCode), year: Year, asOf: Type.Optional(DateString) }, { additionalProperties: false });
+const BoardRow = Type.Object({ agreement: AgreementSchema, report: Report });
+const Board = Type.Object({
+  year: Type.Integer(),
+  asOf: Type.String(),
+  totals: Type.Object({ pass: Type.Integer(), fail: Type.Integer(), at_risk: Type.Integer() }),
+  items: Type.Array(BoardRow),
+});
+
+/** Agreements the caller may see, optionally narrowed to a region. */
+async function visibleAgreements(db: Db, request: Parameters<typeof principalOf>[0], regionCode?: string): Promise<Agreement[]> {
+  const principal = principalOf(request);
+  if (!mayEver(principal, "read", "agreement")) throw forbidden("You may not read agreements");
+  const rows = await agreementsInScope(db, and(agreementScope(readScope(principal, "agreement")), regionCode ? agreementScope({ regionCode }) : undefined));
+  return withParties(db, rows);
+}
+
+export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      "/agreements/:id/compliance",
+      {
+        schema: {
+          tags,
+          summary: "The agreement's compliance report for a year (the CLI's report; asOf defaults to today)",
+          params: IdParams,
+          querystring: Type.Object({ year: Year, asOf: Type.Optional(DateString) }, { additionalProperties: false }),
+          response: { 200: Report, ...errorResponses },
+        },
+      },
+      async (request) => {
+        await requireAccessTo(db, principalOf(request), "read", "agreement", [request.params.id]);
+        const agreement = await getAgreement(db, request.params.id);
+        return agreementCompliance(db, agreement, request.query.year, request.query.asOf ? day(request.query.asOf) : todayInChina());
+      },
+    );
+
+    const board = async (request: Parameters<typeof principalOf>[0], query: { regionCode?: string | undefined; year: number; asOf?: string | undefined }) => {
+      const asOf = query.asOf ? day(query.asOf) : todayInChina();
+      const rows = await complianceBoard(db, await visibleAgreements(db, request, query.regionCode), query.year, asOf);
+      const totals = { pass: 0, fail: 0, at_risk: 0 };
+      for (const r of rows) totals[r.report.status]++;
+      return { year: query.year, asOf: formatDay(asOf), totals, items: rows };
+    };
+
+    app.get(
+      "/compliance",
+      {
+        schema: {
+          tags,
+          summary: "Compliance board: every agreement in the region, its status and failing rules",
+          querystring: BoardQuery,
+          response: { 200: Board, ...errorResponses },
+        },
+      },
+      async (request) => board(request, request.query),
+    );
+
+    app.get(
+      "/compliance/export",
+      {
+        schema: {
+          tags,
+          summary: "The compliance board as XLSX",
+          querystring: BoardQuery,
+          produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        },
+      },
+      async (request, reply) => {
+        const result = await board(request, request.query);
+        const failing = (r: ComplianceReport, status: string) =>
+          r.rules
+            .filter((x) => x.status === status)
+            .map((x) => `${x.id}: ${x.message}`)
+            .join("\n");
+        const buffer = await writeXlsx(
+          "合规看板",
+          ["协议编号", "受援医院", "支援医院", "规则包", "年度", "状态", "未达标规则", "存在风险规则"],
+          result.items.map(({ agreement, report }) => [
+            agreement.code,
+            agreement.recipient.name,
+            agreement.supporters.map((s) => s.name).join("、"),
+            agreement.packId,
+            report.year,
+            report.status,
+            failing(report, "fail"),
+            failing(report, "at_risk"),
+          ]),
+        );
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename="compliance-${request.query.regionCode ?? "all"}-${request.query.year}.xlsx"`)
+          .send(buffer);
+      },
+    );
+
+    app.get(
+      "/compliance/warnings",
+      {
+        schema: {
+          tags,
+          summary: "Agreements whose planned roster leaves a coverage gap in the next N days",
+          querystring: Type.Object(
+            { regionCode: Type.Optional(RegionCode), days: Type.Integer({ minimum: 1, maximum: 365, default: 60 }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              asOf: Type.String(),
+              days: Type.Integer(),
+              items: Type.Array(
+                Type.Object({
+                  agreement: AgreementSchema,
+                  gaps: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
+                  firstGapInDays: Type.Integer(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const today = todayInChina();
+        const items = await coverageWarnings(db, await visibleAgreements(db, request, request.query.regionCode), today, request.query.days);
+        return { asOf: formatDay(today), days: request.query.days, items };
+      },
+    );
+
+    app.post(
+      "/attendance",
+      {
+        schema: {
+          tags,
+          summary: "Check in on site today (or a past day of your stationing)",
+          body: CheckInInput,
+          response: { 201: AttendanceSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const practitionerId = await practitionerOf(db, principal);
+        const saved = await inTransaction(db, (tx) => checkIn(tx, actorOf(principal, request.id), practitionerId, request.body, todayInChina()));
+        const rows = await listAttendance(db, saved.agreementId, request.body.date, request.body.date);
+        return reply.status(201).send(rows.find((r) => r.id === saved.id) as (typeof rows)[number]);
+      },
+    );
+
+    app.post(
+      "/attendance/:id/review",
+      {
+        schema: {
+          tags,
+          summary: "Confirm or dispute a check-in (recipient coordinator)",
+          params: IdParams,
+          body: ReviewInput,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        await inTransaction(db, (tx) =>
+          reviewAttendance(tx, actorOf(principal, request.id), principal, request.params.id, request.body.decision, request.body.note),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      "/agreements/:id/attendance",
+      {
+        schema: {
+          tags,
+          summary: "Check-ins under an agreement in a date range",
+          params: IdParams,
+          querystring: Type.Object({ from: DateString, to: DateString }, { additionalProperties: false }),
+          response: { 200: Type.Object({ items: Type.Array(AttendanceSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await requireAccessTo(db, principalOf(request), "read", "agreement", [request.params.id]);
+        return { items: await listAttendance(db, request.params.id, request.query.from, request.query.to) };
+      },
+    );
+
+    app.get(
+      "/rule-packs",
+      {
+        schema: {
+          tags,
+          summary: "Built-in rule packs and provinces' copies",
+          response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        principalOf(request);
+        return { items: await listPacks(db) };
+      },
+    );
+
+    app.post(
+      "/rule-packs",
+      {
+        schema: {
+          tags,
+          summary: "Copy a pack with changed numbers for your region",
+          body: PackCopyInput,
+          response: { 201: Type.Unknown(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        requireAccess(principal, "write", "rule_pack", [{ regionCode: request.body.regionCode, institutionIds: [] }]);
+        return reply.status(201).send(await inTransaction(db, (tx) => createPackCopy(tx, actorOf(principal, request.id), request.body)));
+      },
+    );
+
+    app.get(
+      "/practitioners/:id/service-credit",
+      {
+        schema: {
+          tags,
+          summary: "Cumulative grassroots service and associate-chief eligibility (≥ 365 days)",
+          params: IdParams,
+          response: { 200: Type.Unknown(), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
+        return serviceCredit(db, request.params.id, todayInChina());
+      },
+    );
+  };
+}

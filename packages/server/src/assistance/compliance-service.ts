@@ -1,0 +1,155 @@
+import {
+  type Activity,
+  type AttendanceDay,
+  type ComplianceReport,
+  type Day,
+  type DispatchRole,
+  day,
+  evaluateCompliance,
+  formatDay,
+  invalid,
+  type Roster,
+  type Title,
+  uncovered,
+  yearEnd,
+  yearStart,
+} from "@medbridge/core";
+import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import type { Db } from "../db/connection.ts";
+import { agreements, attendance, dispatches, practitioners } from "../db/schema.ts";
+import type { Agreement } from "./agreements.ts";
+import { resolvePack } from "./packs.ts";
+
+/** Today as a calendar date in China (UTC+8), where the programme runs. */
+export function todayInChina(now = new Date()): Day {
+  return day(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
+}
+
+/**
+ * Rosters of several agreements for one year, from the database, in three queries: effective
+ * dates are actual where recorded, else planned; cancelled dispatches are left out; attendance
+ * counts as supplied when the agreement has any in the year.
+ */
+export async function loadRosters(
+  db: Db,
+  agreementRows: Pick<Agreement, "id" | "code" | "packId" | "startsOn" | "endsOn">[],
+  year: number,
+): Promise<Map<string, Roster>> {
+  const ids = agreementRows.map((a) => a.id);
+  const rosters = new Map<string, Roster>();
+  if (ids.length === 0) return rosters;
+  const from = formatDay(yearStart(year));
+  const to = formatDay(yearEnd(year));
+  const dispatchRows = await db
+    .select({
+      agreementId: dispatches.agreementId,
+      person: dispatches.practitionerId,
+      name: practitioners.name,
+      role: dispatches.role,
+      title: dispatches.title,
+      batch: dispatches.batch,
+      start: sql<string>`coalesce(${dispatches.actualStart}, ${dispatches.plannedStart})`,
+      end: sql<string>`coalesce(${dispatches.actualEnd}, ${dispatches.plannedEnd})`,
+    })
+    .from(dispatches)
+    .innerJoin(practitioners, eq(practitioners.id, dispatches.practitionerId))
+    .where(and(inArray(dispatches.agreementId, ids), ne(dispatches.status, "cancelled")));
+  const attendanceRows = await db
+    .select({ agreementId: attendance.agreementId, person: attendance.practitionerId, date: attendance.date, activities: attendance.activities })
+    .from(attendance)
+    .where(and(inArray(attendance.agreementId, ids), gte(attendance.date, from), lte(attendance.date, to), ne(attendance.status, "disputed")));
+  for (const a of agreementRows) {
+    rosters.set(a.id, { agreement: { id: a.code, pack: a.packId, start: day(a.startsOn), end: day(a.endsOn) }, dispatches: [], attendance: null });
+  }
+  for (const d of dispatchRows) {
+    rosters.get(d.agreementId)?.dispatches.push({
+      person: d.person,
+      name: d.name,
+      role: d.role as DispatchRole,
+      title: d.title as Title,
+      start: day(d.start),
+      end: day(d.end),
+      batch: d.batch ?? undefined,
+    });
+  }
+  for (const r of attendanceRows) {
+    const roster = rosters.get(r.agreementId);
+    if (!roster) continue;
+    roster.attendance ??= [];
+    (roster.attendance as AttendanceDay[]).push({ person: r.person, date: day(r.date), activities: r.activities as Activity[] });
+  }
+  return rosters;
+}
+
+/** The compliance report of one agreement, the same engine and report as the CLI. */
+export async function agreementCompliance(db: Db, agreement: Agreement, year: number, asOf: Day): Promise<ComplianceReport> {
+  if (`${year}-12-31` < agreement.startsOn || `${year}-01-01` > agreement.endsOn) {
+    throw invalid([{ path: "query.year", message: `${year} lies outside the agreement's period ${agreement.startsOn}..${agreement.endsOn}` }]);
+  }
+  const pack = await resolvePack(db, agreement.packId);
+  if (!pack) throw invalid([{ path: "packId", message: `unknown rule pack "${agreement.packId}"` }]);
+  const roster = (await loadRosters(db, [agreement], year)).get(agreement.id) as Roster;
+  return evaluateCompliance({ roster, pack, year, asOf });
+}
+
+export interface BoardRow {
+  agreement: Agreement;
+  report: ComplianceReport;
+}
+
+/** Every agreement of the list active in `year`, evaluated with the packs they name. */
+export async function complianceBoard(db: Db, list: Agreement[], year: number, asOf: Day): Promise<BoardRow[]> {
+  const inYear = list.filter((a) => a.startsOn <= `${year}-12-31` && a.endsOn >= `${year}-01-01`);
+  const rosters = await loadRosters(db, inYear, year);
+  const packs = new Map<string, Awaited<ReturnType<typeof resolvePack>>>();
+  for (const id of new Set(inYear.map((a) => a.packId))) packs.set(id, await resolvePack(db, id));
+  return inYear.flatMap((agreement) => {
+    const pack = packs.get(agreement.packId);
+    if (!pack) return [];
+    return [{ agreement, report: evaluateCompliance({ roster: rosters.get(agreement.id) as Roster, pack, year, asOf }) }];
+  });
+}
+
+export interface Warning {
+  agreement: Agreement;
+  gaps: { from: string; to: string }[];
+  firstGapInDays: number;
+}
+
+/**
+ * Early warning: agreements under a year-round rule whose planned roster leaves days uncovered in
+ * the next `days` days, so the supporter can act before the gap happens.
+ */
+export async function coverageWarnings(db: Db, list: Agreement[], today: Day, days: number): Promise<Warning[]> {
+  const horizon = today + days - 1;
+  const candidates = list.filter((a) => a.status === "active" && day(a.startsOn) <= horizon && day(a.endsOn) >= today);
+  const warnings: Warning[] = [];
+  const byYear = new Map<number, Agreement[]>();
+  for (const a of candidates) {
+    const year = Number(formatDay(Math.max(today, day(a.startsOn))).slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), a]);
+  }
+  for (const [year, group] of byYear) {
+    const rosters = await loadRosters(db, group, year);
+    for (const agreement of group) {
+      const pack = await resolvePack(db, agreement.packId);
+      if (!pack?.rules.some((r) => r.id === "full_year_coverage")) continue;
+      const window = { start: Math.max(today, day(agreement.startsOn)), end: Math.min(horizon, day(agreement.endsOn)) };
+      const roster = rosters.get(agreement.id) as Roster;
+      const gaps = uncovered(window, roster.dispatches);
+      if (gaps.length) {
+        warnings.push({
+          agreement,
+          gaps: gaps.map((g) => ({ from: formatDay(g.start), to: formatDay(g.end) })),
+          firstGapInDays: (gaps[0] as { start: number }).start - today,
+        });
+      }
+    }
+  }
+  return warnings.sort((a, b) => a.firstGapInDays - b.firstGapInDays);
+}
+
+/** All agreements the scope may see (no paging: a province has hundreds, not millions). */
+export async function agreementsInScope(db: Db, condition: ReturnType<typeof and>): Promise<(typeof agreements.$inferSelect)[]> {
+  return db.select().from(agreements).where(condition).orderBy(agreements.code);
+}

@@ -1,0 +1,107 @@
+import { BUILT_IN_PACKS, builtInPack, type FieldError, invalid, notFound, type RuleConfig, type RulePack } from "@medbridge/core";
+import { eq } from "drizzle-orm";
+import { type Static, Type } from "typebox";
+import { type Actor, audit } from "../audit.ts";
+import type { Db } from "../db/connection.ts";
+import { rulePacks } from "../db/schema.ts";
+import { RegionCode } from "../http/schemas.ts";
+
+export const PackCopyInput = Type.Object(
+  {
+    id: Type.String({ pattern: "^[a-z][a-z0-9_]{2,60}$", description: "New pack id, e.g. gz_city_tertiary_to_county" }),
+    basedOn: Type.String({ minLength: 1, maxLength: 60 }),
+    name: Type.Object({ zh: Type.String({ minLength: 1, maxLength: 80 }), en: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+    regionCode: RegionCode,
+    /** Parameter changes per rule id, e.g. { "min_continuous_stay": { "months": 12 } }. */
+    parameters: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])))),
+  },
+  { additionalProperties: false },
+);
+export type PackCopyInput = Static<typeof PackCopyInput>;
+
+export interface PackRow extends RulePack {
+  builtIn: boolean;
+  regionCode: string | null;
+}
+
+export async function listPacks(db: Db): Promise<PackRow[]> {
+  const copies = await db.select().from(rulePacks);
+  return [
+    ...BUILT_IN_PACKS.map((p) => ({ ...p, builtIn: true, regionCode: null })),
+    ...copies.map((c) => ({
+      id: c.id,
+      version: c.version,
+      name: c.name as RulePack["name"],
+      basedOn: c.basedOn,
+      rules: c.rules as RuleConfig[],
+      builtIn: false,
+      regionCode: c.regionCode,
+    })),
+  ];
+}
+
+/** A built-in pack, or a province's copy from the database. */
+export async function resolvePack(db: Db, id: string): Promise<PackRow | undefined> {
+  const builtIn = builtInPack(id);
+  if (builtIn) return { ...builtIn, builtIn: true, regionCode: null };
+  const [c] = await db.select().from(rulePacks).where(eq(rulePacks.id, id));
+  return c
+    ? {
+        id: c.id,
+        version: c.version,
+        name: c.name as RulePack["name"],
+        basedOn: c.basedOn,
+        rules: c.rules as RuleConfig[],
+        builtIn: false,
+        regionCode: c.regionCode,
+      }
+    : undefined;
+}
+
+/** Numbers a copy may change, per rule, with their sane ranges. */
+const PARAMETERS: Record<string, Record<string, [number, number]>> = {
+  min_staff: { min: [1, 100] },
+  min_continuous_stay: { months: [1, 36] },
+  batch_size: { min: [1, 100], max: [1, 100] },
+  senior_title: { count: [1, 20] },
+  weekly_days_on_site: { days: [1, 5] },
+  fixed_physician: { months: [1, 36] },
+  nominal_days: { maxShare: [0, 1] },
+};
+
+/** Applies parameter changes to a base pack's rules, naming any change that is not allowed. */
+export function withParameters(base: RulePack, parameters: Record<string, Record<string, number | string>> = {}): RuleConfig[] {
+  const errors: FieldError[] = [];
+  const rules = base.rules.map((r) => ({ ...r })) as RuleConfig[];
+  for (const [ruleId, changes] of Object.entries(parameters)) {
+    const rule = rules.find((r) => r.id === ruleId) as Record<string, unknown> | undefined;
+    if (!rule) {
+      errors.push({ path: `parameters.${ruleId}`, message: `pack ${base.id} has no rule ${ruleId}` });
+      continue;
+    }
+    for (const [key, value] of Object.entries(changes)) {
+      const range = PARAMETERS[ruleId]?.[key];
+      if (!range) errors.push({ path: `parameters.${ruleId}.${key}`, message: "cannot be changed" });
+      else if (typeof value !== "number" || value < range[0] || value > range[1] || (key !== "maxShare" && !Number.isInteger(value))) {
+        errors.push({
+          path: `parameters.${ruleId}.${key}`,
+          message: `must be ${key === "maxShare" ? "a number" : "a whole number"} from ${range[0]} to ${range[1]}`,
+        });
+      } else rule[key] = value;
+    }
+  }
+  if (errors.length) throw invalid(errors);
+  return rules;
+}
+
+export async function createPackCopy(db: Db, actor: Actor, input: PackCopyInput): Promise<PackRow> {
+  const base = await resolvePack(db, input.basedOn);
+  if (!base) throw invalid([{ path: "basedOn", message: `unknown rule pack "${input.basedOn}"` }]);
+  if (await resolvePack(db, input.id)) throw invalid([{ path: "id", message: "is taken" }]);
+  const rules = withParameters(base, input.parameters);
+  await db.insert(rulePacks).values({ id: input.id, name: input.name, basedOn: base.basedOn ?? base.id, rules, regionCode: input.regionCode });
+  await audit(db, actor, { action: "create", entity: "rule_pack", entityId: input.id, regionCode: input.regionCode, after: { ...input, rules } });
+  const created = await resolvePack(db, input.id);
+  if (!created) throw notFound("Rule pack");
+  return created;
+}

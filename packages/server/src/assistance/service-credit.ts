@@ -1,0 +1,60 @@
+import { type Day, day, formatDay, lengthDays, mergeIntervals, notFound } from "@medbridge/core";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../db/connection.ts";
+import { agreements, dispatches, institutions, practitioners } from "../db/schema.ts";
+
+/** Days of grassroots service that make a doctor eligible to apply for associate chief (医师法 art. 47). */
+export const REQUIRED_SERVICE_DAYS = 365;
+
+export interface ServiceCredit {
+  practitionerId: string;
+  name: string;
+  institutionName: string;
+  asOf: string;
+  totalDays: number;
+  requiredDays: number;
+  eligible: boolean;
+  stays: { agreementCode: string; recipientName: string; from: string; to: string; days: number }[];
+}
+
+/**
+ * Cumulative grassroots service: every day stationed under an agreement up to `asOf` (recipients are
+ * county level or below by construction); overlapping stays count once.
+ */
+export async function serviceCredit(db: Db, practitionerId: string, asOf: Day): Promise<ServiceCredit> {
+  const [person] = await db
+    .select({ name: practitioners.name, institutionName: institutions.name })
+    .from(practitioners)
+    .innerJoin(institutions, eq(institutions.id, practitioners.institutionId))
+    .where(eq(practitioners.id, practitionerId));
+  if (!person) throw notFound("Practitioner");
+  const rows = await db
+    .select({
+      agreementCode: agreements.code,
+      recipientName: institutions.name,
+      start: sql<string>`coalesce(${dispatches.actualStart}, ${dispatches.plannedStart})`,
+      end: sql<string>`coalesce(${dispatches.actualEnd}, ${dispatches.plannedEnd})`,
+    })
+    .from(dispatches)
+    .innerJoin(agreements, eq(agreements.id, dispatches.agreementId))
+    .innerJoin(institutions, eq(institutions.id, dispatches.recipientId))
+    .where(and(eq(dispatches.practitionerId, practitionerId), ne(dispatches.status, "cancelled")))
+    .orderBy(asc(sql`coalesce(${dispatches.actualStart}, ${dispatches.plannedStart})`));
+  const stays = rows.flatMap((r) => {
+    const start = day(r.start);
+    const end = Math.min(day(r.end), asOf);
+    return start <= end
+      ? [{ agreementCode: r.agreementCode, recipientName: r.recipientName, from: formatDay(start), to: formatDay(end), days: end - start + 1 }]
+      : [];
+  });
+  const totalDays = mergeIntervals(stays.map((s) => ({ start: day(s.from), end: day(s.to) }))).reduce((sum, i) => sum + lengthDays(i), 0);
+  return {
+    practitionerId,
+    ...person,
+    asOf: formatDay(asOf),
+    totalDays,
+    requiredDays: REQUIRED_SERVICE_DAYS,
+    eligible: totalDays >= REQUIRED_SERVICE_DAYS,
+    stays,
+  };
+}
