@@ -233,7 +233,7 @@ function nominalDays(maxShare: number, s: Scenario, roster: Roster): Verdict {
         if (!isWorkingDay(d)) continue;
         stationed++;
         const acts = present.get(`${person}|${d}`);
-        if (!acts || !acts.some((a) => (CLINICAL_OR_TEACHING as readonly string[]).includes(a))) {
+        if (!acts?.some((a) => (CLINICAL_OR_TEACHING as readonly string[]).includes(a))) {
           count++;
           first ??= d;
         }

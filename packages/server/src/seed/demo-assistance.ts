@@ -51,46 +51,36 @@ export async function seedAssistance(
   const demoSupporter = byName.get(DEMO_PAIR.supporter) as (typeof all)[number];
 
   const pairings: Pairing[] = [];
-  const pair = (code: string, supporterName: string, recipient: (typeof all)[number], pack: Pairing["pack"], mode: Pairing["mode"] = "one_to_one") =>
+  const pair = (code: string, supporterName: string, recipient: (typeof all)[number], pack: Pairing["pack"], mode: Pairing["mode"] = "one_to_one") => {
     pairings.push({ code, supporterName, recipientId: recipient.id, recipientRegion: recipient.regionCode, pack, mode });
+  };
   // Zhejiang → Guizhou: the demo county gets the demo supporter; the others rotate.
   const guizhou = countyHospitals.filter((h) => h.regionCode.startsWith("52"));
   const others = zhejiang.filter((z) => z.id !== demoSupporter.id);
-  guizhou.forEach((h, k) =>
-    pair(
-      `ZJ-GZ-2024-${String(k + 1).padStart(3, "0")}`,
-      h.regionCode === DEMO_PAIR.recipientCounty ? demoSupporter.name : (others[k % others.length] as { name: string }).name,
-      h,
-      "city_tertiary_to_county",
-    ),
-  );
-  countyHospitals
-    .filter((h) => h.regionCode.startsWith("6531"))
+  const code = (prefix: string, k: number) => `${prefix}-${String(k + 1).padStart(3, "0")}`;
+  const nameAt = (list: { name: string }[], k: number) => (list[k % list.length] as { name: string }).name;
+  for (const [k, h] of guizhou.entries()) {
+    pair(code("ZJ-GZ-2024", k), h.regionCode === DEMO_PAIR.recipientCounty ? demoSupporter.name : nameAt(others, k), h, "city_tertiary_to_county");
+  }
+  // Shanghai → Kashgar (two of them as group support) and Shigatse; Beijing → Lhasa.
+  for (const [k, h] of countyHospitals
+    .filter((x) => x.regionCode.startsWith("6531"))
     .slice(0, 6)
-    .forEach((h, k) =>
-      pair(
-        `SH-KS-2024-${String(k + 1).padStart(3, "0")}`,
-        (shanghai[k % shanghai.length] as { name: string }).name,
-        h,
-        k < 2 ? "group_county" : "city_tertiary_to_county",
-        k < 2 ? "group" : "one_to_one",
-      ),
-    );
-  countyHospitals
-    .filter((h) => h.regionCode.startsWith("5402"))
+    .entries()) {
+    pair(code("SH-KS-2024", k), nameAt(shanghai, k), h, k < 2 ? "group_county" : "city_tertiary_to_county", k < 2 ? "group" : "one_to_one");
+  }
+  for (const [k, h] of countyHospitals
+    .filter((x) => x.regionCode.startsWith("5402"))
     .slice(0, 6)
-    .forEach((h, k) =>
-      pair(`SH-RKZ-2024-${String(k + 1).padStart(3, "0")}`, (shanghai[(k + 2) % shanghai.length] as { name: string }).name, h, "city_tertiary_to_county"),
-    );
-  countyHospitals
-    .filter((h) => h.regionCode.startsWith("5401"))
-    .forEach((h, k) =>
-      pair(`BJ-LS-2024-${String(k + 1).padStart(3, "0")}`, (beijing[k % beijing.length] as { name: string }).name, h, "city_tertiary_to_county"),
-    );
+    .entries()) {
+    pair(code("SH-RKZ-2024", k), nameAt(shanghai, k + 2), h, "city_tertiary_to_county");
+  }
+  for (const [k, h] of countyHospitals.filter((x) => x.regionCode.startsWith("5401")).entries())
+    pair(code("BJ-LS-2024", k), nameAt(beijing, k), h, "city_tertiary_to_county");
   // The demo county hospital supports its townships (county → township pack).
-  const demoCounty = byName.get(`示例${"黄平"}人民医院`);
+  const demoCounty = all.find((i) => i.kind === "county_hospital" && i.regionCode === DEMO_PAIR.recipientCounty) as { name: string };
   const demoTownships = all.filter((i) => i.kind === "township_health_center" && i.regionCode === DEMO_PAIR.recipientCounty);
-  demoTownships.forEach((t, k) => pair(`HP-XZ-2025-${String(k + 1).padStart(3, "0")}`, (demoCounty as { name: string }).name, t, "county_to_township"));
+  for (const [k, t] of demoTownships.entries()) pair(code("HP-XZ-2025", k), demoCounty.name, t, "county_to_township");
 
   const supporterIds = [...new Set(pairings.map((p) => (byName.get(p.supporterName) as { id: string }).id))];
   const staff = await db
