@@ -133,7 +133,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
           tags,
           summary: "Agreements whose planned roster leaves a coverage gap in the next N days",
           querystring: Type.Object(
-            { regionCode: Type.Optional(RegionCode), days: Type.Integer({ minimum: 1, maximum: 365, default: 60 }) },
+            { regionCode: Type.Optional(RegionCode), days: Type.Integer({ minimum: 1, maximum: 365, default: 60 }), asOf: Type.Optional(DateString) },
             { additionalProperties: false },
           ),
           response: {
@@ -153,7 +153,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const today = todayInChina();
+        const today = request.query.asOf ? day(request.query.asOf) : todayInChina();
         const items = await coverageWarnings(db, await visibleAgreements(db, request, request.query.regionCode), today, request.query.days);
         return { asOf: formatDay(today), days: request.query.days, items };
       },
