@@ -11,7 +11,7 @@ const pages = process.argv.slice(2).length
 const server = await startServer();
 const browser = await launch();
 try {
-  for (const user of ["admin", "gz.official"]) {
+  for (const user of (process.env.SHOT_USERS ?? "admin,gz.official").split(",")) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);
@@ -21,7 +21,12 @@ try {
     await page.waitForURL(/\/institutions/);
     for (const path of pages) {
       if (path.includes("lang=en")) await page.evaluate(() => localStorage.setItem("lang", "en"));
-      await page.goto(`${server.url}${path.replace(/[?&]lang=en/, "")}`);
+      if (path === "@agreement") {
+        // The first (failing) agreement of the 2025 board, opened as a user would.
+        await page.goto(`${server.url}/assistance/board?year=2025`);
+        await page.getByTestId("board-agreement").first().click();
+        await page.getByTestId("timeline").waitFor();
+      } else await page.goto(`${server.url}${path.replace(/[?&]lang=en/, "")}`);
       await page.waitForLoadState("networkidle");
       await page.waitForTimeout(300);
       const name = `${user}-${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;

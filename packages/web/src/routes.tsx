@@ -5,6 +5,13 @@ import { Navigate, Route, Routes, useLocation } from "react-router";
 import { AuditPage } from "./admin/AuditPage.tsx";
 import { TokensPage } from "./admin/TokensPage.tsx";
 import { UsersPage } from "./admin/UsersPage.tsx";
+import { AgreementDetailPage } from "./assistance/AgreementDetailPage.tsx";
+import { AgreementsPage } from "./assistance/AgreementsPage.tsx";
+import { BoardPage } from "./assistance/BoardPage.tsx";
+import { CheckInPage } from "./assistance/CheckInPage.tsx";
+import { PacksPage } from "./assistance/PacksPage.tsx";
+import { ServiceCreditPage } from "./assistance/ServiceCreditPage.tsx";
+import { WarningsPage } from "./assistance/WarningsPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { useMe } from "./auth/session.ts";
 import { AppLayout } from "./layout/AppLayout.tsx";
@@ -59,6 +66,13 @@ export function AppRoutes() {
             </Allowed>
           }
         />
+        <Route path="/assistance/board" element={<BoardPage />} />
+        <Route path="/assistance/agreements" element={<AgreementsPage />} />
+        <Route path="/assistance/agreements/:id" element={<AgreementDetailPage />} />
+        <Route path="/assistance/warnings" element={<WarningsPage />} />
+        <Route path="/assistance/check-in" element={<CheckInPage />} />
+        <Route path="/assistance/packs" element={<PacksPage />} />
+        <Route path="/assistance/credit/:id" element={<ServiceCreditPage />} />
         <Route
           path="/admin/users"
           element={

@@ -13,6 +13,7 @@ export interface Me {
   regionName: string | null;
   institutionId: string | null;
   institutionName: string | null;
+  practitionerId: string | null;
   permissions: Record<string, Permissions>;
 }
 
@@ -89,4 +90,70 @@ export interface AuditEntry {
   regionCode: string | null;
   before: unknown;
   after: unknown;
+}
+
+export interface Party {
+  id: string;
+  name: string;
+  regionCode: string;
+  kind: string;
+}
+
+export interface Agreement {
+  id: string;
+  code: string;
+  packId: string;
+  mode: string;
+  startsOn: string;
+  endsOn: string;
+  specialties: string[];
+  status: string;
+  regionCode: string;
+  recipient: Party;
+  supporters: Party[];
+}
+
+export interface RuleResult {
+  id: string;
+  status: "pass" | "fail" | "at_risk";
+  message: string;
+  messageEn: string;
+  gaps?: { from: string; to: string }[];
+  [detail: string]: unknown;
+}
+
+export interface ComplianceReport {
+  agreement: string;
+  pack: string;
+  year: number;
+  period: { from: string; to: string };
+  asOf?: string;
+  status: "pass" | "fail" | "at_risk";
+  rules: RuleResult[];
+}
+
+export interface Dispatch {
+  id: string;
+  agreementId: string;
+  practitionerId: string;
+  practitionerName: string;
+  role: string;
+  title: string;
+  batch: string | null;
+  plannedStart: string;
+  plannedEnd: string;
+  actualStart: string | null;
+  actualEnd: string | null;
+  status: string;
+}
+
+export interface AttendanceRecord {
+  id: string;
+  practitionerName: string;
+  date: string;
+  activities: string[];
+  patients: number | null;
+  trainees: number | null;
+  note: string | null;
+  status: string;
 }

@@ -17,7 +17,7 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-const ENTITIES: Entity[] = ["institution", "assessment", "alliance", "practitioner", "user", "audit", "api_token"];
+const ENTITIES: Entity[] = ["institution", "assessment", "alliance", "practitioner", "user", "audit", "api_token", "agreement", "dispatch", "rule_pack"];
 
 export const MeSchema = Type.Object({
   id: Type.String(),
@@ -28,13 +28,15 @@ export const MeSchema = Type.Object({
   regionName: Type.Union([Type.String(), Type.Null()]),
   institutionId: Type.Union([Type.String(), Type.Null()]),
   institutionName: Type.Union([Type.String(), Type.Null()]),
+  /** The practitioner record of a stationed doctor (their check-ins and service credit). */
+  practitionerId: Type.Union([Type.String(), Type.Null()]),
   /** What the UI may offer: entity → may read / may write at all. */
   permissions: Type.Record(Type.String(), Type.Object({ read: Type.Boolean(), write: Type.Boolean() })),
 });
 
 async function me(db: Db, principal: Principal) {
   const [row] = await db
-    .select({ displayName: users.displayName, regionName: regions.name, institutionName: institutions.name })
+    .select({ displayName: users.displayName, regionName: regions.name, institutionName: institutions.name, practitionerId: users.practitionerId })
     .from(users)
     .leftJoin(regions, eq(regions.code, users.regionCode))
     .leftJoin(institutions, eq(institutions.id, users.institutionId))
@@ -49,6 +51,7 @@ async function me(db: Db, principal: Principal) {
     regionName: row?.regionName ?? null,
     institutionId: principal.institutionId,
     institutionName: row?.institutionName ?? null,
+    practitionerId: row?.practitionerId ?? null,
     permissions,
   };
 }

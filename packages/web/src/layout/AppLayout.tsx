@@ -2,11 +2,17 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CheckSquareOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
+  TrophyOutlined,
   UserOutlined,
+  WarningOutlined,
 } from "@ant-design/icons";
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
 import type { ItemType } from "antd/es/menu/interface";
@@ -34,6 +40,25 @@ export function AppLayout() {
         { key: "/institutions", icon: <BankOutlined />, label: t("menu.institutions") },
         { key: "/alliances", icon: <ApartmentOutlined />, label: t("menu.alliances") },
         ...(can("practitioner") ? [{ key: "/practitioners", icon: <TeamOutlined />, label: t("menu.practitioners") }] : []),
+      ],
+    },
+    {
+      key: "assistance",
+      label: t("assistance.menu"),
+      type: "group",
+      children: [
+        ...(me.role !== "stationed_doctor" ? [{ key: "/assistance/board", icon: <SafetyCertificateOutlined />, label: t("assistance.board") }] : []),
+        { key: "/assistance/agreements", icon: <SolutionOutlined />, label: t("assistance.agreements") },
+        ...(me.role === "health_official" || me.role === "national_admin" || me.role === "institution_coordinator"
+          ? [{ key: "/assistance/warnings", icon: <WarningOutlined />, label: t("assistance.warnings") }]
+          : []),
+        ...(me.practitionerId
+          ? [
+              { key: "/assistance/check-in", icon: <CheckSquareOutlined />, label: t("assistance.checkIn") },
+              { key: `/assistance/credit/${me.practitionerId}`, icon: <TrophyOutlined />, label: t("assistance.credit") },
+            ]
+          : []),
+        { key: "/assistance/packs", icon: <ProfileOutlined />, label: t("assistance.packs") },
       ],
     },
     ...(can("user") || can("audit") || can("api_token")

@@ -1,0 +1,132 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Form, Input, InputNumber, Select, Table, Tag } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api.ts";
+import { useMe } from "../auth/session.ts";
+import { FormModal } from "../shared/FormModal.tsx";
+
+interface Pack {
+  id: string;
+  name: { zh: string; en: string };
+  basedOn?: string;
+  builtIn: boolean;
+  regionCode: string | null;
+  rules: ({ id: string } & Record<string, unknown>)[];
+}
+
+const describe = (rule: Pack["rules"][number]) =>
+  Object.entries(rule)
+    .filter(([k]) => k !== "id")
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join("+") : String(v)}`)
+    .join(", ");
+
+/** Rule packs are data: the built-ins, and copies a province made with its own numbers. */
+export function PacksPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<{ items: Pack[] }>("/rule-packs") });
+  const [copying, setCopying] = useState(false);
+  return (
+    <Card
+      title={t("assistance.packs")}
+      extra={
+        me?.role === "health_official" || me?.role === "national_admin" ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCopying(true)}>
+            {t("assistance.copyPack")}
+          </Button>
+        ) : null
+      }
+    >
+      <Table<Pack>
+        rowKey="id"
+        loading={packs.isPending}
+        dataSource={packs.data?.items ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: t("assistance.packId"),
+            dataIndex: "id",
+            render: (id: string, p) => (p.builtIn ? <Tag color="blue">{id}</Tag> : <Tag color="purple">{id}</Tag>),
+          },
+          { title: t("assistance.packName"), render: (_, p) => (i18n.language === "en" ? p.name.en : p.name.zh) },
+          { title: t("assistance.basedOn"), dataIndex: "basedOn", render: (b?: string) => b ?? "—" },
+          { title: t("assistance.region"), dataIndex: "regionCode", render: (r: string | null) => r ?? "—" },
+          {
+            title: t("assistance.rules"),
+            render: (_, p) =>
+              p.rules.map((r) => (
+                <div key={r.id}>
+                  <b>{t(`rule.${r.id}`, { defaultValue: r.id })}</b> <span style={{ color: "#8c8c8c" }}>{describe(r)}</span>
+                </div>
+              )),
+          },
+        ]}
+      />
+      <CopyPack open={copying} onClose={() => setCopying(false)} packs={packs.data?.items ?? []} regionCode={me?.regionCode ?? undefined} />
+    </Card>
+  );
+}
+
+function CopyPack({ open, onClose, packs, regionCode }: { open: boolean; onClose: () => void; packs: Pack[]; regionCode: string | undefined }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const client = useQueryClient();
+  const basedOn = Form.useWatch("basedOn", form) as string | undefined;
+  const base = packs.find((p) => p.id === basedOn);
+  const numbers = (base?.rules ?? []).flatMap((r) =>
+    Object.entries(r)
+      .filter(([k, v]) => k !== "id" && typeof v === "number")
+      .map(([k, v]) => ({ rule: r.id, key: k, value: v as number })),
+  );
+  const submit = async (values: {
+    id: string;
+    basedOn: string;
+    zh: string;
+    en: string;
+    regionCode: string;
+    parameters?: Record<string, Record<string, number>>;
+  }) => {
+    await api("/rule-packs", {
+      method: "POST",
+      body: {
+        id: values.id,
+        basedOn: values.basedOn,
+        name: { zh: values.zh, en: values.en },
+        regionCode: values.regionCode,
+        parameters: values.parameters ?? {},
+      },
+    });
+    await client.invalidateQueries({ queryKey: ["rule-packs"] });
+  };
+  return (
+    <FormModal open={open} title={t("assistance.copyPack")} form={form} submit={submit} onClose={onClose} initialValues={{ regionCode }}>
+      <Form.Item name="basedOn" label={t("assistance.basedOn")} rules={[{ required: true }]}>
+        <Select options={packs.filter((p) => p.builtIn).map((p) => ({ value: p.id, label: p.id }))} />
+      </Form.Item>
+      <Form.Item name="id" label={t("assistance.packId")} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{2,60}$/ }]}>
+        <Input placeholder="gz_city_tertiary_to_county" />
+      </Form.Item>
+      <Form.Item name="zh" label={`${t("assistance.packName")} (中文)`} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="en" label={`${t("assistance.packName")} (English)`} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t("assistance.region")} rules={[{ required: true, pattern: /^[1-9]\d{5}$/ }]}>
+        <Input maxLength={6} />
+      </Form.Item>
+      {numbers.map((n) => (
+        <Form.Item
+          key={`${n.rule}.${n.key}`}
+          name={["parameters", n.rule, n.key]}
+          label={`${t(`rule.${n.rule}`, { defaultValue: n.rule })} · ${n.key}`}
+          initialValue={n.value}
+        >
+          <InputNumber min={0} style={{ width: "100%" }} />
+        </Form.Item>
+      ))}
+    </FormModal>
+  );
+}
