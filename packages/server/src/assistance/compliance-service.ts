@@ -14,7 +14,7 @@ import {
   yearEnd,
   yearStart,
 } from "@medbridge/core";
-import { and, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import { type and, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { agreements, attendance, dispatches, practitioners } from "../db/schema.ts";
 import type { Agreement } from "./agreements.ts";
@@ -40,45 +40,58 @@ export async function loadRosters(
   if (ids.length === 0) return rosters;
   const from = formatDay(yearStart(year));
   const to = formatDay(yearEnd(year));
-  const dispatchRows = await db
-    .select({
-      agreementId: dispatches.agreementId,
-      person: dispatches.practitionerId,
-      name: practitioners.name,
-      role: dispatches.role,
-      title: dispatches.title,
-      batch: dispatches.batch,
-      start: sql<string>`coalesce(${dispatches.actualStart}, ${dispatches.plannedStart})`,
-      end: sql<string>`coalesce(${dispatches.actualEnd}, ${dispatches.plannedEnd})`,
-    })
-    .from(dispatches)
-    .innerJoin(practitioners, eq(practitioners.id, dispatches.practitionerId))
-    .where(and(inArray(dispatches.agreementId, ids), ne(dispatches.status, "cancelled")));
-  const attendanceRows = await db
-    .select({ agreementId: attendance.agreementId, person: attendance.practitionerId, date: attendance.date, activities: attendance.activities })
-    .from(attendance)
-    .where(and(inArray(attendance.agreementId, ids), gte(attendance.date, from), lte(attendance.date, to), ne(attendance.status, "disputed")));
+  // The board's hot path: plain SQL (Drizzle's row mapping costs a third more on 10,000 rows), one
+  // array parameter for the ids, and day numbers computed by the database.
+  const idArray = `{${ids.join(",")}}`;
+  const dispatchRows = rowsOf<{
+    agreement_id: string;
+    person: string;
+    name: string;
+    role: string;
+    title: string;
+    batch: string | null;
+    start: number;
+    end: number;
+  }>(
+    await db.execute(sql`
+      select d.agreement_id, d.practitioner_id as person, p.name, d.role, d.title, d.batch,
+             coalesce(d.actual_start, d.planned_start) - date '1970-01-01' as start,
+             coalesce(d.actual_end, d.planned_end) - date '1970-01-01' as "end"
+      from ${dispatches} d join ${practitioners} p on p.id = d.practitioner_id
+      where d.agreement_id = any(${idArray}::uuid[]) and d.status <> 'cancelled'`),
+  );
+  const attendanceRows = rowsOf<{ agreement_id: string; person: string; date: number; activities: string[] }>(
+    await db.execute(sql`
+      select a.agreement_id, a.practitioner_id as person, a.date - date '1970-01-01' as date, a.activities
+      from ${attendance} a
+      where a.agreement_id = any(${idArray}::uuid[]) and a.date between ${from} and ${to} and a.status <> 'disputed'`),
+  );
   for (const a of agreementRows) {
     rosters.set(a.id, { agreement: { id: a.code, pack: a.packId, start: day(a.startsOn), end: day(a.endsOn) }, dispatches: [], attendance: null });
   }
   for (const d of dispatchRows) {
-    rosters.get(d.agreementId)?.dispatches.push({
+    rosters.get(d.agreement_id)?.dispatches.push({
       person: d.person,
       name: d.name,
       role: d.role as DispatchRole,
       title: d.title as Title,
-      start: day(d.start),
-      end: day(d.end),
+      start: Number(d.start),
+      end: Number(d.end),
       batch: d.batch ?? undefined,
     });
   }
   for (const r of attendanceRows) {
-    const roster = rosters.get(r.agreementId);
+    const roster = rosters.get(r.agreement_id);
     if (!roster) continue;
     roster.attendance ??= [];
-    (roster.attendance as AttendanceDay[]).push({ person: r.person, date: day(r.date), activities: r.activities as Activity[] });
+    (roster.attendance as AttendanceDay[]).push({ person: r.person, date: Number(r.date), activities: r.activities as Activity[] });
   }
   return rosters;
+}
+
+/** Rows of a raw query on either driver (both answer `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }
 
 /** The compliance report of one agreement, the same engine and report as the CLI. */

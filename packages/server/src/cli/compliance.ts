@@ -1,6 +1,5 @@
 import { builtInPack, type ComplianceReport, evaluateCompliance, invalid, parseDay, parseRoster } from "@medbridge/core";
 import type { Command } from "commander";
-import { readRosterFile } from "../assistance/roster-file.ts";
 
 /** The report as a table a provincial office can read in a terminal. */
 function table(report: ComplianceReport, lang: "zh" | "en"): string {
@@ -35,6 +34,7 @@ export function registerComplianceCommand(program: Command): void {
       if (!["json", "table"].includes(options.format)) errors.push({ path: "--format", message: "must be json or table" });
       if (!["zh", "en"].includes(options.lang)) errors.push({ path: "--lang", message: "must be zh or en" });
       if (errors.length) throw invalid(errors);
+      const { readRosterFile } = await import("../assistance/roster-file.ts");
       const { raw, lines } = await readRosterFile(file);
       const roster = parseRoster(raw, (i) => (lines ? `row ${lines[i]}` : `dispatches[${i}]`));
       const packId = options.pack ?? roster.agreement.pack;

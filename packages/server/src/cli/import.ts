@@ -2,16 +2,12 @@ import { readFileSync } from "node:fs";
 import { invalid } from "@medbridge/core";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { CLI_ACTOR } from "../audit.ts";
-import { type ImportSpec, runImport } from "../registry/imports.ts";
-import { institutionImport } from "../registry/institution-import.ts";
-import { practitionerImport } from "../registry/practitioner-import.ts";
-import { formatOf, readTable } from "../registry/tabular.ts";
-import { withDatabase } from "./database.ts";
+import type { ImportSpec } from "../registry/imports.ts";
 
-const SPECS: Record<string, ImportSpec<never>> = {
-  institutions: institutionImport as ImportSpec<never>,
-  practitioners: practitionerImport as ImportSpec<never>,
+/** Import specs, loaded only when an import runs. */
+const SPECS: Record<string, () => Promise<ImportSpec<never>>> = {
+  institutions: async () => (await import("../registry/institution-import.ts")).institutionImport as ImportSpec<never>,
+  practitioners: async () => (await import("../registry/practitioner-import.ts")).practitionerImport as ImportSpec<never>,
 };
 
 export function registerImportCommands(program: Command): void {
@@ -23,11 +19,16 @@ export function registerImportCommands(program: Command): void {
     .option("--skip-invalid", "import the valid rows and report the others")
     .option("--dry-run", "validate only; write nothing")
     .action(async (what: string, file: string, options: { skipInvalid?: boolean; dryRun?: boolean }) => {
-      const spec = SPECS[what];
-      if (!spec) throw invalid([{ path: "what", message: `must be one of: ${Object.keys(SPECS).join(", ")}` }]);
+      const load = SPECS[what];
+      if (!load) throw invalid([{ path: "what", message: `must be one of: ${Object.keys(SPECS).join(", ")}` }]);
+      const { formatOf, readTable } = await import("../registry/tabular.ts");
       const format = formatOf(file);
       if (!format) throw invalid([{ path: "file", message: "must end in .csv or .xlsx" }]);
+      const spec = await load();
       const rows = await readTable(readFileSync(file), format, spec.aliases);
+      const { runImport } = await import("../registry/imports.ts");
+      const { CLI_ACTOR } = await import("../audit.ts");
+      const { withDatabase } = await import("./database.ts");
       await withDatabase(async ({ db }) => {
         const bar = new cliProgress.SingleBar(
           { format: `Importing ${what} [{bar}] {value}/{total} rows`, hideCursor: true },

@@ -1,10 +1,8 @@
 import { DomainError } from "@medbridge/core";
 import { Command, InvalidArgumentError } from "commander";
 import { registerComplianceCommand } from "./compliance.ts";
-import { withDatabase } from "./database.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerSeedCommand } from "./seed.ts";
-import { serve } from "./serve.ts";
 
 const program = new Command().name("medbridge").description("MedBridge 医联桥 — paired assistance, referral and monitoring platform").showHelpAfterError();
 
@@ -15,12 +13,13 @@ program
     if (!/^\d+$/.test(v)) throw new InvalidArgumentError("must be a port number");
     return v;
   })
-  .action(serve);
+  // Commands load what they need when they run, so `compliance check` does not pay for the server.
+  .action(async (options) => (await import("./serve.ts")).serve(options));
 
 program
   .command("migrate")
   .description("Apply database migrations and load the GB/T 2260 regions")
-  .action(() => withDatabase(async (d) => console.log(`Migrated ${d.where}.`)));
+  .action(async () => (await import("./database.ts")).withDatabase(async (d) => console.log(`Migrated ${d.where}.`)));
 
 registerSeedCommand(program);
 registerImportCommands(program);

@@ -63,9 +63,11 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
   const sheet = workbook.worksheets[0];
   if (!sheet) throw invalid([{ path: "file", message: "the workbook has no sheet" }]);
   const grid: string[][] = [];
+  // ExcelJS recomputes columnCount over every row on each read: take it once.
+  const columns = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= columns; c++) cells.push(cellText(row.getCell(c).value));
     grid[rowNumber - 1] = cells;
   });
   return Array.from(grid, (r) => r ?? []);
