@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
+import { pdfText } from "./helpers/pdf-text.ts";
 
 describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
   let ctx: TestContext;
@@ -297,5 +298,13 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     expect(credit).toMatchObject({ totalDays: expect.any(Number), requiredDays: 365 });
     expect(credit.stays[0]).toMatchObject({ from: "2024-01-01", to: "2024-06-30", days: 182 });
     expect((await get("yn.township.doctor", `/api/v1/practitioners/${veteran.practitionerId}/service-credit`)).statusCode).toBe(404);
+    const pdf = await get("zj.city.coord", `/api/v1/practitioners/${veteran.practitionerId}/service-credit.pdf`);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const text = await pdfText(new Uint8Array(pdf.rawPayload));
+    expect(text).toContain("基层服务证明");
+    expect(text).toContain(credit.name);
+    expect(text).toContain(`${credit.totalDays} 天`);
+    expect(text).toContain("2024-01-01 — 2024-06-30");
+    expect((await get("yn.township.doctor", `/api/v1/practitioners/${veteran.practitionerId}/service-credit.pdf`)).statusCode).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ import { DateString, errorResponses, IdParams, RegionCode } from "../http/schema
 import { writeXlsx } from "../registry/tabular.ts";
 import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
+import { certificatePdf } from "./certificate.ts";
 import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings, todayInChina } from "./compliance-service.ts";
 import { createPackCopy, listPacks, PackCopyInput } from "./packs.ts";
 import { serviceCredit } from "./service-credit.ts";
@@ -260,6 +261,19 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
       async (request) => {
         await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
         return serviceCredit(db, request.params.id, todayInChina());
+      },
+    );
+
+    app.get(
+      "/practitioners/:id/service-credit.pdf",
+      { schema: { tags, summary: "Certificate of grassroots service (PDF)", params: IdParams, produces: ["application/pdf"] } },
+      async (request, reply) => {
+        await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
+        const credit = await serviceCredit(db, request.params.id, todayInChina());
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `attachment; filename="service-credit-${credit.asOf}.pdf"`)
+          .send(Buffer.from(await certificatePdf(credit)));
       },
     );
   };

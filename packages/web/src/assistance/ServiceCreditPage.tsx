@@ -1,5 +1,6 @@
+import { FilePdfOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Progress, Space, Statistic, Table } from "antd";
+import { Alert, Button, Card, Progress, Space, Statistic, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api } from "../api.ts";
@@ -25,7 +26,14 @@ export function ServiceCreditPage() {
       {() => {
         const c = credit.data as Credit;
         return (
-          <Card title={`${t("assistance.credit")} · ${c.name} · ${c.institutionName}`}>
+          <Card
+            title={`${t("assistance.credit")} · ${c.name} · ${c.institutionName}`}
+            extra={
+              <Button icon={<FilePdfOutlined />} href={`/api/v1/practitioners/${id}/service-credit.pdf`} data-testid="certificate-pdf">
+                {t("assistance.certificate")}
+              </Button>
+            }
+          >
             <Space direction="vertical" size={16} style={{ width: "100%" }}>
               <Space size={48} align="center">
                 <Statistic title={t("assistance.totalDays")} value={c.totalDays} suffix={`/ ${c.requiredDays}`} />
