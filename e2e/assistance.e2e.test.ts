@@ -1,6 +1,10 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInChina } from "../packages/server/src/assistance/compliance-service.ts";
+import { demoYears } from "../packages/server/src/seed/demo-plan.ts";
 import { DEMO_PASSWORD, HAS_CHROMIUM, launch, SHOTS, startServer } from "./browser.ts";
+
+const [Y0, Y1] = demoYears(todayInChina());
 
 describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -29,13 +33,13 @@ describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
     await page.getByRole("menuitem", { name: "合规看板" }).click();
     await page.waitForURL(/\/assistance\/board/);
     await page.getByTestId("board-year").click();
-    await page.getByTitle("2025 年度").click();
-    await page.waitForURL(/year=2025/);
+    await page.getByTitle(`${Y1} 年度`).click();
+    await page.waitForURL(new RegExp(`year=${Y1}`));
     await expect.poll(() => page.getByTestId("board-agreement").count()).toBeGreaterThan(10);
     await page.screenshot({ path: `${SHOTS}/journey-board.png` });
-    await page.getByRole("link", { name: "ZJ-GZ-2024-002" }).click();
-    await page.waitForURL(/\/assistance\/agreements\/[0-9a-f-]{36}\?year=2025/);
-    await expect.poll(() => page.getByTestId("rule-full_year_coverage").textContent()).toContain("2025-07-01 至 2025-07-14 无派驻人员在岗");
+    await page.getByRole("link", { name: `ZJ-GZ-${Y0}-002` }).click();
+    await page.waitForURL((u) => /^\/assistance\/agreements\/[0-9a-f-]{36}$/.test(u.pathname) && u.searchParams.get("year") === String(Y1));
+    await expect.poll(() => page.getByTestId("rule-full_year_coverage").textContent()).toContain(`${Y1}-07-01 至 ${Y1}-07-14 无派驻人员在岗`);
     await expect.poll(() => page.getByTestId("timeline-gap").count()).toBe(1);
     const gap = await page.getByTestId("timeline-gap").boundingBox();
     const row = await page.getByTestId("timeline-gaps").boundingBox();
@@ -54,6 +58,10 @@ describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
     const date = `${saturday.getFullYear()}-${String(saturday.getMonth() + 1).padStart(2, "0")}-${String(saturday.getDate()).padStart(2, "0")}`;
     await page.locator(".ant-picker").click();
     await page.locator(`td[title="${date}"]`).click();
+    // Close the calendar before touching the form below it (it may stay open on a small screen).
+    await page.keyboard.press("Escape");
+    await page.locator(".ant-picker-dropdown").waitFor({ state: "hidden" });
+    await expect.poll(() => page.locator(".ant-picker input").inputValue()).toBe(date);
     await page.getByTestId("activity-teaching").click();
     await page.screenshot({ path: `${SHOTS}/journey-check-in-form.png` });
     await page.getByTestId("check-in-submit").click();

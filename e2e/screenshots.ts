@@ -23,7 +23,7 @@ try {
       if (path.includes("lang=en")) await page.evaluate(() => localStorage.setItem("lang", "en"));
       if (path === "@agreement") {
         // The first (failing) agreement of the 2025 board, opened as a user would.
-        await page.goto(`${server.url}/assistance/board?year=2025`);
+        await page.goto(`${server.url}/assistance/board?year=${new Date().getFullYear() - 1}`);
         await page.getByTestId("board-agreement").first().click();
         await page.getByTestId("timeline").waitFor();
       } else await page.goto(`${server.url}${path.replace(/[?&]lang=en/, "")}`);

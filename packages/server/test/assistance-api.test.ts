@@ -1,9 +1,14 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInChina } from "../src/assistance/compliance-service.ts";
+import { demoYears } from "../src/seed/demo-plan.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
 import { pdfText } from "./helpers/pdf-text.ts";
+
+/** The demo rosters cover the last three years; failures sit in the last complete one (Y1). */
+const [Y0, Y1, Y2] = demoYears(todayInChina());
 
 describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
   let ctx: TestContext;
@@ -32,8 +37,8 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
         recipientId: yunnanHospital.id,
         packId: "city_tertiary_to_county",
         mode: "one_to_one",
-        startsOn: "2025-01-01",
-        endsOn: "2027-12-31",
+        startsOn: `${Y1}-01-01`,
+        endsOn: `${Y2 + 1}-12-31`,
       },
     });
     expect(created.statusCode).toBe(201);
@@ -47,7 +52,7 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     ctx.app.inject({ method, url, headers: await as(who), payload: payload as object });
 
   it("shows the official a board of their region with failures and explanations", async () => {
-    const board = json(await get("gz.official", "/api/v1/compliance?year=2025&asOf=2025-12-31"));
+    const board = json(await get("gz.official", `/api/v1/compliance?year=${Y1}&asOf=${Y1}-12-31`));
     expect(board.items.length).toBeGreaterThan(20);
     expect(board.totals.pass + board.totals.fail + board.totals.at_risk).toBe(board.items.length);
     expect(board.totals.fail).toBeGreaterThan(0);
@@ -60,10 +65,10 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
 
   it("keeps a Guizhou official away from a Yunnan agreement", async () => {
     expect((await get("gz.official", `/api/v1/agreements/${yunnanAgreementId}`)).statusCode).toBe(404);
-    expect((await get("gz.official", `/api/v1/agreements/${yunnanAgreementId}/compliance?year=2025`)).statusCode).toBe(404);
+    expect((await get("gz.official", `/api/v1/agreements/${yunnanAgreementId}/compliance?year=${Y1}`)).statusCode).toBe(404);
     const list = json(await get("gz.official", "/api/v1/agreements?pageSize=200"));
     expect(list.items.map((a: { id: string }) => a.id)).not.toContain(yunnanAgreementId);
-    const board = json(await get("gz.official", "/api/v1/compliance?year=2025"));
+    const board = json(await get("gz.official", `/api/v1/compliance?year=${Y1}`));
     expect(board.items.map((i: { agreement: { id: string } }) => i.agreement.id)).not.toContain(yunnanAgreementId);
     expect((await get("yn.township.doctor", `/api/v1/agreements/${demoAgreement.id}`)).statusCode).toBe(404);
     // The supporting province's staff see their own hospital's agreements.
@@ -77,7 +82,7 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     }[];
     const roster = json(await get("zj.city.coord", `/api/v1/agreements/${demoAgreement.id}/dispatches`)).items as { practitionerId: string }[];
     const spare = people.find((p) => !roster.some((r) => r.practitionerId === p.id)) as { id: string };
-    const body = { practitionerId: spare.id, role: "clinical", plannedStart: "2026-01-01", plannedEnd: "2026-03-31" };
+    const body = { practitionerId: spare.id, role: "clinical", plannedStart: `${Y2}-01-01`, plannedEnd: `${Y2}-03-31` };
     expect((await send("gz.county.coord", "POST", `/api/v1/agreements/${demoAgreement.id}/dispatches`, body)).statusCode).toBe(403);
     expect((await send("gz.township.doctor", "POST", `/api/v1/agreements/${demoAgreement.id}/dispatches`, body)).statusCode).toBe(403);
     const created = await send("zj.city.coord", "POST", `/api/v1/agreements/${demoAgreement.id}/dispatches`, body);
@@ -96,20 +101,20 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
       plannedEnd: string;
       status: string;
     }[];
-    const busy = roster.find((r) => r.status !== "cancelled" && r.plannedStart.startsWith("2026-07")) as { practitionerId: string };
+    const busy = roster.find((r) => r.status !== "cancelled" && r.plannedStart.startsWith(`${Y2}-07`)) as { practitionerId: string };
     const stranger = json(await get("admin", "/api/v1/practitioners?regionCode=110000&pageSize=1")).items[0];
     const url = `/api/v1/agreements/${demoAgreement.id}/dispatches`;
     const errorPath = async (payload: object) => json(await send("admin", "POST", url, payload)).errors.map((e: { path: string }) => e.path);
-    expect(await errorPath({ practitionerId: stranger.id, role: "clinical", plannedStart: "2025-01-01", plannedEnd: "2025-06-30" })).toContain(
+    expect(await errorPath({ practitionerId: stranger.id, role: "clinical", plannedStart: `${Y1}-01-01`, plannedEnd: `${Y1}-06-30` })).toContain(
       "practitionerId",
     );
-    expect(await errorPath({ practitionerId: busy.practitionerId, role: "clinical", plannedStart: "2025-06-30", plannedEnd: "2025-01-01" })).toContain(
+    expect(await errorPath({ practitionerId: busy.practitionerId, role: "clinical", plannedStart: `${Y1}-06-30`, plannedEnd: `${Y1}-01-01` })).toContain(
       "plannedEnd",
     );
-    expect(await errorPath({ practitionerId: busy.practitionerId, role: "clinical", plannedStart: "2023-06-01", plannedEnd: "2024-01-31" })).toContain(
+    expect(await errorPath({ practitionerId: busy.practitionerId, role: "clinical", plannedStart: `${Y0 - 1}-06-01`, plannedEnd: `${Y0}-01-31` })).toContain(
       "plannedStart",
     );
-    expect(await errorPath({ practitionerId: busy.practitionerId, role: "surgeon", plannedStart: "2025-01-01", plannedEnd: "2025-02-01" })).toContain("role");
+    expect(await errorPath({ practitionerId: busy.practitionerId, role: "surgeon", plannedStart: `${Y1}-01-01`, plannedEnd: `${Y1}-02-01` })).toContain("role");
     // The same person at another recipient on overlapping days: the database refuses it.
     const township = json(await get("admin", "/api/v1/institutions?regionCode=522622&kind=township_health_center")).items[0];
     const second = json(
@@ -119,31 +124,31 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
         recipientId: township.id,
         packId: "county_to_township",
         mode: "one_to_one",
-        startsOn: "2026-01-01",
-        endsOn: "2026-12-31",
+        startsOn: `${Y2}-01-01`,
+        endsOn: `${Y2}-12-31`,
       }),
     );
     const clash = await send("admin", "POST", `/api/v1/agreements/${second.id}/dispatches`, {
       practitionerId: busy.practitionerId,
       role: "clinical",
-      plannedStart: "2026-08-01",
-      plannedEnd: "2026-08-31",
+      plannedStart: `${Y2}-08-01`,
+      plannedEnd: `${Y2}-08-31`,
     });
     expect(clash.statusCode).toBe(409);
     expect(json(clash).errors[0].path).toBe("practitionerId");
     const afterwards = await send("admin", "POST", `/api/v1/agreements/${second.id}/dispatches`, {
       practitionerId: busy.practitionerId,
       role: "clinical",
-      plannedStart: "2026-01-01",
-      plannedEnd: "2026-01-31",
+      plannedStart: `${Y2}-01-01`,
+      plannedEnd: `${Y2}-01-31`,
     });
     expect(afterwards.statusCode).toBe(201);
     // At the same recipient the stays simply merge.
     const again = await send("admin", "POST", url, {
       practitionerId: busy.practitionerId,
       role: "clinical",
-      plannedStart: "2026-08-01",
-      plannedEnd: "2026-08-31",
+      plannedStart: `${Y2}-08-01`,
+      plannedEnd: `${Y2}-08-31`,
     });
     expect(again.statusCode).toBe(201);
   });
@@ -197,24 +202,24 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
   });
 
   it("reports at_risk for rules that depend on planned dispatches", async () => {
-    const report = json(await get("gz.county.coord", `/api/v1/agreements/${demoAgreement.id}/compliance?year=2026&asOf=2026-06-30`));
-    expect(report).toMatchObject({ agreement: demoAgreement.code, year: 2026, asOf: "2026-06-30", status: "at_risk" });
+    const report = json(await get("gz.county.coord", `/api/v1/agreements/${demoAgreement.id}/compliance?year=${Y2}&asOf=${Y2}-06-30`));
+    expect(report).toMatchObject({ agreement: demoAgreement.code, year: Y2, asOf: `${Y2}-06-30`, status: "at_risk" });
     expect(report.rules.find((r: { id: string }) => r.id === "full_year_coverage").status).toBe("at_risk");
-    const outside = await get("gz.county.coord", `/api/v1/agreements/${demoAgreement.id}/compliance?year=2031`);
+    const outside = await get("gz.county.coord", `/api/v1/agreements/${demoAgreement.id}/compliance?year=${Y2 + 5}`);
     expect(json(outside).errors[0].path).toBe("query.year");
   });
 
   it("warns of coverage gaps planned within the next 60 days", async () => {
-    const warnings = json(await get("gz.official", "/api/v1/compliance/warnings?asOf=2026-11-20&days=60"));
-    const planned = warnings.items.filter((i: { agreement: { code: string } }) => i.agreement.code.startsWith("ZJ-GZ-2024"));
+    const warnings = json(await get("gz.official", `/api/v1/compliance/warnings?asOf=${Y2}-11-20&days=60`));
+    const planned = warnings.items.filter((i: { agreement: { code: string } }) => i.agreement.code.startsWith(`ZJ-GZ-${Y0}`));
     expect(planned.length).toBeGreaterThan(0);
-    expect(planned[0].gaps).toEqual([{ from: "2026-12-16", to: "2026-12-31" }]);
+    expect(planned[0].gaps).toEqual([{ from: `${Y2}-12-16`, to: `${Y2}-12-31` }]);
     expect(planned[0].firstGapInDays).toBe(26);
     // Sorted by how soon the gap comes.
     const soon = warnings.items.map((i: { firstGapInDays: number }) => i.firstGapInDays);
     expect(soon).toEqual([...soon].sort((a, b) => a - b));
-    const none = json(await get("gz.official", "/api/v1/compliance/warnings?asOf=2026-02-01&days=30"));
-    expect(none.items.filter((i: { agreement: { code: string } }) => i.agreement.code.startsWith("ZJ-GZ-2024"))).toEqual([]);
+    const none = json(await get("gz.official", `/api/v1/compliance/warnings?asOf=${Y2}-02-01&days=30`));
+    expect(none.items.filter((i: { agreement: { code: string } }) => i.agreement.code.startsWith(`ZJ-GZ-${Y0}`))).toEqual([]);
   });
 
   it("lets a province copy a pack with its own numbers and assign it in its region only", async () => {
@@ -234,7 +239,7 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     );
     expect((await send("gz.official", "POST", "/api/v1/rule-packs", copy)).statusCode).toBe(201);
     expect((await send("gz.official", "PATCH", `/api/v1/agreements/${demoAgreement.id}`, { packId: "gz_county_12m" })).statusCode).toBe(200);
-    const report = json(await get("gz.official", `/api/v1/agreements/${demoAgreement.id}/compliance?year=2025`));
+    const report = json(await get("gz.official", `/api/v1/agreements/${demoAgreement.id}/compliance?year=${Y1}`));
     expect(report.pack).toBe("gz_county_12m");
     expect(report.rules.find((r: { id: string }) => r.id === "min_continuous_stay")).toMatchObject({ status: "fail", requiredMonths: 12 });
     expect(json(await send("admin", "PATCH", `/api/v1/agreements/${yunnanAgreementId}`, { packId: "gz_county_12m" })).errors[0].path).toBe("packId");
@@ -248,8 +253,8 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
       recipientId: demoAgreement.recipient.id,
       packId: "nope",
       mode: "solo",
-      startsOn: "2025-01-01",
-      endsOn: "2024-01-01",
+      startsOn: `${Y1}-01-01`,
+      endsOn: `${Y0}-01-01`,
     });
     expect(
       json(bad)
@@ -262,8 +267,8 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
       recipientId: demoAgreement.recipient.id,
       packId: "city_tertiary_to_county",
       mode: "one_to_one",
-      startsOn: "2025-01-01",
-      endsOn: "2024-01-01",
+      startsOn: `${Y1}-01-01`,
+      endsOn: `${Y0}-01-01`,
     });
     expect(
       json(semantic)
@@ -276,8 +281,8 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
       recipientId: demoAgreement.recipient.id,
       packId: "city_tertiary_to_county",
       mode: "one_to_one",
-      startsOn: "2025-01-01",
-      endsOn: "2025-12-31",
+      startsOn: `${Y1}-01-01`,
+      endsOn: `${Y1}-12-31`,
     });
     expect(coordinator.statusCode).toBe(403);
     const before = await ctx.database.db.execute(sql`select count(*)::int as n from agreements`);
@@ -285,7 +290,7 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
   });
 
   it("exports the board as XLSX and computes service credit", async () => {
-    const response = await get("gz.official", "/api/v1/compliance/export?year=2025");
+    const response = await get("gz.official", `/api/v1/compliance/export?year=${Y1}`);
     expect(response.headers["content-type"]).toContain("spreadsheetml");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
@@ -293,10 +298,10 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     expect(sheet?.getRow(1).getCell(1).value).toBe("协议编号");
     expect(sheet?.rowCount).toBeGreaterThan(20);
     const roster = json(await get("admin", `/api/v1/agreements/${demoAgreement.id}/dispatches`)).items as { practitionerId: string; plannedStart: string }[];
-    const veteran = roster.find((r) => r.plannedStart === "2024-01-01") as { practitionerId: string };
+    const veteran = roster.find((r) => r.plannedStart === `${Y0}-01-01`) as { practitionerId: string };
     const credit = json(await get("zj.city.coord", `/api/v1/practitioners/${veteran.practitionerId}/service-credit`));
     expect(credit).toMatchObject({ totalDays: expect.any(Number), requiredDays: 365 });
-    expect(credit.stays[0]).toMatchObject({ from: "2024-01-01", to: "2024-06-30", days: 182 });
+    expect(credit.stays[0]).toMatchObject({ from: `${Y0}-01-01`, to: `${Y0}-06-30`, days: (Date.UTC(Y0, 5, 30) - Date.UTC(Y0, 0, 1)) / 86_400_000 + 1 });
     expect((await get("yn.township.doctor", `/api/v1/practitioners/${veteran.practitionerId}/service-credit`)).statusCode).toBe(404);
     const pdf = await get("zj.city.coord", `/api/v1/practitioners/${veteran.practitionerId}/service-credit.pdf`);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
@@ -304,7 +309,7 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     expect(text).toContain("基层服务证明");
     expect(text).toContain(credit.name);
     expect(text).toContain(`${credit.totalDays} 天`);
-    expect(text).toContain("2024-01-01 — 2024-06-30");
+    expect(text).toContain(`${Y0}-01-01 — ${Y0}-06-30`);
     expect((await get("yn.township.doctor", `/api/v1/practitioners/${veteran.practitionerId}/service-credit.pdf`)).statusCode).toBe(404);
   });
 });

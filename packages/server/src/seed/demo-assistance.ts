@@ -2,7 +2,7 @@ import { type Day, day, formatDay, isWorkingDay, provinceOf } from "@medbridge/c
 import { and, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { agreementSupporters, agreements, attendance, dispatches, institutions, practitioners } from "../db/schema.ts";
-import { DEMO_PAIR } from "./demo-plan.ts";
+import { DEMO_PAIR, demoYears } from "./demo-plan.ts";
 import type { Random } from "./random.ts";
 
 interface Pairing {
@@ -32,14 +32,16 @@ class Pool {
 }
 
 /**
- * Rosters 2024–2026 for the demo pairings, with realistic failures: a summer gap, a four-person
- * year, a missing discipline leader, suspected nominal stationing, a planned gap next month.
+ * Rosters for the last three years (Y-2, Y-1 and the current year Y, so the demo never goes stale)
+ * with realistic failures in the last complete year: a summer gap, a four-person year, a missing
+ * discipline leader, suspected nominal stationing; and a gap planned for December of this year.
  */
 export async function seedAssistance(
   db: Db,
   random: Random,
   today: Day,
 ): Promise<{ agreements: number; dispatches: number; attendance: number; stationedPractitionerId: string }> {
+  const [y0, y1, y2] = demoYears(today);
   const all = await db
     .select({ id: institutions.id, name: institutions.name, kind: institutions.kind, regionCode: institutions.regionCode })
     .from(institutions);
@@ -60,27 +62,27 @@ export async function seedAssistance(
   const code = (prefix: string, k: number) => `${prefix}-${String(k + 1).padStart(3, "0")}`;
   const nameAt = (list: { name: string }[], k: number) => (list[k % list.length] as { name: string }).name;
   for (const [k, h] of guizhou.entries()) {
-    pair(code("ZJ-GZ-2024", k), h.regionCode === DEMO_PAIR.recipientCounty ? demoSupporter.name : nameAt(others, k), h, "city_tertiary_to_county");
+    pair(code(`ZJ-GZ-${y0}`, k), h.regionCode === DEMO_PAIR.recipientCounty ? demoSupporter.name : nameAt(others, k), h, "city_tertiary_to_county");
   }
   // Shanghai → Kashgar (two of them as group support) and Shigatse; Beijing → Lhasa.
   for (const [k, h] of countyHospitals
     .filter((x) => x.regionCode.startsWith("6531"))
     .slice(0, 6)
     .entries()) {
-    pair(code("SH-KS-2024", k), nameAt(shanghai, k), h, k < 2 ? "group_county" : "city_tertiary_to_county", k < 2 ? "group" : "one_to_one");
+    pair(code(`SH-KS-${y0}`, k), nameAt(shanghai, k), h, k < 2 ? "group_county" : "city_tertiary_to_county", k < 2 ? "group" : "one_to_one");
   }
   for (const [k, h] of countyHospitals
     .filter((x) => x.regionCode.startsWith("5402"))
     .slice(0, 6)
     .entries()) {
-    pair(code("SH-RKZ-2024", k), nameAt(shanghai, k + 2), h, "city_tertiary_to_county");
+    pair(code(`SH-RKZ-${y0}`, k), nameAt(shanghai, k + 2), h, "city_tertiary_to_county");
   }
   for (const [k, h] of countyHospitals.filter((x) => x.regionCode.startsWith("5401")).entries())
-    pair(code("BJ-LS-2024", k), nameAt(beijing, k), h, "city_tertiary_to_county");
+    pair(code(`BJ-LS-${y0}`, k), nameAt(beijing, k), h, "city_tertiary_to_county");
   // The demo county hospital supports its townships (county → township pack).
   const demoCounty = all.find((i) => i.kind === "county_hospital" && i.regionCode === DEMO_PAIR.recipientCounty) as { name: string };
   const demoTownships = all.filter((i) => i.kind === "township_health_center" && i.regionCode === DEMO_PAIR.recipientCounty);
-  for (const [k, t] of demoTownships.entries()) pair(code("HP-XZ-2025", k), demoCounty.name, t, "county_to_township");
+  for (const [k, t] of demoTownships.entries()) pair(code(`HP-XZ-${y1}`, k), demoCounty.name, t, "county_to_township");
 
   const supporterIds = [...new Set(pairings.map((p) => (byName.get(p.supporterName) as { id: string }).id))];
   const staff = await db
@@ -113,7 +115,7 @@ export async function seedAssistance(
   for (const [index, p] of pairings.entries()) {
     const supporter = byName.get(p.supporterName) as { id: string };
     const township = p.pack === "county_to_township";
-    const startsOn = township ? "2025-01-01" : "2024-01-01";
+    const startsOn = township ? `${y1}-01-01` : `${y0}-01-01`;
     const [row] = await db
       .insert(agreements)
       .values({
@@ -122,7 +124,7 @@ export async function seedAssistance(
         packId: p.pack,
         mode: p.mode,
         startsOn,
-        endsOn: "2026-12-31",
+        endsOn: `${y2}-12-31`,
         specialties: township ? ["全科医学"] : ["心血管内科", "重症医学", "急诊医学"],
         status: "active",
         regionCode: p.recipientRegion,
@@ -143,12 +145,12 @@ export async function seedAssistance(
     };
 
     if (township) {
-      for (const y of [2025, 2026]) station(`${y}-01-01`, `${y}-12-31`, "clinical", { title: index % 3 === 2 ? "resident" : "attending" });
+      for (const y of [y1, y2]) station(`${y}-01-01`, `${y}-12-31`, "clinical", { title: index % 3 === 2 ? "resident" : "attending" });
       continue;
     }
     if (p.pack === "group_county") {
-      for (const y of [2024, 2025, 2026]) {
-        const size = y === 2025 && index % 2 === 1 ? 4 : 5;
+      for (const y of [y0, y1, y2]) {
+        const size = y === y1 && index % 2 === 1 ? 4 : 5;
         for (let k = 0; k < size; k++)
           station(`${y}-01-01`, `${y}-12-31`, k === 0 ? "management" : k === 1 ? "discipline_leader" : "clinical", {
             batch: `${y}-1`,
@@ -158,18 +160,18 @@ export async function seedAssistance(
       continue;
     }
     const isDemo = p.recipientRegion === DEMO_PAIR.recipientCounty;
-    for (const y of [2024, 2025, 2026]) {
-      const failing = y === 2025 && !isDemo ? index % 7 : -1;
+    for (const y of [y0, y1, y2]) {
+      const failing = y === y1 && !isDemo ? index % 7 : -1;
       const h2Start = failing === 1 ? `${y}-07-15` : `${y}-07-01`; // a summer gap
-      const h2End = y === 2026 && index % 5 === 0 && !isDemo ? `${y}-12-15` : `${y}-12-31`; // a gap planned next month
+      const h2End = y === y2 && index % 5 === 0 && !isDemo ? `${y}-12-15` : `${y}-12-31`; // a gap planned next month
       const leaderRole = failing === 3 ? "clinical" : "discipline_leader"; // no discipline leader
       const halfSize = failing === 2 ? 2 : 3; // a four-person year
-      const attend = (failing === 4 ? "sparse" : isDemo && y === 2026 ? "full" : undefined) as "full" | "sparse" | undefined;
+      const attend = (failing === 4 ? "sparse" : isDemo && y === y2 ? "full" : undefined) as "full" | "sparse" | undefined;
       for (let k = 0; k < halfSize; k++) station(`${y}-01-01`, `${y}-06-30`, k === 0 ? "management" : "clinical", { ...(attend && { attendance: attend }) });
       for (let k = 0; k < halfSize; k++) {
         station(h2Start, h2End, k === 0 ? leaderRole : "clinical", {
           ...(attend && { attendance: attend }),
-          ...(isDemo && y === 2026 && k === 1 && { onStaffed: (id: string) => (stationedPractitionerId = id) }),
+          ...(isDemo && y === y2 && k === 1 && { onStaffed: (id: string) => (stationedPractitionerId = id) }),
         });
       }
     }

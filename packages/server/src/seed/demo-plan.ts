@@ -87,3 +87,9 @@ export const TOWNSHIP_DEPARTMENTS = ["全科医疗科", "中医科", "预防保�
 export const VILLAGE_DEPARTMENTS = ["全科医疗科"];
 export const VILLAGE_STEMS = ["新寨", "平寨", "上寨", "下坝", "坪地", "河口", "龙潭", "高坡", "岩脚", "水头", "石门", "沙坪"];
 export const SPECIALTIES = ["心血管内科", "神经内科", "普通外科", "骨科", "妇产科", "儿科", "重症医学", "麻醉", "医学影像", "急诊医学", "全科医学", "肿瘤科"];
+
+/** The three years the demo rosters cover: two complete ones and the current one. */
+export function demoYears(today: number): [number, number, number] {
+  const year = new Date(today * 86_400_000).getUTCFullYear();
+  return [year - 2, year - 1, year];
+}

@@ -10,11 +10,12 @@ import { api, type Page } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { QueryState } from "../shared/QueryState.tsx";
+import { recentYears } from "../shared/years.ts";
 import type { Agreement, AttendanceRecord, ComplianceReport, Dispatch, Practitioner } from "../types.ts";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
 import { Timeline } from "./Timeline.tsx";
 
-const YEARS = [2024, 2025, 2026];
+const YEARS = recentYears();
 
 export function AgreementDetailPage() {
   const { id = "" } = useParams();

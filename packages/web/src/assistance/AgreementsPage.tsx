@@ -6,6 +6,7 @@ import { api, type Page } from "../api.ts";
 import { ListCard } from "../shared/ListCard.tsx";
 import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
+import { recentYears } from "../shared/years.ts";
 import type { Agreement } from "../types.ts";
 
 export function AgreementsPage() {
@@ -23,7 +24,7 @@ export function AgreementsPage() {
           value={query.year ? Number(query.year) : undefined}
           onChange={(year) => update({ year })}
           style={{ width: 140 }}
-          options={[2024, 2025, 2026].map((y) => ({ value: y, label: String(y) }))}
+          options={recentYears().map((y) => ({ value: y, label: String(y) }))}
         />
       }
     >

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api, withQuery } from "../api.ts";
 import { useMe } from "../auth/session.ts";
+import { recentYears } from "../shared/years.ts";
 import type { Agreement, ComplianceReport } from "../types.ts";
 import { ComplianceTag, RuleTags } from "./ComplianceStatus.tsx";
 
@@ -15,7 +16,7 @@ interface Board {
   items: { agreement: Agreement; report: ComplianceReport }[];
 }
 
-const YEARS = [2024, 2025, 2026];
+const YEARS = recentYears();
 const ORDER = { fail: 0, at_risk: 1, pass: 2 };
 
 export function BoardPage() {
