@@ -204,6 +204,7 @@ const zh = {
     noRoster: "尚无派驻人员",
   },
   complianceStatus: { pass: "达标", fail: "未达标", at_risk: "存在风险" },
+  agreementStatus: { draft: "草稿", active: "执行中", suspended: "暂停", ended: "已结束" },
   rule: {
     min_staff: "派驻人数",
     min_continuous_stay: "连续驻点时长",
@@ -451,6 +452,7 @@ const en: typeof zh = {
     noRoster: "Nobody stationed yet",
   },
   complianceStatus: { pass: "Pass", fail: "Fail", at_risk: "At risk" },
+  agreementStatus: { draft: "Draft", active: "Active", suspended: "Suspended", ended: "Ended" },
   rule: {
     min_staff: "Staff count",
     min_continuous_stay: "Continuous stay",

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, List, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, List, Popconfirm, Row, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -32,6 +32,17 @@ export function AgreementDetailPage() {
   });
   const roster = useQuery({ queryKey: ["dispatches", id], queryFn: () => api<{ items: Dispatch[] }>(`/agreements/${id}/dispatches`) });
   const [adding, setAdding] = useState(false);
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const cancelDispatch = async (dispatchId: string) => {
+    try {
+      await api(`/dispatches/${dispatchId}`, { method: "PATCH", body: { status: "cancelled" } });
+      await client.invalidateQueries({ queryKey: ["dispatches", id] });
+      await client.invalidateQueries({ queryKey: ["compliance"] });
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
 
   return (
     <QueryState query={agreement}>
@@ -70,7 +81,9 @@ export function AgreementDetailPage() {
                     </Link>
                   ))}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("assistance.pack")}>{a.packId}</Descriptions.Item>
+                <Descriptions.Item label={t("assistance.pack")}>
+                  {me?.role === "national_admin" || me?.role === "health_official" ? <PackSelect agreement={a} /> : a.packId}
+                </Descriptions.Item>
                 <Descriptions.Item label={t("assistance.mode")}>{t(`agreementMode.${a.mode}`)}</Descriptions.Item>
                 <Descriptions.Item label={t("assistance.period")}>
                   {a.startsOn} — {a.endsOn}
@@ -143,6 +156,21 @@ export function AgreementDetailPage() {
                   { title: t("assistance.actual"), render: (_, d) => (d.actualStart ? `${d.actualStart} — ${d.actualEnd ?? "…"}` : "—") },
                   { title: t("assistance.batch"), dataIndex: "batch", render: (b: string | null) => b ?? "—" },
                   { title: t("assistance.status"), dataIndex: "status", render: (s: string) => <Tag>{t(`dispatchStatus.${s}`)}</Tag> },
+                  ...(mayEditRoster
+                    ? [
+                        {
+                          title: t("common.actions"),
+                          render: (_: unknown, d: Dispatch) =>
+                            d.status === "planned" || d.status === "active" ? (
+                              <Popconfirm title={t("assistance.cancelDispatch")} onConfirm={() => cancelDispatch(d.id)}>
+                                <Button size="small" danger type="link">
+                                  {t("common.cancel")}
+                                </Button>
+                              </Popconfirm>
+                            ) : null,
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
@@ -152,6 +180,32 @@ export function AgreementDetailPage() {
         );
       }}
     </QueryState>
+  );
+}
+
+/** The commission may move an agreement to another pack (a province's copy, say). */
+function PackSelect({ agreement }: { agreement: Agreement }) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<{ items: { id: string }[] }>("/rule-packs") });
+  const change = async (packId: string) => {
+    try {
+      await api(`/agreements/${agreement.id}`, { method: "PATCH", body: { packId } });
+      await client.invalidateQueries({ queryKey: ["agreements", agreement.id] });
+      await client.invalidateQueries({ queryKey: ["compliance"] });
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
+  return (
+    <Select
+      size="small"
+      style={{ minWidth: 220 }}
+      value={agreement.packId}
+      onChange={change}
+      options={packs.data?.items.map((p) => ({ value: p.id, label: p.id }))}
+      data-testid="pack-select"
+    />
   );
 }
 

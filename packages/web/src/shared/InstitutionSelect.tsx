@@ -5,7 +5,13 @@ import { api, type Page } from "../api.ts";
 import type { Institution } from "../types.ts";
 
 /** Searchable institution picker (asks the server as you type). */
-export function InstitutionSelect(props: { value?: string; onChange?: (id: string) => void; placeholder?: string; kind?: string }) {
+export function InstitutionSelect(props: {
+  value?: string | string[];
+  onChange?: (id: string | string[]) => void;
+  placeholder?: string;
+  kind?: string;
+  multiple?: boolean;
+}) {
   const [q, setQ] = useState("");
   const { data, isFetching } = useQuery({
     queryKey: ["institutions", "select", q, props.kind],
@@ -17,6 +23,7 @@ export function InstitutionSelect(props: { value?: string; onChange?: (id: strin
       value={props.value}
       onChange={props.onChange}
       placeholder={props.placeholder}
+      mode={props.multiple ? "multiple" : undefined}
       loading={isFetching}
       options={data?.items.map((i) => ({ value: i.id, label: `${i.name}（${i.regionName}）` }))}
     />
