@@ -2,16 +2,13 @@
  * Compliance board API for one province: 300 agreements, 10,000 dispatches, PostgreSQL.
  * Target p95 ≤ 150 ms. `npx tsx bench/compliance-board.ts [postgres|pglite]`
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { formatDay, yearStart } from "@medbridge/core";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { type Database, openDatabase } from "../packages/server/src/db/connection.ts";
+import type { Database } from "../packages/server/src/db/connection.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
 import { makeRandom } from "../packages/server/src/seed/random.ts";
+import { benchDatabase } from "./lib/bench-database.ts";
 import { closedLoop } from "./lib/load.ts";
 import { login, startServe } from "./lib/server-process.ts";
 import { summarise } from "./lib/stats.ts";
@@ -20,7 +17,6 @@ const AGREEMENTS = 300;
 const DISPATCHES = 10_000;
 const PROVINCE = "520000";
 const backend = (process.argv[2] ?? "postgres") as "postgres" | "pglite";
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** 300 supporter→township agreements in Guizhou, each with its own people, ~33 dispatches each over 2024–2026. */
 async function generate(db: Database["db"]) {
@@ -66,32 +62,7 @@ async function generate(db: Database["db"]) {
   await db.execute(sql`analyze`);
 }
 
-let env: Record<string, string>;
-let cleanup: () => Promise<void>;
-let database: Database;
-if (backend === "postgres") {
-  const name = "medbridge_bench_board";
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  database = await openDatabase({ url: url.toString() });
-  env = { DATABASE_URL: url.toString() };
-  cleanup = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-} else {
-  const dir = mkdtempSync(join(tmpdir(), "medbridge-board-"));
-  database = await openDatabase({ dataDir: join(dir, "data") });
-  env = { DATABASE_URL: "", MEDBRIDGE_DATA_DIR: join(dir, "data") };
-  cleanup = async () => rmSync(dir, { recursive: true, force: true });
-}
+const { database, env, cleanup } = await benchDatabase(backend, "medbridge_bench_board");
 await database.migrate();
 await ensureRegions(database.db);
 await seedDemo(database.db, { demo: "bench-demo-password", admin: "bench-admin-password" });

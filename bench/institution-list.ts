@@ -5,16 +5,13 @@
  *   npx tsx bench/institution-list.ts [postgres] [pglite]      (default: both)
  *   BENCH_DATABASE_URL=postgres://…/postgres  (admin URL; default the local server on 5432)
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { type Database, openDatabase } from "../packages/server/src/db/connection.ts";
+import type { Database } from "../packages/server/src/db/connection.ts";
 import { regions } from "../packages/server/src/db/schema.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
 import { makeRandom } from "../packages/server/src/seed/random.ts";
+import { benchDatabase } from "./lib/bench-database.ts";
 import { generateInstitutions } from "./lib/generate-institutions.ts";
 import { closedLoop } from "./lib/load.ts";
 import { login, startServe } from "./lib/server-process.ts";
@@ -24,7 +21,6 @@ const TOTAL = Number(process.env.BENCH_INSTITUTIONS ?? 50_000);
 const CLIENTS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ADMIN = "bench-admin-password";
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function prepare(database: Database): Promise<string[]> {
   await database.migrate();
@@ -55,32 +51,7 @@ function urlMaker(base: string, counties: string[]) {
 
 async function run(backend: "postgres" | "pglite") {
   console.log(`\n== ${backend}: ${TOTAL} institutions, ${CLIENTS} clients, ${SECONDS} s ==`);
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
-  let database: Database;
-  if (backend === "postgres") {
-    const name = "medbridge_bench_list";
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString() });
-    env = { DATABASE_URL: url.toString(), MEDBRIDGE_DATA_DIR: "" };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "medbridge-bench-"));
-    database = await openDatabase({ dataDir: join(dir, "data") });
-    env = { DATABASE_URL: "", MEDBRIDGE_DATA_DIR: join(dir, "data") };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  const { database, env, cleanup } = await benchDatabase(backend, "medbridge_bench_list");
   const counties = await prepare(database);
   await database.close();
   const server = await startServe(env, 18_000 + (backend === "pglite" ? 1 : 0));

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../packages/server/src/assistance/compliance-service.ts";
 import { demoYears } from "../packages/server/src/seed/demo-plan.ts";
-import { DEMO_PASSWORD, HAS_CHROMIUM, launch, SHOTS, startServer } from "./browser.ts";
+import { HAS_CHROMIUM, launch, SHOTS, signIn, startServer } from "./browser.ts";
 
 const [Y0, Y1] = demoYears(todayInChina());
 
@@ -18,18 +18,8 @@ describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
     await server?.close();
   });
 
-  async function signIn(username: string, viewport = { width: 1440, height: 900 }) {
-    const page = await browser.newPage({ viewport });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByTestId("login-submit").click();
-    await page.waitForURL(/\/institutions/);
-    return page;
-  }
-
   it("an official opens the board, drills into a failing agreement and sees the summer gap on the timeline", async () => {
-    const page = await signIn("gz.official");
+    const page = await signIn(browser, server.url, "gz.official");
     await page.getByRole("menuitem", { name: "合规看板" }).click();
     await page.waitForURL(/\/assistance\/board/);
     await page.getByTestId("board-year").click();
@@ -50,7 +40,7 @@ describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
   });
 
   it("a stationed doctor checks in from a phone-sized screen", async () => {
-    const page = await signIn("zj.stationed.doctor", { width: 390, height: 844 });
+    const page = await signIn(browser, server.url, "zj.stationed.doctor", { width: 390, height: 844 });
     await page.goto(`${server.url}/assistance/check-in`);
     // The demo has check-ins on every working day up to today; the last Saturday is still open.
     const saturday = new Date();

@@ -55,3 +55,14 @@ export function launch(): Promise<Browser> {
     ],
   });
 }
+
+/** Signs a demo user in through the login page and waits for the directory. */
+export async function signIn(browser: Browser, url: string, username: string, viewport = { width: 1440, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${url}/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL(/\/institutions/);
+  return page;
+}

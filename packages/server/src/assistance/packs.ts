@@ -24,20 +24,21 @@ export interface PackRow extends RulePack {
   regionCode: string | null;
 }
 
+function copyRow(c: typeof rulePacks.$inferSelect): PackRow {
+  return {
+    id: c.id,
+    version: c.version,
+    name: c.name as RulePack["name"],
+    basedOn: c.basedOn,
+    rules: c.rules as RuleConfig[],
+    builtIn: false,
+    regionCode: c.regionCode,
+  };
+}
+
 export async function listPacks(db: Db): Promise<PackRow[]> {
   const copies = await db.select().from(rulePacks);
-  return [
-    ...BUILT_IN_PACKS.map((p) => ({ ...p, builtIn: true, regionCode: null })),
-    ...copies.map((c) => ({
-      id: c.id,
-      version: c.version,
-      name: c.name as RulePack["name"],
-      basedOn: c.basedOn,
-      rules: c.rules as RuleConfig[],
-      builtIn: false,
-      regionCode: c.regionCode,
-    })),
-  ];
+  return [...BUILT_IN_PACKS.map((p) => ({ ...p, builtIn: true, regionCode: null })), ...copies.map(copyRow)];
 }
 
 /** A built-in pack, or a province's copy from the database. */
@@ -45,17 +46,7 @@ export async function resolvePack(db: Db, id: string): Promise<PackRow | undefin
   const builtIn = builtInPack(id);
   if (builtIn) return { ...builtIn, builtIn: true, regionCode: null };
   const [c] = await db.select().from(rulePacks).where(eq(rulePacks.id, id));
-  return c
-    ? {
-        id: c.id,
-        version: c.version,
-        name: c.name as RulePack["name"],
-        basedOn: c.basedOn,
-        rules: c.rules as RuleConfig[],
-        builtIn: false,
-        regionCode: c.regionCode,
-      }
-    : undefined;
+  return c ? copyRow(c) : undefined;
 }
 
 /** Numbers a copy may change, per rule, with their sane ranges. */
