@@ -6,5 +6,7 @@ export * from "./assistance/vocabulary.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";
 export * from "./pagination.ts";
+export * from "./referral/id-number.ts";
+export * from "./referral/state-machine.ts";
 export * from "./regions.ts";
 export * from "./registry.ts";
