@@ -12,7 +12,19 @@ export interface Principal {
   institutionId: string | null;
 }
 
-export type Entity = "institution" | "assessment" | "alliance" | "practitioner" | "user" | "audit" | "api_token" | "agreement" | "dispatch" | "rule_pack";
+export type Entity =
+  | "institution"
+  | "assessment"
+  | "alliance"
+  | "practitioner"
+  | "user"
+  | "audit"
+  | "api_token"
+  | "agreement"
+  | "dispatch"
+  | "rule_pack"
+  | "referral"
+  | "reserved_pool";
 export type Action = "read" | "write";
 
 /** Where a record lives: its county (or region) and the institutions it belongs to. */
@@ -88,6 +100,17 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
       clinician: "institution",
       stationed_doctor: "institution",
     },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
+  // A referral is the patient's record at two institutions: only their staff see it (officials get
+  // counts through the indicators, never patients); the national admin may read for support.
+  referral: {
+    read: { national_admin: "all", health_official: "none", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
+    write: { national_admin: "none", health_official: "none", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
+  },
+  // Reserved slots and beds: everyone sees what is free; the receiving hospital publishes its own.
+  reserved_pool: {
+    read: { national_admin: "all", health_official: "all", institution_coordinator: "all", clinician: "all", stationed_doctor: "all" },
     write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
   },
   // Rule packs: built-ins are read by all; a province's copies are written by its officials.

@@ -2,7 +2,7 @@ import { type Action, allows, type Entity, forbidden, notFound, type Principal, 
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./db/connection.ts";
-import { agreementSupporters, agreements, alliances, institutions, practitioners, users } from "./db/schema.ts";
+import { agreementSupporters, agreements, alliances, institutions, practitioners, referrals, users } from "./db/schema.ts";
 
 const ENTITY_LABEL: Record<Entity, string> = {
   institution: "Institution",
@@ -15,6 +15,8 @@ const ENTITY_LABEL: Record<Entity, string> = {
   agreement: "Agreement",
   dispatch: "Dispatch",
   rule_pack: "Rule pack",
+  referral: "Referral",
+  reserved_pool: "Reserved slot or bed",
 };
 
 /**
@@ -80,9 +82,12 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
     case "agreement":
     case "dispatch":
       return agreementTargets(db, ids, entity);
+    case "referral":
+      return referralTargets(db, ids);
     case "audit":
     case "api_token":
     case "rule_pack":
+    case "reserved_pool":
       throw new Error(`No per-record targets for ${entity}`);
   }
 }
@@ -114,6 +119,15 @@ async function agreementTargets(db: Db, ids: string[], entity: "agreement" | "di
     map.set(r.id, target);
   }
   return map;
+}
+
+/** A referral belongs to its sending and its receiving institution. */
+async function referralTargets(db: Db, ids: string[]): Promise<Map<string, Target>> {
+  const rows = await db
+    .select({ id: referrals.id, regionCode: referrals.regionCode, from: referrals.fromInstitutionId, to: referrals.toInstitutionId })
+    .from(referrals)
+    .where(inArray(referrals.id, ids));
+  return new Map(rows.map((r) => [r.id, { regionCode: r.regionCode, institutionIds: [r.from, r.to] }]));
 }
 
 /**

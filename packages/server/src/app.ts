@@ -22,6 +22,7 @@ import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { validatorCompiler } from "./http/validation.ts";
+import { referralRoutes } from "./referral/referral-routes.ts";
 import { allianceRoutes } from "./registry/alliance-routes.ts";
 import { institutionRoutes } from "./registry/institution-routes.ts";
 import { practitionerRoutes } from "./registry/practitioner-routes.ts";
@@ -33,9 +34,11 @@ export interface AppOptions {
   db: Db;
   config: Config;
   logger?: boolean;
+  /** The clock (tests move it to check SLA expiry). */
+  now?: () => Date;
 }
 
-export async function buildApp({ db, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = true, now }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     bodyLimit: 1024 * 1024,
@@ -108,6 +111,7 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
       await api.register(auditRoutes(db));
       await api.register(agreementRoutes(db));
       await api.register(complianceRoutes(db));
+      await api.register(referralRoutes({ db, config, ...(now && { now }) }));
     },
     { prefix: API_PREFIX },
   );

@@ -12,11 +12,34 @@ export interface Config {
   webDist: string;
   sessionHours: number;
   production: boolean;
+  /** 32-byte key (base64, MEDBRIDGE_DATA_KEY) that encrypts national ID numbers at rest. */
+  dataKey: Buffer;
+  /** True when no key was configured and the development key is in use (never in production). */
+  developmentKey: boolean;
+}
+
+/**
+ * A fixed key so that development and test databases stay readable across restarts. It protects
+ * nothing; production refuses to start without MEDBRIDGE_DATA_KEY.
+ */
+const DEVELOPMENT_KEY = Buffer.alloc(32, "medbridge-development-only-key!!");
+
+function dataKey(env: NodeJS.ProcessEnv, production: boolean): { key: Buffer; development: boolean } {
+  const given = env.MEDBRIDGE_DATA_KEY;
+  if (given) {
+    const key = Buffer.from(given, "base64");
+    if (key.length !== 32) throw new Error("MEDBRIDGE_DATA_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+    return { key, development: false };
+  }
+  if (production) throw new Error("MEDBRIDGE_DATA_KEY is required in production (NODE_ENV=production): it encrypts patients' ID numbers");
+  return { key: DEVELOPMENT_KEY, development: true };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const production = env.NODE_ENV === "production";
+  const key = dataKey(env, production);
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -26,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.MEDBRIDGE_ADMIN_PASSWORD || undefined,
     webDist: resolve(import.meta.dirname, "../../web/dist"),
     sessionHours: 12,
-    production: env.NODE_ENV === "production",
+    production,
+    dataKey: key.key,
+    developmentKey: key.development,
   };
 }

@@ -61,6 +61,14 @@ describe("medbridge CLI on an embedded database", () => {
     expect(cli(["migrate"]).code).toBe(0);
   });
 
+  it("re-creates the demo data over existing data", () => {
+    for (let run = 0; run < 2; run++) {
+      const { code, stdout, stderr } = cli(["seed", "--demo"]);
+      expect(code, stderr).toBe(0);
+      expect(stdout).toMatch(/Seeded .* 606 institutions, .* \d+ agreements, \d+ dispatches/);
+    }
+  });
+
   it("rejects unknown import kinds and file types", () => {
     expect(cli(["import", "patients", "x.csv"]).stderr).toContain("what: must be one of");
     expect(cli(["import", "institutions", "x.txt"]).stderr).toContain("file: must end in .csv or .xlsx");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
+import { startReferralJobs } from "../referral/jobs.ts";
 import { isEmpty, seedDemo } from "../seed/demo.ts";
 import { openConfigured } from "./database.ts";
 
@@ -15,7 +16,10 @@ export async function serve(options: { port?: string | undefined }): Promise<voi
     firstStart = await seedDemo(database.db, { demo: config.demoPassword, admin });
   }
   const app = await buildApp({ db: database.db, config });
+  const stopJobs = startReferralJobs(database.db, app.log);
+  if (config.developmentKey) console.warn("MEDBRIDGE_DATA_KEY is not set: ID numbers are encrypted with the development key (refused in production).");
   const close = async () => {
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

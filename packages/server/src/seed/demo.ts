@@ -47,6 +47,16 @@ export interface DemoSummary {
 
 /** Tables the demo fills, children first, so a reset can empty them in order. */
 const APP_TABLES = [
+  "follow_ups",
+  "referral_events",
+  "referrals",
+  "slots",
+  "beds",
+  "attendance",
+  "dispatches",
+  "agreement_supporters",
+  "agreements",
+  "rule_packs",
   "api_tokens",
   "sessions",
   "audit_log",

@@ -1,0 +1,30 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Db } from "../db/connection.ts";
+import { releaseDueSlots } from "./pool.ts";
+import { expireOverdue } from "./referrals.ts";
+
+/**
+ * The scheduled work of the referral capability: expire referrals past their SLA and release
+ * unbooked slots before their session. Both read the state from the database, so a restart loses
+ * nothing (an overdue referral expires on the first run after it).
+ */
+export function startReferralJobs(db: Db, log: FastifyBaseLogger, everyMs = 60_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = new Date();
+      const expired = await expireOverdue(db, now);
+      const released = await releaseDueSlots(db, now);
+      if (expired || released) log.info({ expired, released }, "referral jobs");
+    } catch (error) {
+      log.error({ err: error }, "referral jobs failed");
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), everyMs);
+  return () => clearInterval(timer);
+}

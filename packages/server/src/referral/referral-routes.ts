@@ -1,0 +1,242 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { forbidden, mayEver, readScope } from "@medbridge/core";
+import { Type } from "typebox";
+import { requireAccess, requireAccessTo } from "../access.ts";
+import { todayInChina } from "../assistance/compliance-service.ts";
+import { actorOf } from "../audit.ts";
+import { principalOf } from "../auth/principal.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/connection.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
+import {
+  BedInput,
+  BedSchema,
+  checkPublication,
+  listBeds,
+  listSlots,
+  PoolQuery,
+  publishBeds,
+  publishSlots,
+  releaseSlot,
+  SlotInput,
+  SlotSchema,
+} from "./pool.ts";
+import {
+  applyTransition,
+  createReferral,
+  history,
+  listReferrals,
+  ReferralInput,
+  ReferralListQuery,
+  ReferralSchema,
+  readReferral,
+  TransitionInput,
+} from "./referrals.ts";
+
+const tags = ["referral"];
+
+export interface ReferralRouteOptions {
+  db: Db;
+  config: Config;
+  /** The clock, so tests can move time (SLA expiry). */
+  now?: () => Date;
+}
+
+export function referralRoutes({ db, config, now = () => new Date() }: ReferralRouteOptions): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      "/referrals",
+      {
+        schema: {
+          tags,
+          summary: "Create a referral (draft; submit: true to submit at once) from your institution",
+          body: ReferralInput,
+          response: { 201: ReferralSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        if (!mayEver(principal, "write", "referral")) throw forbidden("Only clinicians and coordinators of an institution refer patients");
+        const actor = actorOf(principal, request.id);
+        const id = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
+        return reply.status(201).send(await readReferral(db, actor, principal, config.dataKey, id));
+      },
+    );
+
+    app.get(
+      "/referrals",
+      {
+        schema: {
+          tags,
+          summary: "Your institution's worklist: incoming (green channel first) or outgoing",
+          querystring: ReferralListQuery,
+          response: { 200: PageOf(ReferralSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        if (!mayEver(principal, "read", "referral") || readScope(principal, "referral") === null) {
+          throw forbidden("Worklists belong to institutions; officials see counts in the indicators");
+        }
+        return listReferrals(db, principal, config.dataKey, request.query);
+      },
+    );
+
+    app.get(
+      "/referrals/:id",
+      {
+        schema: {
+          tags,
+          summary: "One referral (reading patient details is audit-logged)",
+          params: IdParams,
+          response: { 200: ReferralSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "read", "referral", [request.params.id]);
+        return readReferral(db, actorOf(principal, request.id), principal, config.dataKey, request.params.id);
+      },
+    );
+
+    app.get(
+      "/referrals/:id/history",
+      {
+        schema: {
+          tags,
+          summary: "Who did what when",
+          params: IdParams,
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  at: Type.String(),
+                  actor: Type.String(),
+                  action: Type.String(),
+                  from: Type.Union([Type.String(), Type.Null()]),
+                  to: Type.String(),
+                  note: Type.Union([Type.String(), Type.Null()]),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        await requireAccessTo(db, principalOf(request), "read", "referral", [request.params.id]);
+        return { items: await history(db, request.params.id) };
+      },
+    );
+
+    app.post(
+      "/referrals/:id/transitions",
+      {
+        schema: {
+          tags,
+          summary: "Submit, accept, reject, schedule, mark arrived, complete or cancel",
+          params: IdParams,
+          body: TransitionInput,
+          response: { 200: ReferralSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "read", "referral", [request.params.id]);
+        const actor = actorOf(principal, request.id);
+        await inTransaction(db, (tx) => applyTransition(tx, actor, principal, config.dataKey, request.params.id, request.body, now()));
+        return readReferral(db, actor, principal, config.dataKey, request.params.id);
+      },
+    );
+
+    app.post(
+      "/slots",
+      {
+        schema: {
+          tags,
+          summary: "Publish outpatient slots reserved for referrals",
+          body: SlotInput,
+          response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const regionCode = await checkPublication(db, request.body, todayInChina());
+        requireAccess(principal, "write", "reserved_pool", [{ regionCode, institutionIds: [request.body.institutionId] }]);
+        const id = await inTransaction(db, (tx) => publishSlots(tx, actorOf(principal, request.id), request.body, regionCode));
+        return reply.status(201).send({ id });
+      },
+    );
+
+    app.get(
+      "/slots",
+      {
+        schema: {
+          tags,
+          summary: "Reserved slots and how many are free",
+          querystring: PoolQuery,
+          response: { 200: Type.Object({ items: Type.Array(SlotSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        principalOf(request);
+        return { items: await listSlots(db, request.query) };
+      },
+    );
+
+    app.post(
+      "/slots/:id/release",
+      {
+        schema: {
+          tags,
+          summary: "Give the unbooked reserved slots back to the general pool",
+          params: IdParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const [slot] = (await listSlots(db, {})).filter((s) => s.id === request.params.id);
+        if (slot) requireAccess(principal, "write", "reserved_pool", [{ regionCode: null, institutionIds: [slot.institutionId] }]);
+        await inTransaction(db, (tx) => releaseSlot(tx, actorOf(principal, request.id), request.params.id));
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/beds",
+      {
+        schema: {
+          tags,
+          summary: "Publish beds reserved for referred admissions",
+          body: BedInput,
+          response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const regionCode = await checkPublication(db, request.body, todayInChina());
+        requireAccess(principal, "write", "reserved_pool", [{ regionCode, institutionIds: [request.body.institutionId] }]);
+        const id = await inTransaction(db, (tx) => publishBeds(tx, actorOf(principal, request.id), request.body, regionCode));
+        return reply.status(201).send({ id });
+      },
+    );
+
+    app.get(
+      "/beds",
+      {
+        schema: {
+          tags,
+          summary: "Reserved beds and how many are free",
+          querystring: PoolQuery,
+          response: { 200: Type.Object({ items: Type.Array(BedSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        principalOf(request);
+        return { items: await listBeds(db, request.query) };
+      },
+    );
+  };
+}

@@ -1,0 +1,431 @@
+import {
+  type FieldError,
+  forbidden,
+  type InstitutionKind,
+  idNumberProblem,
+  invalid,
+  maskIdNumber,
+  notFound,
+  PRIORITIES,
+  type Principal,
+  type Priority,
+  provinceOf,
+  REFERRAL_ACTIONS,
+  REFERRAL_STATUSES,
+  type ReferralAction,
+  type ReferralStatus,
+  type Side,
+  slaDeadline,
+  transition,
+} from "@medbridge/core";
+import { and, asc, desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import { type Static, Type } from "typebox";
+import { type Actor, audit } from "../audit.ts";
+import type { Db } from "../db/connection.ts";
+import { paged } from "../db/paging.ts";
+import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
+import { DateString, PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { decrypt, encrypt } from "./patient-crypto.ts";
+import { bookUnit } from "./pool.ts";
+
+export const PatientInput = Type.Object(
+  {
+    name: Text(40),
+    sex: StringEnum(["female", "male"] as const),
+    birthDate: DateString,
+    idNumber: Type.String({ minLength: 18, maxLength: 18, description: "18-character resident ID (GB 11643)" }),
+    phone: Type.Optional(Type.String({ pattern: "^1[3-9]\\d{9}$", description: "Mainland mobile number" })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReferralInput = Type.Object(
+  {
+    direction: StringEnum(["up", "down"] as const),
+    priority: StringEnum(PRIORITIES),
+    toInstitutionId: Uuid,
+    department: Text(40),
+    patient: PatientInput,
+    reason: Type.Object({ icd10: Type.String({ pattern: "^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$" }), text: Text(200) }, { additionalProperties: false }),
+    summary: Type.Optional(Text(5000, 0)),
+    submit: Type.Optional(Type.Boolean({ default: false })),
+    /** Set by a completed up-referral that sends the patient back down. */
+    parentId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type ReferralInput = Static<typeof ReferralInput>;
+
+export const TransitionInput = Type.Object(
+  {
+    action: StringEnum(REFERRAL_ACTIONS.filter((a) => a !== "expire")),
+    note: Type.Optional(Text(1000, 0)),
+    slotId: Type.Optional(Uuid),
+    bedId: Type.Optional(Uuid),
+    /** With `complete`: send the patient back down with this summary (creates the linked down-referral). */
+    downReferral: Type.Optional(Type.Object({ summary: Text(5000), department: Type.Optional(Text(40)) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReferralSchema = Type.Object({
+  id: Uuid,
+  direction: Type.String(),
+  priority: Type.String(),
+  status: StringEnum(REFERRAL_STATUSES),
+  fromInstitutionId: Uuid,
+  fromInstitutionName: Type.String(),
+  toInstitutionId: Uuid,
+  toInstitutionName: Type.String(),
+  department: Type.String(),
+  patient: Type.Object({
+    name: Type.String(),
+    sex: Type.String(),
+    birthDate: Type.String(),
+    idNumber: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+  }),
+  reason: Type.Object({ icd10: Type.String(), text: Type.String() }),
+  summary: Type.Union([Type.String(), Type.Null()]),
+  slotId: Type.Union([Type.String(), Type.Null()]),
+  bedId: Type.Union([Type.String(), Type.Null()]),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  submittedAt: Type.Union([Type.String(), Type.Null()]),
+  slaDeadline: Type.Union([Type.String(), Type.Null()]),
+  allowedActions: Type.Array(Type.String()),
+  createdAt: Type.String(),
+});
+
+export const ReferralListQuery = Type.Object(
+  {
+    page: PageQuery.page,
+    pageSize: PageQuery.pageSize,
+    role: StringEnum(["incoming", "outgoing"] as const, { default: "incoming" }),
+    direction: Type.Optional(StringEnum(["up", "down"] as const)),
+    status: Type.Optional(StringEnum(REFERRAL_STATUSES)),
+    priority: Type.Optional(StringEnum(PRIORITIES)),
+    department: Type.Optional(Text(40)),
+  },
+  { additionalProperties: false },
+);
+
+/** Level of care: a referral up must go to a higher level, down to a lower one. */
+const LEVEL: Record<InstitutionKind, number> = {
+  village_clinic: 0,
+  township_health_center: 1,
+  community_health_center: 1,
+  county_hospital: 2,
+  county_tcm_hospital: 2,
+  secondary_hospital: 2,
+  tertiary_hospital: 3,
+  regional_medical_center: 3,
+  national_medical_center: 4,
+};
+
+/** Which side of a referral the caller is on (null: neither). */
+export function sideOf(principal: Principal, r: { fromInstitutionId: string; toInstitutionId: string }): Side | null {
+  if (principal.institutionId === r.fromInstitutionId) return "sender";
+  if (principal.institutionId === r.toInstitutionId) return "receiver";
+  return null;
+}
+
+export async function createReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, input: ReferralInput, now: Date): Promise<string> {
+  const fromId = principal.institutionId;
+  if (!fromId) throw forbidden("Only staff of an institution can refer a patient");
+  const errors: FieldError[] = [];
+  const problem = idNumberProblem(input.patient.idNumber);
+  if (problem) errors.push({ path: "patient.idNumber", message: problem });
+  else if (input.patient.idNumber.slice(6, 14) !== input.patient.birthDate.replaceAll("-", "")) {
+    errors.push({ path: "patient.birthDate", message: "does not match the birth date in the ID number" });
+  }
+  if (input.patient.birthDate > now.toISOString().slice(0, 10)) errors.push({ path: "patient.birthDate", message: "is in the future" });
+  if (input.toInstitutionId === fromId) errors.push({ path: "toInstitutionId", message: "must be another institution" });
+  const rows = await db
+    .select({ id: institutions.id, kind: institutions.kind, regionCode: institutions.regionCode, active: institutions.active })
+    .from(institutions)
+    .where(sql`${institutions.id} in (${fromId}, ${input.toInstitutionId})`);
+  const from = rows.find((r) => r.id === fromId);
+  const to = rows.find((r) => r.id === input.toInstitutionId);
+  if (!to || !to.active) errors.push({ path: "toInstitutionId", message: "no such active institution" });
+  else if (from) {
+    const up = LEVEL[to.kind as InstitutionKind] > LEVEL[from.kind as InstitutionKind];
+    const down = LEVEL[to.kind as InstitutionKind] < LEVEL[from.kind as InstitutionKind];
+    if (input.direction === "up" && !up) errors.push({ path: "direction", message: "an up-referral must go to a higher level of care" });
+    if (input.direction === "down" && !down) errors.push({ path: "direction", message: "a down-referral must go to a lower level of care" });
+  }
+  if (errors.length) throw invalid(errors);
+  const regionCode = (from as { regionCode: string }).regionCode;
+  const submitted = input.submit ?? false;
+  const idRegion = input.patient.idNumber.slice(0, 6);
+  const [row] = await db
+    .insert(referrals)
+    .values({
+      direction: input.direction,
+      priority: input.priority,
+      status: submitted ? "submitted" : "draft",
+      fromInstitutionId: fromId,
+      fromUserId: principal.userId,
+      toInstitutionId: input.toInstitutionId,
+      department: input.department.trim(),
+      patientName: input.patient.name.trim(),
+      patientSex: input.patient.sex,
+      patientBirthDate: input.patient.birthDate,
+      patientIdCipher: encrypt(key, input.patient.idNumber),
+      patientIdMasked: maskIdNumber(input.patient.idNumber),
+      patientPhone: input.patient.phone ?? null,
+      patientRegionCode: /^[1-9]\d{5}$/.test(idRegion) ? idRegion : null,
+      reasonIcd10: input.reason.icd10,
+      reasonText: input.reason.text.trim(),
+      summary: input.summary ?? null,
+      parentId: input.parentId ?? null,
+      submittedAt: submitted ? now : null,
+      slaDeadline: submitted ? slaDeadline(now, input.priority) : null,
+      regionCode,
+      provinceCode: provinceOf(regionCode),
+    })
+    .returning({ id: referrals.id });
+  const id = (row as { id: string }).id;
+  await db
+    .insert(referralEvents)
+    .values({
+      referralId: id,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: submitted ? "submit" : "create",
+      fromStatus: null,
+      toStatus: submitted ? "submitted" : "draft",
+    });
+  // The audit keeps who referred whom, never the ID number itself.
+  await audit(db, actor, {
+    action: "create",
+    entity: "referral",
+    entityId: id,
+    regionCode,
+    after: { direction: input.direction, priority: input.priority, toInstitutionId: input.toInstitutionId, submitted },
+  });
+  return id;
+}
+
+const columns = {
+  id: referrals.id,
+  direction: referrals.direction,
+  priority: referrals.priority,
+  status: referrals.status,
+  fromInstitutionId: referrals.fromInstitutionId,
+  fromInstitutionName: sql<string>`(select name from ${institutions} where ${institutions.id} = ${referrals.fromInstitutionId})`,
+  toInstitutionId: referrals.toInstitutionId,
+  toInstitutionName: sql<string>`(select name from ${institutions} where ${institutions.id} = ${referrals.toInstitutionId})`,
+  department: referrals.department,
+  patientName: referrals.patientName,
+  patientSex: referrals.patientSex,
+  patientBirthDate: referrals.patientBirthDate,
+  patientIdCipher: referrals.patientIdCipher,
+  patientIdMasked: referrals.patientIdMasked,
+  patientPhone: referrals.patientPhone,
+  reasonIcd10: referrals.reasonIcd10,
+  reasonText: referrals.reasonText,
+  summary: referrals.summary,
+  slotId: referrals.slotId,
+  bedId: referrals.bedId,
+  parentId: referrals.parentId,
+  submittedAt: referrals.submittedAt,
+  slaDeadline: referrals.slaDeadline,
+  createdAt: referrals.createdAt,
+};
+type Row = Awaited<ReturnType<typeof selectRows>>[number];
+const selectRows = (db: Db, where: SQL | undefined) => db.select(columns).from(referrals).where(where);
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * The API shape. The ID number is decrypted only for clinicians of the two institutions
+ * (referral.md, privacy); everyone else sees the masked form.
+ */
+function toApi(row: Row, principal: Principal, key: Buffer) {
+  const side = sideOf(principal, row);
+  const clear = side !== null && principal.role === "clinician";
+  return {
+    id: row.id,
+    direction: row.direction,
+    priority: row.priority,
+    status: row.status as ReferralStatus,
+    fromInstitutionId: row.fromInstitutionId,
+    fromInstitutionName: row.fromInstitutionName,
+    toInstitutionId: row.toInstitutionId,
+    toInstitutionName: row.toInstitutionName,
+    department: row.department,
+    patient: {
+      name: row.patientName,
+      sex: row.patientSex,
+      birthDate: row.patientBirthDate,
+      idNumber: clear ? decrypt(key, row.patientIdCipher) : row.patientIdMasked,
+      phone: row.patientPhone,
+    },
+    reason: { icd10: row.reasonIcd10, text: row.reasonText },
+    summary: row.summary,
+    slotId: row.slotId,
+    bedId: row.bedId,
+    parentId: row.parentId,
+    submittedAt: iso(row.submittedAt),
+    slaDeadline: iso(row.slaDeadline),
+    allowedActions: side ? REFERRAL_ACTIONS.filter((a) => a !== "expire" && isAllowed(row.status as ReferralStatus, a, side)) : [],
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+function isAllowed(status: ReferralStatus, action: ReferralAction, side: Side): boolean {
+  try {
+    transition(status, action, side, { note: "x", slotId: "x" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One referral; reading patient details is itself audit-logged. */
+export async function readReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, id: string) {
+  const [row] = await selectRows(db, eq(referrals.id, id));
+  if (!row) throw notFound("Referral");
+  await audit(db, actor, { action: "read_patient", entity: "referral", entityId: id });
+  return toApi(row, principal, key);
+}
+
+/** The caller's worklist: incoming (green channel first, then by SLA) or outgoing (newest first). */
+export async function listReferrals(db: Db, principal: Principal, key: Buffer, q: Static<typeof ReferralListQuery>) {
+  const mine = principal.institutionId;
+  if (!mine) throw forbidden("Worklists belong to institutions; officials see counts in the indicators");
+  const where: (SQL | undefined)[] = [q.role === "incoming" ? eq(referrals.toInstitutionId, mine) : eq(referrals.fromInstitutionId, mine)];
+  if (q.role === "incoming") where.push(sql`${referrals.status} <> 'draft'`);
+  if (q.direction) where.push(eq(referrals.direction, q.direction));
+  if (q.status) where.push(eq(referrals.status, q.status));
+  if (q.priority) where.push(eq(referrals.priority, q.priority));
+  if (q.department) where.push(eq(referrals.department, q.department));
+  const condition = and(...where);
+  const order =
+    q.role === "incoming"
+      ? [sql`case ${referrals.priority} when 'green_channel' then 0 when 'urgent' then 1 else 2 end`, asc(referrals.slaDeadline), asc(referrals.createdAt)]
+      : [desc(referrals.createdAt)];
+  const result = await paged(
+    q.page,
+    q.pageSize,
+    db
+      .select(columns)
+      .from(referrals)
+      .where(condition)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    () => db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(condition),
+  );
+  // Lists never carry ID numbers in clear: the masked form is enough to tell patients apart.
+  const listing = { ...principal, role: "institution_coordinator" as const };
+  return { ...result, items: result.items.map((r) => toApi(r, listing, key)) };
+}
+
+export async function history(db: Db, id: string) {
+  const events = await db.select().from(referralEvents).where(eq(referralEvents.referralId, id)).orderBy(asc(referralEvents.at), asc(referralEvents.id));
+  return events.map((e) => ({ at: new Date(e.at).toISOString(), actor: e.actorName, action: e.action, from: e.fromStatus, to: e.toStatus, note: e.note }));
+}
+
+/**
+ * Applies an action: the state machine decides, the row lock keeps two people from moving the same
+ * referral at once, `schedule` books a reserved unit, `complete` may send the patient back down.
+ */
+export async function applyTransition(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  key: Buffer,
+  id: string,
+  body: Static<typeof TransitionInput>,
+  now: Date,
+): Promise<void> {
+  const [row] = await db.select().from(referrals).where(eq(referrals.id, id)).for("update");
+  if (!row) throw notFound("Referral");
+  const side = sideOf(principal, row);
+  if (!side) throw forbidden("Only the two institutions act on a referral");
+  const status = row.status as ReferralStatus;
+  const next = transition(status, body.action, side, body);
+  const changes: Partial<typeof referrals.$inferInsert> = { status: next, updatedAt: now };
+  if (body.action === "submit") Object.assign(changes, { submittedAt: now, slaDeadline: slaDeadline(now, row.priority as Priority) });
+  if (body.action === "accept") changes.acceptedAt = now;
+  if (body.action === "schedule") {
+    if (body.slotId) {
+      await bookUnit(db, "slot", body.slotId, row.toInstitutionId);
+      changes.slotId = body.slotId;
+    } else {
+      await bookUnit(db, "bed", body.bedId as string, row.toInstitutionId);
+      changes.bedId = body.bedId as string;
+    }
+  }
+  if (body.action === "complete") changes.outcome = body.note ?? null;
+  await db.update(referrals).set(changes).where(eq(referrals.id, id));
+  await db
+    .insert(referralEvents)
+    .values({ referralId: id, actorId: actor.id, actorName: actor.name, action: body.action, fromStatus: status, toStatus: next, note: body.note ?? null });
+  await audit(db, actor, { action: body.action, entity: "referral", entityId: id, regionCode: row.regionCode, before: { status }, after: { status: next } });
+
+  if (body.action === "complete" && body.downReferral) {
+    if (row.direction !== "up") throw invalid([{ path: "downReferral", message: "only an up-referral sends the patient back down" }]);
+    const idNumber = decrypt(key, row.patientIdCipher);
+    await createReferral(
+      db,
+      actor,
+      principal,
+      key,
+      {
+        direction: "down",
+        priority: "routine",
+        toInstitutionId: row.fromInstitutionId,
+        department: body.downReferral.department ?? "全科医疗科",
+        patient: {
+          name: row.patientName,
+          sex: row.patientSex as "female" | "male",
+          birthDate: row.patientBirthDate,
+          idNumber,
+          ...(row.patientPhone && { phone: row.patientPhone }),
+        },
+        reason: { icd10: row.reasonIcd10, text: row.reasonText },
+        summary: body.downReferral.summary,
+        submit: true,
+        parentId: id,
+      },
+      now,
+    );
+  }
+  // A completed down-referral asks the grassroots institution to contact the patient within 14 days.
+  if (body.action === "complete" && row.direction === "down") {
+    await db
+      .insert(followUps)
+      .values({
+        referralId: id,
+        institutionId: row.toInstitutionId,
+        dueOn: new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+        provinceCode: row.provinceCode,
+      });
+  }
+}
+
+/** The SLA clock: submitted referrals past their deadline expire. Safe to run again and again. */
+export async function expireOverdue(db: Db, now: Date): Promise<number> {
+  const expired = await db
+    .update(referrals)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(referrals.status, "submitted"), lt(referrals.slaDeadline, now)))
+    .returning({ id: referrals.id });
+  if (expired.length) {
+    await db
+      .insert(referralEvents)
+      .values(
+        expired.map((r) => ({
+          referralId: r.id,
+          actorId: null,
+          actorName: "system",
+          action: "expire",
+          fromStatus: "submitted",
+          toStatus: "expired",
+          note: "no answer within the SLA",
+        })),
+      );
+  }
+  return expired.length;
+}
