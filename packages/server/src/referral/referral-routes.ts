@@ -162,7 +162,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        const regionCode = await checkPublication(db, request.body, todayInChina());
+        const regionCode = await checkPublication(db, request.body, todayInChina(now()));
         requireAccess(principal, "write", "reserved_pool", [{ regionCode, institutionIds: [request.body.institutionId] }]);
         const id = await inTransaction(db, (tx) => publishSlots(tx, actorOf(principal, request.id), request.body, regionCode));
         return reply.status(201).send({ id });
@@ -216,7 +216,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        const regionCode = await checkPublication(db, request.body, todayInChina());
+        const regionCode = await checkPublication(db, request.body, todayInChina(now()));
         requireAccess(principal, "write", "reserved_pool", [{ regionCode, institutionIds: [request.body.institutionId] }]);
         const id = await inTransaction(db, (tx) => publishBeds(tx, actorOf(principal, request.id), request.body, regionCode));
         return reply.status(201).send({ id });

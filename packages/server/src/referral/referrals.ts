@@ -146,7 +146,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
     .where(sql`${institutions.id} in (${fromId}, ${input.toInstitutionId})`);
   const from = rows.find((r) => r.id === fromId);
   const to = rows.find((r) => r.id === input.toInstitutionId);
-  if (!to || !to.active) errors.push({ path: "toInstitutionId", message: "no such active institution" });
+  if (!to?.active) errors.push({ path: "toInstitutionId", message: "no such active institution" });
   else if (from) {
     const up = LEVEL[to.kind as InstitutionKind] > LEVEL[from.kind as InstitutionKind];
     const down = LEVEL[to.kind as InstitutionKind] < LEVEL[from.kind as InstitutionKind];
@@ -185,16 +185,14 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
     })
     .returning({ id: referrals.id });
   const id = (row as { id: string }).id;
-  await db
-    .insert(referralEvents)
-    .values({
-      referralId: id,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: submitted ? "submit" : "create",
-      fromStatus: null,
-      toStatus: submitted ? "submitted" : "draft",
-    });
+  await db.insert(referralEvents).values({
+    referralId: id,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: submitted ? "submit" : "create",
+    fromStatus: null,
+    toStatus: submitted ? "submitted" : "draft",
+  });
   // The audit keeps who referred whom, never the ID number itself.
   await audit(db, actor, {
     action: "create",
@@ -394,14 +392,12 @@ export async function applyTransition(
   }
   // A completed down-referral asks the grassroots institution to contact the patient within 14 days.
   if (body.action === "complete" && row.direction === "down") {
-    await db
-      .insert(followUps)
-      .values({
-        referralId: id,
-        institutionId: row.toInstitutionId,
-        dueOn: new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
-        provinceCode: row.provinceCode,
-      });
+    await db.insert(followUps).values({
+      referralId: id,
+      institutionId: row.toInstitutionId,
+      dueOn: new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+      provinceCode: row.provinceCode,
+    });
   }
 }
 
@@ -413,19 +409,17 @@ export async function expireOverdue(db: Db, now: Date): Promise<number> {
     .where(and(eq(referrals.status, "submitted"), lt(referrals.slaDeadline, now)))
     .returning({ id: referrals.id });
   if (expired.length) {
-    await db
-      .insert(referralEvents)
-      .values(
-        expired.map((r) => ({
-          referralId: r.id,
-          actorId: null,
-          actorName: "system",
-          action: "expire",
-          fromStatus: "submitted",
-          toStatus: "expired",
-          note: "no answer within the SLA",
-        })),
-      );
+    await db.insert(referralEvents).values(
+      expired.map((r) => ({
+        referralId: r.id,
+        actorId: null,
+        actorName: "system",
+        action: "expire",
+        fromStatus: "submitted",
+        toStatus: "expired",
+        note: "no answer within the SLA",
+      })),
+    );
   }
   return expired.length;
 }

@@ -1,0 +1,196 @@
+import { idCheckCharacter } from "@medbridge/core";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireOverdue } from "../src/referral/referrals.ts";
+import { demoApp, json, type TestContext } from "./helpers/app.ts";
+import { BACKENDS } from "./helpers/db.ts";
+
+/** A valid GB 11643 number for a patient from 黄平县 born on the given date. */
+function idNumber(birth: string, serial = "123"): string {
+  const first17 = `522622${birth.replaceAll("-", "")}${serial}`;
+  return first17 + idCheckCharacter(first17);
+}
+
+describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
+  let ctx: TestContext;
+  const clock = new Date("2026-03-02T01:00:00Z");
+  let county: { id: string };
+  let township: { id: string };
+  const tomorrow = () => new Date(clock.getTime() + 86_400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    ctx = await demoApp(backend, () => clock);
+    const me = async (who: string) => json(await ctx.app.inject({ url: "/api/v1/me", headers: { cookie: await ctx.login(who) } }));
+    county = { id: (await me("gz.county.coord")).institutionId };
+    township = { id: (await me("gz.township.doctor")).institutionId };
+  });
+  afterAll(() => ctx.close());
+
+  const call = async (who: string, method: "GET" | "POST", url: string, payload?: unknown) =>
+    ctx.app.inject({ method, url, headers: { cookie: await ctx.login(who) }, ...(payload !== undefined && { payload: payload as object }) });
+  const count = async (table: string) =>
+    ((await ctx.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  const referral = (overrides: Record<string, unknown> = {}) => ({
+    direction: "up",
+    priority: "green_channel",
+    toInstitutionId: county.id,
+    department: "心血管内科",
+    patient: { name: "示例患者", sex: "female", birthDate: "1961-05-02", idNumber: idNumber("1961-05-02"), phone: "13800000000" },
+    reason: { icd10: "I10", text: "原发性高血压，控制不佳" },
+    summary: "血压 182/112 mmHg，头痛。",
+    submit: true,
+    ...overrides,
+  });
+  const publishSlot = async (reserved: number, department = "心血管内科") => {
+    const response = await call("gz.county.coord", "POST", "/api/v1/slots", { institutionId: county.id, department, date: tomorrow(), reserved });
+    expect(response.statusCode, response.body).toBe(201);
+    return json(response).id as string;
+  };
+
+  it("runs the whole up-referral journey and returns the patient down with a follow-up", async () => {
+    const slotId = await publishSlot(3);
+    const created = await call("gz.township.doctor", "POST", "/api/v1/referrals", referral());
+    expect(created.statusCode, created.body).toBe(201);
+    const r = json(created);
+    expect(r).toMatchObject({ status: "submitted", priority: "green_channel", slaDeadline: "2026-03-02T01:30:00.000Z", allowedActions: ["cancel"] });
+    expect(r.patient.idNumber).toBe(idNumber("1961-05-02"));
+
+    const incoming = json(await call("gz.county.coord", "GET", "/api/v1/referrals?role=incoming"));
+    expect(incoming.items[0].id).toBe(r.id);
+    expect(incoming.items[0].patient.idNumber).toMatch(/^5226\*{10}\w{4}$/);
+
+    const step = async (who: string, body: object) => {
+      const response = await call(who, "POST", `/api/v1/referrals/${r.id}/transitions`, body);
+      expect(response.statusCode, response.body).toBe(200);
+      return json(response);
+    };
+    expect((await step("gz.county.coord", { action: "accept", note: "同意接收" })).status).toBe("accepted");
+    expect((await step("gz.county.coord", { action: "schedule", slotId })).status).toBe("scheduled");
+    expect(
+      json(await call("gz.township.doctor", "GET", `/api/v1/slots?institutionId=${county.id}`)).items.find((s: { id: string }) => s.id === slotId),
+    ).toMatchObject({ booked: 1, available: 2 });
+    expect((await step("gz.county.coord", { action: "arrive" })).status).toBe("arrived");
+    const done = await step("gz.county.coord", { action: "complete", note: "血压控制", downReferral: { summary: "出院小结：氨氯地平 5 mg qd，两周后复诊。" } });
+    expect(done.status).toBe("completed");
+
+    const history = json(await call("gz.township.doctor", "GET", `/api/v1/referrals/${r.id}/history`)).items;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(["submit", "accept", "schedule", "arrive", "complete"]);
+    expect(history[1]).toMatchObject({ actor: "gz.county.coord", from: "submitted", to: "accepted", note: "同意接收" });
+
+    const down = json(await call("gz.township.doctor", "GET", "/api/v1/referrals?role=incoming&direction=down")).items[0];
+    expect(down).toMatchObject({ parentId: r.id, direction: "down", status: "submitted", toInstitutionId: township.id });
+    expect(down.summary).toContain("出院小结");
+  });
+
+  it("lets only the right side act, and says what is allowed in a 409", async () => {
+    const r = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ priority: "routine" })));
+    const act = (who: string, body: object) => call(who, "POST", `/api/v1/referrals/${r.id}/transitions`, body);
+    expect((await act("gz.township.doctor", { action: "accept" })).statusCode).toBe(403);
+    expect((await act("gz.county.coord", { action: "cancel", note: "x" })).statusCode).toBe(403);
+    const early = await act("gz.county.coord", { action: "arrive" });
+    expect(early.statusCode).toBe(409);
+    expect(json(early).detail).toContain("allowed now: accept, reject");
+    expect((await act("gz.county.coord", { action: "reject" })).statusCode).toBe(400);
+    expect(json(await act("gz.county.coord", { action: "reject", note: "本院无床位" })).status).toBe("rejected");
+    expect((await act("yn.township.doctor", { action: "cancel", note: "x" })).statusCode).toBe(404);
+  });
+
+  it("books 5 reserved units for exactly 5 of 20 parallel schedules", async () => {
+    const slotId = await publishSlot(5, "神经内科");
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = json(
+        await call(
+          "gz.township.doctor",
+          "POST",
+          "/api/v1/referrals",
+          referral({ department: "神经内科", priority: "urgent", patient: { ...referral().patient, idNumber: idNumber("1961-05-02", String(200 + i)) } }),
+        ),
+      );
+      await call("gz.county.coord", "POST", `/api/v1/referrals/${r.id}/transitions`, { action: "accept" });
+      ids.push(r.id);
+    }
+    const cookie = await ctx.login("gz.county.coord");
+    const results = await Promise.all(
+      ids.map((id) =>
+        ctx.app.inject({ method: "POST", url: `/api/v1/referrals/${id}/transitions`, headers: { cookie }, payload: { action: "schedule", slotId } }),
+      ),
+    );
+    const statuses = results.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(15);
+    const slot = json(await call("gz.county.coord", "GET", `/api/v1/slots?institutionId=${county.id}&department=${encodeURIComponent("神经内科")}`)).items[0];
+    expect(slot).toMatchObject({ reserved: 5, booked: 5, available: 0 });
+    const scheduled = (
+      (await ctx.database.db.execute(sql`select count(*)::int as n from referrals where slot_id = ${slotId} and status = 'scheduled'`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]?.n;
+    expect(scheduled).toBe(5);
+  });
+
+  it("expires an unanswered green-channel referral after 30 minutes", async () => {
+    const r = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral()));
+    expect(await expireOverdue(ctx.database.db, new Date(clock.getTime() + 29 * 60_000))).toBe(0);
+    expect(await expireOverdue(ctx.database.db, new Date(clock.getTime() + 31 * 60_000))).toBeGreaterThan(0);
+    const after = json(await call("gz.township.doctor", "GET", `/api/v1/referrals/${r.id}`));
+    expect(after.status).toBe("expired");
+    const history = json(await call("gz.township.doctor", "GET", `/api/v1/referrals/${r.id}/history`)).items;
+    expect(history.at(-1)).toMatchObject({ actor: "system", action: "expire", to: "expired" });
+  });
+
+  it("masks the ID number for all but the two institutions' clinicians, and audits reads", async () => {
+    const r = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ submit: false })));
+    expect(json(await call("gz.township.doctor", "GET", `/api/v1/referrals/${r.id}`)).patient.idNumber).toBe(idNumber("1961-05-02"));
+    expect((await call("gz.county.coord", "GET", `/api/v1/referrals/${r.id}`)).statusCode).toBe(200);
+    expect((await call("yn.township.doctor", "GET", `/api/v1/referrals/${r.id}`)).statusCode).toBe(404);
+    expect((await call("gz.official", "GET", `/api/v1/referrals/${r.id}`)).statusCode).toBe(404);
+    expect((await call("gz.official", "GET", "/api/v1/referrals")).statusCode).toBe(403);
+    const admin = json(await call("admin", "GET", `/api/v1/referrals/${r.id}`));
+    expect(admin.patient.idNumber).toBe("5226**********" + idNumber("1961-05-02").slice(-4));
+    const reads = json(await call("admin", "GET", `/api/v1/audit?entityId=${r.id}&action=read_patient&pageSize=50`)).items.map(
+      (e: { actorName: string }) => e.actorName,
+    );
+    expect(reads).toEqual(expect.arrayContaining(["gz.township.doctor", "admin"]));
+    const stored = (
+      (await ctx.database.db.execute(sql`select patient_id_cipher from referrals where id = ${r.id}`)) as unknown as { rows: { patient_id_cipher: string }[] }
+    ).rows[0]?.patient_id_cipher;
+    expect(stored).toMatch(/^v1:/);
+    expect(stored).not.toContain(idNumber("1961-05-02"));
+  });
+
+  it("rejects bad input with the field named and writes nothing", async () => {
+    const before = await Promise.all(["referrals", "slots", "referral_events"].map(count));
+    const path = async (who: string, url: string, payload: object) => json(await call(who, "POST", url, payload)).errors?.map((e: { path: string }) => e.path);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ toInstitutionId: "00000000-0000-4000-8000-000000000000" }))).toContain(
+      "toInstitutionId",
+    );
+    const wrongCheck = idNumber("1961-05-02").slice(0, 17) + (idNumber("1961-05-02").endsWith("1") ? "2" : "1");
+    expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ patient: { ...referral().patient, idNumber: wrongCheck } }))).toEqual([
+      "patient.idNumber",
+    ]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ patient: { ...referral().patient, birthDate: "1962-05-02" } }))).toEqual([
+      "patient.birthDate",
+    ]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ direction: "down" }))).toEqual(["direction"]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ reason: { icd10: "hypertension", text: "x" } }))).toEqual(["reason.icd10"]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ summary: "x".repeat(6000) }))).toEqual(["summary"]);
+    expect(await path("gz.county.coord", "/api/v1/slots", { institutionId: county.id, department: "心内科", date: "2020-01-01", reserved: 2 })).toEqual([
+      "date",
+    ]);
+    expect(await path("gz.county.coord", "/api/v1/slots", { institutionId: county.id, department: "心内科", date: tomorrow(), reserved: -3 })).toEqual([
+      "reserved",
+    ]);
+    expect(
+      (await call("gz.township.doctor", "POST", "/api/v1/slots", { institutionId: county.id, department: "心内科", date: tomorrow(), reserved: 2 })).statusCode,
+    ).toBe(403);
+    const huge = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/referrals",
+      headers: { cookie: await ctx.login("gz.township.doctor"), "content-type": "application/json" },
+      payload: JSON.stringify(referral({ summary: "y".repeat(1_100_000) })),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(await Promise.all(["referrals", "slots", "referral_events"].map(count))).toEqual(before);
+  });
+});
