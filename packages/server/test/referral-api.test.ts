@@ -147,7 +147,7 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     expect((await call("gz.official", "GET", `/api/v1/referrals/${r.id}`)).statusCode).toBe(404);
     expect((await call("gz.official", "GET", "/api/v1/referrals")).statusCode).toBe(403);
     const admin = json(await call("admin", "GET", `/api/v1/referrals/${r.id}`));
-    expect(admin.patient.idNumber).toBe("5226**********" + idNumber("1961-05-02").slice(-4));
+    expect(admin.patient.idNumber).toBe(`5226**********${idNumber("1961-05-02").slice(-4)}`);
     const reads = json(await call("admin", "GET", `/api/v1/audit?entityId=${r.id}&action=read_patient&pageSize=50`)).items.map(
       (e: { actorName: string }) => e.actorName,
     );
