@@ -82,6 +82,24 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     expect(down.summary).toContain("出院小结");
   });
 
+  it("lets the sender book a slot with the referral; the receiver's schedule confirms it, a rejection gives it back", async () => {
+    const slotId = await publishSlot(2, "内分泌科");
+    const slotOf = async () => json(await call("gz.township.doctor", "GET", `/api/v1/slots?institutionId=${county.id}&department=${encodeURIComponent("内分泌科")}`)).items[0];
+    const held = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ department: "内分泌科", slotId })));
+    expect(held.slotId).toBe(slotId);
+    expect((await slotOf()).booked).toBe(1);
+    await call("gz.county.coord", "POST", `/api/v1/referrals/${held.id}/transitions`, { action: "accept" });
+    const scheduled = json(await call("gz.county.coord", "POST", `/api/v1/referrals/${held.id}/transitions`, { action: "schedule" }));
+    expect(scheduled.status).toBe("scheduled");
+    expect((await slotOf()).booked).toBe(1);
+    const second = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ department: "内分泌科", slotId })));
+    expect((await slotOf()).booked).toBe(2);
+    const full = await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ department: "内分泌科", slotId }));
+    expect(full.statusCode).toBe(409);
+    await call("gz.county.coord", "POST", `/api/v1/referrals/${second.id}/transitions`, { action: "reject", note: "请改约" });
+    expect((await slotOf()).booked).toBe(1);
+  });
+
   it("lets only the right side act, and says what is allowed in a 409", async () => {
     const r = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ priority: "routine" })));
     const act = (who: string, body: object) => call(who, "POST", `/api/v1/referrals/${r.id}/transitions`, body);

@@ -15,6 +15,10 @@ import { WarningsPage } from "./assistance/WarningsPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { useMe } from "./auth/session.ts";
 import { AppLayout } from "./layout/AppLayout.tsx";
+import { NewReferralPage } from "./referral/NewReferralPage.tsx";
+import { PoolPage } from "./referral/PoolPage.tsx";
+import { ReferralDetailPage } from "./referral/ReferralDetailPage.tsx";
+import { WorklistPage } from "./referral/WorklistPage.tsx";
 import { AllianceDetailPage } from "./registry/AllianceDetailPage.tsx";
 import { AlliancesPage } from "./registry/AlliancesPage.tsx";
 import { InstitutionDetailPage } from "./registry/InstitutionDetailPage.tsx";
@@ -66,6 +70,17 @@ export function AppRoutes() {
             </Allowed>
           }
         />
+        <Route
+          path="/referrals"
+          element={
+            <Allowed entity="referral">
+              <WorklistPage />
+            </Allowed>
+          }
+        />
+        <Route path="/referrals/new" element={<NewReferralPage />} />
+        <Route path="/referrals/pool" element={<PoolPage />} />
+        <Route path="/referrals/:id" element={<ReferralDetailPage />} />
         <Route path="/assistance/board" element={<BoardPage />} />
         <Route path="/assistance/agreements" element={<AgreementsPage />} />
         <Route path="/assistance/agreements/:id" element={<AgreementDetailPage />} />

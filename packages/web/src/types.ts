@@ -157,3 +157,37 @@ export interface AttendanceRecord {
   note: string | null;
   status: string;
 }
+
+export interface Referral {
+  id: string;
+  direction: "up" | "down";
+  priority: "routine" | "urgent" | "green_channel";
+  status: string;
+  fromInstitutionId: string;
+  fromInstitutionName: string;
+  toInstitutionId: string;
+  toInstitutionName: string;
+  department: string;
+  patient: { name: string; sex: string; birthDate: string; idNumber: string; phone: string | null };
+  reason: { icd10: string; text: string };
+  summary: string | null;
+  slotId: string | null;
+  bedId: string | null;
+  parentId: string | null;
+  submittedAt: string | null;
+  slaDeadline: string | null;
+  allowedActions: string[];
+  createdAt: string;
+}
+
+export interface Slot {
+  id: string;
+  institutionId: string;
+  institutionName: string;
+  department: string;
+  date: string;
+  reserved: number;
+  booked: number;
+  available: number;
+  releasedAt: string | null;
+}

@@ -41,6 +41,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closed (restart, failover, a dropped database) must not crash the
+  // process: the pool drops it and opens a new one on the next query.
+  pool.on("error", (error) => {
+    if ((error as { code?: string }).code !== "57P01") console.warn(`PostgreSQL connection lost: ${error.message}`);
+  });
   // Fail now with a clear message rather than on the first request.
   const client = await pool.connect().catch((error: Error) => {
     throw new Error(`Cannot connect to PostgreSQL (${redact(url)}): ${error.message}`);

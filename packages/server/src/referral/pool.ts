@@ -193,3 +193,12 @@ export async function releaseDueSlots(db: Db, now: Date, hours = DEFAULT_RELEASE
     .returning({ id: slots.id });
   return released.length;
 }
+
+/** Gives a booked unit back (the referral was rejected, cancelled or expired before the visit). */
+export async function unbookUnit(db: Db, kind: "slot" | "bed", id: string): Promise<void> {
+  const table = kind === "slot" ? slots : beds;
+  await db
+    .update(table)
+    .set({ booked: sql`${table.booked} - 1`, updatedAt: new Date() })
+    .where(and(eq(table.id, id), sql`${table.booked} > 0`));
+}

@@ -26,7 +26,7 @@ import { paged } from "../db/paging.ts";
 import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
 import { DateString, PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { decrypt, encrypt } from "./patient-crypto.ts";
-import { bookUnit } from "./pool.ts";
+import { bookUnit, unbookUnit } from "./pool.ts";
 
 export const PatientInput = Type.Object(
   {
@@ -49,6 +49,9 @@ export const ReferralInput = Type.Object(
     reason: Type.Object({ icd10: Type.String({ pattern: "^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$" }), text: Text(200) }, { additionalProperties: false }),
     summary: Type.Optional(Text(5000, 0)),
     submit: Type.Optional(Type.Boolean({ default: false })),
+    /** Book a reserved slot (or bed) of the receiver now, so the patient leaves with it; held until the visit. */
+    slotId: Type.Optional(Uuid),
+    bedId: Type.Optional(Uuid),
     /** Set by a completed up-referral that sends the patient back down. */
     parentId: Type.Optional(Uuid),
   },
@@ -153,8 +156,11 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
     if (input.direction === "up" && !up) errors.push({ path: "direction", message: "an up-referral must go to a higher level of care" });
     if (input.direction === "down" && !down) errors.push({ path: "direction", message: "a down-referral must go to a lower level of care" });
   }
+  if (input.slotId && input.bedId) errors.push({ path: "bedId", message: "book either a slot or a bed, not both" });
   if (errors.length) throw invalid(errors);
   const regionCode = (from as { regionCode: string }).regionCode;
+  if (input.slotId) await bookUnit(db, "slot", input.slotId, input.toInstitutionId);
+  if (input.bedId) await bookUnit(db, "bed", input.bedId, input.toInstitutionId);
   const submitted = input.submit ?? false;
   const idRegion = input.patient.idNumber.slice(0, 6);
   const [row] = await db
@@ -177,6 +183,8 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
       reasonIcd10: input.reason.icd10,
       reasonText: input.reason.text.trim(),
       summary: input.summary ?? null,
+      slotId: input.slotId ?? null,
+      bedId: input.bedId ?? null,
       parentId: input.parentId ?? null,
       submittedAt: submitted ? now : null,
       slaDeadline: submitted ? slaDeadline(now, input.priority) : null,
@@ -342,11 +350,13 @@ export async function applyTransition(
   const side = sideOf(principal, row);
   if (!side) throw forbidden("Only the two institutions act on a referral");
   const status = row.status as ReferralStatus;
-  const next = transition(status, body.action, side, body);
+  // A unit the sender booked with the referral is already held: scheduling confirms it.
+  const held = row.slotId || row.bedId ? { slotId: row.slotId ?? undefined, bedId: row.bedId ?? undefined } : null;
+  const next = transition(status, body.action, side, body.action === "schedule" && held ? { ...body, ...held } : body);
   const changes: Partial<typeof referrals.$inferInsert> = { status: next, updatedAt: now };
   if (body.action === "submit") Object.assign(changes, { submittedAt: now, slaDeadline: slaDeadline(now, row.priority as Priority) });
   if (body.action === "accept") changes.acceptedAt = now;
-  if (body.action === "schedule") {
+  if (body.action === "schedule" && !held) {
     if (body.slotId) {
       await bookUnit(db, "slot", body.slotId, row.toInstitutionId);
       changes.slotId = body.slotId;
@@ -356,6 +366,8 @@ export async function applyTransition(
     }
   }
   if (body.action === "complete") changes.outcome = body.note ?? null;
+  // A referral that ends before the visit gives its held unit back to the reserved pool.
+  if ((next === "rejected" || next === "cancelled") && held) await releaseHeld(db, row);
   await db.update(referrals).set(changes).where(eq(referrals.id, id));
   await db
     .insert(referralEvents)
@@ -401,13 +413,19 @@ export async function applyTransition(
   }
 }
 
-/** The SLA clock: submitted referrals past their deadline expire. Safe to run again and again. */
+async function releaseHeld(db: Db, row: { slotId: string | null; bedId: string | null }): Promise<void> {
+  if (row.slotId) await unbookUnit(db, "slot", row.slotId);
+  if (row.bedId) await unbookUnit(db, "bed", row.bedId);
+}
+
+/** The SLA clock: submitted referrals past their deadline expire (held units go back). Safe to rerun. */
 export async function expireOverdue(db: Db, now: Date): Promise<number> {
   const expired = await db
     .update(referrals)
     .set({ status: "expired", updatedAt: now })
     .where(and(eq(referrals.status, "submitted"), lt(referrals.slaDeadline, now)))
-    .returning({ id: referrals.id });
+    .returning({ id: referrals.id, slotId: referrals.slotId, bedId: referrals.bedId });
+  for (const r of expired) await releaseHeld(db, r);
   if (expired.length) {
     await db.insert(referralEvents).values(
       expired.map((r) => ({

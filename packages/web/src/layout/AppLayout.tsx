@@ -2,12 +2,15 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   KeyOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   TranslationOutlined,
   TrophyOutlined,
@@ -42,6 +45,20 @@ export function AppLayout() {
         ...(can("practitioner") ? [{ key: "/practitioners", icon: <TeamOutlined />, label: t("menu.practitioners") }] : []),
       ],
     },
+    ...(me.institutionId && (me.role === "clinician" || me.role === "institution_coordinator")
+      ? [
+          {
+            key: "referral",
+            label: t("referral.menu"),
+            type: "group" as const,
+            children: [
+              { key: "/referrals", icon: <SwapOutlined />, label: t("referral.worklist") },
+              { key: "/referrals/new", icon: <SendOutlined />, label: t("referral.create") },
+              { key: "/referrals/pool", icon: <CalendarOutlined />, label: t("referral.pool") },
+            ],
+          },
+        ]
+      : []),
     {
       key: "assistance",
       label: t("assistance.menu"),
@@ -76,11 +93,17 @@ export function AppLayout() {
         ]
       : []),
   ];
-  const selected = `/${location.pathname
-    .split("/")
-    .filter(Boolean)
-    .slice(0, location.pathname.startsWith("/admin") ? 2 : 1)
-    .join("/")}`;
+  // A page's menu entry is its first path segments: /admin/users, /assistance/board, /referrals/new.
+  const parts = location.pathname.split("/").filter(Boolean);
+  const depth =
+    parts[0] === "admin" || parts[0] === "assistance"
+      ? parts[1] === "credit"
+        ? 3
+        : 2
+      : parts[0] === "referrals" && (parts[1] === "new" || parts[1] === "pool")
+        ? 2
+        : 1;
+  const selected = `/${parts.slice(0, depth).join("/")}`;
   const scope = me.institutionName ?? me.regionName ?? t("institution.allRegions");
 
   return (

@@ -1,0 +1,163 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Timeline, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { api } from "../api.ts";
+import { formatDateTime } from "../shared/format.ts";
+import { QueryState } from "../shared/QueryState.tsx";
+import type { Referral, Slot } from "../types.ts";
+import { PriorityTag, ReferralStatusTag, SlaCountdown } from "./ReferralTags.tsx";
+
+interface HistoryItem {
+  at: string;
+  actor: string;
+  action: string;
+  from: string | null;
+  to: string;
+  note: string | null;
+}
+
+const NEEDS_NOTE = new Set(["reject", "cancel"]);
+
+export function ReferralDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const referral = useQuery({ queryKey: ["referrals", id], queryFn: () => api<Referral>(`/referrals/${id}`) });
+  const history = useQuery({ queryKey: ["referrals", id, "history"], queryFn: () => api<{ items: HistoryItem[] }>(`/referrals/${id}/history`) });
+  const [pending, setPending] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const r = referral.data;
+  const slots = useQuery({
+    queryKey: ["slots", r?.toInstitutionId, r?.department],
+    queryFn: () => api<{ items: Slot[] }>("/slots", { query: { institutionId: r?.toInstitutionId, department: r?.department } }),
+    enabled: pending === "schedule" && !!r,
+  });
+
+  const act = async (action: string, extra: Record<string, unknown> = {}) => {
+    try {
+      await api(`/referrals/${id}/transitions`, { method: "POST", body: { action, ...extra } });
+      setPending(null);
+      form.resetFields();
+      await client.invalidateQueries({ queryKey: ["referrals"] });
+      message.success(t(`referralAction.${action}`));
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
+  const start = (action: string) => (NEEDS_NOTE.has(action) || action === "schedule" || action === "complete" ? setPending(action) : act(action));
+
+  return (
+    <QueryState query={referral}>
+      {() => {
+        const x = referral.data as Referral;
+        return (
+          <Space direction="vertical" size={16} style={{ width: "100%" }}>
+            <Card
+              title={
+                <Space>
+                  <PriorityTag priority={x.priority} />
+                  <span data-testid="referral-patient">{x.patient.name}</span>
+                  <ReferralStatusTag status={x.status} />
+                  <SlaCountdown deadline={x.slaDeadline} status={x.status} />
+                </Space>
+              }
+              extra={
+                <Space>
+                  {x.allowedActions.map((a) => (
+                    <Button
+                      key={a}
+                      type={a === "accept" || a === "complete" ? "primary" : "default"}
+                      danger={a === "reject" || a === "cancel"}
+                      onClick={() => start(a)}
+                      data-testid={`action-${a}`}
+                    >
+                      {t(`referralAction.${a}`)}
+                    </Button>
+                  ))}
+                </Space>
+              }
+            >
+              <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+                <Descriptions.Item label={t("referral.direction")}>{t(`referral.${x.direction}`)}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.department")}>{x.department}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.from")}>{x.fromInstitutionName}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.to")}>{x.toInstitutionName}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.idNumber")}>{x.patient.idNumber}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.birthDate")}>
+                  {x.patient.birthDate} · {t(`referral.${x.patient.sex}`)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("referral.phone")}>{x.patient.phone ?? "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.reason")}>
+                  {x.reason.icd10} {x.reason.text}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("referral.summary")} span={2}>
+                  <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>{x.summary ?? "—"}</Typography.Paragraph>
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Card title={t("referral.history")} size="small" loading={history.isPending}>
+                  <Timeline
+                    items={(history.data?.items ?? []).map((h) => ({
+                      children: (
+                        <span>
+                          {formatDateTime(h.at)} · {h.actor} · {t(`referralAction.${h.action}`, { defaultValue: h.action })} → {t(`referralStatus.${h.to}`)}
+                          {h.note ? ` · ${h.note}` : ""}
+                        </span>
+                      ),
+                    }))}
+                  />
+                </Card>
+              </Col>
+            </Row>
+            <Modal
+              open={pending !== null}
+              title={pending ? t(`referralAction.${pending}`) : ""}
+              onCancel={() => setPending(null)}
+              okText={t("common.save")}
+              cancelText={t("common.cancel")}
+              okButtonProps={{ "data-testid": "action-confirm" } as Record<`data-${string}`, string>}
+              onOk={async () => {
+                const v = await form.validateFields();
+                if (pending === "schedule") await act("schedule", { slotId: v.slotId });
+                else if (pending === "complete")
+                  await act("complete", { ...(v.note && { note: v.note }), ...(v.downSummary && { downReferral: { summary: v.downSummary } }) });
+                else if (pending) await act(pending, { note: v.note });
+              }}
+              destroyOnHidden
+            >
+              <Form form={form} layout="vertical">
+                {pending === "schedule" && (
+                  <Form.Item name="slotId" label={t("referral.chooseSlot")} rules={[{ required: true }]}>
+                    <Select
+                      loading={slots.isPending}
+                      notFoundContent={t("referral.noSlots")}
+                      options={(slots.data?.items ?? [])
+                        .filter((s) => s.available > 0)
+                        .map((s) => ({ value: s.id, label: `${s.date} · ${s.department} · ${t("referral.available")} ${s.available}` }))}
+                      data-testid="slot-select"
+                    />
+                  </Form.Item>
+                )}
+                {pending !== "schedule" && (
+                  <Form.Item name="note" label={t("referral.note")} rules={[{ required: pending !== null && NEEDS_NOTE.has(pending), max: 1000 }]}>
+                    <Input.TextArea rows={2} />
+                  </Form.Item>
+                )}
+                {pending === "complete" && x.direction === "up" && (
+                  <Form.Item name="downSummary" label={t("referral.downSummary")} rules={[{ max: 5000 }]}>
+                    <Input.TextArea rows={4} data-testid="down-summary" />
+                  </Form.Item>
+                )}
+              </Form>
+            </Modal>
+          </Space>
+        );
+      }}
+    </QueryState>
+  );
+}
