@@ -120,6 +120,9 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
   },
 };
 
+/** Every entity the policy knows, e.g. to tell the UI what a role may use. */
+export const ENTITIES = Object.keys(POLICY) as Entity[];
+
 /** Whether the role may act on the entity at all (used to hide whole routes and menus). */
 export function mayEver(principal: Principal, action: Action, entity: Entity): boolean {
   return POLICY[entity][action][principal.role] !== "none";

@@ -84,7 +84,8 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
 
   it("lets the sender book a slot with the referral; the receiver's schedule confirms it, a rejection gives it back", async () => {
     const slotId = await publishSlot(2, "内分泌科");
-    const slotOf = async () => json(await call("gz.township.doctor", "GET", `/api/v1/slots?institutionId=${county.id}&department=${encodeURIComponent("内分泌科")}`)).items[0];
+    const slotOf = async () =>
+      json(await call("gz.township.doctor", "GET", `/api/v1/slots?institutionId=${county.id}&department=${encodeURIComponent("内分泌科")}`)).items[0];
     const held = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ department: "内分泌科", slotId })));
     expect(held.slotId).toBe(slotId);
     expect((await slotOf()).booked).toBe(1);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { DomainError, type Entity, mayEver, type Principal } from "@medbridge/core";
+import { DomainError, ENTITIES, mayEver, type Principal } from "@medbridge/core";
 import { and, eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { audit } from "../audit.ts";
@@ -16,8 +16,6 @@ const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
-
-const ENTITIES: Entity[] = ["institution", "assessment", "alliance", "practitioner", "user", "audit", "api_token", "agreement", "dispatch", "rule_pack"];
 
 export const MeSchema = Type.Object({
   id: Type.String(),

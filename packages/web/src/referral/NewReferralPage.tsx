@@ -1,12 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
+import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-import type { Referral } from "../types.ts";
+import type { Referral, Slot } from "../types.ts";
 
 interface Values {
   direction: "up" | "down";
@@ -21,6 +23,7 @@ interface Values {
   icd10: string;
   reasonText: string;
   summary?: string;
+  slotId?: string;
   submit: boolean;
 }
 
@@ -32,6 +35,14 @@ export function NewReferralPage() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const toInstitutionId = Form.useWatch("toInstitutionId", form);
+  const department = Form.useWatch("department", form);
+  // The receiver's free reserved slots in this department: the patient leaves with one booked.
+  const slots = useQuery({
+    queryKey: ["slots", toInstitutionId, department],
+    queryFn: () => api<{ items: Slot[] }>("/slots", { query: { institutionId: toInstitutionId, department, from: dayjs().format("YYYY-MM-DD") } }),
+    enabled: !!toInstitutionId && !!department,
+  });
   const submit = async (v: Values) => {
     setBusy(true);
     try {
@@ -51,6 +62,7 @@ export function NewReferralPage() {
           },
           reason: { icd10: v.icd10.trim().toUpperCase(), text: v.reasonText },
           ...(v.summary && { summary: v.summary }),
+          ...(v.slotId && { slotId: v.slotId }),
           submit: v.submit,
         },
       });
@@ -143,6 +155,17 @@ export function NewReferralPage() {
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="slotId" label={t("referral.slot")}>
+          <Select
+            allowClear
+            loading={slots.isFetching}
+            notFoundContent={t("referral.noSlots")}
+            options={(slots.data?.items ?? [])
+              .filter((x) => x.available > 0)
+              .map((x) => ({ value: x.id, label: `${x.date} · ${x.department} · ${t("referral.available")} ${x.available}` }))}
+            data-testid="referral-slot"
+          />
+        </Form.Item>
         <Form.Item name="summary" label={t("referral.summary")} rules={[{ max: 5000 }]}>
           <Input.TextArea rows={4} />
         </Form.Item>

@@ -47,7 +47,9 @@ export function ReferralDetailPage() {
       message.error((error as Error).message);
     }
   };
-  const start = (action: string) => (NEEDS_NOTE.has(action) || action === "schedule" || action === "complete" ? setPending(action) : act(action));
+  // Scheduling asks for a slot only when the sender did not already book one with the referral.
+  const start = (action: string) =>
+    NEEDS_NOTE.has(action) || (action === "schedule" && !r?.slotId && !r?.bedId) || action === "complete" ? setPending(action) : act(action);
 
   return (
     <QueryState query={referral}>

@@ -6,6 +6,8 @@ import type { Institution } from "../types.ts";
 
 /** Searchable institution picker (asks the server as you type). */
 export function InstitutionSelect(props: {
+  /** Given by Form.Item so the label points at the input. */
+  id?: string;
   value?: string | string[];
   onChange?: (id: string | string[]) => void;
   placeholder?: string;
@@ -20,6 +22,7 @@ export function InstitutionSelect(props: {
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}
+      id={props.id}
       value={props.value}
       onChange={props.onChange}
       placeholder={props.placeholder}

@@ -1,0 +1,84 @@
+import { idCheckCharacter } from "@medbridge/core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, HAS_CHROMIUM, launch, SHOTS, signIn, startServer } from "./browser.ts";
+
+const ID = (() => {
+  const first17 = "52262219610502123";
+  return first17 + idCheckCharacter(first17);
+})();
+
+describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+    // The county hospital publishes tomorrow's reserved cardiology slots (its coordinator, over the API).
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "gz.county.coord", password: DEMO_PASSWORD }),
+    });
+    const me = await login.json();
+    const cookie = (login.headers.getSetCookie()[0] ?? "").split(";")[0] as string;
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const slot = await fetch(`${server.url}/api/v1/slots`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ institutionId: me.institutionId, department: "心血管内科", date: tomorrow, reserved: 3 }),
+    });
+    expect(slot.status).toBe(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pick = async (page: Page, field: string, text: string, typed?: string) => {
+    await page.locator(`#${field}`).click();
+    if (typed) await page.locator(`#${field}`).fill(typed);
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: text }).first().click();
+  };
+
+  it("township doctor refers up with green channel and a booked slot; the county completes it and sends the patient back", async () => {
+    const doctor = await signIn(browser, server.url, "gz.township.doctor");
+    await doctor.goto(`${server.url}/referrals/new`);
+    await pick(doctor, "priority", "绿色通道");
+    await doctor.locator("#department").fill("心血管内科");
+    await pick(doctor, "toInstitutionId", "示例黄平人民医院", "黄平人民");
+    await doctor.locator("#name").fill("示例王阿姨");
+    await doctor.locator("#birthDate").fill("1961-05-02");
+    await doctor.keyboard.press("Enter");
+    await doctor.locator("#idNumber").fill(ID);
+    await doctor.locator("#icd10").fill("I10");
+    await doctor.locator("#reasonText").fill("高血压 3 级，头痛");
+    await pick(doctor, "slotId", "心血管内科");
+    await doctor.screenshot({ path: `${SHOTS}/referral-new.png`, fullPage: true });
+    await doctor.keyboard.press("Escape");
+    await doctor.getByTestId("referral-submit").click();
+    await doctor.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
+    await expect.poll(() => doctor.getByTestId("referral-patient").textContent()).toBe("示例王阿姨");
+    await expect.poll(() => doctor.getByText("待接收").count()).toBeGreaterThan(0);
+    const referralUrl = doctor.url();
+
+    const county = await signIn(browser, server.url, "gz.county.coord");
+    await county.goto(`${server.url}/referrals`);
+    await expect.poll(() => county.getByTestId("worklist-row").first().textContent()).toContain("示例王阿姨");
+    await county.screenshot({ path: `${SHOTS}/referral-worklist.png` });
+    await county.getByTestId("worklist-row").first().click();
+    await county.waitForURL(referralUrl);
+    for (const action of ["accept", "schedule", "arrive"]) {
+      await county.getByTestId(`action-${action}`).click();
+      await expect.poll(() => county.getByTestId(`action-${action}`).count()).toBe(0);
+    }
+    await county.getByTestId("action-complete").click();
+    await county.getByTestId("down-summary").fill("出院小结：氨氯地平 5 mg 每日一次，两周后社区复诊。");
+    await county.getByTestId("action-confirm").click();
+    await expect.poll(() => county.getByText("已完成").count()).toBeGreaterThan(0);
+    await county.screenshot({ path: `${SHOTS}/referral-completed.png`, fullPage: true });
+
+    await doctor.goto(`${server.url}/referrals?role=incoming&direction=down`);
+    await expect.poll(() => doctor.getByTestId("worklist-row").first().textContent()).toContain("示例王阿姨");
+  }, 120_000);
+});
