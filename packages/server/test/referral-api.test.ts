@@ -178,6 +178,24 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     expect(stored).not.toContain(idNumber("1961-05-02"));
   });
 
+  it("feeds the indicators with counts, never patients, in the caller's scope", async () => {
+    const day = clock.toISOString().slice(0, 10);
+    const stats = json(await call("gz.official", "GET", `/api/v1/referrals/stats?from=${day}&to=${tomorrow()}`));
+    expect(stats.up).toBeGreaterThanOrEqual(24);
+    expect(stats.down).toBeGreaterThanOrEqual(1);
+    expect(stats.slaBreaches).toBeGreaterThanOrEqual(1);
+    expect(stats.acceptanceHours.median).toBe(0);
+    expect(stats.rejectionReasons.map((r: { reason: string }) => r.reason)).toEqual(expect.arrayContaining(["本院无床位", "请改约"]));
+    expect(stats.slots.reserved).toBeGreaterThanOrEqual(10);
+    expect(stats.slots.utilisation).toBeGreaterThan(0);
+    expect(JSON.stringify(stats)).not.toContain("示例患者");
+    const county = json(await call("gz.official", "GET", `/api/v1/referrals/stats?from=${day}&to=${tomorrow()}&regionCode=522622`));
+    expect(county.up).toBe(stats.up);
+    expect((await call("gz.official", "GET", `/api/v1/referrals/stats?from=${day}&to=${tomorrow()}&regionCode=530000`)).statusCode).toBe(403);
+    const yunnan = json(await call("yn.township.doctor", "GET", `/api/v1/referrals/stats?from=${day}&to=${tomorrow()}`));
+    expect(yunnan).toMatchObject({ up: 0, down: 0, slots: { reserved: 0 } });
+  });
+
   it("rejects bad input with the field named and writes nothing", async () => {
     const before = await Promise.all(["referrals", "slots", "referral_events"].map(count));
     const path = async (who: string, url: string, payload: object) => json(await call(who, "POST", url, payload)).errors?.map((e: { path: string }) => e.path);

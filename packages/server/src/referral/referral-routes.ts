@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, mayEver, readScope } from "@medbridge/core";
+import { forbidden, mayEver, readScope, regionContains } from "@medbridge/core";
 import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
 import { todayInChina } from "../assistance/compliance-service.ts";
@@ -33,6 +33,7 @@ import {
   readReferral,
   TransitionInput,
 } from "./referrals.ts";
+import { referralStats, StatsQuery, StatsSchema, statsScope } from "./stats.ts";
 
 const tags = ["referral"];
 
@@ -147,6 +148,30 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         const actor = actorOf(principal, request.id);
         await inTransaction(db, (tx) => applyTransition(tx, actor, principal, config.dataKey, request.params.id, request.body, now()));
         return readReferral(db, actor, principal, config.dataKey, request.params.id);
+      },
+    );
+
+    app.get(
+      "/referrals/stats",
+      {
+        schema: {
+          tags,
+          summary: "Counts for the indicators: up/down, acceptance time, SLA breaches, rejections, pool utilisation",
+          querystring: StatsQuery,
+          response: { 200: StatsSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { regionCode } = request.query;
+        if (principal.role === "health_official") {
+          // An official narrows within their own region, never outside it.
+          if (regionCode && !regionContains(principal.regionCode as string, regionCode)) throw forbidden("Counts outside your region are not yours to see");
+          return referralStats(db, statsScope({ regionCode: principal.regionCode as string }, null, regionCode), request.query);
+        }
+        if (principal.role === "national_admin") return referralStats(db, statsScope(null, null, regionCode), request.query);
+        if (!principal.institutionId) throw forbidden("No institution to count for");
+        return referralStats(db, statsScope(null, principal.institutionId), request.query);
       },
     );
 
