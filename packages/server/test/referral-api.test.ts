@@ -55,9 +55,12 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     expect(r).toMatchObject({ status: "submitted", priority: "green_channel", slaDeadline: "2026-03-02T01:30:00.000Z", allowedActions: ["cancel"] });
     expect(r.patient.idNumber).toBe(idNumber("1961-05-02"));
 
-    const incoming = json(await call("gz.county.coord", "GET", "/api/v1/referrals?role=incoming"));
-    expect(incoming.items[0].id).toBe(r.id);
-    expect(incoming.items[0].patient.idNumber).toMatch(/^5226\*{10}\w{4}$/);
+    const incoming = json(await call("gz.county.coord", "GET", "/api/v1/referrals?role=incoming&status=submitted&pageSize=200"));
+    const mine = incoming.items.find((x: { id: string }) => x.id === r.id);
+    expect(mine.patient.idNumber).toMatch(/^5226\*{10}\w{4}$/);
+    // Green channel first: nothing routine comes before it.
+    const priorities = incoming.items.map((x: { priority: string }) => x.priority);
+    expect(priorities.indexOf("routine") === -1 || priorities.lastIndexOf("green_channel") < priorities.indexOf("routine")).toBe(true);
 
     const step = async (who: string, body: object) => {
       const response = await call(who, "POST", `/api/v1/referrals/${r.id}/transitions`, body);
@@ -77,7 +80,9 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     expect(history.map((h: { action: string }) => h.action)).toEqual(["submit", "accept", "schedule", "arrive", "complete"]);
     expect(history[1]).toMatchObject({ actor: "gz.county.coord", from: "submitted", to: "accepted", note: "同意接收" });
 
-    const down = json(await call("gz.township.doctor", "GET", "/api/v1/referrals?role=incoming&direction=down")).items[0];
+    const down = json(await call("gz.township.doctor", "GET", "/api/v1/referrals?role=incoming&direction=down&pageSize=200")).items.find(
+      (x: { parentId: string }) => x.parentId === r.id,
+    );
     expect(down).toMatchObject({ parentId: r.id, direction: "down", status: "submitted", toInstitutionId: township.id });
     expect(down.summary).toContain("出院小结");
   });

@@ -13,7 +13,7 @@ export async function serve(options: { port?: string | undefined }): Promise<voi
   if (await isEmpty(database.db)) {
     const admin = config.adminPassword ?? randomBytes(9).toString("base64url");
     console.log("First start: seeding demo data…");
-    firstStart = await seedDemo(database.db, { demo: config.demoPassword, admin });
+    firstStart = await seedDemo(database.db, { demo: config.demoPassword, admin }, undefined, config.dataKey);
   }
   const app = await buildApp({ db: database.db, config });
   const stopJobs = startReferralJobs(database.db, app.log);
@@ -36,7 +36,7 @@ export async function serve(options: { port?: string | undefined }): Promise<voi
     const admin = firstStart.users.find((u) => u.username === "admin");
     console.log(`Admin login: admin / ${config.adminPassword ? "(MEDBRIDGE_ADMIN_PASSWORD)" : `${admin?.password}  ← generated, shown only now`}`);
     console.log(
-      `Seeded ${firstStart.institutions} institutions, ${firstStart.alliances} alliances, ${firstStart.practitioners} practitioners, ${firstStart.agreements} agreements with ${firstStart.dispatches} dispatches and ${firstStart.attendance} check-ins.`,
+      `Seeded ${firstStart.institutions} institutions, ${firstStart.alliances} alliances, ${firstStart.practitioners} practitioners, ${firstStart.agreements} agreements with ${firstStart.dispatches} dispatches, ${firstStart.attendance} check-ins and ${firstStart.referrals} referrals.`,
     );
   } else {
     console.log("Admin login: admin (password set at first start or by MEDBRIDGE_ADMIN_PASSWORD)");

@@ -3,6 +3,7 @@ import { provinceOf, type Title } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { todayInChina } from "../assistance/compliance-service.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { loadConfig } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { allianceMembers, alliances, institutionAssessments, institutions, practiceSites, practitioners, regions, users } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
@@ -20,6 +21,7 @@ import {
   VILLAGE_DEPARTMENTS,
   VILLAGE_STEMS,
 } from "./demo-plan.ts";
+import { seedReferrals } from "./demo-referrals.ts";
 import { fictionalPersonName, makeRandom, type Random } from "./random.ts";
 
 const require = createRequire(import.meta.url);
@@ -42,6 +44,7 @@ export interface DemoSummary {
   agreements: number;
   dispatches: number;
   attendance: number;
+  referrals: number;
   users: { username: string; role: string; password: string }[];
 }
 
@@ -84,7 +87,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * provinces, county medical communities, a cross-province specialty network, practitioners and
  * the demo accounts. Deterministic: the same seed gives the same data (ids apart).
  */
-export async function seedDemo(db: Db, passwords: { demo: string; admin: string }, onProgress?: (step: string) => void): Promise<DemoSummary> {
+export async function seedDemo(
+  db: Db,
+  passwords: { demo: string; admin: string },
+  onProgress?: (step: string) => void,
+  dataKey: Buffer = loadConfig().dataKey,
+): Promise<DemoSummary> {
   await ensureRegions(db);
   const random = makeRandom(20240618);
   const countyRows = await db
@@ -290,6 +298,9 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
     onProgress?.("rosters");
     const assistance = await seedAssistance(tx, random, todayInChina());
 
+    onProgress?.("referrals");
+    const referralCount = await seedReferrals(tx, random, dataKey, new Date());
+
     onProgress?.("users");
     const pairSupporter = made.find((m) => m.name === DEMO_PAIR.supporter) as NewInstitution;
     const pairCounty = counties.find((c) => c.code === DEMO_PAIR.recipientCounty) as County;
@@ -333,6 +344,7 @@ export async function seedDemo(db: Db, passwords: { demo: string; admin: string 
       agreements: assistance.agreements,
       dispatches: assistance.dispatches,
       attendance: assistance.attendance,
+      referrals: referralCount,
       users: accounts.map((a) => ({ username: a.username, role: a.role, password: a.username === "admin" ? passwords.admin : passwords.demo })),
     };
   });
