@@ -22,6 +22,7 @@ import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { validatorCompiler } from "./http/validation.ts";
+import { notificationRoutes } from "./referral/notification-routes.ts";
 import { referralRoutes } from "./referral/referral-routes.ts";
 import { allianceRoutes } from "./registry/alliance-routes.ts";
 import { institutionRoutes } from "./registry/institution-routes.ts";
@@ -112,6 +113,7 @@ export async function buildApp({ db, config, logger = true, now }: AppOptions): 
       await api.register(agreementRoutes(db));
       await api.register(complianceRoutes(db));
       await api.register(referralRoutes({ db, config, ...(now && { now }) }));
+      await api.register(notificationRoutes(db, config));
     },
     { prefix: API_PREFIX },
   );

@@ -236,3 +236,88 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     expect(await Promise.all(["referrals", "slots", "referral_events"].map(count))).toEqual(before);
   });
 });
+
+describe("referral notifications and webhooks", () => {
+  it("notifies the other side in-app and calls the institution's webhook with an HMAC signature, retrying after a failure", async () => {
+    const { createServer } = await import("node:http");
+    const { signature, deliverWebhooks } = await import("../src/referral/notify.ts");
+    const { loadConfig } = await import("../src/config.ts");
+    const received: { body: string; signature: string | undefined }[] = [];
+    let failFirst = true;
+    const hook = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        if (failFirst) {
+          failFirst = false;
+          res.writeHead(500).end();
+          return;
+        }
+        received.push({ body, signature: req.headers["x-medbridge-signature"] as string | undefined });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", () => r()));
+    const port = (hook.address() as { port: number }).port;
+    const ctx = await demoApp("pglite");
+    try {
+      const me = async (who: string) => json(await ctx.app.inject({ url: "/api/v1/me", headers: { cookie: await ctx.login(who) } }));
+      const county = (await me("gz.county.coord")).institutionId;
+      const secret = "a-long-enough-webhook-secret";
+      const set = await ctx.app.inject({
+        method: "PUT",
+        url: "/api/v1/webhooks",
+        headers: { cookie: await ctx.login("gz.county.coord") },
+        payload: { institutionId: county, url: `http://127.0.0.1:${port}/his`, secret },
+      });
+      expect(set.statusCode).toBe(204);
+      expect(
+        (
+          await ctx.app.inject({
+            method: "PUT",
+            url: "/api/v1/webhooks",
+            headers: { cookie: await ctx.login("zj.city.coord") },
+            payload: { institutionId: county, url: "http://127.0.0.1:1/x", secret },
+          })
+        ).statusCode,
+      ).toBe(403);
+      const first17 = "52262219700101123";
+      const created = await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/referrals",
+        headers: { cookie: await ctx.login("gz.township.doctor") },
+        payload: {
+          direction: "up",
+          priority: "urgent",
+          toInstitutionId: county,
+          department: "心血管内科",
+          patient: { name: "示例患者乙", sex: "male", birthDate: "1970-01-01", idNumber: first17 + idCheckCharacter(first17) },
+          reason: { icd10: "I10", text: "高血压" },
+          submit: true,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const referralId = json(created).id;
+      const inbox = json(await ctx.app.inject({ url: "/api/v1/notifications?unread=true", headers: { cookie: await ctx.login("gz.county.coord") } }));
+      expect(inbox.items.find((n: { referralId: string }) => n.referralId === referralId)).toMatchObject({
+        kind: "incoming",
+        title: "新的转入申请",
+        read: false,
+      });
+      const key = loadConfig({}).dataKey;
+      const t0 = new Date();
+      expect(await deliverWebhooks(ctx.database.db, key, t0)).toBe(0);
+      // Backoff: not retried before a minute has passed, delivered after.
+      expect(await deliverWebhooks(ctx.database.db, key, new Date(t0.getTime() + 30_000))).toBe(0);
+      expect(await deliverWebhooks(ctx.database.db, key, new Date(t0.getTime() + 61_000))).toBe(1);
+      expect(received).toHaveLength(1);
+      const delivered = received[0] as { body: string; signature: string };
+      expect(JSON.parse(delivered.body)).toEqual({ event: "referral.incoming", referralId, status: "submitted", priority: "urgent" });
+      expect(delivered.signature).toBe(signature(secret, delivered.body));
+      expect(delivered.body).not.toContain("示例患者乙");
+    } finally {
+      hook.close();
+      await ctx.close();
+    }
+  });
+});

@@ -25,6 +25,7 @@ import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
 import { DateString, PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { type NotificationKind, notify } from "./notify.ts";
 import { decrypt, encrypt } from "./patient-crypto.ts";
 import { bookUnit, unbookUnit } from "./pool.ts";
 
@@ -201,6 +202,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
     fromStatus: null,
     toStatus: submitted ? "submitted" : "draft",
   });
+  if (submitted) await notify(db, input.toInstitutionId, "incoming", { id, status: "submitted", priority: input.priority });
   // The audit keeps who referred whom, never the ID number itself.
   await audit(db, actor, {
     action: "create",
@@ -366,6 +368,16 @@ export async function applyTransition(
     }
   }
   if (body.action === "complete") changes.outcome = body.note ?? null;
+  // The other side hears about it: the receiver of a submission, the sender of an answer.
+  const told: Partial<Record<ReferralAction, NotificationKind>> = {
+    submit: "incoming",
+    accept: "accepted",
+    reject: "rejected",
+    schedule: "scheduled",
+    complete: "completed",
+  };
+  const kind = told[body.action];
+  if (kind) await notify(db, body.action === "submit" ? row.toInstitutionId : row.fromInstitutionId, kind, { id, status: next, priority: row.priority });
   // A referral that ends before the visit gives its held unit back to the reserved pool.
   if ((next === "rejected" || next === "cancelled") && held) await releaseHeld(db, row);
   await db.update(referrals).set(changes).where(eq(referrals.id, id));
@@ -424,8 +436,11 @@ export async function expireOverdue(db: Db, now: Date): Promise<number> {
     .update(referrals)
     .set({ status: "expired", updatedAt: now })
     .where(and(eq(referrals.status, "submitted"), lt(referrals.slaDeadline, now)))
-    .returning({ id: referrals.id, slotId: referrals.slotId, bedId: referrals.bedId });
-  for (const r of expired) await releaseHeld(db, r);
+    .returning({ id: referrals.id, slotId: referrals.slotId, bedId: referrals.bedId, from: referrals.fromInstitutionId, priority: referrals.priority });
+  for (const r of expired) {
+    await releaseHeld(db, r);
+    await notify(db, r.from, "expired", { id: r.id, status: "expired", priority: r.priority });
+  }
   if (expired.length) {
     await db.insert(referralEvents).values(
       expired.map((r) => ({

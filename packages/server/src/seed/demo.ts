@@ -50,6 +50,9 @@ export interface DemoSummary {
 
 /** Tables the demo fills, children first, so a reset can empty them in order. */
 const APP_TABLES = [
+  "webhook_deliveries",
+  "webhooks",
+  "notifications",
   "follow_ups",
   "referral_events",
   "referrals",
