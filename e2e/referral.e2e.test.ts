@@ -64,6 +64,8 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
     const referralUrl = doctor.url();
 
     const county = await signIn(browser, server.url, "gz.county.coord");
+    // The county hears about it in its notification centre.
+    await expect.poll(async () => Number((await county.locator(".ant-badge-count").first().textContent()) ?? "0")).toBeGreaterThan(0);
     await county.goto(`${server.url}/referrals`);
     await expect.poll(() => county.getByTestId("worklist-row").filter({ hasText: "示例王阿姨" }).count()).toBe(1);
     await county.screenshot({ path: `${SHOTS}/referral-worklist.png` });

@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useMe, useSignOut } from "../auth/session.ts";
 import { switchLanguage } from "../i18n.ts";
+import { NotificationBell } from "./NotificationBell.tsx";
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -131,6 +132,7 @@ export function AppLayout() {
           }}
         >
           <Space size="middle">
+            {me.institutionId && <NotificationBell />}
             <Button icon={<TranslationOutlined />} type="text" onClick={switchLanguage} data-testid="lang-switch">
               {t("common.language")}
             </Button>
