@@ -9,6 +9,8 @@ export async function closedLoop(options: {
   seconds: number;
   nextUrl: (i: number) => string;
   headers: Record<string, string>;
+  method?: string;
+  body?: () => string;
 }): Promise<{ latencies: number[]; errors: number; seconds: number }> {
   const latencies: number[] = [];
   let errors = 0;
@@ -20,7 +22,7 @@ export async function closedLoop(options: {
       const url = options.nextUrl(counter++);
       if (!url.startsWith("http://127.0.0.1")) throw new Error("load goes to loopback only");
       const t0 = performance.now();
-      const response = await fetch(url, { headers: options.headers });
+      const response = await fetch(url, { headers: options.headers, method: options.method ?? "GET", ...(options.body && { body: options.body() }) });
       await response.arrayBuffer();
       latencies.push(performance.now() - t0);
       if (!response.ok) errors++;

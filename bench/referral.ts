@@ -1,0 +1,102 @@
+/**
+ * Referral under load: with N historical referrals in the database (default 1,000,000 on
+ * PostgreSQL), 50 clients create+submit referrals; the receiver's incoming worklist page; 40
+ * clients racing to schedule on a slot with 10 units (throughput, overbooking).
+ *
+ *   npx tsx bench/referral.ts postgres [historical]     npx tsx bench/referral.ts pglite 100000
+ */
+import { idCheckCharacter, maskIdNumber } from "@medbridge/core";
+import { sql } from "drizzle-orm";
+import { loadConfig } from "../packages/server/src/config.ts";
+import { encrypt } from "../packages/server/src/referral/patient-crypto.ts";
+import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
+import { seedDemo } from "../packages/server/src/seed/demo.ts";
+import { type Backend, benchDatabase } from "./lib/bench-database.ts";
+import { closedLoop } from "./lib/load.ts";
+import { login, startServe } from "./lib/server-process.ts";
+import { summarise } from "./lib/stats.ts";
+
+const backend = (process.argv[2] ?? "postgres") as Backend;
+const HISTORY = Number(process.argv[3] ?? (backend === "postgres" ? 1_000_000 : 100_000));
+const PASSWORD = "bench-demo-password";
+const { database, env, cleanup } = await benchDatabase(backend, "medbridge_bench_referral");
+await database.migrate();
+await ensureRegions(database.db);
+await seedDemo(database.db, { demo: PASSWORD, admin: "bench-admin-password" });
+
+// History in one statement per batch: every township of Guizhou refers to its county hospital.
+const t0 = performance.now();
+const first17 = "52262219610502123";
+const id = first17 + idCheckCharacter(first17);
+const cipher = encrypt(loadConfig().dataKey, id);
+const batch = 100_000;
+for (let done = 0; done < HISTORY; done += batch) {
+  const n = Math.min(batch, HISTORY - done);
+  await database.db.execute(sql`
+    insert into referrals (direction, priority, status, from_institution_id, to_institution_id, department, patient_name, patient_sex, patient_birth_date,
+                           patient_id_cipher, patient_id_masked, reason_icd10, reason_text, submitted_at, sla_deadline, accepted_at, region_code, province_code, created_at)
+    select 'up', (array['routine','urgent','green_channel'])[1 + g % 3], (array['completed','completed','completed','rejected','expired'])[1 + g % 5],
+           t.id, h.id, '心血管内科', '示例患者', 'female', '1961-05-02', ${cipher}, ${maskIdNumber(id)}, 'I10', '高血压',
+           now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day' + interval '2 hours', now() - (g % 365) * interval '1 day' + interval '1 hour',
+           t.region_code, t.province_code, now() - (g % 365) * interval '1 day'
+    from generate_series(1, ${n}) g
+    join lateral (select id, region_code, province_code from institutions where kind = 'township_health_center' and province_code = '520000' order by id offset (g % 90) limit 1) t on true
+    join lateral (select id from institutions where kind = 'county_hospital' and region_code = t.region_code limit 1) h on true`);
+  process.stdout.write(`  history ${done + n}/${HISTORY}\n`);
+}
+await database.db.execute(sql`analyze`);
+console.log(`loaded ${HISTORY} referrals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const [ids] = (
+  (await database.db.execute(sql`select (select id from institutions where name = '示例黄平人民医院') as county`)) as unknown as { rows: { county: string }[] }
+).rows;
+await database.close();
+
+const server = await startServe(env, 18_400);
+try {
+  const doctor = await login(server.url, "gz.township.doctor", PASSWORD);
+  const coordinator = await login(server.url, "gz.county.coord", PASSWORD);
+  let serial = 0;
+  const body = () => {
+    const f17 = `52262219610502${String(serial++ % 1000).padStart(3, "0")}`;
+    return JSON.stringify({
+      direction: "up",
+      priority: "urgent",
+      toInstitutionId: ids?.county,
+      department: "心血管内科",
+      patient: { name: "示例压测患者", sex: "female", birthDate: "1961-05-02", idNumber: f17 + idCheckCharacter(f17) },
+      reason: { icd10: "I10", text: "高血压" },
+      submit: true,
+    });
+  };
+  // create + submit, 50 clients
+  const created = await closedLoop({
+    clients: 50,
+    seconds: 20,
+    nextUrl: () => `${server.url}/api/v1/referrals`,
+    headers: { cookie: doctor, "content-type": "application/json" },
+    method: "POST",
+    body,
+  });
+  console.log(
+    JSON.stringify({
+      figure: "create+submit",
+      backend,
+      history: HISTORY,
+      clients: 50,
+      ...summarise(created.latencies, created.seconds),
+      errors: created.errors,
+    }),
+  );
+  const worklist = await closedLoop({
+    clients: 10,
+    seconds: 15,
+    nextUrl: () => `${server.url}/api/v1/referrals?role=incoming&status=submitted`,
+    headers: { cookie: coordinator },
+  });
+  console.log(
+    JSON.stringify({ figure: "incoming worklist page", backend, clients: 10, ...summarise(worklist.latencies, worklist.seconds), errors: worklist.errors }),
+  );
+} finally {
+  await server.stop();
+  await cleanup();
+}
