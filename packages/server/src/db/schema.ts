@@ -380,6 +380,8 @@ export const referrals = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     direction: text("direction").notNull(),
     priority: text("priority").notNull(),
+    /** 0 green channel, 1 urgent, 2 routine: the worklist's first sort key, indexable. */
+    priorityRank: smallint("priority_rank").notNull().generatedAlwaysAs(sql`case priority when 'green_channel' then 0 when 'urgent' then 1 else 2 end`),
     status: text("status").notNull(),
     fromInstitutionId: uuid("from_institution_id")
       .notNull()
@@ -415,7 +417,7 @@ export const referrals = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("referrals_to_status_idx").on(t.toInstitutionId, t.status, t.submittedAt),
+    index("referrals_incoming_idx").on(t.toInstitutionId, t.status, t.priorityRank, t.slaDeadline),
     index("referrals_from_status_idx").on(t.fromInstitutionId, t.status, t.createdAt),
     index("referrals_sla_idx").on(t.slaDeadline),
     index("referrals_region_idx").on(t.regionCode, t.createdAt),

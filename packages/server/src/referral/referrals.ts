@@ -308,10 +308,7 @@ export async function listReferrals(db: Db, principal: Principal, key: Buffer, q
   if (q.priority) where.push(eq(referrals.priority, q.priority));
   if (q.department) where.push(eq(referrals.department, q.department));
   const condition = and(...where);
-  const order =
-    q.role === "incoming"
-      ? [sql`case ${referrals.priority} when 'green_channel' then 0 when 'urgent' then 1 else 2 end`, asc(referrals.slaDeadline), asc(referrals.createdAt)]
-      : [desc(referrals.createdAt)];
+  const order = q.role === "incoming" ? [asc(referrals.priorityRank), asc(referrals.slaDeadline), asc(referrals.createdAt)] : [desc(referrals.createdAt)];
   const result = await paged(
     q.page,
     q.pageSize,
