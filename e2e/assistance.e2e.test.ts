@@ -1,25 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { todayInChina } from "../packages/server/src/assistance/compliance-service.ts";
 import { demoYears } from "../packages/server/src/seed/demo-plan.ts";
-import { HAS_CHROMIUM, launch, SHOTS, signIn, startServer } from "./browser.ts";
+import { HAS_CHROMIUM, SHOTS, signIn, useServerAndBrowser } from "./browser.ts";
 
 const [Y0, Y1] = demoYears(todayInChina());
 
 describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it("an official opens the board, drills into a failing agreement and sees the summer gap on the timeline", async () => {
-    const page = await signIn(browser, server.url, "gz.official");
+    const page = await signIn(env.browser, env.server.url, "gz.official");
     await page.getByRole("menuitem", { name: "合规看板" }).click();
     await page.waitForURL(/\/assistance\/board/);
     await page.getByTestId("board-year").click();
@@ -40,8 +30,8 @@ describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
   });
 
   it("a stationed doctor checks in from a phone-sized screen", async () => {
-    const page = await signIn(browser, server.url, "zj.stationed.doctor", { width: 390, height: 844 });
-    await page.goto(`${server.url}/assistance/check-in`);
+    const page = await signIn(env.browser, env.server.url, "zj.stationed.doctor", { width: 390, height: 844 });
+    await page.goto(`${env.server.url}/assistance/check-in`);
     // The demo has check-ins on every working day up to today; the last Saturday is still open.
     const saturday = new Date();
     saturday.setDate(saturday.getDate() - ((saturday.getDay() + 1) % 7));

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../packages/server/src/app.ts";
 import { loadConfig } from "../packages/server/src/config.ts";
 import { openDatabase } from "../packages/server/src/db/connection.ts";
@@ -65,4 +66,21 @@ export async function signIn(browser: Browser, url: string, username: string, vi
   await page.getByTestId("login-submit").click();
   await page.waitForURL(/\/institutions/);
   return page;
+}
+
+/**
+ * One real server and one browser for a describe block, started before its tests and stopped
+ * after. Read `server` and `browser` inside the tests (they are set by then).
+ */
+export function useServerAndBrowser(): { server: Awaited<ReturnType<typeof startServer>>; browser: Browser } {
+  const state = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
+  beforeAll(async () => {
+    state.server = await startServer();
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return state;
 }

@@ -1,7 +1,7 @@
 import { idCheckCharacter } from "@medbridge/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, HAS_CHROMIUM, launch, SHOTS, signIn, startServer } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, HAS_CHROMIUM, SHOTS, signIn, useServerAndBrowser } from "./browser.ts";
 
 const ID = (() => {
   const first17 = "52262219610502123";
@@ -9,11 +9,9 @@ const ID = (() => {
 })();
 
 describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const env = useServerAndBrowser();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
+    const { server } = env;
     // The county hospital publishes tomorrow's reserved cardiology slots (its coordinator, over the API).
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: "POST",
@@ -31,10 +29,6 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
     });
     expect(slot.status).toBe(201);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const pick = async (page: Page, field: string, text: string, typed?: string) => {
     await page.locator(`#${field}`).click();
@@ -43,8 +37,8 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
   };
 
   it("township doctor refers up with green channel and a booked slot; the county completes it and sends the patient back", async () => {
-    const doctor = await signIn(browser, server.url, "gz.township.doctor");
-    await doctor.goto(`${server.url}/referrals/new`);
+    const doctor = await signIn(env.browser, env.server.url, "gz.township.doctor");
+    await doctor.goto(`${env.server.url}/referrals/new`);
     await pick(doctor, "priority", "绿色通道");
     await doctor.locator("#department").fill("心血管内科");
     await pick(doctor, "toInstitutionId", "示例黄平人民医院", "黄平人民");
@@ -63,10 +57,10 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
     await expect.poll(() => doctor.getByText("待接收").count()).toBeGreaterThan(0);
     const referralUrl = doctor.url();
 
-    const county = await signIn(browser, server.url, "gz.county.coord");
+    const county = await signIn(env.browser, env.server.url, "gz.county.coord");
     // The county hears about it in its notification centre.
     await expect.poll(async () => Number((await county.locator(".ant-badge-count").first().textContent()) ?? "0")).toBeGreaterThan(0);
-    await county.goto(`${server.url}/referrals`);
+    await county.goto(`${env.server.url}/referrals`);
     await expect.poll(() => county.getByTestId("worklist-row").filter({ hasText: "示例王阿姨" }).count()).toBe(1);
     await county.screenshot({ path: `${SHOTS}/referral-worklist.png` });
     await county.getByTestId("worklist-row").filter({ hasText: "示例王阿姨" }).click();
@@ -81,7 +75,7 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
     await expect.poll(() => county.getByText("已完成").count()).toBeGreaterThan(0);
     await county.screenshot({ path: `${SHOTS}/referral-completed.png`, fullPage: true });
 
-    await doctor.goto(`${server.url}/referrals?role=incoming&direction=down`);
+    await doctor.goto(`${env.server.url}/referrals?role=incoming&direction=down`);
     await expect.poll(() => doctor.getByTestId("worklist-row").filter({ hasText: "示例王阿姨" }).count()).toBe(1);
   }, 120_000);
 });

@@ -1,22 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, HAS_CHROMIUM, launch, SHOTS, startServer } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, HAS_CHROMIUM, SHOTS, useServerAndBrowser } from "./browser.ts";
 
 describe.skipIf(!HAS_CHROMIUM)("registry journey in Chromium", () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser();
 
   it("gz.official signs in, filters the directory to a county and opens an institution", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/institutions`);
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${env.server.url}/institutions`);
     // Signed out: the app sends us to the login page.
     await page.waitForURL(/\/login/);
     await page.getByTestId("login-submit").waitFor();
