@@ -113,24 +113,7 @@ export interface Agreement {
   supporters: Party[];
 }
 
-export interface RuleResult {
-  id: string;
-  status: "pass" | "fail" | "at_risk";
-  message: string;
-  messageEn: string;
-  gaps?: { from: string; to: string }[];
-  [detail: string]: unknown;
-}
-
-export interface ComplianceReport {
-  agreement: string;
-  pack: string;
-  year: number;
-  period: { from: string; to: string };
-  asOf?: string;
-  status: "pass" | "fail" | "at_risk";
-  rules: RuleResult[];
-}
+export type { ComplianceReport, RuleResult } from "@medbridge/core";
 
 export interface Dispatch {
   id: string;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { forbidden, mayEver, readScope, regionContains } from "@medbridge/core";
+import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
 import { todayInChina } from "../assistance/compliance-service.ts";
@@ -7,6 +8,7 @@ import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
+import { slots } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
 import {
@@ -61,7 +63,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         if (!mayEver(principal, "write", "referral")) throw forbidden("Only clinicians and coordinators of an institution refer patients");
         const actor = actorOf(principal, request.id);
         const id = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
-        return reply.status(201).send(await readReferral(db, actor, principal, config.dataKey, id));
+        return reply.status(201).send(await readReferral(db, actor, principal, config.dataKey, id, { audited: false }));
       },
     );
 
@@ -147,7 +149,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         await requireAccessTo(db, principal, "read", "referral", [request.params.id]);
         const actor = actorOf(principal, request.id);
         await inTransaction(db, (tx) => applyTransition(tx, actor, principal, config.dataKey, request.params.id, request.body, now()));
-        return readReferral(db, actor, principal, config.dataKey, request.params.id);
+        return readReferral(db, actor, principal, config.dataKey, request.params.id, { audited: false });
       },
     );
 
@@ -222,7 +224,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        const [slot] = (await listSlots(db, {})).filter((s) => s.id === request.params.id);
+        const [slot] = await db.select({ institutionId: slots.institutionId }).from(slots).where(eq(slots.id, request.params.id));
         if (slot) requireAccess(principal, "write", "reserved_pool", [{ regionCode: null, institutionIds: [slot.institutionId] }]);
         await inTransaction(db, (tx) => releaseSlot(tx, actorOf(principal, request.id), request.params.id));
         return reply.status(204).send(null);

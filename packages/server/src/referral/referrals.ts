@@ -289,11 +289,14 @@ function isAllowed(status: ReferralStatus, action: ReferralAction, side: Side): 
   }
 }
 
-/** One referral; reading patient details is itself audit-logged. */
-export async function readReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, id: string) {
+/**
+ * One referral; reading patient details is itself audit-logged. The answer to a write the caller
+ * just made (create, transition) is not a new read and is not logged again: the write is.
+ */
+export async function readReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, id: string, options = { audited: true }) {
   const [row] = await selectRows(db, eq(referrals.id, id));
   if (!row) throw notFound("Referral");
-  await audit(db, actor, { action: "read_patient", entity: "referral", entityId: id });
+  if (options.audited) await audit(db, actor, { action: "read_patient", entity: "referral", entityId: id });
   return toApi(row, principal, key);
 }
 

@@ -51,7 +51,7 @@ export function AgreementDetailPage() {
         const isSupporter = me?.role === "institution_coordinator" && a.supporters.some((s) => s.id === me.institutionId);
         const isRecipient = me?.role === "institution_coordinator" && me.institutionId === a.recipient.id;
         const mayEditRoster = me?.role === "national_admin" || me?.role === "health_official" || isSupporter;
-        const gaps = report.data?.rules.find((r) => r.id === "full_year_coverage")?.gaps ?? [];
+        const gaps = (report.data?.rules.find((r) => r.id === "full_year_coverage")?.gaps as { from: string; to: string }[] | undefined) ?? [];
         return (
           <Space direction="vertical" size={16} style={{ width: "100%" }}>
             <Card
