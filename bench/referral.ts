@@ -1,7 +1,8 @@
 /**
  * Referral under load: with N historical referrals in the database (default 1,000,000 on
  * PostgreSQL), 50 clients create+submit referrals; the receiver's incoming worklist page; 40
- * clients racing to schedule on a slot with 10 units (throughput, overbooking).
+ * clients booking units of one slot with each new referral: throughput on a slot that cannot run out,
+ * and exactly 50 successes on a slot of 50 units (no overbooking).
  *
  *   npx tsx bench/referral.ts postgres [historical]     npx tsx bench/referral.ts pglite 100000
  */
@@ -49,6 +50,19 @@ console.log(`loaded ${HISTORY} referrals in ${((performance.now() - t0) / 1000).
 const [ids] = (
   (await database.db.execute(sql`select (select id from institutions where name = '示例黄平人民医院') as county`)) as unknown as { rows: { county: string }[] }
 ).rows;
+// Two slots for the contention phases, in a department of their own: one too big to run out
+// (throughput of bookings that all update the same row) and one of 50 units (no overbooking).
+const slotDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+await database.db.execute(sql`
+  insert into slots (institution_id, department, date, reserved, province_code)
+  values (${ids?.county}, '压测科-大', ${slotDate}, 1000000, '520000'), (${ids?.county}, '压测科-小', ${slotDate}, 50, '520000')`);
+const slotIds = Object.fromEntries(
+  (
+    (await database.db.execute(sql`select department, id from slots where department like '压测科-%'`)) as unknown as {
+      rows: { department: string; id: string }[];
+    }
+  ).rows.map((r) => [r.department, r.id]),
+);
 await database.close();
 
 const server = await startServe(env, 18_400);
@@ -56,18 +70,21 @@ try {
   const doctor = await login(server.url, "gz.township.doctor", PASSWORD);
   const coordinator = await login(server.url, "gz.county.coord", PASSWORD);
   let serial = 0;
-  const body = () => {
-    const f17 = `52262219610502${String(serial++ % 1000).padStart(3, "0")}`;
-    return JSON.stringify({
-      direction: "up",
-      priority: "urgent",
-      toInstitutionId: ids?.county,
-      department: "心血管内科",
-      patient: { name: "示例压测患者", sex: "female", birthDate: "1961-05-02", idNumber: f17 + idCheckCharacter(f17) },
-      reason: { icd10: "I10", text: "高血压" },
-      submit: true,
-    });
-  };
+  const body =
+    (department = "心血管内科", slotId?: string) =>
+    () => {
+      const f17 = `52262219610502${String(serial++ % 1000).padStart(3, "0")}`;
+      return JSON.stringify({
+        direction: "up",
+        priority: "urgent",
+        toInstitutionId: ids?.county,
+        department,
+        patient: { name: "示例压测患者", sex: "female", birthDate: "1961-05-02", idNumber: f17 + idCheckCharacter(f17) },
+        reason: { icd10: "I10", text: "高血压" },
+        submit: true,
+        ...(slotId && { slotId }),
+      });
+    };
   // create + submit, 50 clients
   const created = await closedLoop({
     clients: 50,
@@ -75,7 +92,7 @@ try {
     nextUrl: () => `${server.url}/api/v1/referrals`,
     headers: { cookie: doctor, "content-type": "application/json" },
     method: "POST",
-    body,
+    body: body(),
   });
   console.log(
     JSON.stringify({
@@ -96,6 +113,41 @@ try {
   console.log(
     JSON.stringify({ figure: "incoming worklist page", backend, clients: 10, ...summarise(worklist.latencies, worklist.seconds), errors: worklist.errors }),
   );
+  // Booking under contention: 50 clients create referrals that each book a unit of the same slot.
+  for (const [department, seconds] of [
+    ["压测科-大", 10],
+    ["压测科-小", 5],
+  ] as const) {
+    const run = await closedLoop({
+      clients: 50,
+      seconds,
+      nextUrl: () => `${server.url}/api/v1/referrals`,
+      headers: { cookie: doctor, "content-type": "application/json" },
+      method: "POST",
+      body: body(department, slotIds[department]),
+    });
+    const [slot] = (
+      (await (
+        await fetch(`${server.url}/api/v1/slots?institutionId=${ids?.county}&department=${encodeURIComponent(department)}`, { headers: { cookie: doctor } })
+      ).json()) as {
+        items: { reserved: number; booked: number }[];
+      }
+    ).items;
+    const booked = run.latencies.length - run.errors;
+    console.log(
+      JSON.stringify({
+        figure: "booking under contention (one slot, 50 clients)",
+        backend,
+        reserved: slot?.reserved,
+        bookedBySlot: slot?.booked,
+        succeeded: booked,
+        refused: run.errors,
+        bookingsPerSecond: Math.round(booked / run.seconds),
+        ...summarise(run.latencies, run.seconds),
+        overbooked: (slot?.booked ?? 0) > (slot?.reserved ?? 0) || booked !== slot?.booked,
+      }),
+    );
+  }
 } finally {
   await server.stop();
   await cleanup();

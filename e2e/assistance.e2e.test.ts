@@ -36,12 +36,17 @@ describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
     const saturday = new Date();
     saturday.setDate(saturday.getDate() - ((saturday.getDay() + 1) % 7));
     const date = `${saturday.getFullYear()}-${String(saturday.getMonth() + 1).padStart(2, "0")}-${String(saturday.getDate()).padStart(2, "0")}`;
-    await page.locator(".ant-picker").click();
-    await page.locator(`td[title="${date}"]`).click();
+    // On a loaded machine the first click can land while the calendar is still opening: pick until it took.
+    await expect
+      .poll(async () => {
+        if (!(await page.locator(`td[title="${date}"]`).isVisible())) await page.locator(".ant-picker").click();
+        await page.locator(`td[title="${date}"]`).click({ timeout: 2000 });
+        return page.locator(".ant-picker input").inputValue();
+      })
+      .toBe(date);
     // Close the calendar before touching the form below it (it may stay open on a small screen).
     await page.keyboard.press("Escape");
     await page.locator(".ant-picker-dropdown").waitFor({ state: "hidden" });
-    await expect.poll(() => page.locator(".ant-picker input").inputValue()).toBe(date);
     await page.getByTestId("activity-teaching").click();
     await page.screenshot({ path: `${SHOTS}/journey-check-in-form.png` });
     await page.getByTestId("check-in-submit").click();

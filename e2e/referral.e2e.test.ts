@@ -48,7 +48,9 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
     await doctor.locator("#idNumber").fill(ID);
     await doctor.locator("#icd10").fill("I10");
     await doctor.locator("#reasonText").fill("高血压 3 级，头痛");
-    await pick(doctor, "slotId", "心血管内科");
+    await pick(doctor, "booking", "心血管内科");
+    await doctor.locator("input[type=file]").setInputFiles({ name: "心电图.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await expect.poll(() => doctor.getByText("心电图.pdf").count()).toBe(1);
     await doctor.screenshot({ path: `${SHOTS}/referral-new.png`, fullPage: true });
     await doctor.keyboard.press("Escape");
     await doctor.getByTestId("referral-submit").click();
@@ -65,6 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
     await county.screenshot({ path: `${SHOTS}/referral-worklist.png` });
     await county.getByTestId("worklist-row").filter({ hasText: "示例王阿姨" }).click();
     await county.waitForURL(referralUrl);
+    await expect.poll(() => county.getByTestId("attachment-link").textContent()).toContain("心电图.pdf");
     for (const action of ["accept", "schedule", "arrive"]) {
       await county.getByTestId(`action-${action}`).click();
       await expect.poll(() => county.getByTestId(`action-${action}`).count()).toBe(0);

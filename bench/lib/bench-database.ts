@@ -11,7 +11,7 @@ export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://pos
 
 /**
  * A fresh benchmark database: a new PostgreSQL database `name`, or a PGlite directory in /tmp.
- * `env` points a `medbridge serve` process at it; `cleanup` removes it.
+ * `env` points a `medbridge serve` process at it; `cleanup` removes it (unless BENCH_KEEP is set).
  */
 export async function benchDatabase(
   backend: Backend,
@@ -39,6 +39,7 @@ export async function benchDatabase(
   return {
     database: await openDatabase({ url: url.toString() }),
     env: { DATABASE_URL: url.toString(), MEDBRIDGE_DATA_DIR: "" },
-    cleanup: () => admin(`drop database if exists ${name} with (force)`),
+    // BENCH_KEEP=1 leaves the database behind, to look at query plans after a run.
+    cleanup: () => (process.env.BENCH_KEEP ? Promise.resolve() : admin(`drop database if exists ${name} with (force)`)),
   };
 }

@@ -24,7 +24,9 @@ export type Entity =
   | "dispatch"
   | "rule_pack"
   | "referral"
-  | "reserved_pool";
+  | "reserved_pool"
+  | "chronic_patient"
+  | "outreach";
 export type Action = "read" | "write";
 
 /** Where a record lives: its county (or region) and the institutions it belongs to. */
@@ -107,6 +109,24 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
   referral: {
     read: { national_admin: "all", health_official: "none", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
     write: { national_admin: "none", health_official: "none", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
+  },
+  // The chronic-care register is the grassroots institution's own patient list: its clinicians and
+  // coordinator keep it; officials get control rates (counts), never the patients.
+  chronic_patient: {
+    read: { national_admin: "all", health_official: "none", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
+    write: { national_admin: "none", health_official: "none", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
+  },
+  // Outreach (telemedicine, touring, training, techniques) belongs to the institutions on both
+  // sides and their regions; coordinators run it, the commission may record it.
+  outreach: {
+    read: {
+      national_admin: "all",
+      health_official: "region",
+      institution_coordinator: "institution",
+      clinician: "institution",
+      stationed_doctor: "institution",
+    },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
   },
   // Reserved slots and beds: everyone sees what is free; the receiving hospital publishes its own.
   reserved_pool: {

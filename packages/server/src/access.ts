@@ -2,7 +2,17 @@ import { type Action, allows, type Entity, forbidden, notFound, type Principal, 
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./db/connection.ts";
-import { agreementSupporters, agreements, alliances, institutions, practitioners, referrals, users } from "./db/schema.ts";
+import {
+  agreementSupporters,
+  agreements,
+  alliances,
+  chronicPatients,
+  institutions,
+  practitioners,
+  referrals,
+  telemedicineSessions,
+  users,
+} from "./db/schema.ts";
 
 const ENTITY_LABEL: Record<Entity, string> = {
   institution: "Institution",
@@ -16,6 +26,8 @@ const ENTITY_LABEL: Record<Entity, string> = {
   dispatch: "Dispatch",
   rule_pack: "Rule pack",
   referral: "Referral",
+  chronic_patient: "Patient",
+  outreach: "Session",
   reserved_pool: "Reserved slot or bed",
 };
 
@@ -84,6 +96,29 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
       return agreementTargets(db, ids, entity);
     case "referral":
       return referralTargets(db, ids);
+    case "outreach": {
+      // Per-record checks of outreach are of telemedicine sessions: both sides and their regions.
+      const rows = await db
+        .select({
+          id: telemedicineSessions.id,
+          regionCode: telemedicineSessions.regionCode,
+          supporterRegion: telemedicineSessions.supporterRegionCode,
+          recipientId: telemedicineSessions.recipientId,
+          supporterId: telemedicineSessions.supporterId,
+        })
+        .from(telemedicineSessions)
+        .where(inArray(telemedicineSessions.id, ids));
+      for (const r of rows) map.set(r.id, { regionCode: r.regionCode, otherRegionCodes: [r.supporterRegion], institutionIds: [r.recipientId, r.supporterId] });
+      return map;
+    }
+    case "chronic_patient": {
+      const rows = await db
+        .select({ id: chronicPatients.id, regionCode: chronicPatients.regionCode, institutionId: chronicPatients.institutionId })
+        .from(chronicPatients)
+        .where(inArray(chronicPatients.id, ids));
+      for (const r of rows) map.set(r.id, { regionCode: r.regionCode, institutionIds: [r.institutionId] });
+      return map;
+    }
     case "audit":
     case "api_token":
     case "rule_pack":

@@ -22,6 +22,9 @@ import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { validatorCompiler } from "./http/validation.ts";
+import { cdsRoutes } from "./hypertension/cds-routes.ts";
+import { indicatorRoutes } from "./monitoring/indicator-routes.ts";
+import { outreachRoutes } from "./outreach/outreach-routes.ts";
 import { notificationRoutes } from "./referral/notification-routes.ts";
 import { referralRoutes } from "./referral/referral-routes.ts";
 import { allianceRoutes } from "./registry/alliance-routes.ts";
@@ -113,6 +116,9 @@ export async function buildApp({ db, config, logger = true, now }: AppOptions): 
       await api.register(agreementRoutes(db));
       await api.register(complianceRoutes(db));
       await api.register(referralRoutes({ db, config, ...(now && { now }) }));
+      await api.register(cdsRoutes({ db, config, ...(now && { now }) }));
+      await api.register(outreachRoutes({ db, ...(now && { now }) }));
+      await api.register(indicatorRoutes({ db, ...(now && { now }) }));
       await api.register(notificationRoutes(db, config));
     },
     { prefix: API_PREFIX },

@@ -28,7 +28,12 @@ export interface AuditEntry {
 export async function audit(db: Db, actor: Actor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db.insert(auditLog).values(
+  await auditInsert(db, actor, list);
+}
+
+/** The audit insert itself, for a hot path that sends it inside its own statement (a CTE). */
+export function auditInsert(db: Db, actor: Actor, list: AuditEntry[]) {
+  return db.insert(auditLog).values(
     list.map((e) => ({
       actorId: actor.id,
       actorName: actor.name,

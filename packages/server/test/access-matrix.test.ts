@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chronicPatients, referrals } from "../src/db/schema.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
 
@@ -12,6 +14,10 @@ interface Fixture {
   yunnanPractitioner: string;
   yunnanUser: string;
   countyAlliance: string;
+  /** A completed up-referral from gz.township.doctor's health centre to the county hospital. */
+  referral: string;
+  /** A hypertension patient in the register of gz.township.doctor's health centre. */
+  chronicPatient: string;
 }
 
 /** Each route, and what each role gets: the status code, in ROLES order. */
@@ -104,6 +110,63 @@ function routes(f: Fixture, who: Who) {
       body: { name: "HIS", userId: f.yunnanUser },
       expect: [201, 403, 403, 403, 403, 403],
     },
+    { name: "read a 黄平 referral", method: "GET", url: `/api/v1/referrals/${f.referral}`, expect: [200, 404, 404, 200, 200, 404] },
+    { name: "read its history", method: "GET", url: `/api/v1/referrals/${f.referral}/history`, expect: [200, 404, 404, 200, 200, 404] },
+    {
+      name: "accept it again (receiver: wrong state; sender: wrong side)",
+      method: "POST",
+      url: `/api/v1/referrals/${f.referral}/transitions`,
+      body: { action: "accept" },
+      expect: [403, 404, 404, 409, 403, 404],
+    },
+    { name: "read a register patient", method: "GET", url: `/api/v1/htn/patients/${f.chronicPatient}`, expect: [200, 404, 404, 404, 200, 404] },
+    { name: "list the register", method: "GET", url: "/api/v1/htn/patients", expect: [200, 403, 200, 200, 200, 200] },
+    {
+      name: "record a visit for that patient",
+      method: "POST",
+      url: `/api/v1/htn/patients/${f.chronicPatient}/visits`,
+      body: { readings: [{ sbp: 150, dbp: 92 }] },
+      expect: [403, 403, 403, 403, 201, 403],
+    },
+    { name: "control rate", method: "GET", url: "/api/v1/htn/control-rate", expect: [200, 200, 200, 200, 200, 200] },
+    {
+      name: "evaluate a visit (stateless)",
+      method: "POST",
+      url: "/api/v1/cds/hypertension/evaluate",
+      body: { patient: { age: 60, sex: "male" }, readings: [{ date: "2026-01-02", sbp: 150, dbp: 92 }] },
+      expect: [200, 200, 200, 200, 200, 200],
+    },
+    {
+      name: "the county hospital's calendar",
+      method: "GET",
+      url: `/api/v1/institutions/${f.countyHospital}/calendar?from=2026-01-01&to=2026-01-31`,
+      expect: [200, 200, 404, 200, 404, 404],
+    },
+    {
+      name: "touring compliance of 黄平",
+      method: "GET",
+      url: "/api/v1/touring/compliance?regionCode=522622&year=2026",
+      expect: [200, 200, 404, 404, 404, 404],
+    },
+    { name: "telemedicine sessions", method: "GET", url: "/api/v1/telemedicine", expect: [200, 200, 200, 200, 200, 200] },
+    {
+      name: "record a training at the county hospital",
+      method: "POST",
+      url: "/api/v1/trainings",
+      body: { hostInstitutionId: f.countyHospital, topic: "示例培训", trainer: "示例", date: "2026-01-05", hours: 2 },
+      expect: [201, 201, 403, 201, 403, 403],
+    },
+    { name: "incoming worklist", method: "GET", url: "/api/v1/referrals?role=incoming", expect: [403, 403, 200, 200, 200, 200] },
+    { name: "referral counts", method: "GET", url: "/api/v1/referrals/stats?from=2026-01-01&to=2026-12-31", expect: [200, 200, 200, 200, 200, 200] },
+    { name: "list reserved slots", method: "GET", url: `/api/v1/slots?institutionId=${f.countyHospital}`, expect: [200, 200, 200, 200, 200, 200] },
+    {
+      name: "publish beds at the county hospital",
+      method: "POST",
+      url: "/api/v1/beds",
+      body: { institutionId: f.countyHospital, ward: `病区${unique}`, date: "2099-01-01", reserved: 2 },
+      // The commission may publish for a hospital in its region; the hospital's own coordinator may.
+      expect: [201, 201, 403, 201, 403, 403],
+    },
   ] as const;
 }
 
@@ -125,9 +188,27 @@ describe.each(BACKENDS)("access matrix on %s", (backend) => {
       yunnanPractitioner: (await get(`/api/v1/practitioners?institutionId=${yunnan.institutionId}`)).items[0].id,
       yunnanUser: yunnan.id,
       countyAlliance: (await get(`/api/v1/alliances?institutionId=${county.institutionId}&kind=county_medical_community`)).items[0].id,
+      referral: await completedReferral(users.find((u) => u.username === "gz.township.doctor")?.institutionId as string, county.institutionId),
+      chronicPatient: (
+        await ctx.database.db
+          .select({ id: chronicPatients.id })
+          .from(chronicPatients)
+          .where(eq(chronicPatients.institutionId, users.find((u) => u.username === "gz.township.doctor")?.institutionId as string))
+          .limit(1)
+      )[0]?.id as string,
     };
   });
   afterAll(() => ctx.close());
+
+  async function completedReferral(from: string, to: string): Promise<string> {
+    const rows = await ctx.database.db
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.fromInstitutionId, from), eq(referrals.toInstitutionId, to), eq(referrals.status, "completed")))
+      .limit(1);
+    if (!rows[0]) throw new Error("the demo has no completed referral from the township doctor's centre");
+    return rows[0].id;
+  }
 
   for (const [index, who] of ROLES.entries()) {
     it(`${who}: every route answers as specified`, async () => {

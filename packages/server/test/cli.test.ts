@@ -69,6 +69,20 @@ describe("medbridge CLI on an embedded database", () => {
     }
   });
 
+  it("prints the touring-frequency compliance of the demo county, and refuses bad options", () => {
+    const year = new Date().getUTCFullYear();
+    const { code, stdout, stderr } = cli(["outreach", "check", "--region", "522622", "--year", String(year), "--as-of", `${year}-07-31`]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^522622 · \d{4} · as of .*: \d+ sites, [1-9]\d* failing/);
+    expect(stdout).toContain(`empty: ${year}-05, ${year}-06`);
+    const json = JSON.parse(cli(["outreach", "check", "--region", "522622", "--year", String(year), "--format", "json"]).stdout);
+    expect(json.items.length).toBeGreaterThan(5);
+    const bad = cli(["outreach", "check", "--region", "52262", "--year", "20x6"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--region");
+    expect(bad.stderr).toContain("--year");
+  });
+
   it("rejects unknown import kinds and file types", () => {
     expect(cli(["import", "patients", "x.csv"]).stderr).toContain("what: must be one of");
     expect(cli(["import", "institutions", "x.txt"]).stderr).toContain("file: must end in .csv or .xlsx");

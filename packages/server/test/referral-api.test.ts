@@ -1,7 +1,8 @@
 import { idCheckCharacter } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expireOverdue } from "../src/referral/referrals.ts";
+import { MAX_ATTACHMENT_BYTES, REFERRAL_BODY_LIMIT } from "../src/referral/attachments.ts";
+import { expireOverdue, warnExpiringSoon } from "../src/referral/referrals.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
 
@@ -163,6 +164,44 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     expect(history.at(-1)).toMatchObject({ actor: "system", action: "expire", to: "expired" });
   });
 
+  it("warns the receiver once when the last quarter of the SLA begins", async () => {
+    const r = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ priority: "urgent" })));
+    const warnedFor = async () =>
+      json(await call("gz.county.coord", "GET", "/api/v1/notifications")).items.filter(
+        (n: { referralId: string; kind: string }) => n.referralId === r.id && n.kind === "expiring",
+      ).length;
+    await warnExpiringSoon(ctx.database.db, new Date(clock.getTime() + 89 * 60_000));
+    expect(await warnedFor()).toBe(0);
+    expect(await warnExpiringSoon(ctx.database.db, new Date(clock.getTime() + 91 * 60_000))).toBeGreaterThan(0);
+    await warnExpiringSoon(ctx.database.db, new Date(clock.getTime() + 100 * 60_000));
+    expect(await warnedFor()).toBe(1);
+    // Past the deadline it expires instead; no warning is sent for what already ran out.
+    expect(await warnExpiringSoon(ctx.database.db, new Date(clock.getTime() + 200 * 60_000))).toBe(0);
+  });
+
+  it("keeps attachments with the referral for the two institutions only, and audits downloads", async () => {
+    const pdf = Buffer.from("%PDF-1.4\n% 心电图报告\n%%EOF\n");
+    const created = await call(
+      "gz.township.doctor",
+      "POST",
+      "/api/v1/referrals",
+      referral({ attachments: [{ filename: "心电图.pdf", contentType: "application/pdf", data: pdf.toString("base64") }] }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const r = json(created);
+    expect(r.attachments).toEqual([{ id: expect.any(String), filename: "心电图.pdf", contentType: "application/pdf", size: pdf.length }]);
+    const url = `/api/v1/referrals/${r.id}/attachments/${r.attachments[0].id}`;
+    const download = await call("gz.county.coord", "GET", url);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers["content-type"]).toBe("application/pdf");
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await call("yn.township.doctor", "GET", url)).statusCode).toBe(404);
+    expect((await call("gz.official", "GET", url)).statusCode).toBe(404);
+    expect((await call("gz.county.coord", "GET", `/api/v1/referrals/${r.id}/attachments/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+    const reads = json(await call("admin", "GET", `/api/v1/audit?entityId=${r.id}&action=read_patient&pageSize=50`)).items;
+    expect(reads.map((e: { actorName: string }) => e.actorName)).toContain("gz.county.coord");
+  });
+
   it("masks the ID number for all but the two institutions' clinicians, and audits reads", async () => {
     const r = json(await call("gz.township.doctor", "POST", "/api/v1/referrals", referral({ submit: false })));
     expect(json(await call("gz.township.doctor", "GET", `/api/v1/referrals/${r.id}`)).patient.idNumber).toBe(idNumber("1961-05-02"));
@@ -203,6 +242,7 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
 
   it("rejects bad input with the field named and writes nothing", async () => {
     const before = await Promise.all(["referrals", "slots", "referral_events"].map(count));
+    const attachmentsBefore = await count("referral_attachments");
     const path = async (who: string, url: string, payload: object) => json(await call(who, "POST", url, payload)).errors?.map((e: { path: string }) => e.path);
     expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ toInstitutionId: "00000000-0000-4000-8000-000000000000" }))).toContain(
       "toInstitutionId",
@@ -230,10 +270,20 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
       method: "POST",
       url: "/api/v1/referrals",
       headers: { cookie: await ctx.login("gz.township.doctor"), "content-type": "application/json" },
-      payload: JSON.stringify(referral({ summary: "y".repeat(1_100_000) })),
+      payload: JSON.stringify(referral({ summary: "y".repeat(REFERRAL_BODY_LIMIT + 1) })),
     });
     expect(huge.statusCode).toBe(413);
-    expect(await Promise.all(["referrals", "slots", "referral_events"].map(count))).toEqual(before);
+    const file = (bytes: Buffer, contentType = "application/pdf") => ({ filename: "报告.pdf", contentType, data: bytes.toString("base64") });
+    const pdf = (size: number) => Buffer.concat([Buffer.from("%PDF-"), Buffer.alloc(size - 5, 0x20)]);
+    const withFiles = (...files: object[]) => referral({ attachments: files });
+    expect(await path("gz.township.doctor", "/api/v1/referrals", withFiles(file(pdf(MAX_ATTACHMENT_BYTES + 1))))).toEqual(["attachments[0].data"]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", withFiles(file(pdf(100)), file(pdf(3 * 1024 * 1024))))).toEqual(["attachments[1].data"]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", withFiles(file(Buffer.from("MZ not a pdf"))))).toEqual(["attachments[0].data"]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", withFiles(file(pdf(100), "application/x-msdownload")))).toEqual([
+      "attachments[0].contentType",
+    ]);
+    expect(await path("gz.township.doctor", "/api/v1/referrals", withFiles(...Array.from({ length: 6 }, () => file(pdf(10)))))).toEqual(["attachments"]);
+    expect(await Promise.all(["referrals", "slots", "referral_events", "referral_attachments"].map(count))).toEqual([...before, attachmentsBefore]);
   });
 });
 

@@ -14,7 +14,14 @@ import { ServiceCreditPage } from "./assistance/ServiceCreditPage.tsx";
 import { WarningsPage } from "./assistance/WarningsPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { useMe } from "./auth/session.ts";
+import { PatientPage } from "./hypertension/PatientPage.tsx";
+import { RegisterPage } from "./hypertension/RegisterPage.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
+import { DashboardPage } from "./monitoring/DashboardPage.tsx";
+import { CalendarPage } from "./outreach/CalendarPage.tsx";
+import { CapacityPage } from "./outreach/CapacityPage.tsx";
+import { TelemedicinePage } from "./outreach/TelemedicinePage.tsx";
+import { TouringPage } from "./outreach/TouringPage.tsx";
 import { NewReferralPage } from "./referral/NewReferralPage.tsx";
 import { PoolPage } from "./referral/PoolPage.tsx";
 import { ReferralDetailPage } from "./referral/ReferralDetailPage.tsx";
@@ -81,6 +88,27 @@ export function AppRoutes() {
         <Route path="/referrals/new" element={<NewReferralPage />} />
         <Route path="/referrals/pool" element={<PoolPage />} />
         <Route path="/referrals/:id" element={<ReferralDetailPage />} />
+        <Route
+          path="/htn"
+          element={
+            <Allowed entity="chronic_patient">
+              <RegisterPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/htn/:id"
+          element={
+            <Allowed entity="chronic_patient">
+              <PatientPage />
+            </Allowed>
+          }
+        />
+        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/outreach/telemedicine" element={<TelemedicinePage />} />
+        <Route path="/outreach/calendar" element={<CalendarPage />} />
+        <Route path="/outreach/touring" element={<TouringPage />} />
+        <Route path="/outreach/capacity" element={<CapacityPage />} />
         <Route path="/assistance/board" element={<BoardPage />} />
         <Route path="/assistance/agreements" element={<AgreementsPage />} />
         <Route path="/assistance/agreements/:id" element={<AgreementDetailPage />} />

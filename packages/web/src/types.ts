@@ -157,10 +157,29 @@ export interface Referral {
   slotId: string | null;
   bedId: string | null;
   parentId: string | null;
+  attachments?: Attachment[];
   submittedAt: string | null;
   slaDeadline: string | null;
   allowedActions: string[];
   createdAt: string;
+}
+
+export interface Bed {
+  id: string;
+  institutionId: string;
+  institutionName: string;
+  ward: string;
+  date: string;
+  reserved: number;
+  booked: number;
+  available: number;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
 }
 
 export interface Slot {

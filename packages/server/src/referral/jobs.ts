@@ -1,13 +1,15 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/connection.ts";
+import { refreshRollups } from "../monitoring/rollups.ts";
 import { deliverWebhooks } from "./notify.ts";
 import { releaseDueSlots } from "./pool.ts";
-import { expireOverdue } from "./referrals.ts";
+import { expireOverdue, warnExpiringSoon } from "./referrals.ts";
 
 /**
- * The scheduled work of the referral capability: expire referrals past their SLA, release unbooked
- * slots before their session, and send due webhook deliveries (with backoff). Both read the state from the database, so a restart loses
- * nothing (an overdue referral expires on the first run after it).
+ * The scheduled work of the referral capability: warn receivers of referrals about to expire, expire
+ * those past their SLA, release unbooked slots before their session, and send due webhook deliveries
+ * (with backoff). All read their state from the database, so a restart loses nothing (an overdue
+ * referral expires on the first run after it).
  */
 export function startReferralJobs(db: Db, key: Buffer, log: FastifyBaseLogger, everyMs = 60_000): () => void {
   let running = false;
@@ -16,10 +18,13 @@ export function startReferralJobs(db: Db, key: Buffer, log: FastifyBaseLogger, e
     running = true;
     try {
       const now = new Date();
+      const warned = await warnExpiringSoon(db, now);
       const expired = await expireOverdue(db, now);
       const released = await releaseDueSlots(db, now);
       const delivered = await deliverWebhooks(db, key, now);
-      if (expired || released || delivered) log.info({ expired, released, delivered }, "referral jobs");
+      // Indicator rollups follow the facts within a minute even when nobody reads them.
+      const rolledUp = await refreshRollups(db);
+      if (warned || expired || released || delivered || rolledUp) log.info({ warned, expired, released, delivered, rolledUp }, "referral jobs");
     } catch (error) {
       log.error({ err: error }, "referral jobs failed");
     } finally {

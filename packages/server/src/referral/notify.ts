@@ -1,16 +1,17 @@
 import { createHmac } from "node:crypto";
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { notifications, webhookDeliveries, webhooks } from "../db/schema.ts";
 import { decrypt } from "./patient-crypto.ts";
 
-export type NotificationKind = "incoming" | "accepted" | "rejected" | "scheduled" | "expired" | "completed";
+export type NotificationKind = "incoming" | "accepted" | "rejected" | "scheduled" | "expiring" | "expired" | "completed";
 
 const TITLES: Record<NotificationKind, string> = {
   incoming: "新的转入申请",
   accepted: "转诊已被接收",
   rejected: "转诊被拒绝",
   scheduled: "转诊已预约号源/床位",
+  expiring: "转诊即将超时，请尽快处理",
   expired: "转诊超时未应答",
   completed: "转诊已完成",
 };
@@ -21,15 +22,22 @@ const TITLES: Record<NotificationKind, string> = {
  * The payload carries ids and states only, never patient details.
  */
 export async function notify(db: Db, institutionId: string, kind: NotificationKind, referral: { id: string; status: string; priority: string }): Promise<void> {
-  await db.insert(notifications).values({ institutionId, referralId: referral.id, kind, title: TITLES[kind] });
-  const [hook] = await db.select({ url: webhooks.url }).from(webhooks).where(eq(webhooks.institutionId, institutionId));
-  if (hook) {
-    await db.insert(webhookDeliveries).values({
-      institutionId,
-      event: `referral.${kind}`,
-      payload: { event: `referral.${kind}`, referralId: referral.id, status: referral.status, priority: referral.priority },
-    });
-  }
+  const [notification, delivery] = notifyStatements(institutionId, kind, referral);
+  await db.execute(sql`with notified as (${notification}) ${delivery}`);
+}
+
+/**
+ * The two inserts of a notification, for callers that send them inside a statement of their own
+ * (data-modifying CTEs must sit at the top level, so they cannot nest).
+ */
+export function notifyStatements(institutionId: string, kind: NotificationKind, referral: { id: string; status: string; priority: string }): [SQL, SQL] {
+  const event = `referral.${kind}`;
+  const payload = JSON.stringify({ event, referralId: referral.id, status: referral.status, priority: referral.priority });
+  return [
+    sql`insert into ${notifications} (institution_id, referral_id, kind, title) values (${institutionId}, ${referral.id}, ${kind}, ${TITLES[kind]})`,
+    sql`insert into ${webhookDeliveries} (institution_id, event, payload)
+        select institution_id, ${event}, ${payload}::jsonb from ${webhooks} where institution_id = ${institutionId}`,
+  ];
 }
 
 /** `sha256=<hex>` of the body under the institution's secret: the receiver recomputes and compares. */

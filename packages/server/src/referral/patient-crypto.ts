@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
 /** AES-256-GCM: `v1:` + base64(iv ‖ tag ‖ ciphertext). A wrong key or a changed byte fails loudly. */
 export function encrypt(key: Buffer, plain: string): string {
@@ -14,4 +14,10 @@ export function decrypt(key: Buffer, sealed: string): string {
   const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(0, 12));
   decipher.setAuthTag(data.subarray(12, 28));
   return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString("utf8");
+}
+
+/** A keyed hash to find a record by its ID number without storing the number (never reversible). */
+export function lookupHash(key: Buffer, plain: string): string {
+  const lookupKey = createHmac("sha256", key).update("medbridge lookup v1").digest();
+  return createHmac("sha256", lookupKey).update(plain).digest("hex");
 }

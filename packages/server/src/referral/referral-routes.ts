@@ -4,13 +4,14 @@ import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
 import { todayInChina } from "../assistance/compliance-service.ts";
-import { actorOf } from "../audit.ts";
+import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { slots } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
+import { errorResponses, IdParams, PageOf, Uuid } from "../http/schemas.ts";
+import { REFERRAL_BODY_LIMIT, readAttachment } from "./attachments.ts";
 import {
   BedInput,
   BedSchema,
@@ -51,6 +52,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
     app.post(
       "/referrals",
       {
+        bodyLimit: REFERRAL_BODY_LIMIT,
         schema: {
           tags,
           summary: "Create a referral (draft; submit: true to submit at once) from your institution",
@@ -62,8 +64,8 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         const principal = principalOf(request);
         if (!mayEver(principal, "write", "referral")) throw forbidden("Only clinicians and coordinators of an institution refer patients");
         const actor = actorOf(principal, request.id);
-        const id = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
-        return reply.status(201).send(await readReferral(db, actor, principal, config.dataKey, id, { audited: false }));
+        const created = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
+        return reply.status(201).send(created);
       },
     );
 
@@ -100,6 +102,29 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "read", "referral", [request.params.id]);
         return readReferral(db, actorOf(principal, request.id), principal, config.dataKey, request.params.id);
+      },
+    );
+
+    app.get(
+      "/referrals/:id/attachments/:attachmentId",
+      {
+        schema: {
+          tags,
+          summary: "Download one attachment (a read of patient details, audit-logged)",
+          params: Type.Object({ id: Uuid, attachmentId: Uuid }, { additionalProperties: false }),
+          response: { 200: Type.Unsafe<Buffer>({ type: "string", format: "binary" }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "read", "referral", [request.params.id]);
+        const file = await readAttachment(db, request.params.id, request.params.attachmentId);
+        await audit(db, actorOf(principal, request.id), { action: "read_patient", entity: "referral", entityId: request.params.id });
+        return reply
+          .header("content-type", file.contentType)
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header("x-content-type-options", "nosniff")
+          .send(file.data);
       },
     );
 

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import {
+  allowedActions,
+  expiryWarningLeadMinutes,
   type FieldError,
   forbidden,
   type InstitutionKind,
@@ -18,14 +21,15 @@ import {
   slaDeadline,
   transition,
 } from "@medbridge/core";
-import { and, asc, desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
-import { type Actor, audit } from "../audit.ts";
+import { type Actor, audit, auditInsert } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
 import { DateString, PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { type NotificationKind, notify } from "./notify.ts";
+import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
+import { type NotificationKind, notify, notifyStatements } from "./notify.ts";
 import { decrypt, encrypt } from "./patient-crypto.ts";
 import { bookUnit, unbookUnit } from "./pool.ts";
 
@@ -55,6 +59,7 @@ export const ReferralInput = Type.Object(
     bedId: Type.Optional(Uuid),
     /** Set by a completed up-referral that sends the patient back down. */
     parentId: Type.Optional(Uuid),
+    attachments: Type.Optional(AttachmentsInput),
   },
   { additionalProperties: false },
 );
@@ -97,6 +102,8 @@ export const ReferralSchema = Type.Object({
   submittedAt: Type.Union([Type.String(), Type.Null()]),
   slaDeadline: Type.Union([Type.String(), Type.Null()]),
   allowedActions: Type.Array(Type.String()),
+  /** On the single-referral read only; lists leave it out. */
+  attachments: Type.Optional(Type.Array(AttachmentSchema)),
   createdAt: Type.String(),
 });
 
@@ -112,6 +119,18 @@ export const ReferralListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** What is wrong with a patient's identity: the GB 11643 check digit, the birth date it encodes. */
+export function patientProblems(patient: Static<typeof PatientInput>, now: Date, prefix = ""): FieldError[] {
+  const errors: FieldError[] = [];
+  const problem = idNumberProblem(patient.idNumber);
+  if (problem) errors.push({ path: `${prefix}idNumber`, message: problem });
+  else if (patient.idNumber.slice(6, 14) !== patient.birthDate.replaceAll("-", "")) {
+    errors.push({ path: `${prefix}birthDate`, message: "does not match the birth date in the ID number" });
+  }
+  if (patient.birthDate > now.toISOString().slice(0, 10)) errors.push({ path: `${prefix}birthDate`, message: "is in the future" });
+  return errors;
+}
 
 /** Level of care: a referral up must go to a higher level, down to a lower one. */
 const LEVEL: Record<InstitutionKind, number> = {
@@ -133,19 +152,17 @@ export function sideOf(principal: Principal, r: { fromInstitutionId: string; toI
   return null;
 }
 
-export async function createReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, input: ReferralInput, now: Date): Promise<string> {
+/**
+ * Creates (and with `submit` submits) a referral. Returns it in the API's shape, built from the
+ * inserted row, so answering the request needs no second read.
+ */
+export async function createReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, input: ReferralInput, now: Date) {
   const fromId = principal.institutionId;
   if (!fromId) throw forbidden("Only staff of an institution can refer a patient");
-  const errors: FieldError[] = [];
-  const problem = idNumberProblem(input.patient.idNumber);
-  if (problem) errors.push({ path: "patient.idNumber", message: problem });
-  else if (input.patient.idNumber.slice(6, 14) !== input.patient.birthDate.replaceAll("-", "")) {
-    errors.push({ path: "patient.birthDate", message: "does not match the birth date in the ID number" });
-  }
-  if (input.patient.birthDate > now.toISOString().slice(0, 10)) errors.push({ path: "patient.birthDate", message: "is in the future" });
+  const errors: FieldError[] = patientProblems(input.patient, now, "patient.");
   if (input.toInstitutionId === fromId) errors.push({ path: "toInstitutionId", message: "must be another institution" });
   const rows = await db
-    .select({ id: institutions.id, kind: institutions.kind, regionCode: institutions.regionCode, active: institutions.active })
+    .select({ id: institutions.id, name: institutions.name, kind: institutions.kind, regionCode: institutions.regionCode, active: institutions.active })
     .from(institutions)
     .where(sql`${institutions.id} in (${fromId}, ${input.toInstitutionId})`);
   const from = rows.find((r) => r.id === fromId);
@@ -158,15 +175,46 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
     if (input.direction === "down" && !down) errors.push({ path: "direction", message: "a down-referral must go to a lower level of care" });
   }
   if (input.slotId && input.bedId) errors.push({ path: "bedId", message: "book either a slot or a bed, not both" });
+  const attachments = decodeAttachments(input.attachments);
+  errors.push(...attachments.errors);
   if (errors.length) throw invalid(errors);
   const regionCode = (from as { regionCode: string }).regionCode;
   if (input.slotId) await bookUnit(db, "slot", input.slotId, input.toInstitutionId);
   if (input.bedId) await bookUnit(db, "bed", input.bedId, input.toInstitutionId);
   const submitted = input.submit ?? false;
   const idRegion = input.patient.idNumber.slice(0, 6);
+  // The id is made here so that the event, the notification and the audit entry ride in the same
+  // statement as the referral (data-modifying CTEs): one round trip on the busiest write.
+  const id = randomUUID();
+  const sideEffects: SQL[] = [
+    db
+      .insert(referralEvents)
+      .values({
+        referralId: id,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: submitted ? "submit" : "create",
+        fromStatus: null,
+        toStatus: submitted ? "submitted" : "draft",
+      })
+      .getSQL(),
+    // The audit keeps who referred whom, never the ID number itself.
+    auditInsert(db, actor, [
+      {
+        action: "create",
+        entity: "referral",
+        entityId: id,
+        regionCode,
+        after: { direction: input.direction, priority: input.priority, toInstitutionId: input.toInstitutionId, submitted },
+      },
+    ]).getSQL(),
+    ...(submitted ? notifyStatements(input.toInstitutionId, "incoming", { id, status: "submitted", priority: input.priority }) : []),
+  ];
   const [row] = await db
+    .with(...sideEffects.map((statement, i) => db.$with(`side_effect_${i}`, {}).as(statement)))
     .insert(referrals)
     .values({
+      id,
       direction: input.direction,
       priority: input.priority,
       status: submitted ? "submitted" : "draft",
@@ -192,26 +240,11 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
       regionCode,
       provinceCode: provinceOf(regionCode),
     })
-    .returning({ id: referrals.id });
-  const id = (row as { id: string }).id;
-  await db.insert(referralEvents).values({
-    referralId: id,
-    actorId: actor.id,
-    actorName: actor.name,
-    action: submitted ? "submit" : "create",
-    fromStatus: null,
-    toStatus: submitted ? "submitted" : "draft",
-  });
-  if (submitted) await notify(db, input.toInstitutionId, "incoming", { id, status: "submitted", priority: input.priority });
-  // The audit keeps who referred whom, never the ID number itself.
-  await audit(db, actor, {
-    action: "create",
-    entity: "referral",
-    entityId: id,
-    regionCode,
-    after: { direction: input.direction, priority: input.priority, toInstitutionId: input.toInstitutionId, submitted },
-  });
-  return id;
+    .returning();
+  const inserted = row as typeof referrals.$inferSelect;
+  await storeAttachments(db, id, attachments.decoded);
+  const created: Row = { ...inserted, fromInstitutionName: from?.name ?? "", toInstitutionName: to?.name ?? "" };
+  return { ...toApi(created, principal, key), attachments: await listAttachments(db, id, attachments.decoded.length > 0) };
 }
 
 const columns = {
@@ -275,18 +308,9 @@ function toApi(row: Row, principal: Principal, key: Buffer) {
     parentId: row.parentId,
     submittedAt: iso(row.submittedAt),
     slaDeadline: iso(row.slaDeadline),
-    allowedActions: side ? REFERRAL_ACTIONS.filter((a) => a !== "expire" && isAllowed(row.status as ReferralStatus, a, side)) : [],
+    allowedActions: side ? allowedActions(row.status as ReferralStatus, side) : [],
     createdAt: new Date(row.createdAt).toISOString(),
   };
-}
-
-function isAllowed(status: ReferralStatus, action: ReferralAction, side: Side): boolean {
-  try {
-    transition(status, action, side, { note: "x", slotId: "x" });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -297,7 +321,7 @@ export async function readReferral(db: Db, actor: Actor, principal: Principal, k
   const [row] = await selectRows(db, eq(referrals.id, id));
   if (!row) throw notFound("Referral");
   if (options.audited) await audit(db, actor, { action: "read_patient", entity: "referral", entityId: id });
-  return toApi(row, principal, key);
+  return { ...toApi(row, principal, key), attachments: await listAttachments(db, id) };
 }
 
 /** The caller's worklist: incoming (green channel first, then by SLA) or outgoing (newest first). */
@@ -428,6 +452,26 @@ export async function applyTransition(
 async function releaseHeld(db: Db, row: { slotId: string | null; bedId: string | null }): Promise<void> {
   if (row.slotId) await unbookUnit(db, "slot", row.slotId);
   if (row.bedId) await unbookUnit(db, "bed", row.bedId);
+}
+
+/** Tells the receiver once when a submitted referral enters the last quarter of its SLA. Safe to rerun. */
+export async function warnExpiringSoon(db: Db, now: Date): Promise<number> {
+  const lead = (p: Priority) =>
+    sql`(${referrals.priority} = ${p} and ${referrals.slaDeadline} <= ${new Date(now.getTime() + expiryWarningLeadMinutes(p) * 60_000)})`;
+  const warned = await db
+    .update(referrals)
+    .set({ expiryWarnedAt: now })
+    .where(
+      and(
+        eq(referrals.status, "submitted"),
+        isNull(referrals.expiryWarnedAt),
+        sql`${referrals.slaDeadline} > ${now}`,
+        sql`(${sql.join(PRIORITIES.map(lead), sql` or `)})`,
+      ),
+    )
+    .returning({ id: referrals.id, to: referrals.toInstitutionId, priority: referrals.priority });
+  for (const r of warned) await notify(db, r.to, "expiring", { id: r.id, status: "submitted", priority: r.priority });
+  return warned.length;
 }
 
 /** The SLA clock: submitted referrals past their deadline expire (held units go back). Safe to rerun. */

@@ -1,4 +1,6 @@
 import { type FieldError, invalid, type Principal } from "@medbridge/core";
+import { inArray, or, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { TSchema } from "typebox";
 import type { Actor } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
@@ -103,4 +105,15 @@ export function cellList(text: string): string[] {
 /** Drops empty cells so optional fields stay absent rather than "". */
 export function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "" && v !== undefined));
+}
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/**
+ * Spreadsheets name a record by its name or by its id: the condition that finds every candidate
+ * for a set of such references (ids are only compared when a reference looks like one).
+ */
+export function byNameOrId(name: PgColumn, id: PgColumn, refs: string[]): SQL {
+  const ids = refs.filter((r) => UUID.test(r));
+  return (ids.length ? or(inArray(name, refs), inArray(id, ids)) : inArray(name, refs)) as SQL;
 }

@@ -1,10 +1,10 @@
 import { type FieldError, isRegionCode } from "@medbridge/core";
-import { inArray, or } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { institutions, practitioners } from "../db/schema.ts";
 import { Text } from "../http/schemas.ts";
-import { type ImportSpec, withoutEmpty } from "./imports.ts";
+import { byNameOrId, type ImportSpec, withoutEmpty } from "./imports.ts";
 import { createPractitioners, PractitionerInput } from "./practitioners.ts";
 
 /** A spreadsheet names the home institution by id or by its exact name; the check resolves it. */
@@ -45,12 +45,11 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
     withoutEmpty({ name: v.name, licenseNo: v.licenseNo, profession: v.profession, title: v.title, specialty: v.specialty, institution: v.institution }),
   check: async (db: Db, inputs) => {
     const refs = [...new Set(inputs.map((i) => i.institution))];
-    const uuids = refs.filter((r) => /^[0-9a-f-]{36}$/i.test(r));
     const found = refs.length
       ? await db
           .select({ id: institutions.id, name: institutions.name, regionCode: institutions.regionCode })
           .from(institutions)
-          .where(uuids.length ? or(inArray(institutions.name, refs), inArray(institutions.id, uuids)) : inArray(institutions.name, refs))
+          .where(byNameOrId(institutions.name, institutions.id, refs))
       : [];
     const byRef = new Map<string, { id: string; regionCode: string }[]>();
     for (const f of found) for (const key of [f.id, f.name]) byRef.set(key, [...(byRef.get(key) ?? []), f]);

@@ -1,7 +1,7 @@
 import { idCheckCharacter, maskIdNumber, provinceOf, slaDeadline } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
-import { institutions, referralEvents, referrals, slots } from "../db/schema.ts";
+import { beds, institutions, referralEvents, referrals, slots } from "../db/schema.ts";
 import { encrypt } from "../referral/patient-crypto.ts";
 import { DEMO_PAIR } from "./demo-plan.ts";
 import { fictionalPersonName, type Random } from "./random.ts";
@@ -20,7 +20,7 @@ const REJECTIONS = ["本院无床位，建议转上级医院", "资料不全，�
 /**
  * Six months of referral history for the demo county (mostly up from its townships to the county
  * hospital and on to the supporting city hospital, some back down; a few rejected or expired),
- * today's open referrals for the worklists, and two weeks of reserved slots.
+ * today's open referrals for the worklists, and two weeks of reserved slots and beds.
  */
 export async function seedReferrals(db: Db, random: Random, key: Buffer, now: Date): Promise<number> {
   const local = await db.select().from(institutions).where(eq(institutions.regionCode, DEMO_PAIR.recipientCounty));
@@ -142,5 +142,17 @@ export async function seedReferrals(db: Db, random: Random, key: Buffer, now: Da
   }
   for (let i = 0; i < rows.length; i += 100) await db.insert(referrals).values(rows.slice(i, i + 100));
   for (let i = 0; i < events.length; i += 300) await db.insert(referralEvents).values(events.slice(i, i + 300));
+
+  // Beds reserved for referred admissions, per ward, for the same two weeks (drawn last, so the
+  // referral history above stays what it was).
+  const bedRows = [];
+  for (let d = 1; d <= 14; d++) {
+    const date = new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+    for (const ward of ["内科病区", "外科病区"]) {
+      const reserved = random.int(2, 4);
+      bedRows.push({ institutionId: county.id, ward, date, reserved, booked: random.int(0, 1), provinceCode: provinceOf(county.regionCode) });
+    }
+  }
+  await db.insert(beds).values(bedRows);
   return rows.length;
 }

@@ -9,6 +9,8 @@ import { allianceMembers, alliances, institutionAssessments, institutions, pract
 import { inTransaction } from "../db/transaction.ts";
 import { ensureRegions } from "../registry/regions-data.ts";
 import { seedAssistance } from "./demo-assistance.ts";
+import { seedChronicCare } from "./demo-chronic.ts";
+import { seedOutreach } from "./demo-outreach.ts";
 import {
   COUNTY_DEPARTMENTS,
   DEMO_PAIR,
@@ -50,11 +52,25 @@ export interface DemoSummary {
 
 /** Tables the demo fills, children first, so a reset can empty them in order. */
 const APP_TABLES = [
+  "indicator_rollups",
+  "rollup_dirty",
+  "county_visit_stats",
+  "techniques",
+  "further_study",
+  "trainings",
+  "touring_rules",
+  "touring_visits",
+  "touring_teams",
+  "telemedicine_sessions",
+  "meeting_templates",
+  "chronic_visits",
+  "chronic_patients",
   "webhook_deliveries",
   "webhooks",
   "notifications",
   "follow_ups",
   "referral_events",
+  "referral_attachments",
   "referrals",
   "slots",
   "beds",
@@ -340,6 +356,12 @@ export async function seedDemo(
       }),
     ];
     await tx.insert(users).values(accounts);
+
+    onProgress?.("outreach");
+    const outreach = await seedOutreach(tx, random);
+
+    onProgress?.("chronic care");
+    const chronicVisits = await seedChronicCare(tx, random, dataKey, pairCounty.townships);
     return {
       institutions: made.length,
       alliances: allianceCount,
@@ -348,6 +370,8 @@ export async function seedDemo(
       dispatches: assistance.dispatches,
       attendance: assistance.attendance,
       referrals: referralCount,
+      chronicVisits,
+      outreach,
       users: accounts.map((a) => ({ username: a.username, role: a.role, password: a.username === "admin" ? passwords.admin : passwords.demo })),
     };
   });

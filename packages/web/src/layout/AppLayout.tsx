@@ -3,11 +3,16 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
+  HeartOutlined,
   KeyOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -15,6 +20,7 @@ import {
   TranslationOutlined,
   TrophyOutlined,
   UserOutlined,
+  VideoCameraOutlined,
   WarningOutlined,
 } from "@ant-design/icons";
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
@@ -36,6 +42,16 @@ export function AppLayout() {
 
   // Later capabilities (assistance, referral, outreach, CDS, monitoring) add their groups here.
   const items: ItemType[] = [
+    ...(me.role === "health_official" || me.role === "national_admin"
+      ? [
+          {
+            key: "monitoring",
+            label: t("menu.monitoring"),
+            type: "group" as const,
+            children: [{ key: "/dashboard", icon: <DashboardOutlined />, label: t("menu.dashboard") }],
+          },
+        ]
+      : []),
     {
       key: "registry",
       label: t("menu.registry"),
@@ -60,6 +76,23 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(me.institutionId && (me.role === "clinician" || me.role === "institution_coordinator")
+      ? [{ key: "htn", label: t("htn.menu"), type: "group" as const, children: [{ key: "/htn", icon: <HeartOutlined />, label: t("htn.register") }] }]
+      : []),
+    {
+      key: "outreach",
+      label: t("outreach.menu"),
+      type: "group",
+      children: [
+        { key: "/outreach/telemedicine", icon: <VideoCameraOutlined />, label: t("outreach.telemedicine") },
+        { key: "/outreach/calendar", icon: <ScheduleOutlined />, label: t("outreach.calendar") },
+        { key: "/outreach/capacity", icon: <RiseOutlined />, label: t("outreach.capacity") },
+        // Compliance is a regional figure: the commissions see it (coordinators see visits in their calendar).
+        ...(me.role === "health_official" || me.role === "national_admin"
+          ? [{ key: "/outreach/touring", icon: <CarOutlined />, label: t("outreach.touring") }]
+          : []),
+      ],
+    },
     {
       key: "assistance",
       label: t("assistance.menu"),
@@ -97,7 +130,7 @@ export function AppLayout() {
   // A page's menu entry is its first path segments: /admin/users, /assistance/board, /referrals/new.
   const parts = location.pathname.split("/").filter(Boolean);
   const depth =
-    parts[0] === "admin" || parts[0] === "assistance"
+    parts[0] === "admin" || parts[0] === "assistance" || parts[0] === "outreach"
       ? parts[1] === "credit"
         ? 3
         : 2

@@ -1,14 +1,14 @@
-import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space } from "antd";
+import { PaperClipOutlined } from "@ant-design/icons";
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Upload, type UploadFile } from "antd";
 import type { Dayjs } from "dayjs";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-import type { Referral, Slot } from "../types.ts";
+import type { Referral } from "../types.ts";
+import { BookingSelect, bookingBody } from "./BookingSelect.tsx";
 
 interface Values {
   direction: "up" | "down";
@@ -23,11 +23,23 @@ interface Values {
   icd10: string;
   reasonText: string;
   summary?: string;
-  slotId?: string;
+  booking?: string;
   submit: boolean;
 }
 
-/** A referral form; decision support can prefill reason and urgency through the URL (?icd10=&reason=&priority=). */
+/** The server's limits, checked here first so a doctor hears at once that a file is too big. */
+const MAX_FILES = 5;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const ACCEPT = ["application/pdf", "image/jpeg", "image/png"];
+
+async function toAttachment(file: UploadFile) {
+  const bytes = new Uint8Array(await (file.originFileObj as File).arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { filename: file.name, contentType: file.type as string, data: btoa(binary) };
+}
+
+/** A referral form; decision support can prefill reason, urgency and department through the URL (?icd10=&reason=&priority=&department=). */
 export function NewReferralPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -35,14 +47,9 @@ export function NewReferralPage() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const toInstitutionId = Form.useWatch("toInstitutionId", form);
   const department = Form.useWatch("department", form);
-  // The receiver's free reserved slots in this department: the patient leaves with one booked.
-  const slots = useQuery({
-    queryKey: ["slots", toInstitutionId, department],
-    queryFn: () => api<{ items: Slot[] }>("/slots", { query: { institutionId: toInstitutionId, department, from: dayjs().format("YYYY-MM-DD") } }),
-    enabled: !!toInstitutionId && !!department,
-  });
   const submit = async (v: Values) => {
     setBusy(true);
     try {
@@ -62,7 +69,8 @@ export function NewReferralPage() {
           },
           reason: { icd10: v.icd10.trim().toUpperCase(), text: v.reasonText },
           ...(v.summary && { summary: v.summary }),
-          ...(v.slotId && { slotId: v.slotId }),
+          ...bookingBody(v.booking),
+          ...(files.length && { attachments: await Promise.all(files.map(toAttachment)) }),
           submit: v.submit,
         },
       });
@@ -92,6 +100,7 @@ export function NewReferralPage() {
           priority: params.get("priority") ?? "routine",
           icd10: params.get("icd10") ?? "",
           reasonText: params.get("reason") ?? "",
+          department: params.get("department") ?? undefined,
           submit: true,
           sex: "female",
         }}
@@ -155,19 +164,31 @@ export function NewReferralPage() {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="slotId" label={t("referral.slot")}>
-          <Select
-            allowClear
-            loading={slots.isFetching}
-            notFoundContent={t("referral.noSlots")}
-            options={(slots.data?.items ?? [])
-              .filter((x) => x.available > 0)
-              .map((x) => ({ value: x.id, label: `${x.date} · ${x.department} · ${t("referral.available")} ${x.available}` }))}
-            data-testid="referral-slot"
-          />
+        {/* The receiver's free reserved slots and beds: the patient leaves with one booked. */}
+        <Form.Item name="booking" label={t("referral.booking")}>
+          <BookingSelect institutionId={toInstitutionId} department={department} testId="referral-slot" />
         </Form.Item>
         <Form.Item name="summary" label={t("referral.summary")} rules={[{ max: 5000 }]}>
           <Input.TextArea rows={4} />
+        </Form.Item>
+        <Form.Item label={t("referral.attachments")} extra={t("referral.attachmentsHint")}>
+          <Upload
+            accept=".pdf,.png,.jpg,.jpeg"
+            multiple
+            fileList={files}
+            maxCount={MAX_FILES}
+            beforeUpload={(file) => {
+              if (!ACCEPT.includes(file.type)) message.error(t("referral.attachmentType", { name: file.name }));
+              else if (file.size > MAX_FILE_BYTES) message.error(t("referral.attachmentTooBig", { name: file.name }));
+              else setFiles((list) => [...list, { uid: file.uid, name: file.name, type: file.type, size: file.size, originFileObj: file }].slice(0, MAX_FILES));
+              return Upload.LIST_IGNORE;
+            }}
+            onRemove={(file) => setFiles((list) => list.filter((f) => f.uid !== file.uid))}
+          >
+            <Button icon={<PaperClipOutlined />} data-testid="referral-attach">
+              {t("referral.attach")}
+            </Button>
+          </Upload>
         </Form.Item>
         <Space>
           <Form.Item name="submit" valuePropName="checked" noStyle>

@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Timeline, Typography } from "antd";
+import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api } from "../api.ts";
-import { formatDateTime } from "../shared/format.ts";
+import { formatBytes, formatDateTime } from "../shared/format.ts";
 import { QueryState } from "../shared/QueryState.tsx";
-import type { Referral, Slot } from "../types.ts";
+import type { Referral } from "../types.ts";
+import { BookingSelect, bookingBody } from "./BookingSelect.tsx";
 import { PriorityTag, ReferralStatusTag, SlaCountdown } from "./ReferralTags.tsx";
 
 interface HistoryItem {
@@ -30,11 +31,6 @@ export function ReferralDetailPage() {
   const [pending, setPending] = useState<string | null>(null);
   const [form] = Form.useForm();
   const r = referral.data;
-  const slots = useQuery({
-    queryKey: ["slots", r?.toInstitutionId, r?.department],
-    queryFn: () => api<{ items: Slot[] }>("/slots", { query: { institutionId: r?.toInstitutionId, department: r?.department } }),
-    enabled: pending === "schedule" && !!r,
-  });
 
   const act = async (action: string, extra: Record<string, unknown> = {}) => {
     try {
@@ -98,6 +94,19 @@ export function ReferralDetailPage() {
                 <Descriptions.Item label={t("referral.summary")} span={2}>
                   <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>{x.summary ?? "—"}</Typography.Paragraph>
                 </Descriptions.Item>
+                <Descriptions.Item label={t("referral.attachments")} span={2}>
+                  {x.attachments?.length ? (
+                    <Space wrap>
+                      {x.attachments.map((a) => (
+                        <Typography.Link key={a.id} href={`/api/v1/referrals/${x.id}/attachments/${a.id}`} data-testid="attachment-link">
+                          {a.filename} ({formatBytes(a.size)})
+                        </Typography.Link>
+                      ))}
+                    </Space>
+                  ) : (
+                    "—"
+                  )}
+                </Descriptions.Item>
               </Descriptions>
             </Card>
             <Row gutter={16}>
@@ -125,7 +134,7 @@ export function ReferralDetailPage() {
               okButtonProps={{ "data-testid": "action-confirm" } as Record<`data-${string}`, string>}
               onOk={async () => {
                 const v = await form.validateFields();
-                if (pending === "schedule") await act("schedule", { slotId: v.slotId });
+                if (pending === "schedule") await act("schedule", bookingBody(v.booking));
                 else if (pending === "complete")
                   await act("complete", { ...(v.note && { note: v.note }), ...(v.downSummary && { downReferral: { summary: v.downSummary } }) });
                 else if (pending) await act(pending, { note: v.note });
@@ -134,15 +143,8 @@ export function ReferralDetailPage() {
             >
               <Form form={form} layout="vertical">
                 {pending === "schedule" && (
-                  <Form.Item name="slotId" label={t("referral.chooseSlot")} rules={[{ required: true }]}>
-                    <Select
-                      loading={slots.isPending}
-                      notFoundContent={t("referral.noSlots")}
-                      options={(slots.data?.items ?? [])
-                        .filter((s) => s.available > 0)
-                        .map((s) => ({ value: s.id, label: `${s.date} · ${s.department} · ${t("referral.available")} ${s.available}` }))}
-                      data-testid="slot-select"
-                    />
+                  <Form.Item name="booking" label={t("referral.chooseSlot")} rules={[{ required: true }]}>
+                    <BookingSelect institutionId={x.toInstitutionId} department={x.department} testId="slot-select" />
                   </Form.Item>
                 )}
                 {pending !== "schedule" && (

@@ -4,3 +4,10 @@ import dayjs from "dayjs";
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format("YYYY-MM-DD HH:mm:ss") : "—";
 }
+
+/** File sizes as people read them: 820 B, 14.2 KB, 1.9 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,265 @@
+/**
+ * Indicators as data (indicators.md): id, names, what is counted over what, unit and direction.
+ * `rollup` says whether the server keeps it in the monthly rollups yet; the others are defined
+ * here so the catalogue is complete, and are computed as their facts arrive.
+ */
+export type IndicatorUnit = "%" | "count" | "days" | "hours" | "ratio";
+export interface Indicator {
+  id: string;
+  zh: string;
+  en: string;
+  numerator: string;
+  denominator: string | null;
+  unit: IndicatorUnit;
+  /** Whether a higher value is better. */
+  higherIsBetter: boolean;
+  rollup: boolean;
+}
+
+export const INDICATORS: Indicator[] = [
+  {
+    id: "referrals_up",
+    zh: "上转人次",
+    en: "Up-referrals",
+    numerator: "referrals submitted upward in the period",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: false,
+    rollup: true,
+  },
+  {
+    id: "referrals_down",
+    zh: "下转人次",
+    en: "Down-referrals",
+    numerator: "referrals submitted downward in the period",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "down_up_ratio",
+    zh: "下转/上转比",
+    en: "Down/up ratio",
+    numerator: "down-referrals",
+    denominator: "up-referrals",
+    unit: "ratio",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "reserved_slot_utilisation",
+    zh: "预留号源使用率",
+    en: "Reserved slot utilisation",
+    numerator: "booked slots",
+    denominator: "reserved slots",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "reserved_bed_utilisation",
+    zh: "预留床位使用率",
+    en: "Reserved bed utilisation",
+    numerator: "booked beds",
+    denominator: "reserved beds",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "telemedicine_sessions",
+    zh: "远程医疗次数",
+    en: "Telemedicine sessions",
+    numerator: "sessions held (recipient's region)",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "touring_visits",
+    zh: "巡回医疗次数",
+    en: "Touring visits",
+    numerator: "touring visits at sites of the region",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "trainees",
+    zh: "培训人次",
+    en: "Person-times trained",
+    numerator: "training attendees + further-study placements started",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "techniques_transferred",
+    zh: "新技术新项目",
+    en: "Techniques transferred",
+    numerator: "techniques launched",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "county_capability_basic",
+    zh: "县医院达基本标准率",
+    en: "County hospitals meeting the basic standard",
+    numerator: "meeting basic",
+    denominator: "assessed",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: false,
+  },
+  {
+    id: "county_capability_recommended",
+    zh: "县医院达推荐标准率",
+    en: "County hospitals meeting the recommended standard",
+    numerator: "meeting recommended",
+    denominator: "assessed",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: false,
+  },
+  {
+    id: "dispatch_compliance",
+    zh: "派驻合规率",
+    en: "Dispatch compliance",
+    numerator: "agreements passing",
+    denominator: "agreements active",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: false,
+  },
+  {
+    id: "stationed_person_days",
+    zh: "派驻人日",
+    en: "Stationed person-days",
+    numerator: "stationed days",
+    denominator: null,
+    unit: "days",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "coverage_gap_days",
+    zh: "断档天数",
+    en: "Coverage gap days",
+    numerator: "days with nobody on site",
+    denominator: null,
+    unit: "days",
+    higherIsBetter: false,
+    rollup: false,
+  },
+  {
+    id: "suspected_nominal_days",
+    zh: "疑似挂名天数",
+    en: "Suspected nominal days",
+    numerator: "flagged days",
+    denominator: null,
+    unit: "days",
+    higherIsBetter: false,
+    rollup: false,
+  },
+  {
+    id: "referral_acceptance_median_h",
+    zh: "转诊接收时长中位数",
+    en: "Referral acceptance, median hours",
+    numerator: "hours submitted → accepted",
+    denominator: null,
+    unit: "hours",
+    higherIsBetter: false,
+    rollup: false,
+  },
+  {
+    id: "within_county_rate",
+    zh: "县域内就诊率",
+    en: "Within-county treatment rate",
+    numerator: "visits inside the county",
+    denominator: "all visits of residents",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "out_of_county_referral_rate",
+    zh: "县外转诊率",
+    en: "Out-of-county referral rate",
+    numerator: "up-referrals leaving the county",
+    denominator: "visits of the county",
+    unit: "%",
+    higherIsBetter: false,
+    rollup: true,
+  },
+  {
+    id: "techniques_gap_filling",
+    zh: "填补空白技术",
+    en: "Techniques filling a provincial gap",
+    numerator: "techniques filling a gap",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: true,
+    rollup: true,
+  },
+  {
+    id: "techniques_sustained",
+    zh: "持续开展技术",
+    en: "Techniques sustained",
+    numerator: "sustained techniques",
+    denominator: null,
+    unit: "count",
+    higherIsBetter: true,
+    rollup: false,
+  },
+  {
+    id: "touring_visit_compliance",
+    zh: "巡回频次达标率",
+    en: "Touring frequency compliance",
+    numerator: "sites meeting the rule",
+    denominator: "sites under the rule",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: false,
+  },
+  {
+    id: "htn_control_rate",
+    zh: "高血压控制率",
+    en: "Hypertension control rate",
+    numerator: "controlled in the last 3 months",
+    denominator: "patients under care",
+    unit: "%",
+    higherIsBetter: true,
+    rollup: false,
+  },
+];
+
+export const PERIOD_KINDS = ["month", "quarter", "year"] as const;
+export type IndicatorPeriod = (typeof PERIOD_KINDS)[number];
+
+/** The value of a numerator over a denominator in the indicator's unit (null when undefined). */
+export function indicatorValue(indicator: Indicator, numerator: number, denominator: number | null): number | null {
+  if (indicator.denominator === null) return numerator;
+  if (!denominator) return null;
+  const v = numerator / denominator;
+  return indicator.unit === "%" ? Math.round(v * 1000) / 10 : Math.round(v * 100) / 100;
+}
+
+/** The period a month (`YYYY-MM`) belongs to: `2026-03`, `2026-Q1` or `2026`. */
+export function periodOf(month: string, kind: IndicatorPeriod): string {
+  if (kind === "month") return month;
+  if (kind === "year") return month.slice(0, 4);
+  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+}
+
+/** The value of an indicator over several rollup rows (months, regions): sums, then divides once. */
+export function indicatorTotal(indicator: Indicator, rows: readonly { numerator: number; denominator: number | null }[]): number | null {
+  const num = rows.reduce((s, r) => s + r.numerator, 0);
+  const den = indicator.denominator === null ? null : rows.reduce((s, r) => s + (r.denominator ?? 0), 0);
+  return indicatorValue(indicator, num, den);
+}

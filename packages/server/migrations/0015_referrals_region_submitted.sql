@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_region_submitted_idx" ON "referrals" USING btree ("region_code","submitted_at");

@@ -1,0 +1,162 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { evaluateHypertension, forbidden, formatDay, mayEver, parseHypertensionInput, regionContains } from "@medbridge/core";
+import { Type } from "typebox";
+import { requireAccessTo } from "../access.ts";
+import { todayInChina } from "../assistance/compliance-service.ts";
+import { actorOf } from "../audit.ts";
+import { principalOf } from "../auth/principal.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/connection.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
+import {
+  ChronicPatientInput,
+  ChronicPatientSchema,
+  ControlRateQuery,
+  controlRate,
+  enrolPatient,
+  listPatients,
+  listVisits,
+  PatientListQuery,
+  readPatient,
+  recordVisit,
+  VisitInput,
+} from "./register.ts";
+
+const tags = ["hypertension"];
+
+/** Hypertension decision support (stateless) and the chronic-care register of grassroots institutions. */
+export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; config: Config; now?: () => Date }): FastifyPluginAsyncTypebox {
+  const today = () => formatDay(todayInChina(now()));
+  return async (app) => {
+    app.post(
+      "/cds/hypertension/evaluate",
+      {
+        schema: {
+          tags,
+          summary: "Evaluate one visit (hypertension.md input) → recommendation with its trace; nothing is stored",
+          // The engine's own validator checks the body (the CLI uses the same one), naming each field.
+          body: Type.Unknown({ description: "hypertension.md input" }),
+          response: { 200: Type.Unknown(), ...errorResponses },
+        },
+      },
+      async (request) => {
+        principalOf(request);
+        return evaluateHypertension(parseHypertensionInput(request.body, { today: today() }));
+      },
+    );
+
+    app.post(
+      "/htn/patients",
+      {
+        schema: {
+          tags,
+          summary: "Register a hypertension patient at your grassroots institution",
+          body: ChronicPatientInput,
+          response: { 201: ChronicPatientSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        if (!mayEver(principal, "write", "chronic_patient")) throw forbidden("Only clinicians and coordinators of a grassroots institution keep the register");
+        const created = await inTransaction(db, (tx) => enrolPatient(tx, actorOf(principal, request.id), principal, config.dataKey, request.body, now()));
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.get(
+      "/htn/patients",
+      {
+        schema: {
+          tags,
+          summary: "Your register, soonest due first; due=overdue|week is the call list",
+          querystring: PatientListQuery,
+          response: { 200: PageOf(ChronicPatientSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        if (!mayEver(principal, "read", "chronic_patient")) throw forbidden("Officials see control rates, not patients");
+        if (principal.role !== "national_admin" && !principal.institutionId) throw forbidden("No institution");
+        return listPatients(db, principal, config.dataKey, request.query, today());
+      },
+    );
+
+    app.get(
+      "/htn/patients/:id",
+      {
+        schema: {
+          tags,
+          summary: "One patient (an audited read of personal details)",
+          params: IdParams,
+          response: { 200: ChronicPatientSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "read", "chronic_patient", [request.params.id]);
+        return readPatient(db, actorOf(principal, request.id), principal, config.dataKey, request.params.id);
+      },
+    );
+
+    app.get(
+      "/htn/patients/:id/visits",
+      {
+        schema: {
+          tags,
+          summary: "The patient's visits, newest first, each with its recommendation",
+          params: IdParams,
+          response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await requireAccessTo(db, principalOf(request), "read", "chronic_patient", [request.params.id]);
+        return { items: await listVisits(db, request.params.id) };
+      },
+    );
+
+    app.post(
+      "/htn/patients/:id/visits",
+      {
+        schema: {
+          tags,
+          summary: "Record a visit; answers the recommendation and the next due date",
+          params: IdParams,
+          body: VisitInput,
+          response: { 201: Type.Unknown(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "write", "chronic_patient", [request.params.id]);
+        const visit = await inTransaction(db, (tx) => recordVisit(tx, actorOf(principal, request.id), request.params.id, request.body, today()));
+        return reply.status(201).send(visit);
+      },
+    );
+
+    app.get(
+      "/htn/control-rate",
+      {
+        schema: {
+          tags,
+          summary: "Control rate for a region or an institution, per institution",
+          querystring: ControlRateQuery,
+          response: { 200: Type.Unknown(), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { regionCode, institutionId } = request.query;
+        const asOf = request.query.asOf ?? today();
+        if (principal.role === "health_official") {
+          const mine = principal.regionCode as string;
+          if (regionCode && !regionContains(mine, regionCode)) throw forbidden("Figures outside your region are not yours to see");
+          return controlRate(db, { regionCode: regionCode ?? mine, ...(institutionId && { institutionId }) }, asOf);
+        }
+        if (principal.role === "national_admin") return controlRate(db, { ...(regionCode && { regionCode }), ...(institutionId && { institutionId }) }, asOf);
+        if (!principal.institutionId) throw forbidden("No institution to count for");
+        return controlRate(db, { institutionId: principal.institutionId }, asOf);
+      },
+    );
+  };
+}

@@ -1,0 +1,338 @@
+import {
+  addMonths,
+  CONDITIONS,
+  conflict,
+  DRUG_CLASSES,
+  day,
+  EDITIONS,
+  evaluateHypertension,
+  forbidden,
+  formatDay,
+  type HypertensionInput,
+  type InstitutionKind,
+  invalid,
+  maskIdNumber,
+  notFound,
+  type Principal,
+  parseHypertensionInput,
+  provinceOf,
+  RISK_FACTORS,
+  SETTINGS,
+  SYMPTOMS,
+} from "@medbridge/core";
+import { and, asc, desc, eq, gte, like, lte, type SQL, sql } from "drizzle-orm";
+import { type Static, Type } from "typebox";
+import { inRegion } from "../access.ts";
+import { type Actor, audit } from "../audit.ts";
+import type { Db } from "../db/connection.ts";
+import { paged } from "../db/paging.ts";
+import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
+import { pgErrorCode } from "../db/transaction.ts";
+import { DateString, PageQuery, StringEnum, Uuid } from "../http/schemas.ts";
+import { decrypt, encrypt, lookupHash } from "../referral/patient-crypto.ts";
+import { PatientInput, patientProblems } from "../referral/referrals.ts";
+
+/** The register is kept where the patients live: village clinics, township and community centres. */
+const GRASSROOTS: InstitutionKind[] = ["village_clinic", "township_health_center", "community_health_center"];
+
+export const ChronicPatientInput = Type.Object(
+  {
+    patient: PatientInput,
+    conditions: Type.Optional(Type.Array(StringEnum(CONDITIONS), { maxItems: CONDITIONS.length, uniqueItems: true })),
+    riskFactors: Type.Optional(Type.Array(StringEnum(RISK_FACTORS), { maxItems: RISK_FACTORS.length, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+/** A visit: today's readings and drugs. Age, sex, conditions and risk factors come from the register. */
+export const VisitInput = Type.Object(
+  {
+    visitOn: Type.Optional(DateString),
+    edition: Type.Optional(StringEnum(EDITIONS)),
+    readings: Type.Array(
+      Type.Object(
+        { sbp: Type.Integer(), dbp: Type.Integer(), setting: Type.Optional(StringEnum(SETTINGS)), treated: Type.Optional(Type.Boolean()) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 10 },
+    ),
+    symptoms: Type.Optional(Type.Array(StringEnum(SYMPTOMS), { uniqueItems: true })),
+    currentDrugs: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { class: StringEnum(DRUG_CLASSES), name: Type.String({ minLength: 1, maxLength: 60 }), atMaxDose: Type.Boolean() },
+          { additionalProperties: false },
+        ),
+        { maxItems: 8 },
+      ),
+    ),
+    weeksOnCurrentRegimen: Type.Optional(Type.Number({ minimum: 0, maximum: 5200 })),
+    labs: Type.Optional(
+      Type.Object(
+        { potassium: Type.Optional(Type.Number()), egfr: Type.Optional(Type.Number()), acr: Type.Optional(Type.Number()) },
+        { additionalProperties: false },
+      ),
+    ),
+    pregnant: Type.Optional(Type.Boolean()),
+    breastfeeding: Type.Optional(Type.Boolean()),
+    /** Replaces the patient's conditions from this visit on (a new diagnosis, say). */
+    conditions: Type.Optional(Type.Array(StringEnum(CONDITIONS), { uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const PatientListQuery = Type.Object(
+  {
+    page: PageQuery.page,
+    pageSize: PageQuery.pageSize,
+    q: PageQuery.q,
+    /** overdue: past the next due date; week: due within the next 7 days or overdue (who to call). */
+    due: Type.Optional(StringEnum(["overdue", "week"] as const)),
+  },
+  { additionalProperties: false },
+);
+
+export const ChronicPatientSchema = Type.Object({
+  id: Uuid,
+  institutionId: Uuid,
+  name: Type.String(),
+  sex: Type.String(),
+  birthDate: Type.String(),
+  idNumber: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  conditions: Type.Array(Type.String()),
+  riskFactors: Type.Array(Type.String()),
+  enrolledOn: Type.String(),
+  lastVisitOn: Type.Union([Type.String(), Type.Null()]),
+  lastControlled: Type.Union([Type.Boolean(), Type.Null()]),
+  nextDueOn: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ControlRateQuery = Type.Object(
+  { regionCode: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{5}$" })), institutionId: Type.Optional(Uuid), asOf: Type.Optional(DateString) },
+  { additionalProperties: false },
+);
+
+type PatientRow = typeof chronicPatients.$inferSelect;
+
+function toApi(row: PatientRow, principal: Principal, key: Buffer) {
+  const clear = principal.role === "clinician" && principal.institutionId === row.institutionId;
+  return {
+    id: row.id,
+    institutionId: row.institutionId,
+    name: row.name,
+    sex: row.sex,
+    birthDate: row.birthDate,
+    idNumber: clear ? decrypt(key, row.idCipher) : row.idMasked,
+    phone: row.phone,
+    conditions: row.conditions,
+    riskFactors: row.riskFactors,
+    enrolledOn: row.enrolledOn,
+    lastVisitOn: row.lastVisitOn,
+    lastControlled: row.lastControlled,
+    nextDueOn: row.nextDueOn,
+  };
+}
+
+/** Enrols a patient at the caller's (grassroots) institution; the same ID number twice is a 409. */
+export async function enrolPatient(db: Db, actor: Actor, principal: Principal, key: Buffer, input: Static<typeof ChronicPatientInput>, now: Date) {
+  if (!principal.institutionId) throw forbidden("Patients are registered by staff of a grassroots institution");
+  const [home] = await db
+    .select({ kind: institutions.kind, regionCode: institutions.regionCode })
+    .from(institutions)
+    .where(eq(institutions.id, principal.institutionId));
+  if (!home || !GRASSROOTS.includes(home.kind as InstitutionKind))
+    throw forbidden("The chronic-care register is kept at village clinics and township or community health centres");
+  const problems = patientProblems(input.patient, now, "patient.");
+  if (problems.length) throw invalid(problems);
+  try {
+    const [row] = await db
+      .insert(chronicPatients)
+      .values({
+        institutionId: principal.institutionId,
+        name: input.patient.name.trim(),
+        sex: input.patient.sex,
+        birthDate: input.patient.birthDate,
+        idCipher: encrypt(key, input.patient.idNumber),
+        idMasked: maskIdNumber(input.patient.idNumber),
+        idHash: lookupHash(key, input.patient.idNumber),
+        phone: input.patient.phone ?? null,
+        conditions: input.conditions ?? [],
+        riskFactors: input.riskFactors ?? [],
+        enrolledOn: now.toISOString().slice(0, 10),
+        regionCode: home.regionCode,
+        provinceCode: provinceOf(home.regionCode),
+      })
+      .returning();
+    const patient = row as PatientRow;
+    await audit(db, actor, { action: "create", entity: "chronic_patient", entityId: patient.id, regionCode: home.regionCode });
+    return toApi(patient, principal, key);
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") throw conflict([{ path: "patient.idNumber", message: "is already in this institution's register" }]);
+    throw error;
+  }
+}
+
+export async function listPatients(db: Db, principal: Principal, key: Buffer, q: Static<typeof PatientListQuery>, today: string) {
+  const where: (SQL | undefined)[] = [eq(chronicPatients.active, true)];
+  if (principal.role !== "national_admin") where.push(eq(chronicPatients.institutionId, principal.institutionId as string));
+  if (q.q?.trim()) where.push(like(chronicPatients.name, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.due === "overdue") where.push(sql`${chronicPatients.nextDueOn} < ${today}`);
+  if (q.due === "week") where.push(lte(chronicPatients.nextDueOn, formatDay(day(today) + 7)));
+  const condition = and(...where);
+  const result = await paged(
+    q.page,
+    q.pageSize,
+    db
+      .select()
+      .from(chronicPatients)
+      .where(condition)
+      .orderBy(asc(chronicPatients.nextDueOn), asc(chronicPatients.name))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    () => db.select({ total: sql<number>`count(*)::int` }).from(chronicPatients).where(condition),
+  );
+  // Lists carry masked ID numbers only.
+  return { ...result, items: result.items.map((r) => toApi(r, { ...principal, role: "institution_coordinator" }, key)) };
+}
+
+/** One patient; reading personal details is audit-logged. */
+export async function readPatient(db: Db, actor: Actor, principal: Principal, key: Buffer, id: string) {
+  const [row] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id));
+  if (!row) throw notFound("Patient");
+  await audit(db, actor, { action: "read_patient", entity: "chronic_patient", entityId: id });
+  return toApi(row, principal, key);
+}
+
+const ageOn = (birthDate: string, on: string) => {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = on.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+};
+
+/**
+ * Records a visit: the engine evaluates it with the register's facts (age on the visit day, sex,
+ * conditions, risk factors; a registered patient is diagnosed), the recommendation is stored with
+ * its edition, and the patient's next due date and control status move on.
+ */
+export async function recordVisit(db: Db, actor: Actor, id: string, body: Static<typeof VisitInput>, today: string) {
+  const [patient] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id)).for("update");
+  if (!patient) throw notFound("Patient");
+  const visitOn = body.visitOn ?? today;
+  if (visitOn > today) throw invalid([{ path: "visitOn", message: "is in the future" }]);
+  const conditions = body.conditions ?? patient.conditions;
+  const raw = {
+    ...(body.edition && { edition: body.edition }),
+    asOf: today,
+    patient: {
+      age: ageOn(patient.birthDate, visitOn),
+      sex: patient.sex,
+      pregnant: body.pregnant ?? false,
+      breastfeeding: body.breastfeeding ?? false,
+    },
+    readings: body.readings.map((r) => ({ date: visitOn, setting: "office", ...r })),
+    diagnosedHypertension: true,
+    conditions,
+    riskFactors: patient.riskFactors,
+    symptoms: body.symptoms ?? [],
+    currentDrugs: body.currentDrugs ?? [],
+    ...(body.weeksOnCurrentRegimen !== undefined && { weeksOnCurrentRegimen: body.weeksOnCurrentRegimen }),
+    labs: body.labs ?? {},
+  };
+  // The engine's validation names fields as the visit does (readings[0].sbp, labs.potassium …).
+  const input: HypertensionInput = parseHypertensionInput(raw, { today });
+  const recommendation = evaluateHypertension(input);
+  const office = input.readings.filter((r) => r.setting === "office");
+  const sbp = Math.round(office.reduce((s, r) => s + r.sbp, 0) / office.length);
+  const dbp = Math.round(office.reduce((s, r) => s + r.dbp, 0) / office.length);
+  const nextDueOn = formatDay(day(visitOn) + recommendation.followUpDays.max);
+  const [visit] = await db
+    .insert(chronicVisits)
+    .values({
+      patientId: id,
+      institutionId: patient.institutionId,
+      visitOn,
+      input,
+      edition: input.edition,
+      recommendation,
+      action: recommendation.action,
+      controlled: recommendation.controlled,
+      sbp,
+      dbp,
+      nextDueOn,
+      recordedBy: actor.name,
+    })
+    .returning({ id: chronicVisits.id });
+  // A visit entered late (older than the last one) is kept but does not move the patient's status back.
+  if (!patient.lastVisitOn || visitOn >= patient.lastVisitOn) {
+    await db
+      .update(chronicPatients)
+      .set({ lastVisitOn: visitOn, lastControlled: recommendation.controlled, nextDueOn, conditions, updatedAt: new Date() })
+      .where(eq(chronicPatients.id, id));
+  }
+  await audit(db, actor, {
+    action: "visit",
+    entity: "chronic_patient",
+    entityId: id,
+    regionCode: patient.regionCode,
+    after: { visitOn, action: recommendation.action, edition: input.edition },
+  });
+  return { id: (visit as { id: string }).id, visitOn, sbp, dbp, edition: input.edition, nextDueOn, recommendation };
+}
+
+export async function listVisits(db: Db, patientId: string) {
+  const rows = await db
+    .select()
+    .from(chronicVisits)
+    .where(eq(chronicVisits.patientId, patientId))
+    .orderBy(desc(chronicVisits.visitOn), desc(chronicVisits.createdAt))
+    .limit(100);
+  return rows.map((v) => ({
+    id: v.id,
+    visitOn: v.visitOn,
+    sbp: v.sbp,
+    dbp: v.dbp,
+    edition: v.edition,
+    nextDueOn: v.nextDueOn,
+    recordedBy: v.recordedBy,
+    currentDrugs: (v.input as HypertensionInput).currentDrugs,
+    recommendation: v.recommendation as ReturnType<typeof evaluateHypertension>,
+  }));
+}
+
+/**
+ * Control rate (hypertension.md): patients whose last BP within 3 months is controlled / patients
+ * under care, for an institution or a region, with the figure per institution. Reads the register's
+ * kept status (one indexed pass over patients), never the visits.
+ */
+export async function controlRate(db: Db, scope: { regionCode?: string; institutionId?: string }, asOf: string) {
+  const since = formatDay(addMonths(day(asOf), -3));
+  const where = and(
+    eq(chronicPatients.active, true),
+    scope.institutionId ? eq(chronicPatients.institutionId, scope.institutionId) : undefined,
+    scope.regionCode ? inRegion(chronicPatients.regionCode, scope.regionCode) : undefined,
+  );
+  const rows = await db
+    .select({
+      institutionId: chronicPatients.institutionId,
+      institutionName: sql<string>`min(${institutions.name})`,
+      patients: sql<number>`count(*)::int`,
+      controlled: sql<number>`(count(*) filter (where ${chronicPatients.lastControlled} and ${gte(chronicPatients.lastVisitOn, since)}))::int`,
+    })
+    .from(chronicPatients)
+    .innerJoin(institutions, eq(institutions.id, chronicPatients.institutionId))
+    .where(where)
+    .groupBy(chronicPatients.institutionId)
+    .orderBy(asc(sql`min(${institutions.name})`));
+  const patients = rows.reduce((s, r) => s + r.patients, 0);
+  const controlled = rows.reduce((s, r) => s + r.controlled, 0);
+  const rate = (c: number, n: number) => (n ? Math.round((c / n) * 1000) / 1000 : null);
+  return {
+    asOf,
+    since,
+    patients,
+    controlled,
+    rate: rate(controlled, patients),
+    byInstitution: rows.map((r) => ({ ...r, rate: rate(r.controlled, r.patients) })),
+  };
+}

@@ -1,0 +1,223 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { forbidden, INDICATORS, indicatorValue, invalid, notFound, PERIOD_KINDS, type Principal, regionContains } from "@medbridge/core";
+import { sql } from "drizzle-orm";
+import { type Static, Type } from "typebox";
+import { inRegion, requireAccess } from "../access.ts";
+import { principalOf } from "../auth/principal.ts";
+import type { Db } from "../db/connection.ts";
+import { indicatorRollups } from "../db/schema.ts";
+import { errorResponses, RegionCode, StringEnum } from "../http/schemas.ts";
+import { importRoute } from "../registry/import-route.ts";
+import { writeXlsx } from "../registry/tabular.ts";
+import { parseWeights, rankSupporters } from "./ranking.ts";
+import { regionReport, regionReportPdf } from "./report.ts";
+import { refreshRollups } from "./rollups.ts";
+import { countyVisitImport } from "./visit-stats.ts";
+
+const tags = ["monitoring"];
+const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
+const ValuesQuery = Type.Object(
+  {
+    regionCode: Type.Optional(RegionCode),
+    level: Type.Optional(StringEnum(["province", "city", "county"] as const)),
+    period: Type.Optional(StringEnum(PERIOD_KINDS, { default: "month" })),
+    from: Type.Optional(Month),
+    to: Type.Optional(Month),
+  },
+  { additionalProperties: false },
+);
+
+/** The level one below a region: the nation's provinces, a province's cities, a city's counties. */
+function childLevel(code: string | undefined): "province" | "city" | "county" {
+  if (!code) return "province";
+  if (code.endsWith("0000")) return "city";
+  return "county";
+}
+
+/** Indicator catalogue and values from the monthly rollups (drained of pending changes first). */
+export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: () => Date }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    await app.register(
+      importRoute(db, {
+        url: "/statistics/county-visits/import",
+        summary: "Import county visit totals (region_code, month, total_visits, within_county_visits, grassroots_visits; English or Chinese headers)",
+        tags,
+        spec: countyVisitImport,
+        authorize: (principal, inputs) => {
+          if (principal.role !== "health_official" && principal.role !== "national_admin") throw forbidden("Statistics are imported by health commissions");
+          for (const row of inputs) requireAccess(principal, "write", "institution", [{ regionCode: row.regionCode, institutionIds: [] }]);
+        },
+      }),
+    );
+    app.get(
+      "/indicators",
+      { schema: { tags, summary: "The indicator catalogue (definitions as data)", response: { 200: Type.Unknown(), ...errorResponses } } },
+      async (request) => {
+        principalOf(request);
+        return { items: INDICATORS };
+      },
+    );
+
+    app.get(
+      "/rankings/supporters",
+      {
+        schema: {
+          tags,
+          summary: "Supporting hospitals of the region's agreements ranked by a weighted composite score (weights=compliance:40,stationedDays:20,…)",
+          querystring: Type.Object(
+            {
+              regionCode: Type.Optional(RegionCode),
+              year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+              weights: Type.Optional(Type.String({ maxLength: 200 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Unknown(), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        let regionCode = request.query.regionCode;
+        if (principal.role === "health_official") {
+          regionCode ??= principal.regionCode as string;
+          if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Figures outside your region are not yours to see");
+        } else if (principal.role !== "national_admin") throw forbidden("Rankings are for health commissions");
+        if (!regionCode) throw invalid([{ path: "regionCode", message: "is required (a province, city or county)" }]);
+        return rankSupporters(db, regionCode, request.query.year, parseWeights(request.query.weights));
+      },
+    );
+
+    app.get(
+      "/reports/:regionCode",
+      {
+        schema: {
+          tags,
+          summary: "A region + period report as PDF (period YYYY-MM or YYYY): key figures, referrals chart, failing agreements, supporter ranking",
+          params: Type.Object({ regionCode: RegionCode }, { additionalProperties: false }),
+          querystring: Type.Object(
+            { period: Type.String({ pattern: "^\\d{4}(-(0[1-9]|1[0-2]))?$", description: "YYYY-MM or YYYY" }) },
+            { additionalProperties: false },
+          ),
+          produces: ["application/pdf"],
+          response: { 200: Type.Unsafe<Buffer>({ type: "string", format: "binary" }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const { regionCode } = request.params;
+        if (principal.role === "health_official") {
+          if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Reports outside your region are not yours to see");
+        } else if (principal.role !== "national_admin") throw forbidden("Reports are for health commissions");
+        const pdf = await regionReportPdf(await regionReport(db, regionCode, request.query.period));
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `attachment; filename="report-${regionCode}-${request.query.period}.pdf"`)
+          .send(Buffer.from(pdf));
+      },
+    );
+
+    app.get(
+      "/indicators/:id/values",
+      {
+        schema: {
+          tags,
+          summary: "Values of one indicator by region (one level down, or `level`) and period, within a region",
+          params: Type.Object({ id: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
+          querystring: ValuesQuery,
+          response: { 200: Type.Unknown(), ...errorResponses },
+        },
+      },
+      async (request) => indicatorValues(db, principalOf(request), request.params.id, request.query, now()),
+    );
+
+    app.get(
+      "/indicators/:id/values.xlsx",
+      {
+        schema: {
+          tags,
+          summary: "The same values as XLSX",
+          params: Type.Object({ id: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
+          querystring: ValuesQuery,
+          produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        },
+      },
+      async (request, reply) => {
+        const result = await indicatorValues(db, principalOf(request), request.params.id, request.query, now());
+        const buffer = await writeXlsx(
+          result.indicator.zh.slice(0, 30),
+          ["区划代码", "区划", "期间", "分子", "分母", `数值（${result.indicator.unit}）`],
+          result.items.map((i) => [i.regionCode, i.regionName, i.period, i.numerator, i.denominator ?? "", i.value ?? ""]),
+        );
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename="${result.indicator.id}-${result.regionCode ?? "national"}.xlsx"`)
+          .send(buffer);
+      },
+    );
+  };
+}
+
+/** One indicator's values by region and period inside the caller's region (rollups refreshed first). */
+interface ValueRow {
+  regionCode: string;
+  regionName: string;
+  period: string;
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+}
+
+async function indicatorValues(db: Db, principal: Principal, id: string, query: Static<typeof ValuesQuery>, now: Date) {
+  const indicator = INDICATORS.find((i) => i.id === id);
+  if (!indicator) throw notFound("Indicator");
+  let regionCode = query.regionCode;
+  if (principal.role === "health_official") {
+    const mine = principal.regionCode as string;
+    regionCode ??= mine;
+    if (!regionContains(mine, regionCode)) throw forbidden("Figures outside your region are not yours to see");
+  } else if (principal.role !== "national_admin") throw forbidden("Indicators are for health commissions");
+  if (!indicator.rollup) return { indicator, regionCode: regionCode ?? null, items: [] as ValueRow[], note: "not computed yet" };
+  const thisMonth = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const to = query.to ?? thisMonth;
+  const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
+  const level = query.level ?? childLevel(regionCode);
+  const period = query.period ?? "month";
+  await refreshRollups(db);
+  const region =
+    level === "province"
+      ? sql`substr(${indicatorRollups.regionCode}, 1, 2) || '0000'`
+      : level === "city"
+        ? sql`substr(${indicatorRollups.regionCode}, 1, 4) || '00'`
+        : sql`${indicatorRollups.regionCode}::text`;
+  const bucket =
+    period === "month"
+      ? sql`${indicatorRollups.month}::text`
+      : period === "year"
+        ? sql`substr(${indicatorRollups.month}, 1, 4)`
+        : sql`substr(${indicatorRollups.month}, 1, 4) || '-Q' || ceil(substr(${indicatorRollups.month}, 6, 2)::int / 3.0)::int`;
+  const rows = (await db.execute(sql`
+    select g.region, coalesce(r.name, g.region) as name, g.period, g.num, g.den from (
+      select ${region} as region, ${bucket} as period, sum(${indicatorRollups.numerator}) as num, sum(${indicatorRollups.denominator}) as den
+      from ${indicatorRollups}
+      where ${indicatorRollups.indicatorId} = ${indicator.id} and ${indicatorRollups.month} between ${from} and ${to}
+        ${regionCode ? sql`and ${inRegion(indicatorRollups.regionCode, regionCode)}` : sql``}
+      group by 1, 2) g
+    left join regions r on r.code = g.region
+    order by g.period, g.region`)) as unknown as { rows: { region: string; name: string; period: string; num: number; den: number | null }[] };
+  return {
+    indicator,
+    regionCode: regionCode ?? null,
+    level,
+    period,
+    from,
+    to,
+    items: rows.rows.map((r) => ({
+      regionCode: r.region,
+      regionName: r.name,
+      period: r.period,
+      numerator: Number(r.num),
+      denominator: r.den === null ? null : Number(r.den),
+      value: indicatorValue(indicator, Number(r.num), r.den === null ? null : Number(r.den)),
+    })),
+  };
+}

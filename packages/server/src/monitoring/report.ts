@@ -1,0 +1,159 @@
+import { INDICATORS, type Indicator, indicatorTotal } from "@medbridge/core";
+import { eq, sql } from "drizzle-orm";
+import { PDFDocument, rgb } from "pdf-lib";
+import { inRegion } from "../access.ts";
+import { agreementScope, withParties } from "../assistance/agreements.ts";
+import { agreementsInScope, complianceBoard, todayInChina } from "../assistance/compliance-service.ts";
+import type { Db } from "../db/connection.ts";
+import { indicatorRollups, regions } from "../db/schema.ts";
+import { CjkText } from "../pdf/cjk-text.ts";
+import { parseWeights, rankSupporters } from "./ranking.ts";
+import { refreshRollups } from "./rollups.ts";
+
+const A4: [number, number] = [595.28, 841.89];
+const TEAL = rgb(0.04, 0.43, 0.43);
+const GREY = rgb(0.45, 0.45, 0.45);
+const RED = rgb(0.75, 0.15, 0.15);
+
+/** The months of a report period: `2026-10` (one month) or `2026` (the year). */
+export function monthsOf(period: string): string[] {
+  if (/^\d{4}$/.test(period)) return Array.from({ length: 12 }, (_, i) => `${period}-${String(i + 1).padStart(2, "0")}`);
+  return [period];
+}
+const previous = (period: string) => {
+  if (/^\d{4}$/.test(period)) return String(Number(period) - 1);
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+};
+
+/** The figures of a region + period report: key indicators against the previous period, the monthly series, failing agreements, the top supporters. */
+export async function regionReport(db: Db, regionCode: string, period: string) {
+  await refreshRollups(db);
+  const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
+  const months = monthsOf(period);
+  const before = monthsOf(previous(period));
+  const sums = (await db.execute(sql`
+    select ${indicatorRollups.indicatorId} as id, ${indicatorRollups.month} as month, sum(${indicatorRollups.numerator}) as num, sum(${indicatorRollups.denominator}) as den
+    from ${indicatorRollups}
+    where ${inRegion(indicatorRollups.regionCode, regionCode)} and ${indicatorRollups.month} between ${[...before, ...months].sort()[0]} and ${months.at(-1)}
+    group by 1, 2`)) as unknown as { rows: { id: string; month: string; num: number; den: number | null }[] };
+  const value = (indicator: Indicator, inMonths: string[]) =>
+    indicatorTotal(
+      indicator,
+      sums.rows
+        .filter((r) => r.id === indicator.id && inMonths.includes(r.month))
+        .map((r) => ({ numerator: Number(r.num), denominator: r.den === null ? null : Number(r.den) })),
+    );
+  const figures = INDICATORS.filter((i) => i.rollup).map((i) => ({ indicator: i, value: value(i, months), previous: value(i, before) }));
+  const series = months.map((m) => ({
+    month: m,
+    up: value(INDICATORS.find((i) => i.id === "referrals_up") as Indicator, [m]) ?? 0,
+    down: value(INDICATORS.find((i) => i.id === "referrals_down") as Indicator, [m]) ?? 0,
+  }));
+  const year = Number(period.slice(0, 4));
+  const board = await complianceBoard(db, await withParties(db, await agreementsInScope(db, agreementScope({ regionCode }))), year, todayInChina());
+  const failing = board.filter((b) => b.report.status !== "pass");
+  const ranking = await rankSupporters(db, regionCode, year, parseWeights(undefined));
+  return {
+    regionCode,
+    regionName: region?.name ?? regionCode,
+    period,
+    figures,
+    series,
+    agreements: board.length,
+    failing,
+    ranking: ranking.items.slice(0, 10),
+  };
+}
+
+/** The report a county sends to the province: key figures, a chart of referrals, failing agreements, the supporter ranking. */
+export async function regionReportPdf(report: Awaited<ReturnType<typeof regionReport>>): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${report.regionName} ${report.period} 帮扶监测报告`);
+  doc.setProducer("MedBridge 医联桥");
+  const text = new CjkText(doc);
+  let page = doc.addPage(A4);
+  const left = 50;
+  let y = A4[1] - 70;
+  const ensure = (space: number) => {
+    if (y < 60 + space) {
+      page = doc.addPage(A4);
+      y = A4[1] - 60;
+    }
+  };
+  const heading = async (zh: string, en: string) => {
+    ensure(60);
+    y -= 10;
+    await text.draw(page, `${zh}  ${en}`, left, y, 13, TEAL);
+    y -= 8;
+    page.drawLine({ start: { x: left, y }, end: { x: A4[0] - left, y }, thickness: 0.6, color: TEAL });
+    y -= 18;
+  };
+  await text.draw(page, `${report.regionName} · ${report.period} 帮扶监测报告`, left, y, 20, TEAL);
+  y -= 22;
+  await text.draw(page, `Monitoring report · ${report.regionCode} · ${report.period}`, left, y, 11, GREY);
+  y -= 20;
+
+  await heading("关键指标", "Key figures");
+  for (const f of report.figures) {
+    ensure(18);
+    const fmt = (v: number | null) => (v === null ? "—" : `${v}${f.indicator.unit === "%" ? "%" : ""}`);
+    const change = f.value !== null && f.previous !== null ? (f.value > f.previous ? "↑" : f.value < f.previous ? "↓" : "→") : "";
+    await text.draw(page, f.indicator.zh, left, y, 10);
+    await text.draw(page, f.indicator.en, left + 140, y, 9, GREY);
+    await text.draw(page, fmt(f.value), left + 340, y, 10);
+    await text.draw(page, `${change} 上期 ${fmt(f.previous)}`, left + 410, y, 9, GREY);
+    y -= 16;
+  }
+
+  await heading("双向转诊", "Referrals by month");
+  ensure(130);
+  const max = Math.max(1, ...report.series.flatMap((s) => [s.up, s.down]));
+  const width = (A4[0] - 2 * left) / Math.max(1, report.series.length);
+  const base = y - 100;
+  for (const [i, s] of report.series.entries()) {
+    const x = left + i * width;
+    page.drawRectangle({ x: x + 4, y: base, width: width / 2 - 5, height: (90 * s.up) / max, color: TEAL });
+    page.drawRectangle({ x: x + width / 2, y: base, width: width / 2 - 5, height: (90 * s.down) / max, color: rgb(0.6, 0.8, 0.8) });
+    await text.draw(page, s.month.slice(5), x + width / 2 - 6, base - 12, 8, GREY);
+  }
+  y = base - 28;
+  await text.draw(page, "■ 上转 up   ■ 下转 down", left, y, 8, GREY);
+  y -= 16;
+
+  await heading("未达标协议", `Agreements not passing (${report.failing.length} of ${report.agreements})`);
+  if (report.failing.length === 0) {
+    await text.draw(page, "全部达标 / all pass", left, y, 10, GREY);
+    y -= 16;
+  }
+  for (const { agreement, report: r } of report.failing) {
+    ensure(30);
+    await text.draw(
+      page,
+      `${agreement.code}  ${agreement.recipient.name}  ← ${agreement.supporters.map((s) => s.name).join("、")}`.slice(0, 60),
+      left,
+      y,
+      10,
+      r.status === "fail" ? RED : TEAL,
+    );
+    y -= 14;
+    for (const rule of r.rules.filter((x) => x.status !== "pass").slice(0, 3)) {
+      ensure(14);
+      await text.draw(page, `· ${rule.id}: ${rule.message}`.slice(0, 70), left + 12, y, 8, GREY);
+      y -= 12;
+    }
+    y -= 4;
+  }
+
+  await heading("支援医院排名", "Supporting hospitals (composite score)");
+  for (const item of report.ranking) {
+    ensure(16);
+    await text.draw(page, `${item.rank}. ${item.name}`, left, y, 10);
+    await text.draw(page, String(item.score), left + 360, y, 10, TEAL);
+    y -= 15;
+  }
+  y -= 12;
+  ensure(20);
+  await text.draw(page, "数据来自医联桥平台的业务记录与导入统计，按月汇总。Figures come from MedBridge records and imported statistics.", left, y, 8, GREY);
+  return doc.save();
+}

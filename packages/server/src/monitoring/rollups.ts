@@ -1,0 +1,117 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/connection.ts";
+import { inTransaction } from "../db/transaction.ts";
+
+const month = (column: SQL) => sql`to_char(${column}, 'YYYY-MM')`;
+const chinaMonth = (column: SQL) => sql`rollup_china_month(${column})`;
+
+/**
+ * Restricts a fact query to the pairs being recomputed, on the row's own county and month; `time`
+ * (the column the month comes from) gets a plain range test too, so an index can serve it.
+ */
+type Keyed = (region: SQL, month: SQL, time?: SQL) => SQL;
+
+/**
+ * Each rolled-up indicator as one query over the facts giving (county, month, numerator,
+ * denominator), restricted by `k` before grouping (so a refresh reads only the dirty counties'
+ * rows). The same query serves the incremental refresh and the full rebuild (`k` always true), so
+ * the two cannot disagree.
+ */
+const FACTS: Record<string, (k: Keyed) => SQL> = {
+  referrals_up: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)}, count(*)::float8, null::float8
+    from referrals where direction = 'up' and submitted_at is not null and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2`,
+  referrals_down: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)}, count(*)::float8, null::float8
+    from referrals where direction = 'down' and submitted_at is not null and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2`,
+  down_up_ratio: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)},
+      (count(*) filter (where direction = 'down'))::float8, (count(*) filter (where direction = 'up'))::float8
+    from referrals where submitted_at is not null and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2`,
+  reserved_slot_utilisation: (k) => sql`select i.region_code, ${month(sql`s.date`)}, sum(s.booked)::float8, sum(s.reserved)::float8
+    from slots s join institutions i on i.id = s.institution_id where ${k(sql`i.region_code`, month(sql`s.date`), sql`s.date`)} group by 1, 2`,
+  reserved_bed_utilisation: (k) => sql`select i.region_code, ${month(sql`b.date`)}, sum(b.booked)::float8, sum(b.reserved)::float8
+    from beds b join institutions i on i.id = b.institution_id where ${k(sql`i.region_code`, month(sql`b.date`), sql`b.date`)} group by 1, 2`,
+  telemedicine_sessions: (k) => sql`select region_code, ${chinaMonth(sql`starts_at`)}, count(*)::float8, null::float8
+    from telemedicine_sessions where status in ('held', 'closed') and starts_at is not null and ${k(sql`region_code`, chinaMonth(sql`starts_at`), sql`starts_at`)} group by 1, 2`,
+  touring_visits: (k) =>
+    sql`select region_code, ${month(sql`date`)}, count(*)::float8, null::float8 from touring_visits where ${k(sql`region_code`, month(sql`date`), sql`date`)} group by 1, 2`,
+  trainees: (k) => sql`select region_code, m, sum(n)::float8, null::float8 from (
+      select region_code, ${month(sql`date`)} as m, coalesce((select sum((a ->> 'count')::int) from jsonb_array_elements(attendees) a), 0) as n
+        from trainings where ${k(sql`region_code`, month(sql`date`), sql`date`)}
+      union all
+      select region_code, ${month(sql`start_date`)}, 1 from further_study where ${k(sql`region_code`, month(sql`start_date`), sql`start_date`)}) t group by 1, 2`,
+  within_county_rate: (k) => sql`select region_code, month, sum(within_county_visits)::float8, sum(total_visits)::float8 from county_visit_stats
+    where ${k(sql`region_code`, sql`month`)} group by 1, 2`,
+  out_of_county_referral_rate: (k) => sql`select s.region_code, s.month, coalesce(r.n, 0)::float8, s.total_visits::float8
+    from county_visit_stats s
+    left join (select r.region_code, ${chinaMonth(sql`r.submitted_at`)} as month, count(*) as n
+               from referrals r join institutions i on i.id = r.to_institution_id
+               where r.direction = 'up' and r.submitted_at is not null and i.region_code <> r.region_code
+                 and ${k(sql`r.region_code`, chinaMonth(sql`r.submitted_at`), sql`r.submitted_at`)} group by 1, 2) r
+      on r.region_code = s.region_code and r.month = s.month
+    where ${k(sql`s.region_code`, sql`s.month`)}`,
+  techniques_gap_filling: (k) => sql`select region_code, ${month(sql`launched_on`)}, count(*)::float8, null::float8 from techniques
+    where fills_provincial_gap and ${k(sql`region_code`, month(sql`launched_on`), sql`launched_on`)} group by 1, 2`,
+  // Each stay's days fall into every month it touches (person-days: two people on one day are two).
+  stationed_person_days: (k) => sql`select i.region_code, to_char(m, 'YYYY-MM'),
+      sum(least(d.e, (m + interval '1 month' - interval '1 day')::date) - greatest(d.s, m::date) + 1)::float8, null::float8
+    from (select recipient_id, coalesce(actual_start, planned_start) as s, coalesce(actual_end, planned_end) as e from dispatches where status <> 'cancelled') d
+    join institutions i on i.id = d.recipient_id
+    cross join lateral generate_series(date_trunc('month', d.s), date_trunc('month', d.e), interval '1 month') m
+    where ${k(sql`i.region_code`, sql`to_char(m, 'YYYY-MM')`)}
+    group by 1, 2`,
+  techniques_transferred: (k) => sql`select region_code, ${month(sql`launched_on`)}, count(*)::float8, null::float8 from techniques
+    where ${k(sql`region_code`, month(sql`launched_on`), sql`launched_on`)} group by 1, 2`,
+};
+export const ROLLED_UP = Object.keys(FACTS);
+
+/** Recomputes the given (county, month) pairs of every rolled-up indicator. */
+async function recompute(db: Db, keys: { region: string; month: string }[] | "all"): Promise<void> {
+  // The pairs travel as one JSON parameter (an array would be spread into one parameter each);
+  // the county alone is also tested first, so an index on the region can do the narrowing.
+  const pairs = JSON.stringify(keys === "all" ? [] : keys);
+  const counties = JSON.stringify(keys === "all" ? [] : [...new Set(keys.map((x) => x.region))]);
+  const months = keys === "all" ? [] : keys.map((x) => x.month).sort();
+  // The first instant of the earliest month and of the month after the latest, in China time.
+  const start = months.length ? `${months[0]}-01T00:00:00+08:00` : "";
+  const after = months.length
+    ? new Date(Date.UTC(Number(months.at(-1)?.slice(0, 4)), Number(months.at(-1)?.slice(5, 7)), 1) - 8 * 3_600_000).toISOString()
+    : "";
+  const inKeys: Keyed = (r, m, time) =>
+    keys === "all"
+      ? sql`true`
+      : sql`${time ? sql`${time} >= ${start}::timestamptz and ${time} < ${after}::timestamptz and ` : sql``}${r} in (select jsonb_array_elements_text(${counties}::jsonb))
+          and (${r}::text, ${m}::text) in (select region, month from jsonb_to_recordset(${pairs}::jsonb) as k(region text, month text))`;
+  for (const [id, facts] of Object.entries(FACTS)) {
+    await db.execute(sql`delete from indicator_rollups where indicator_id = ${id} and ${inKeys(sql`region_code`, sql`month`)}`);
+    await db.execute(sql`
+      insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
+      select ${id}, f.region_code, f.month, f.num, f.den from (${facts(inKeys)}) as f(region_code, month, num, den)
+      where f.region_code is not null`);
+  }
+}
+
+/**
+ * Applies what changed since the last refresh: takes the dirty pairs the triggers recorded and
+ * recomputes only those, in one transaction (a concurrent refresh waits, then finds nothing).
+ * Returns how many (county, month) pairs were refreshed.
+ */
+export async function refreshRollups(db: Db): Promise<number> {
+  // Reads call this first: when nothing changed, one cheap query and no write transaction.
+  const pending = (await db.execute(sql`select 1 from rollup_dirty limit 1`)) as unknown as { rows: unknown[] };
+  if (pending.rows.length === 0) return 0;
+  return inTransaction(db, async (tx) => {
+    const result = (await tx.execute(sql`delete from rollup_dirty returning region_code as region, month`)) as unknown as {
+      rows: { region: string; month: string }[];
+    };
+    if (result.rows.length) await recompute(tx, result.rows);
+    return result.rows.length;
+  });
+}
+
+/** Rebuilds every rollup from the facts (after a bulk load, or to check the incremental path). */
+export async function rebuildRollups(db: Db): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    await tx.execute(sql`delete from rollup_dirty`);
+    await tx.execute(sql`delete from indicator_rollups`);
+    await recompute(tx, "all");
+  });
+}

@@ -1,0 +1,83 @@
+import { type FieldError, notFound } from "@medbridge/core";
+import { and, asc, eq } from "drizzle-orm";
+import { type Static, Type } from "typebox";
+import type { Db } from "../db/connection.ts";
+import { referralAttachments } from "../db/schema.ts";
+import { StringEnum, Text, Uuid } from "../http/schemas.ts";
+
+/** 2 MiB per file, five files: enough for a report, an ECG and a few photos of films. */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 5;
+const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+/** The create route accepts a body big enough for the attachments; everything else stays at 1 MiB. */
+export const REFERRAL_BODY_LIMIT = MAX_ATTACHMENTS * MAX_BASE64_CHARS + 256 * 1024;
+
+/** What a file must start with to be what it claims: a renamed executable is not a PDF. */
+const SIGNATURES = {
+  "application/pdf": [0x25, 0x50, 0x44, 0x46],
+  "image/png": [0x89, 0x50, 0x4e, 0x47],
+  "image/jpeg": [0xff, 0xd8, 0xff],
+} as const;
+type AttachmentType = keyof typeof SIGNATURES;
+const TYPES = Object.keys(SIGNATURES) as AttachmentType[];
+
+export const AttachmentInput = Type.Object(
+  {
+    filename: Text(120),
+    contentType: StringEnum(TYPES),
+    data: Type.String({
+      maxLength: MAX_BASE64_CHARS,
+      pattern: "^[A-Za-z0-9+/]*={0,2}$",
+      description: `Base64 of the file, at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`,
+    }),
+  },
+  { additionalProperties: false },
+);
+export const AttachmentsInput = Type.Array(AttachmentInput, { maxItems: MAX_ATTACHMENTS });
+
+export const AttachmentSchema = Type.Object({ id: Uuid, filename: Type.String(), contentType: Type.String(), size: Type.Integer() });
+
+export type DecodedAttachment = { filename: string; contentType: string; size: number; data: Buffer };
+
+/** Decodes and checks every file before anything is written; errors name `attachments[N].field`. */
+export function decodeAttachments(files: Static<typeof AttachmentInput>[] = []): { decoded: DecodedAttachment[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const decoded = files.map((file, i) => {
+    const bytes = Buffer.from(file.data, "base64");
+    const signature = SIGNATURES[file.contentType as AttachmentType];
+    if (bytes.length === 0) errors.push({ path: `attachments[${i}].data`, message: "is empty" });
+    else if (bytes.length > MAX_ATTACHMENT_BYTES) errors.push({ path: `attachments[${i}].data`, message: `is larger than ${MAX_ATTACHMENT_BYTES} bytes` });
+    else if (!signature.every((b, k) => bytes[k] === b)) errors.push({ path: `attachments[${i}].data`, message: `is not a ${file.contentType} file` });
+    if (/[\\/\0]/.test(file.filename)) errors.push({ path: `attachments[${i}].filename`, message: "must not contain / or \\" });
+    return { filename: file.filename.trim(), contentType: file.contentType, size: bytes.length, data: bytes };
+  });
+  return { decoded, errors };
+}
+
+export async function storeAttachments(db: Db, referralId: string, decoded: DecodedAttachment[]): Promise<void> {
+  if (decoded.length) await db.insert(referralAttachments).values(decoded.map((d) => ({ ...d, referralId })));
+}
+
+/** The files' descriptions; `any: false` says there are none without asking the database. */
+export async function listAttachments(db: Db, referralId: string, any = true) {
+  if (!any) return [];
+  return db
+    .select({
+      id: referralAttachments.id,
+      filename: referralAttachments.filename,
+      contentType: referralAttachments.contentType,
+      size: referralAttachments.size,
+    })
+    .from(referralAttachments)
+    .where(eq(referralAttachments.referralId, referralId))
+    .orderBy(asc(referralAttachments.createdAt), asc(referralAttachments.filename));
+}
+
+export async function readAttachment(db: Db, referralId: string, attachmentId: string) {
+  const [row] = await db
+    .select()
+    .from(referralAttachments)
+    .where(and(eq(referralAttachments.referralId, referralId), eq(referralAttachments.id, attachmentId)));
+  if (!row) throw notFound("Attachment");
+  return row;
+}

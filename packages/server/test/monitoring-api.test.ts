@@ -1,0 +1,227 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildRollups, refreshRollups } from "../src/monitoring/rollups.ts";
+import { demoApp, json, type TestContext } from "./helpers/app.ts";
+import { BACKENDS } from "./helpers/db.ts";
+
+describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
+  let ctx: TestContext;
+  let county: string;
+  let from: string;
+  let to: string;
+  beforeAll(async () => {
+    ctx = await demoApp(backend);
+    // A Yunnan county without demo referrals: the data below is all it has.
+    const rows = (
+      (await ctx.database.db.execute(
+        sql`select region_code, array_agg(id order by kind desc) as ids from institutions where province_code = '530000' group by region_code having count(*) >= 2 order by region_code limit 1`,
+      )) as unknown as { rows: { region_code: string; ids: string[] }[] }
+    ).rows;
+    county = rows[0]?.region_code as string;
+    [from, to] = (rows[0]?.ids ?? []) as [string, string];
+  });
+  afterAll(() => ctx.close());
+  const exec = (q: ReturnType<typeof sql>) => ctx.database.db.execute(q);
+  const referral = (direction: "up" | "down", submitted: string) =>
+    exec(sql`insert into referrals (direction, priority, status, from_institution_id, to_institution_id, department, patient_name, patient_sex, patient_birth_date,
+                                    patient_id_cipher, patient_id_masked, reason_icd10, reason_text, submitted_at, region_code, province_code)
+             values (${direction}, 'routine', 'submitted', ${from}, ${to}, '心内科', '示例', 'female', '1960-01-01', 'v1:x', 'x', 'I10', 'x', ${submitted}::timestamptz, ${county}, '530000')`);
+  const values = async (id: string, query: string, who = "admin") =>
+    json(await ctx.app.inject({ url: `/api/v1/indicators/${id}/values?${query}`, headers: { cookie: await ctx.login(who) } }));
+
+  it("counts a hand-made month of referrals at county, province and quarter level", async () => {
+    for (const at of ["2025-01-05T02:00:00Z", "2025-01-20T02:00:00Z", "2025-01-31T17:00:00Z"]) await referral("up", at); // the last is 1 February in China
+    await referral("down", "2025-01-10T02:00:00Z");
+    await referral("up", "2025-02-11T02:00:00Z");
+    const up = await values("referrals_up", `regionCode=${county}&level=county&from=2025-01&to=2025-03`);
+    expect(up.items.map((i: { period: string; value: number }) => [i.period, i.value])).toEqual([
+      ["2025-01", 2],
+      ["2025-02", 2],
+    ]);
+    const ratio = await values("down_up_ratio", `regionCode=${county}&level=county&from=2025-01&to=2025-01`);
+    expect(ratio.items[0]).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    const quarter = await values("referrals_up", "regionCode=530000&level=province&period=quarter&from=2025-01&to=2025-03");
+    expect(quarter.items).toEqual([{ regionCode: "530000", regionName: "云南省", period: "2025-Q1", numerator: 4, denominator: null, value: 4 }]);
+    // A referral moved to another month leaves the old one and joins the new one.
+    await exec(sql`update referrals set submitted_at = '2025-03-03T02:00:00Z' where region_code = ${county} and submitted_at = '2025-02-11T02:00:00Z'`);
+    const moved = await values("referrals_up", `regionCode=${county}&level=county&from=2025-01&to=2025-03`);
+    expect(moved.items.map((i: { period: string; value: number }) => [i.period, i.value])).toEqual([
+      ["2025-01", 2],
+      ["2025-02", 1],
+      ["2025-03", 1],
+    ]);
+  });
+
+  it("imports county visit totals and turns them into the within-county and out-of-county rates", async () => {
+    const post = async (who: string, csv: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/statistics/county-visits/import",
+        headers: { cookie: await ctx.login(who), "content-type": "text/csv" },
+        payload: csv,
+      });
+    const bad = await post(
+      "admin",
+      ["区划代码,月份,总诊疗人次,县域内诊疗人次", `${county},2025-01,1000,1200`, "999999,2025-01,10,5", `${county},2025-13,10,5`].join("\n"),
+    );
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(json(bad).errors.map((e: { path: string }) => e.path)).toEqual(["rows[2].withinCountyVisits", "rows[3].regionCode", "rows[4].month"]);
+    expect((await post("gz.official", `region_code,month,total_visits,within_county_visits\n${county},2025-01,1000,900`)).statusCode).toBe(403);
+    expect(json(await post("admin", `region_code,month,total_visits,within_county_visits\n${county},2025-01,1000,900`))).toMatchObject({ imported: 1 });
+    const within = await values("within_county_rate", `regionCode=${county}&level=county&from=2025-01&to=2025-01`);
+    expect(within.items[0]).toMatchObject({ numerator: 900, denominator: 1000, value: 90 });
+    // The referrals above stay inside the county: none of the 1,000 visits left it by referral.
+    const out = await values("out_of_county_referral_rate", `regionCode=${county}&level=county&from=2025-01&to=2025-01`);
+    expect(out.items[0]).toMatchObject({ numerator: 0, denominator: 1000, value: 0 });
+    // Re-importing a month replaces its figures.
+    await post("admin", `region_code,month,total_visits,within_county_visits\n${county},2025-01,1000,800`);
+    expect((await values("within_county_rate", `regionCode=${county}&level=county&from=2025-01&to=2025-01`)).items[0].value).toBe(80);
+  });
+
+  it("ranks the supporters of Guizhou's agreements with visible, configurable weights", async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const rank = async (query: string, who = "gz.official") =>
+      ctx.app.inject({ url: `/api/v1/rankings/supporters?year=${year}${query}`, headers: { cookie: await ctx.login(who) } });
+    const result = json(await rank(""));
+    expect(result.regionCode).toBe("520000");
+    expect(result.weights).toEqual({ compliance: 40, stationedDays: 20, telemedicine: 15, techniques: 15, trainees: 10 });
+    expect(result.items.length).toBeGreaterThan(1);
+    expect(result.items.map((i: { rank: number }) => i.rank)).toEqual(result.items.map((_: unknown, k: number) => k + 1));
+    const scores = result.items.map((i: { score: number }) => i.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    // Only stationed days counted: the hospital that stationed most comes first with 100.
+    const days = json(await rank("&weights=compliance:0,stationedDays:100,telemedicine:0,techniques:0,trainees:0"));
+    expect(days.items[0].score).toBe(100);
+    expect(days.items[0].figures.stationedDays).toBe(Math.max(...days.items.map((i: { figures: { stationedDays: number } }) => i.figures.stationedDays)));
+    expect(json(await rank("&weights=speed:10")).errors[0].path).toBe("weights");
+    expect((await rank("&regionCode=530000")).statusCode).toBe(403);
+    expect((await rank("", "gz.county.coord")).statusCode).toBe(403);
+  });
+
+  it("writes the region report a county sends to the province as a PDF with its figures and failing agreements", async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const get = async (url: string, who = "gz.official") => ctx.app.inject({ url, headers: { cookie: await ctx.login(who) } });
+    const response = await get(`/api/v1/reports/520000?period=${year}`);
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/pdf");
+    const { pdfText } = await import("./helpers/pdf-text.ts");
+    const text = await pdfText(new Uint8Array(response.rawPayload));
+    for (const phrase of ["贵州省", "帮扶监测报告", "关键指标", "上转人次", "未达标协议", "支援医院排名"]) expect(text).toContain(phrase);
+    const board = json(await get(`/api/v1/compliance?regionCode=520000&year=${year}`));
+    const failing = board.items.find((i: { report: { status: string } }) => i.report.status === "fail");
+    expect(text).toContain(failing.agreement.code);
+    expect((await get(`/api/v1/reports/530000?period=${year}`)).statusCode).toBe(403);
+    expect(json(await get("/api/v1/reports/520000?period=2026-13")).errors[0].path).toBe("query.period");
+  });
+
+  it("counts stationed person-days per month as a day-by-day count of the demo rosters does", async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const expected = (
+      (await exec(sql`
+        select to_char(day, 'YYYY-MM') as month, count(*)::int as days
+        from dispatches d join institutions i on i.id = d.recipient_id,
+             generate_series(coalesce(d.actual_start, d.planned_start), coalesce(d.actual_end, d.planned_end), interval '1 day') day
+        where i.region_code = '522622' and d.status <> 'cancelled' and extract(year from day) = ${year}
+        group by 1 order by 1`)) as unknown as { rows: { month: string; days: number }[] }
+    ).rows;
+    expect(expected.length).toBeGreaterThan(6);
+    const got = await values("stationed_person_days", `regionCode=522622&level=county&from=${year}-01&to=${year}-12`);
+    expect(got.items.map((i: { period: string; value: number }) => ({ month: i.period, days: i.value }))).toEqual(expected);
+    // Ending a stay early takes its days out of the later months.
+    const [stay] = (
+      (await exec(sql`select d.id from dispatches d join institutions i on i.id = d.recipient_id where i.region_code = '522622' and d.status <> 'cancelled'
+        and coalesce(d.actual_start, d.planned_start) < ${`${year}-03-01`}::date and coalesce(d.actual_end, d.planned_end) > ${`${year}-06-30`}::date limit 1`)) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    if (stay) {
+      await exec(sql`update dispatches set actual_end = ${`${year}-03-31`}::date where id = ${stay.id}`);
+      const after = await values("stationed_person_days", `regionCode=522622&level=county&from=${year}-06&to=${year}-06`);
+      const june = expected.find((e) => e.month === `${year}-06`)?.days ?? 0;
+      expect(after.items[0]?.value ?? 0).toBe(june - 30);
+    }
+  });
+
+  it("exports the values as XLSX", async () => {
+    const response = await ctx.app.inject({
+      url: `/api/v1/indicators/referrals_up/values.xlsx?regionCode=${county}&level=county&from=2025-01&to=2025-03`,
+      headers: { cookie: await ctx.login("admin") },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("spreadsheetml");
+    const { readTable } = await import("../src/registry/tabular.ts");
+    const rows = await readTable(response.rawPayload, "xlsx", {
+      区划代码: "region",
+      区划: "name",
+      期间: "period",
+      分子: "numerator",
+      分母: "denominator",
+      "数值（count）": "value",
+    });
+    expect(rows.map((r) => [r.values.region, r.values.period, r.values.numerator])).toEqual([
+      [county, "2025-01", "2"],
+      [county, "2025-02", "1"],
+      [county, "2025-03", "1"],
+    ]);
+  });
+
+  it("keeps officials to their region and the catalogue complete", async () => {
+    expect(
+      (await ctx.app.inject({ url: "/api/v1/indicators/referrals_up/values?regionCode=530000", headers: { cookie: await ctx.login("gz.official") } }))
+        .statusCode,
+    ).toBe(403);
+    expect((await ctx.app.inject({ url: "/api/v1/indicators/referrals_up/values", headers: { cookie: await ctx.login("gz.county.coord") } })).statusCode).toBe(
+      403,
+    );
+    const own = await values("referrals_up", "level=county", "gz.official");
+    expect(own.items.every((i: { regionCode: string }) => i.regionCode.startsWith("52"))).toBe(true);
+    expect(own.items.some((i: { regionCode: string }) => i.regionCode === "522622")).toBe(true);
+    const catalogue = json(await ctx.app.inject({ url: "/api/v1/indicators", headers: { cookie: await ctx.login("gz.official") } })).items;
+    expect(catalogue.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(["htn_control_rate", "dispatch_compliance", "referrals_up"]));
+    expect((await ctx.app.inject({ url: "/api/v1/indicators/nope/values", headers: { cookie: await ctx.login("admin") } })).statusCode).toBe(404);
+  });
+
+  it("keeps rollups equal to a full recomputation after random inserts, updates and deletes", async () => {
+    const snapshot = async () =>
+      (
+        (await exec(sql`select indicator_id, region_code, month, numerator, denominator from indicator_rollups order by 1, 2, 3`)) as unknown as {
+          rows: unknown[];
+        }
+      ).rows;
+    const [team] = ((await exec(sql`select id from touring_teams limit 1`)) as unknown as { rows: { id: string }[] }).rows;
+    const [site] = (
+      (await exec(sql`select id, region_code from institutions where kind = 'village_clinic' and province_code = '530000' limit 1`)) as unknown as {
+        rows: { id: string; region_code: string }[];
+      }
+    ).rows;
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant("visit"), day: fc.integer({ min: 0, max: 400 }) }),
+      fc.record({ kind: fc.constant("referral"), day: fc.integer({ min: 0, max: 400 }), up: fc.boolean() }),
+      fc.record({ kind: fc.constant("move"), day: fc.integer({ min: 0, max: 400 }) }),
+      fc.record({ kind: fc.constant("delete") }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+        for (const o of ops) {
+          const date = new Date(Date.UTC(2025, 0, 1) + ("day" in o ? o.day : 0) * 86_400_000).toISOString().slice(0, 10);
+          if (o.kind === "visit")
+            await exec(
+              sql`insert into touring_visits (team_id, site_id, date, end_date, region_code, province_code) values (${team?.id}, ${site?.id}, ${date}, ${date}, ${site?.region_code}, '530000')`,
+            );
+          if (o.kind === "referral") await referral(o.up ? "up" : "down", `${date}T03:00:00Z`);
+          if (o.kind === "move")
+            await exec(
+              sql`update touring_visits set date = ${date}, end_date = ${date} where id = (select id from touring_visits where site_id = ${site?.id} limit 1)`,
+            );
+          if (o.kind === "delete") await exec(sql`delete from touring_visits where id = (select id from touring_visits where site_id = ${site?.id} limit 1)`);
+        }
+        await refreshRollups(ctx.database.db);
+        const incremental = await snapshot();
+        await rebuildRollups(ctx.database.db);
+        expect(await snapshot()).toEqual(incremental);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
