@@ -30,7 +30,7 @@ try {
       await page.waitForLoadState("networkidle");
       await page.waitForTimeout(300);
       const name = `${user}-${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
-      await page.screenshot({ path: `${SHOTS}/shot-${name}.png` });
+      await page.screenshot({ path: `${SHOTS}/shot-${name}.png`, fullPage: true });
       console.log(`shot-${name}.png`);
     }
     await context.close();

@@ -13,7 +13,7 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const sources = ["src", "index.html", "vite.config.ts", "package.json", "../core/src"].map((p) => join(web, p));
+const sources = ["src", "scripts", "index.html", "vite.config.ts", "package.json", "../core/src"].map((p) => join(web, p));
 if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs) {
   console.log("Building the web app…");
   execSync("npm run build -w @medbridge/web", { stdio: "inherit" });

@@ -97,6 +97,28 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     expect(json(await rank("&weights=speed:10")).errors[0].path).toBe("weights");
     expect((await rank("&regionCode=530000")).statusCode).toBe(403);
     expect((await rank("", "gz.county.coord")).statusCode).toBe(403);
+    // The table exports as it is shown, weights included.
+    const sheet = await ctx.app.inject({ url: `/api/v1/rankings/supporters.xlsx?year=${year}`, headers: { cookie: await ctx.login("gz.official") } });
+    expect(sheet.headers["content-type"]).toContain("spreadsheetml");
+    const { readTable } = await import("../src/registry/tabular.ts");
+    const rows = await readTable(sheet.rawPayload, "xlsx", {
+      ...Object.fromEntries(
+        ["协议数", "达标协议数", "派驻人日", "远程医疗", "新技术", "培训人次", "派驻人日权重", "远程医疗次数权重", "新技术新项目权重", "培训进修人次权重"].map(
+          (h) => [h, h],
+        ),
+      ),
+      名次: "rank",
+      支援医院: "name",
+      综合得分: "score",
+      派驻合规率权重: "w",
+    });
+    expect(rows.map((r) => [Number(r.values.rank), r.values.name, Number(r.values.score), Number(r.values.w)])).toEqual(
+      result.items.map((i: { rank: number; name: string; score: number }) => [i.rank, i.name, i.score, 40]),
+    );
+    expect(
+      (await ctx.app.inject({ url: `/api/v1/rankings/supporters.xlsx?year=${year}&regionCode=530000`, headers: { cookie: await ctx.login("gz.official") } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("writes the region report a county sends to the province as a PDF with its figures and failing agreements", async () => {

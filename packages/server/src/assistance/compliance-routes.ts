@@ -8,7 +8,7 @@ import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { DateString, errorResponses, IdParams, RegionCode } from "../http/schemas.ts";
-import { writeXlsx } from "../registry/tabular.ts";
+import { writeXlsx, XLSX_TYPE } from "../registry/tabular.ts";
 import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
 import { certificatePdf } from "./certificate.ts";
@@ -96,7 +96,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
           tags,
           summary: "The compliance board as XLSX",
           querystring: BoardQuery,
-          produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+          produces: [XLSX_TYPE],
         },
       },
       async (request, reply) => {
@@ -121,7 +121,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
           ]),
         );
         return reply
-          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .type(XLSX_TYPE)
           .header("content-disposition", `attachment; filename="compliance-${request.query.regionCode ?? "all"}-${request.query.year}.xlsx"`)
           .send(buffer);
       },

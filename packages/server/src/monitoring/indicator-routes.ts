@@ -8,8 +8,8 @@ import type { Db } from "../db/connection.ts";
 import { indicatorRollups } from "../db/schema.ts";
 import { errorResponses, RegionCode, StringEnum } from "../http/schemas.ts";
 import { importRoute } from "../registry/import-route.ts";
-import { writeXlsx } from "../registry/tabular.ts";
-import { parseWeights, rankSupporters } from "./ranking.ts";
+import { writeXlsx, XLSX_TYPE as XLSX } from "../registry/tabular.ts";
+import { parseWeights, RANKING_METRICS, type RankingMetric, rankSupporters } from "./ranking.ts";
 import { regionReport, regionReportPdf } from "./report.ts";
 import { refreshRollups } from "./rollups.ts";
 import { countyVisitImport } from "./visit-stats.ts";
@@ -58,32 +58,69 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       },
     );
 
+    const RankingQuery = Type.Object(
+      {
+        regionCode: Type.Optional(RegionCode),
+        year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+        weights: Type.Optional(Type.String({ maxLength: 200 })),
+      },
+      { additionalProperties: false },
+    );
+    const ranking = (principal: Principal, query: Static<typeof RankingQuery>) => {
+      let regionCode = query.regionCode;
+      if (principal.role === "health_official") {
+        regionCode ??= principal.regionCode as string;
+        if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Figures outside your region are not yours to see");
+      } else if (principal.role !== "national_admin") throw forbidden("Rankings are for health commissions");
+      if (!regionCode) throw invalid([{ path: "regionCode", message: "is required (a province, city or county)" }]);
+      return rankSupporters(db, regionCode, query.year, parseWeights(query.weights));
+    };
     app.get(
       "/rankings/supporters",
       {
         schema: {
           tags,
           summary: "Supporting hospitals of the region's agreements ranked by a weighted composite score (weights=compliance:40,stationedDays:20,…)",
-          querystring: Type.Object(
-            {
-              regionCode: Type.Optional(RegionCode),
-              year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-              weights: Type.Optional(Type.String({ maxLength: 200 })),
-            },
-            { additionalProperties: false },
-          ),
+          querystring: RankingQuery,
           response: { 200: Type.Unknown(), ...errorResponses },
         },
       },
-      async (request) => {
-        const principal = principalOf(request);
-        let regionCode = request.query.regionCode;
-        if (principal.role === "health_official") {
-          regionCode ??= principal.regionCode as string;
-          if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Figures outside your region are not yours to see");
-        } else if (principal.role !== "national_admin") throw forbidden("Rankings are for health commissions");
-        if (!regionCode) throw invalid([{ path: "regionCode", message: "is required (a province, city or county)" }]);
-        return rankSupporters(db, regionCode, request.query.year, parseWeights(request.query.weights));
+      async (request) => ranking(principalOf(request), request.query),
+    );
+    app.get(
+      "/rankings/supporters.xlsx",
+      { schema: { tags, summary: "The same ranking as XLSX", querystring: RankingQuery, produces: [XLSX] } },
+      async (request, reply) => {
+        const result = await ranking(principalOf(request), request.query);
+        const metrics = Object.keys(RANKING_METRICS) as RankingMetric[];
+        const buffer = await writeXlsx(
+          "赛马排名",
+          [
+            "名次",
+            "支援医院",
+            "综合得分",
+            "协议数",
+            "达标协议数",
+            "派驻人日",
+            "远程医疗",
+            "新技术",
+            "培训人次",
+            ...metrics.map((m) => `${RANKING_METRICS[m].zh}权重`),
+          ],
+          result.items.map((i) => [
+            i.rank,
+            i.name,
+            i.score,
+            i.figures.agreements,
+            i.figures.passing,
+            i.figures.stationedDays,
+            i.figures.telemedicine,
+            i.figures.techniques,
+            i.figures.trainees,
+            ...metrics.map((m) => result.weights[m]),
+          ]),
+        );
+        return reply.type(XLSX).header("content-disposition", `attachment; filename="ranking-${result.regionCode}-${result.year}.xlsx"`).send(buffer);
       },
     );
 
@@ -138,7 +175,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
           summary: "The same values as XLSX",
           params: Type.Object({ id: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
           querystring: ValuesQuery,
-          produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+          produces: [XLSX],
         },
       },
       async (request, reply) => {
@@ -149,7 +186,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
           result.items.map((i) => [i.regionCode, i.regionName, i.period, i.numerator, i.denominator ?? "", i.value ?? ""]),
         );
         return reply
-          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .type(XLSX)
           .header("content-disposition", `attachment; filename="${result.indicator.id}-${result.regionCode ?? "national"}.xlsx"`)
           .send(buffer);
       },

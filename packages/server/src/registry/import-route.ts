@@ -6,9 +6,8 @@ import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
 import { errorResponses } from "../http/schemas.ts";
 import { type ImportSpec, runImport } from "./imports.ts";
-import { formatOf, readTable } from "./tabular.ts";
+import { formatOf, readTable, XLSX_TYPE } from "./tabular.ts";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
 const ImportQuery = Type.Object(

@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 
 export type TableFormat = "csv" | "xlsx";
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface TableRow {
   /** Spreadsheet line number (the header is line 1), so errors point where the user looks. */

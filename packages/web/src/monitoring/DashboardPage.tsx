@@ -4,9 +4,12 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { api } from "../api.ts";
+import { api, withQuery } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { useListParams } from "../shared/useListParams.ts";
+import { ChoroplethMap } from "./ChoroplethMap.tsx";
+import { RankingCard } from "./RankingCard.tsx";
+import { TrendCard } from "./TrendCard.tsx";
 
 interface ValueRow {
   regionCode: string;
@@ -52,6 +55,11 @@ export function DashboardPage() {
   const zh = i18n.language.startsWith("zh");
   const to = dayjs().format("YYYY-MM");
   const from = dayjs().subtract(11, "month").format("YYYY-MM");
+  const path = useQuery({
+    queryKey: ["region", regionCode],
+    enabled: Boolean(regionCode),
+    queryFn: () => api<{ path: { code: string; name: string }[] }>(`/regions/${regionCode}`),
+  });
   const own = regionCode ? { regionCode, level: levelOf(regionCode) } : { level: "province" };
   // Tiles: every rolled-up indicator for the region as a whole, by month.
   const tiles = useQueries({
@@ -76,22 +84,40 @@ export function DashboardPage() {
       indicator,
     ),
   }));
-  const xlsx = `/api/v1/indicators/${indicator.id}/values.xlsx?${new URLSearchParams({ ...(regionCode && { regionCode }), from, to })}`;
+  // The map: provinces of China, or the counties of the region's province (narrowed to its city or county).
+  const mapQuery = { ...(regionCode && { regionCode }), level: regionCode ? "county" : "province", from, to };
+  const mapValues = useQuery({
+    queryKey: ["indicator", indicator.id, "map", mapQuery],
+    queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: mapQuery }),
+  });
+  const perRegion = new Map<string, ValueRow[]>();
+  for (const r of mapValues.data?.items ?? []) perRegion.set(r.regionCode, [...(perRegion.get(r.regionCode) ?? []), r]);
+  const mapped = new Map([...perRegion.entries()].map(([code, rows]) => [code, sum(rows, indicator)]));
+  const ownRows = tiles[ROLLED.indexOf(indicator)]?.data?.items ?? [];
+  const trend = months.map((month) => {
+    const rows = ownRows.filter((r) => r.period === month);
+    const numerator = rows.reduce((n, r) => n + r.numerator, 0);
+    const denominator = indicator.denominator === null ? null : rows.reduce((n, r) => n + (r.denominator ?? 0), 0);
+    return { month, numerator, denominator, value: sum(rows, indicator) };
+  });
+  const xlsx = withQuery(`/api/v1/indicators/${indicator.id}/values.xlsx`, { ...(regionCode && { regionCode }), from, to });
   const name = (i: Indicator) => (zh ? i.zh : i.en);
 
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Breadcrumb
         items={[
-          {
-            title: (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => update({ regionCode: me?.regionCode ?? undefined })}>
-                {me?.regionName ?? t("institution.allRegions")}
-              </Button>
-            ),
-          },
-          ...(regionCode && regionCode !== me?.regionCode ? [{ title: regionCode }] : []),
-        ]}
+          ...(me?.regionCode ? [] : [{ title: t("institution.allRegions"), code: undefined as string | undefined }]),
+          ...(path.data?.path ?? [])
+            .filter((r) => !me?.regionCode || r.code.startsWith(me.regionCode.replace(/(00)+$/, "")))
+            .map((r) => ({ title: r.name, code: r.code as string | undefined })),
+        ].map((crumb) => ({
+          title: (
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => update({ regionCode: crumb.code })} data-testid="crumb">
+              {crumb.title}
+            </Button>
+          ),
+        }))}
       />
       <Row gutter={[12, 12]}>
         {ROLLED.map((ind, k) => {
@@ -136,6 +162,28 @@ export function DashboardPage() {
             </Col>
           );
         })}
+      </Row>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={13}>
+          <Card title={`${name(indicator)} · ${t("dashboard.map")}`}>
+            <ChoroplethMap
+              province={regionCode?.slice(0, 2)}
+              within={regionCode && levelOf(regionCode) !== "province" ? regionCode.replace(/00$/, "") : undefined}
+              values={mapped}
+              selected={regionCode}
+              unit={indicator.unit}
+              onSelect={(code) => update({ regionCode: code })}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={11}>
+          <TrendCard
+            title={name(indicator)}
+            unit={indicator.unit}
+            points={trend}
+            xlsx={withQuery(`/api/v1/indicators/${indicator.id}/values.xlsx`, { ...own, from, to })}
+          />
+        </Col>
       </Row>
       <Card
         title={
@@ -191,6 +239,7 @@ export function DashboardPage() {
           ]}
         />
       </Card>
+      {regionCode && <RankingCard regionCode={regionCode} />}
     </Space>
   );
 }

@@ -1,0 +1,108 @@
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Empty, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, withQuery } from "../api.ts";
+
+interface Ranking {
+  asOf: string;
+  weights: Record<string, number>;
+  metrics: Record<string, { zh: string; en: string; weight: number }>;
+  items: {
+    rank: number;
+    supporterId: string;
+    name: string;
+    score: number;
+    figures: { agreements: number; passing: number; stationedDays: number; telemedicine: number; techniques: number; trainees: number };
+    normalized: Record<string, number>;
+  }[];
+}
+
+/** The supporter ranking (赛马) of a region with its weights shown and editable; the server scores. */
+export function RankingCard({ regionCode }: { regionCode: string }) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language.startsWith("zh");
+  const [year, setYear] = useState(dayjs().year());
+  const [weights, setWeights] = useState<Record<string, number> | null>(null);
+  const weightText = weights
+    ? Object.entries(weights)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(",")
+    : undefined;
+  const query = { regionCode, year, ...(weightText && { weights: weightText }) };
+  const ranking = useQuery({
+    queryKey: ["ranking", query],
+    queryFn: () => api<Ranking>("/rankings/supporters", { query }),
+    placeholderData: (previous) => previous,
+  });
+  const shown = weights ?? ranking.data?.weights ?? {};
+  const metrics = Object.entries(ranking.data?.metrics ?? {});
+
+  return (
+    <Card
+      title={t("dashboard.ranking")}
+      extra={
+        <Space>
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 100 }}
+            aria-label={t("dashboard.year")}
+            options={[0, 1, 2].map((k) => ({ value: dayjs().year() - k, label: dayjs().year() - k }))}
+          />
+          <Button href={withQuery("/api/v1/rankings/supporters.xlsx", query)} data-testid="ranking-xlsx">
+            XLSX
+          </Button>
+        </Space>
+      }
+    >
+      <Space direction="vertical" style={{ width: "100%" }}>
+        <Typography.Text type="secondary">{t("dashboard.weights")}</Typography.Text>
+        <Space wrap>
+          {metrics.map(([key, m]) => (
+            <Space key={key} size={4}>
+              <Typography.Text>{zh ? m.zh : m.en}</Typography.Text>
+              <InputNumber
+                size="small"
+                min={0}
+                max={100}
+                value={shown[key]}
+                aria-label={zh ? m.zh : m.en}
+                data-testid={`weight-${key}`}
+                onChange={(v) => setWeights({ ...shown, [key]: Number(v ?? 0) })}
+              />
+            </Space>
+          ))}
+        </Space>
+        {ranking.error && <Alert type="error" showIcon message={ranking.error instanceof ApiError ? ranking.error.message : String(ranking.error)} />}
+        <Table
+          rowKey="supporterId"
+          size="small"
+          loading={ranking.isFetching}
+          dataSource={ranking.data?.items ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty description={t("dashboard.rankingEmpty")} /> }}
+          onRow={() => ({ "data-testid": "ranking-row" }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t("dashboard.rank"), dataIndex: "rank", width: 64 },
+            { title: t("dashboard.supporter"), dataIndex: "name" },
+            { title: t("dashboard.score"), dataIndex: "score", align: "right", render: (s: number) => <Tag color="cyan">{s}</Tag> },
+            {
+              title: t("dashboard.agreements"),
+              align: "right",
+              render: (_, r) => `${r.figures.passing}/${r.figures.agreements}`,
+            },
+            ...metrics
+              .filter(([key]) => key !== "compliance")
+              .map(([key, m]) => ({
+                title: zh ? m.zh : m.en,
+                align: "right" as const,
+                render: (_: unknown, r: Ranking["items"][number]) => r.figures[key as keyof Ranking["items"][number]["figures"]],
+              })),
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}

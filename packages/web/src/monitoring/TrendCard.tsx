@@ -1,0 +1,71 @@
+import { Button, Card, Table } from "antd";
+import { useTranslation } from "react-i18next";
+
+export interface TrendPoint {
+  month: string;
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+}
+
+const W = 600;
+const H = 180;
+const PAD = { left: 44, right: 12, top: 12, bottom: 24 };
+
+/** One indicator's monthly line for the region, with the table of the same numbers below it. */
+export function TrendCard({ title, unit, points, xlsx }: { title: string; unit: string; points: TrendPoint[]; xlsx: string }) {
+  const { t } = useTranslation();
+  const values = points.map((p) => p.value ?? 0);
+  const max = Math.max(1, ...values);
+  const x = (i: number) => PAD.left + (i / Math.max(1, points.length - 1)) * (W - PAD.left - PAD.right);
+  const y = (v: number) => PAD.top + (1 - v / max) * (H - PAD.top - PAD.bottom);
+  const suffix = unit === "%" ? "%" : "";
+  return (
+    <Card
+      title={`${title} · ${t("dashboard.trend")}`}
+      extra={
+        <Button href={xlsx} data-testid="trend-xlsx">
+          XLSX
+        </Button>
+      }
+    >
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t("dashboard.trend")} data-testid="trend-chart">
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#d9d9d9" />
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(max)} y2={y(max)} stroke="#f0f0f0" />
+        <text x={PAD.left - 6} y={y(max) + 4} textAnchor="end" fontSize="11" fill="#8c8c8c">
+          {max}
+          {suffix}
+        </text>
+        <text x={PAD.left - 6} y={y(0) + 4} textAnchor="end" fontSize="11" fill="#8c8c8c">
+          0
+        </text>
+        <polyline points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} fill="none" stroke="#0f6e6e" strokeWidth="2" />
+        {points.map((p, i) => (
+          <g key={p.month}>
+            <circle cx={x(i)} cy={y(p.value ?? 0)} r="3" fill="#0f6e6e">
+              <title>{`${p.month}: ${p.value ?? "—"}${suffix}`}</title>
+            </circle>
+            {(i % 3 === 0 || i === points.length - 1) && (
+              <text x={x(i)} y={H - 6} textAnchor="middle" fontSize="11" fill="#8c8c8c">
+                {p.month}
+              </text>
+            )}
+          </g>
+        ))}
+      </svg>
+      <Table
+        rowKey="month"
+        size="small"
+        pagination={false}
+        scroll={{ y: 200 }}
+        dataSource={points}
+        columns={[
+          { title: t("dashboard.month"), dataIndex: "month" },
+          { title: t("dashboard.numerator"), dataIndex: "numerator", align: "right" },
+          { title: t("dashboard.denominator"), dataIndex: "denominator", align: "right", render: (d: number | null) => d ?? "—" },
+          { title: t("dashboard.value"), dataIndex: "value", align: "right", render: (v: number | null) => (v === null ? "—" : `${v}${suffix}`) },
+        ]}
+      />
+    </Card>
+  );
+}
