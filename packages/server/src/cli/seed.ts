@@ -1,13 +1,26 @@
 import { randomBytes } from "node:crypto";
+import { invalid } from "@medbridge/core";
+import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig } from "../config.ts";
 
 export function registerSeedCommand(program: Command): void {
   program
     .command("seed")
-    .description("Re-create the demo data (erases all institutions, people, accounts and logs first)")
-    .requiredOption("--demo", "seed the demo world")
-    .action(async () => {
+    .description("Re-create the demo data (erases all institutions, people, accounts and logs first); --scale adds a synthetic nation on top")
+    .option("--demo", "seed the demo world (the default)")
+    .option("--scale <scale>", "also generate a synthetic nation: national (10M referrals) or small (a thousandth)")
+    .option("--seed <n>", "random seed of the synthetic nation", "1")
+    .option("--as-of <day>", "the day the synthetic history ends (YYYY-MM-DD; default today)")
+    .action(async (options: { scale?: string; seed: string; asOf?: string }) => {
+      const { SCALES } = await import("../seed/national.ts");
+      if (options.scale !== undefined && !(options.scale in SCALES))
+        throw invalid([{ path: "--scale", message: `must be one of ${Object.keys(SCALES).join(", ")}` }]);
+      const seed = Number(options.seed);
+      if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw invalid([{ path: "--seed", message: "must be a whole number from 0 to 1000000" }]);
+      const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw invalid([{ path: "--as-of", message: "must be a day, YYYY-MM-DD" }]);
+
       const { resetAppData, seedDemo } = await import("../seed/demo.ts");
       const { withDatabase } = await import("./database.ts");
       await withDatabase(async ({ db, where }) => {
@@ -19,6 +32,39 @@ export function registerSeedCommand(program: Command): void {
           `Seeded ${where}: ${summary.institutions} institutions, ${summary.alliances} alliances, ${summary.practitioners} practitioners, ${summary.agreements} agreements, ${summary.dispatches} dispatches, ${summary.attendance} check-ins.`,
         );
         for (const u of summary.users) console.log(`  ${u.username.padEnd(20)} ${u.role.padEnd(24)} ${u.password}`);
+        if (options.scale) await seedScale(db, options.scale as keyof typeof SCALES, seed, asOf);
       });
     });
+}
+
+async function seedScale(db: import("../db/connection.ts").Db, scale: "national" | "small", seed: number, asOf: string): Promise<void> {
+  const { seedNational } = await import("../seed/national.ts");
+  const bar = new cliProgress.SingleBar(
+    { format: "  {step} [{bar}] {value}/{total} · {rate} rows/s", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
+    cliProgress.Presets.shades_classic,
+  );
+  let current = "";
+  let stepStarted = performance.now();
+  const started = performance.now();
+  const result = await seedNational(db, {
+    scale,
+    seed,
+    asOf,
+    onProgress: (step, done, total) => {
+      if (step !== current) {
+        if (current) bar.stop();
+        current = step;
+        stepStarted = performance.now();
+        bar.start(total, done, { step, rate: 0 });
+      }
+      bar.setTotal(total);
+      bar.update(done, { rate: Math.round(done / Math.max(0.001, (performance.now() - stepStarted) / 1000)) });
+    },
+  });
+  bar.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const rows = Object.values(result).reduce((a, b) => a + b, 0);
+  console.log(
+    `Synthetic nation (${scale}, seed ${seed}, as of ${asOf}): ${result.institutions} institutions, ${result.agreements} agreements, ${result.dispatches} dispatches, ${result.referrals} referrals, ${result.patients} patients, ${result.visits} register visits in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`,
+  );
 }
