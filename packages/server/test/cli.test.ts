@@ -69,6 +69,20 @@ describe("medbridge CLI on an embedded database", () => {
     }
   });
 
+  it("adds a small synthetic nation with a progress bar and its rate, and refuses bad options", () => {
+    const { code, stdout, stderr } = cli(["seed", "--scale", "small", "--seed", "3", "--as-of", "2026-06-30"]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain("referrals [");
+    expect(stdout).toMatch(
+      /Synthetic nation \(small, seed 3, as of 2026-06-30\): \d+ institutions, 20 agreements, 80 dispatches, 10000 referrals, 1000 patients, 5000 register visits in [\d.]+ s \(\d+ rows\/s\)/,
+    );
+    const huge = cli(["seed", "--scale", "huge"]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain("--scale: must be one of national, small");
+    expect(cli(["seed", "--scale", "small", "--as-of", "yesterday"]).stderr).toContain("--as-of: must be a day");
+    expect(cli(["seed", "--scale", "small", "--seed", "-1"]).stderr).toContain("--seed: must be a whole number");
+  });
+
   it("prints the touring-frequency compliance of the demo county, and refuses bad options", () => {
     const year = new Date().getUTCFullYear();
     const { code, stdout, stderr } = cli(["outreach", "check", "--region", "522622", "--year", String(year), "--as-of", `${year}-07-31`]);

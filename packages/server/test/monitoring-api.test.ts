@@ -79,6 +79,55 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     expect((await values("within_county_rate", `regionCode=${county}&level=county&from=2025-01&to=2025-01`)).items[0].value).toBe(80);
   });
 
+  it("imports capability assessments and turns them into the basic and recommended rates of the assessment year", async () => {
+    const hospitals = (
+      (await exec(sql`select i.region_code, i.name, i.kind from institutions i where i.province_code = '530000'
+        and i.kind in ('county_hospital', 'county_tcm_hospital', 'township_health_center') order by i.region_code, i.kind, i.name`)) as unknown as {
+        rows: { region_code: string; name: string; kind: string }[];
+      }
+    ).rows;
+    const byCounty = new Map<string, { name: string }[]>();
+    for (const h of hospitals) if (h.kind !== "township_health_center") byCounty.set(h.region_code, [...(byCounty.get(h.region_code) ?? []), h]);
+    const [code, pair] = [...byCounty.entries()].find(([, list]) => list.length >= 2) as [string, { name: string }[]];
+    const [a, b] = pair as [{ name: string }, { name: string }];
+    const township = hospitals.find((h) => h.kind === "township_health_center") as { region_code: string; name: string };
+    const post = async (who: string, csv: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/statistics/assessments/import",
+        headers: { cookie: await ctx.login(who), "content-type": "text/csv" },
+        payload: csv,
+      });
+    const rate = async (id: string) => (await values(id, `regionCode=${code}&level=county&period=year&from=2020-01&to=2020-12`)).items[0];
+    const bad = await post(
+      "admin",
+      [
+        "区划代码,机构名称,年度,评估结果",
+        `${code},${a.name},2020,优秀`,
+        `${code},不存在的医院,2020,basic`,
+        `${township.region_code},${township.name},2020,basic`,
+        `${code},${b.name},1999,basic`,
+      ].join("\n"),
+    );
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(json(bad).errors.map((e: { path: string }) => e.path)).toEqual([
+      "rows[2].level",
+      "rows[3].institutionName",
+      "rows[4].institutionName",
+      "rows[5].year",
+    ]);
+    expect(await rate("county_capability_basic")).toBeUndefined();
+    expect((await post("gz.official", `region_code,institution_name,year,level\n${code},${a.name},2020,basic`)).statusCode).toBe(403);
+    const ok = await post("admin", `区划代码,机构名称,年度,评估结果\n${code},${a.name},2020,达到基本标准\n${code},${b.name},2020,未达标`);
+    expect(json(ok)).toMatchObject({ imported: 2 });
+    expect(await rate("county_capability_basic")).toMatchObject({ period: "2020", numerator: 1, denominator: 2, value: 50 });
+    expect(await rate("county_capability_recommended")).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
+    // A new result for the year replaces the old one; recommended also meets basic.
+    await post("admin", `region_code,institution_name,year,level\n${code},${b.name},2020,recommended`);
+    expect(await rate("county_capability_basic")).toMatchObject({ numerator: 2, denominator: 2, value: 100 });
+    expect(await rate("county_capability_recommended")).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+  });
+
   it("ranks the supporters of Guizhou's agreements with visible, configurable weights", async () => {
     const year = new Date().getUTCFullYear() - 1;
     const rank = async (query: string, who = "gz.official") =>

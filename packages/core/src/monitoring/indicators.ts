@@ -14,6 +14,8 @@ export interface Indicator {
   /** Whether a higher value is better. */
   higherIsBetter: boolean;
   rollup: boolean;
+  /** Measured once a year (counted in December): a tile shows the latest year, not this month. */
+  yearly?: boolean;
 }
 
 export const INDICATORS: Indicator[] = [
@@ -115,7 +117,8 @@ export const INDICATORS: Indicator[] = [
     denominator: "assessed",
     unit: "%",
     higherIsBetter: true,
-    rollup: false,
+    rollup: true,
+    yearly: true,
   },
   {
     id: "county_capability_recommended",
@@ -125,7 +128,8 @@ export const INDICATORS: Indicator[] = [
     denominator: "assessed",
     unit: "%",
     higherIsBetter: true,
-    rollup: false,
+    rollup: true,
+    yearly: true,
   },
   {
     id: "dispatch_compliance",

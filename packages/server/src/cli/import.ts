@@ -10,6 +10,7 @@ const SPECS: Record<string, () => Promise<ImportSpec<never>>> = {
   practitioners: async () => (await import("../registry/practitioner-import.ts")).practitionerImport as ImportSpec<never>,
   "touring-visits": async () => (await import("../outreach/touring.ts")).touringVisitImport as ImportSpec<never>,
   "county-visits": async () => (await import("../monitoring/visit-stats.ts")).countyVisitImport as ImportSpec<never>,
+  assessments: async () => (await import("../monitoring/assessment-import.ts")).assessmentImport as ImportSpec<never>,
   "training-attendance": async () => (await import("../outreach/learning.ts")).trainingAttendanceImport as ImportSpec<never>,
 };
 
@@ -19,7 +20,7 @@ export function registerImportCommands(program: Command): void {
     .description(
       "Import institutions, practitioners, touring visits, training attendance or county visit statistics from a CSV or XLSX file (all rows or none)",
     )
-    .argument("<what>", "institutions | practitioners | touring-visits | training-attendance | county-visits")
+    .argument("<what>", "institutions | practitioners | touring-visits | training-attendance | county-visits | assessments")
     .argument("<file>", "a .csv or .xlsx file with a header row (English or Chinese column names)")
     .option("--skip-invalid", "import the valid rows and report the others")
     .option("--dry-run", "validate only; write nothing")

@@ -9,6 +9,7 @@ import { indicatorRollups } from "../db/schema.ts";
 import { errorResponses, RegionCode, StringEnum } from "../http/schemas.ts";
 import { importRoute } from "../registry/import-route.ts";
 import { writeXlsx, XLSX_TYPE as XLSX } from "../registry/tabular.ts";
+import { assessmentImport } from "./assessment-import.ts";
 import { parseWeights, RANKING_METRICS, type RankingMetric, rankSupporters } from "./ranking.ts";
 import { regionReport, regionReportPdf } from "./report.ts";
 import { refreshRollups } from "./rollups.ts";
@@ -46,6 +47,19 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
         authorize: (principal, inputs) => {
           if (principal.role !== "health_official" && principal.role !== "national_admin") throw forbidden("Statistics are imported by health commissions");
           for (const row of inputs) requireAccess(principal, "write", "institution", [{ regionCode: row.regionCode, institutionIds: [] }]);
+        },
+      }),
+    );
+    await app.register(
+      importRoute(db, {
+        url: "/statistics/assessments/import",
+        summary:
+          "Import county hospital capability assessments (region_code, institution_name, year, level: none/basic/recommended or 未达标/基本标准/推荐标准; English or Chinese headers)",
+        tags,
+        spec: assessmentImport,
+        authorize: (principal, inputs) => {
+          if (principal.role !== "health_official" && principal.role !== "national_admin") throw forbidden("Assessments are imported by health commissions");
+          for (const row of inputs) requireAccess(principal, "write", "assessment", [{ regionCode: row.regionCode, institutionIds: [] }]);
         },
       }),
     );

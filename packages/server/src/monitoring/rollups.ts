@@ -58,6 +58,13 @@ const FACTS: Record<string, (k: Keyed) => SQL> = {
     cross join lateral generate_series(date_trunc('month', d.s), date_trunc('month', d.e), interval '1 month') m
     where ${k(sql`i.region_code`, sql`to_char(m, 'YYYY-MM')`)}
     group by 1, 2`,
+  // A yearly assessment counts in December of its year: a twelve-month window holds exactly one.
+  county_capability_basic: (
+    k,
+  ) => sql`select i.region_code, a.year || '-12', (count(*) filter (where a.level in ('basic', 'recommended')))::float8, count(*)::float8
+    from institution_assessments a join institutions i on i.id = a.institution_id where ${k(sql`i.region_code`, sql`a.year || '-12'`)} group by 1, 2`,
+  county_capability_recommended: (k) => sql`select i.region_code, a.year || '-12', (count(*) filter (where a.level = 'recommended'))::float8, count(*)::float8
+    from institution_assessments a join institutions i on i.id = a.institution_id where ${k(sql`i.region_code`, sql`a.year || '-12'`)} group by 1, 2`,
   techniques_transferred: (k) => sql`select region_code, ${month(sql`launched_on`)}, count(*)::float8, null::float8 from techniques
     where ${k(sql`region_code`, month(sql`launched_on`), sql`launched_on`)} group by 1, 2`,
 };

@@ -170,10 +170,10 @@ export async function seedNational(
                'v1:national', '******', md5(${seed} || '-' || g), '["hypertension"]'::jsonb, ${asOf} - 400,
                ${asOf} - ${rnd(sql`g`, 7, 120)}, ${rnd(sql`g`, 8, 10)} < 6, ${asOf} + ${rnd(sql`g`, 9, 90)} - 30, t.region_code, t.province_code
         from generate_series(${from}::int, ${to}::int) g join gen_town t on t.n = 1 + ${rnd(sql`g`, 10, towns)}
-        returning id, institution_id, last_visit_on)
+        returning id, name, institution_id, last_visit_on)
       insert into chronic_visits (patient_id, institution_id, visit_on, input, edition, recommendation, action, controlled, sbp, dbp, next_due_on, recorded_by)
       select p.id, p.institution_id, p.last_visit_on - k * 73, '{}'::jsonb, 'cn-htn-2024', '{}'::jsonb, 'continue',
-             abs(hashtext(p.id::text)::bigint + k) % 10 < 6, 120 + abs(hashtext(p.id::text)::bigint + k * 7) % 50, 75 + abs(hashtext(p.id::text)::bigint + k * 3) % 25,
+             abs(hashtext(p.name)::bigint + k) % 10 < 6, 120 + abs(hashtext(p.name)::bigint + k * 7) % 50, 75 + abs(hashtext(p.name)::bigint + k * 3) % 25,
              p.last_visit_on - k * 73 + 90, 'national-seed'
       from p cross join generate_series(0, 4) k`);
     progress("register visits", Math.min(visits, to * 5), visits);

@@ -122,14 +122,14 @@ export function DashboardPage() {
       <Row gutter={[12, 12]}>
         {ROLLED.map((ind, k) => {
           const rows = tiles[k]?.data?.items ?? [];
-          const now = sum(
-            rows.filter((r) => r.period === to),
-            ind,
-          );
-          const before = sum(
-            rows.filter((r) => r.period === months[10]),
-            ind,
-          );
+          // A yearly indicator shows the year inside the window, without a month-on-month arrow.
+          const now = sum(ind.yearly ? rows : rows.filter((r) => r.period === to), ind);
+          const before = ind.yearly
+            ? null
+            : sum(
+                rows.filter((r) => r.period === months[10]),
+                ind,
+              );
           const up = now !== null && before !== null && now > before;
           const down = now !== null && before !== null && now < before;
           const good = (up && ind.higherIsBetter) || (down && !ind.higherIsBetter);
