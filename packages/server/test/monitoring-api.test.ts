@@ -128,6 +128,42 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     expect(await rate("county_capability_recommended")).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
   });
 
+  it("counts compliance, coverage gap days and nominal days from the rules engine's verdicts, and follows a roster change", async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const board = json(await ctx.app.inject({ url: `/api/v1/compliance?regionCode=522622&year=${year}`, headers: { cookie: await ctx.login("gz.official") } }))
+      .items as {
+      agreement: { id: string };
+      report: { status: string; rules: { id: string; gaps?: { from: string; to: string }[]; nominalDays?: number }[] };
+    }[];
+    expect(board.length).toBeGreaterThan(0);
+    const yearly = `regionCode=522622&level=county&period=year&from=${year}-01&to=${year}-12`;
+    const compliance = (await values("dispatch_compliance", yearly)).items[0];
+    const passing = board.filter((b) => b.report.status === "pass").length;
+    expect(compliance).toMatchObject({ numerator: passing, denominator: board.length });
+    const nominal = board.reduce((n, b) => n + Number(b.report.rules.find((r) => r.id === "nominal_days")?.nominalDays ?? 0), 0);
+    expect((await values("suspected_nominal_days", yearly)).items[0]?.numerator ?? 0).toBe(nominal);
+    // Gap days by month over the province, counted day by day from its board's gap intervals.
+    const province = json(
+      await ctx.app.inject({ url: `/api/v1/compliance?regionCode=520000&year=${year}`, headers: { cookie: await ctx.login("gz.official") } }),
+    ).items as typeof board;
+    const expected = new Map<string, number>();
+    for (const b of province)
+      for (const g of b.report.rules.find((r) => r.id === "full_year_coverage")?.gaps ?? [])
+        for (let d = new Date(`${g.from}T00:00:00Z`); d <= new Date(`${g.to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+          const m = d.toISOString().slice(0, 7);
+          expected.set(m, (expected.get(m) ?? 0) + 1);
+        }
+    expect(expected.get(`${year}-07`)).toBeGreaterThanOrEqual(14);
+    const gaps = await values("coverage_gap_days", `regionCode=520000&level=province&from=${year}-01&to=${year}-12`);
+    expect(new Map(gaps.items.map((i: { period: string; value: number }) => [i.period, i.value]))).toEqual(expected);
+    // Cancelling every stay of a passing agreement in the year makes it fail; the rate follows.
+    const pass = board.find((b) => b.report.status === "pass");
+    if (pass) {
+      await exec(sql`update dispatches set status = 'cancelled' where agreement_id = ${pass.agreement.id}`);
+      expect((await values("dispatch_compliance", yearly)).items[0]).toMatchObject({ numerator: passing - 1, denominator: board.length });
+    }
+  });
+
   it("ranks the supporters of Guizhou's agreements with visible, configurable weights", async () => {
     const year = new Date().getUTCFullYear() - 1;
     const rank = async (query: string, who = "gz.official") =>

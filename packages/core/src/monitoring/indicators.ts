@@ -139,7 +139,8 @@ export const INDICATORS: Indicator[] = [
     denominator: "agreements active",
     unit: "%",
     higherIsBetter: true,
-    rollup: false,
+    rollup: true,
+    yearly: true,
   },
   {
     id: "stationed_person_days",
@@ -159,7 +160,7 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "days",
     higherIsBetter: false,
-    rollup: false,
+    rollup: true,
   },
   {
     id: "suspected_nominal_days",
@@ -169,7 +170,8 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "days",
     higherIsBetter: false,
-    rollup: false,
+    rollup: true,
+    yearly: true,
   },
   {
     id: "referral_acceptance_median_h",

@@ -105,13 +105,18 @@ export async function agreementCompliance(db: Db, agreement: Agreement, year: nu
   return evaluateCompliance({ roster, pack, year, asOf });
 }
 
-export interface BoardRow {
-  agreement: Agreement;
+export interface BoardRow<A = Agreement> {
+  agreement: A;
   report: ComplianceReport;
 }
 
 /** Every agreement of the list active in `year`, evaluated with the packs they name. */
-export async function complianceBoard(db: Db, list: Agreement[], year: number, asOf: Day): Promise<BoardRow[]> {
+export async function complianceBoard<A extends Pick<Agreement, "id" | "code" | "packId" | "startsOn" | "endsOn">>(
+  db: Db,
+  list: A[],
+  year: number,
+  asOf: Day,
+): Promise<BoardRow<A>[]> {
   const inYear = list.filter((a) => a.startsOn <= `${year}-12-31` && a.endsOn >= `${year}-01-01`);
   const rosters = await loadRosters(db, inYear, year);
   const packs = new Map<string, Awaited<ReturnType<typeof resolvePack>>>();

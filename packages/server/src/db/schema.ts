@@ -790,3 +790,40 @@ export const countyVisitStats = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.month] }), check("county_visit_stats_within_total", sql`${t.withinCountyVisits} <= ${t.totalVisits}`)],
 );
+
+/**
+ * Each agreement's compliance verdict for a year, as the rules engine gave it on `as_of`: the facts
+ * of the dispatch_compliance, coverage_gap_days and suspected_nominal_days indicators, which SQL
+ * alone cannot compute. Re-evaluated when `compliance_dirty` names the pair, and daily for the
+ * current year (the verdict moves with the day even when no fact changes).
+ */
+export const agreementCompliance = pgTable(
+  "agreement_compliance",
+  {
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    year: smallint("year").notNull(),
+    /** The recipient's county. */
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    status: text("status").notNull(),
+    /** Uncovered intervals under a year-round rule (empty without one). */
+    gaps: jsonb("gaps").$type<{ from: string; to: string }[]>().notNull().default([]),
+    nominalDays: integer("nominal_days").notNull().default(0),
+    /** The day the stored verdict was judged as of (moved on only when the verdict or its gap days change). */
+    asOf: date("as_of").notNull(),
+    /** The last day the verdict was re-checked (changes here do not touch the rollups). */
+    evaluatedOn: date("evaluated_on").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.year] })],
+);
+
+/** (agreement, year) pairs whose roster changed since the last evaluation; written by triggers. */
+export const complianceDirty = pgTable(
+  "compliance_dirty",
+  {
+    agreementId: uuid("agreement_id").notNull(),
+    year: smallint("year").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.year] })],
+);

@@ -1,6 +1,9 @@
+import type { Day } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
+import { todayInChina } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { markAllCompliance, refreshCompliance } from "./compliance-facts.ts";
 
 const month = (column: SQL) => sql`to_char(${column}, 'YYYY-MM')`;
 const chinaMonth = (column: SQL) => sql`rollup_china_month(${column})`;
@@ -65,6 +68,19 @@ const FACTS: Record<string, (k: Keyed) => SQL> = {
     from institution_assessments a join institutions i on i.id = a.institution_id where ${k(sql`i.region_code`, sql`a.year || '-12'`)} group by 1, 2`,
   county_capability_recommended: (k) => sql`select i.region_code, a.year || '-12', (count(*) filter (where a.level = 'recommended'))::float8, count(*)::float8
     from institution_assessments a join institutions i on i.id = a.institution_id where ${k(sql`i.region_code`, sql`a.year || '-12'`)} group by 1, 2`,
+  // From the rules engine's stored verdicts (agreement_compliance): a year's verdict counts in its December.
+  dispatch_compliance: (k) => sql`select region_code, year || '-12', (count(*) filter (where status = 'pass'))::float8, count(*)::float8
+    from agreement_compliance where ${k(sql`region_code`, sql`year || '-12'`)} group by 1, 2`,
+  suspected_nominal_days: (k) => sql`select region_code, year || '-12', sum(nominal_days)::float8, null::float8
+    from agreement_compliance where ${k(sql`region_code`, sql`year || '-12'`)} group by 1, 2`,
+  // Each uncovered day up to the verdict's day, in the month it falls in.
+  coverage_gap_days: (k) => sql`select c.region_code, to_char(m, 'YYYY-MM'),
+      sum(least(g.e, c.as_of, (m + interval '1 month' - interval '1 day')::date) - greatest(g.s, m::date) + 1)::float8, null::float8
+    from agreement_compliance c
+    cross join lateral (select (x ->> 'from')::date as s, (x ->> 'to')::date as e from jsonb_array_elements(c.gaps) x) g
+    cross join lateral generate_series(date_trunc('month', g.s), date_trunc('month', least(g.e, c.as_of)), interval '1 month') m
+    where g.s <= c.as_of and ${k(sql`c.region_code`, sql`to_char(m, 'YYYY-MM')`)}
+    group by 1, 2`,
   techniques_transferred: (k) => sql`select region_code, ${month(sql`launched_on`)}, count(*)::float8, null::float8 from techniques
     where ${k(sql`region_code`, month(sql`launched_on`), sql`launched_on`)} group by 1, 2`,
 };
@@ -101,7 +117,9 @@ async function recompute(db: Db, keys: { region: string; month: string }[] | "al
  * recomputes only those, in one transaction (a concurrent refresh waits, then finds nothing).
  * Returns how many (county, month) pairs were refreshed.
  */
-export async function refreshRollups(db: Db): Promise<number> {
+export async function refreshRollups(db: Db, today: Day = todayInChina()): Promise<number> {
+  // Verdicts first: a new verdict marks its county's months dirty for the step below.
+  await refreshCompliance(db, today);
   // Reads call this first: when nothing changed, one cheap query and no write transaction.
   const pending = (await db.execute(sql`select 1 from rollup_dirty limit 1`)) as unknown as { rows: unknown[] };
   if (pending.rows.length === 0) return 0;
@@ -115,7 +133,9 @@ export async function refreshRollups(db: Db): Promise<number> {
 }
 
 /** Rebuilds every rollup from the facts (after a bulk load, or to check the incremental path). */
-export async function rebuildRollups(db: Db): Promise<void> {
+export async function rebuildRollups(db: Db, today: Day = todayInChina()): Promise<void> {
+  await markAllCompliance(db);
+  await refreshCompliance(db, today);
   await inTransaction(db, async (tx) => {
     await tx.execute(sql`delete from rollup_dirty`);
     await tx.execute(sql`delete from indicator_rollups`);

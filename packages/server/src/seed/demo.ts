@@ -52,6 +52,8 @@ export interface DemoSummary {
 
 /** Tables the demo fills, children first, so a reset can empty them in order. */
 const APP_TABLES = [
+  "agreement_compliance",
+  "compliance_dirty",
   "indicator_rollups",
   "rollup_dirty",
   "county_visit_stats",
