@@ -6,6 +6,8 @@
  * view, cold (a new server process, each request's first run) and warm (p95 target ≤ 300 ms).
  *
  *   npx tsx bench/national.ts [national|small]
+ *
+ * BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 then measures it again without generating.
  */
 
 import { sql } from "drizzle-orm";
@@ -25,27 +27,11 @@ const asOf = new Date().toISOString().slice(0, 10);
 const print = (figure: string, values: Record<string, unknown>) => console.log(JSON.stringify({ figure, scale, ...values }));
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
-const { database, env, cleanup } = await benchDatabase("postgres", "medbridge_bench_national");
+const reuse = Boolean(process.env.BENCH_REUSE);
+const { database, env, cleanup } = await benchDatabase("postgres", "medbridge_bench_national", reuse);
 try {
   await database.migrate();
-  await ensureRegions(database.db);
-  await seedDemo(database.db, { demo: PASSWORD, admin: ADMIN });
-  const steps = new Map<string, { started: number; rows: number }>();
-  const t0 = performance.now();
-  const summary = await seedNational(database.db, {
-    scale,
-    seed: 1,
-    asOf,
-    onProgress: (step, done, total) => {
-      const s = steps.get(step) ?? { started: performance.now(), rows: 0 };
-      steps.set(step, { ...s, rows: done });
-      if (done === total && done > 0) process.stderr.write(`  ${step}: ${done} rows in ${seconds(s.started)} s\n`);
-    },
-  });
-  const generation = seconds(t0);
-  const rows = Object.values(summary).reduce((a, b) => a + b, 0);
-  print("generator", { ...summary, seconds: generation, rowsPerSecond: Math.round(rows / generation) });
-  for (const [step, s] of steps) if (s.rows > 1) print(`generator step ${step}`, { rows: s.rows });
+  if (!reuse) await generate();
 
   const size = (
     (await database.db.execute(sql`select pg_size_pretty(pg_database_size(current_database())) as size`)) as unknown as { rows: { size: string }[] }
@@ -128,4 +114,26 @@ try {
 } finally {
   await server.stop();
   await cleanup();
+}
+
+/** Generates the synthetic nation as `medbridge seed --scale` does, reporting rows/s. */
+async function generate() {
+  await ensureRegions(database.db);
+  await seedDemo(database.db, { demo: PASSWORD, admin: ADMIN });
+  const steps = new Map<string, { started: number; rows: number }>();
+  const t0 = performance.now();
+  const summary = await seedNational(database.db, {
+    scale,
+    seed: 1,
+    asOf,
+    onProgress: (step, done, total) => {
+      const s = steps.get(step) ?? { started: performance.now(), rows: 0 };
+      steps.set(step, { ...s, rows: done });
+      if (done === total && done > 0) process.stderr.write(`  ${step}: ${done} rows in ${seconds(s.started)} s\n`);
+    },
+  });
+  const generation = seconds(t0);
+  const rows = Object.values(summary).reduce((a, b) => a + b, 0);
+  print("generator", { ...summary, seconds: generation, rowsPerSecond: Math.round(rows / generation) });
+  for (const [step, s] of steps) if (s.rows > 1) print(`generator step ${step}`, { rows: s.rows });
 }

@@ -16,6 +16,8 @@ export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://pos
 export async function benchDatabase(
   backend: Backend,
   name: string,
+  /** Open the PostgreSQL database left by an earlier BENCH_KEEP run instead of a new one. */
+  reuse = false,
 ): Promise<{ database: Database; env: Record<string, string>; cleanup: () => Promise<void> }> {
   if (backend === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), `${name}-`));
@@ -32,8 +34,10 @@ export async function benchDatabase(
     await client.query(statement);
     await client.end();
   };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
+  if (!reuse) {
+    await admin(`drop database if exists ${name} with (force)`);
+    await admin(`create database ${name}`);
+  }
   const url = new URL(BENCH_ADMIN_URL);
   url.pathname = `/${name}`;
   return {
