@@ -181,7 +181,7 @@ export function scopeCondition(scope: ReadScope, columns: { region: PgColumn; in
  * Condition "column lies in the subtree of `code`". Codes are fixed-width digits, so a subtree is a
  * contiguous range (520000–529999 for a province) that a plain btree index answers.
  */
-export function inRegion(column: PgColumn, code: string): SQL {
+export function inRegion(column: PgColumn | SQL, code: string): SQL {
   const prefix = regionPrefix(code);
   if (prefix.length === 6) return sql`${column} = ${code}`;
   return sql`${column} between ${prefix.padEnd(6, "0")} and ${prefix.padEnd(6, "9")}`;

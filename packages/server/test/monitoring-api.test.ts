@@ -164,6 +164,36 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     }
   });
 
+  it("reads the median acceptance time off the summed histograms, for a county, its province and the nation", async () => {
+    const accepted = (submitted: string, hours: number) =>
+      exec(sql`insert into referrals (direction, priority, status, from_institution_id, to_institution_id, department, patient_name, patient_sex, patient_birth_date,
+                                      patient_id_cipher, patient_id_masked, reason_icd10, reason_text, submitted_at, accepted_at, region_code, province_code)
+               values ('up', 'routine', 'accepted', ${from}, ${to}, '心内科', '示例', 'female', '1960-01-01', 'v1:x', 'x', 'I10', 'x',
+                       ${submitted}::timestamptz, ${submitted}::timestamptz + ${hours} * interval '1 hour', ${county}, '530000')`);
+    const median = async (query: string) => (await values("referral_acceptance_median_h", query)).items;
+    await accepted("2024-05-03T02:00:00Z", 1);
+    await accepted("2024-05-10T02:00:00Z", 10);
+    await accepted("2024-05-20T02:00:00Z", 2);
+    expect(await median(`regionCode=${county}&level=county&from=2024-05&to=2024-05`)).toMatchObject([
+      { period: "2024-05", numerator: 2, denominator: 3, value: 2 },
+    ]);
+    // A fourth case in June: over both months the lower median of 1, 2, 3.5, 10 is 2; June alone is 3.5.
+    await accepted("2024-06-01T02:00:00Z", 3.5);
+    expect(await median(`regionCode=${county}&level=county&period=all&from=2024-05&to=2024-06`)).toMatchObject([
+      { period: "2024-05..2024-06", value: 2, denominator: 4 },
+    ]);
+    expect(await median(`regionCode=${county}&level=county&from=2024-06&to=2024-06`)).toMatchObject([{ value: 3.5 }]);
+    // The nation as one region: the demo's other acceptances of those months join in, so only the shape is fixed.
+    const nation = await median("level=national&period=all&from=2024-05&to=2024-06");
+    expect(nation).toHaveLength(1);
+    expect(nation[0]).toMatchObject({ regionCode: "000000", regionName: "全国" });
+    expect(nation[0].denominator).toBeGreaterThanOrEqual(4);
+    expect(
+      json(await ctx.app.inject({ url: "/api/v1/indicators/referrals_up/values?from=2025-03&to=2025-01", headers: { cookie: await ctx.login("admin") } }))
+        .errors[0].path,
+    ).toBe("query.from");
+  });
+
   it("ranks the supporters of Guizhou's agreements with visible, configurable weights", async () => {
     const year = new Date().getUTCFullYear() - 1;
     const rank = async (query: string, who = "gz.official") =>
@@ -292,7 +322,8 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
   it("keeps rollups equal to a full recomputation after random inserts, updates and deletes", async () => {
     const snapshot = async () =>
       (
-        (await exec(sql`select indicator_id, region_code, month, numerator, denominator from indicator_rollups order by 1, 2, 3`)) as unknown as {
+        (await exec(sql`select indicator_id, region_code, month, numerator, denominator, null::int as bucket from indicator_rollups
+          union all select indicator_id, region_code, month, count, null, bucket from rollup_histograms order by 1, 2, 3, 6`)) as unknown as {
           rows: unknown[];
         }
       ).rows;
@@ -307,6 +338,8 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
       fc.record({ kind: fc.constant("referral"), day: fc.integer({ min: 0, max: 400 }), up: fc.boolean() }),
       fc.record({ kind: fc.constant("move"), day: fc.integer({ min: 0, max: 400 }) }),
       fc.record({ kind: fc.constant("delete") }),
+      fc.record({ kind: fc.constant("accept"), hours: fc.integer({ min: 0, max: 100 }) }),
+      fc.record({ kind: fc.constant("cancel"), k: fc.integer({ min: 0, max: 30 }) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
@@ -322,6 +355,13 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
               sql`update touring_visits set date = ${date}, end_date = ${date} where id = (select id from touring_visits where site_id = ${site?.id} limit 1)`,
             );
           if (o.kind === "delete") await exec(sql`delete from touring_visits where id = (select id from touring_visits where site_id = ${site?.id} limit 1)`);
+          if (o.kind === "accept")
+            await exec(sql`update referrals set status = 'accepted', accepted_at = submitted_at + ${o.hours} * interval '1 hour'
+              where id = (select id from referrals where region_code = ${county} and accepted_at is null and submitted_at is not null limit 1)`);
+          // Stays toggled in and out of the roster move compliance verdicts, gap days and stationed days.
+          if (o.kind === "cancel")
+            await exec(sql`update dispatches set status = case status when 'cancelled' then 'active' else 'cancelled' end
+              where id = (select id from dispatches order by planned_start, id limit 1 offset ${o.k})`);
         }
         await refreshRollups(ctx.database.db);
         const incremental = await snapshot();

@@ -16,6 +16,8 @@ export interface Indicator {
   rollup: boolean;
   /** Measured once a year (counted in December): a tile shows the latest year, not this month. */
   yearly?: boolean;
+  /** A median (read off histograms), not a sum: only the server can combine regions and months. */
+  median?: boolean;
 }
 
 export const INDICATORS: Indicator[] = [
@@ -181,7 +183,8 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "hours",
     higherIsBetter: false,
-    rollup: false,
+    rollup: true,
+    median: true,
   },
   {
     id: "within_county_rate",
@@ -245,7 +248,11 @@ export const INDICATORS: Indicator[] = [
   },
 ];
 
-export const PERIOD_KINDS = ["month", "quarter", "year"] as const;
+/** `all` is the whole from–to window as one period. */
+export const PERIOD_KINDS = ["month", "quarter", "year", "all"] as const;
+/** `national` is the whole country as one region (code 000000). */
+export const VALUE_LEVELS = ["national", "province", "city", "county"] as const;
+export type ValueLevel = (typeof VALUE_LEVELS)[number];
 export type IndicatorPeriod = (typeof PERIOD_KINDS)[number];
 
 /** The value of a numerator over a denominator in the indicator's unit (null when undefined). */
@@ -254,18 +261,4 @@ export function indicatorValue(indicator: Indicator, numerator: number, denomina
   if (!denominator) return null;
   const v = numerator / denominator;
   return indicator.unit === "%" ? Math.round(v * 1000) / 10 : Math.round(v * 100) / 100;
-}
-
-/** The period a month (`YYYY-MM`) belongs to: `2026-03`, `2026-Q1` or `2026`. */
-export function periodOf(month: string, kind: IndicatorPeriod): string {
-  if (kind === "month") return month;
-  if (kind === "year") return month.slice(0, 4);
-  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
-}
-
-/** The value of an indicator over several rollup rows (months, regions): sums, then divides once. */
-export function indicatorTotal(indicator: Indicator, rows: readonly { numerator: number; denominator: number | null }[]): number | null {
-  const num = rows.reduce((s, r) => s + r.numerator, 0);
-  const den = indicator.denominator === null ? null : rows.reduce((s, r) => s + (r.denominator ?? 0), 0);
-  return indicatorValue(indicator, num, den);
 }

@@ -827,3 +827,23 @@ export const complianceDirty = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.year] })],
 );
+
+/**
+ * Histograms for indicators that are not sums (a median): per indicator, county and month, how
+ * many cases fell in each bucket. Buckets add up across regions and months, so any cut's median
+ * is read off the summed histogram. Kept current with the rollups, from the same dirty pairs.
+ */
+export const rollupHistograms = pgTable(
+  "rollup_histograms",
+  {
+    indicatorId: text("indicator_id").notNull(),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    month: char("month", { length: 7 }).notNull(),
+    bucket: smallint("bucket").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.regionCode, t.month, t.bucket] }),
+    index("rollup_histograms_month_idx").on(t.indicatorId, t.month, t.regionCode),
+  ],
+);

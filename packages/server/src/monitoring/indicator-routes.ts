@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, INDICATORS, indicatorValue, invalid, notFound, PERIOD_KINDS, type Principal, regionContains } from "@medbridge/core";
-import { sql } from "drizzle-orm";
+import { forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal, regionContains, VALUE_LEVELS } from "@medbridge/core";
 import { type Static, Type } from "typebox";
-import { inRegion, requireAccess } from "../access.ts";
+import { requireAccess } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
-import { indicatorRollups } from "../db/schema.ts";
 import { errorResponses, RegionCode, StringEnum } from "../http/schemas.ts";
 import { importRoute } from "../registry/import-route.ts";
 import { writeXlsx, XLSX_TYPE as XLSX } from "../registry/tabular.ts";
+import { indicatorAggregate, type ValueRow } from "./aggregate.ts";
 import { assessmentImport } from "./assessment-import.ts";
 import { parseWeights, RANKING_METRICS, type RankingMetric, rankSupporters } from "./ranking.ts";
 import { regionReport, regionReportPdf } from "./report.ts";
@@ -20,7 +19,7 @@ const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "Y
 const ValuesQuery = Type.Object(
   {
     regionCode: Type.Optional(RegionCode),
-    level: Type.Optional(StringEnum(["province", "city", "county"] as const)),
+    level: Type.Optional(StringEnum(VALUE_LEVELS)),
     period: Type.Optional(StringEnum(PERIOD_KINDS, { default: "month" })),
     from: Type.Optional(Month),
     to: Type.Optional(Month),
@@ -209,15 +208,6 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
 }
 
 /** One indicator's values by region and period inside the caller's region (rollups refreshed first). */
-interface ValueRow {
-  regionCode: string;
-  regionName: string;
-  period: string;
-  numerator: number;
-  denominator: number | null;
-  value: number | null;
-}
-
 async function indicatorValues(db: Db, principal: Principal, id: string, query: Static<typeof ValuesQuery>, now: Date) {
   const indicator = INDICATORS.find((i) => i.id === id);
   if (!indicator) throw notFound("Indicator");
@@ -231,44 +221,10 @@ async function indicatorValues(db: Db, principal: Principal, id: string, query: 
   const thisMonth = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
   const to = query.to ?? thisMonth;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
+  if (from > to) throw invalid([{ path: "query.from", message: "is after to" }]);
   const level = query.level ?? childLevel(regionCode);
   const period = query.period ?? "month";
   await refreshRollups(db);
-  const region =
-    level === "province"
-      ? sql`substr(${indicatorRollups.regionCode}, 1, 2) || '0000'`
-      : level === "city"
-        ? sql`substr(${indicatorRollups.regionCode}, 1, 4) || '00'`
-        : sql`${indicatorRollups.regionCode}::text`;
-  const bucket =
-    period === "month"
-      ? sql`${indicatorRollups.month}::text`
-      : period === "year"
-        ? sql`substr(${indicatorRollups.month}, 1, 4)`
-        : sql`substr(${indicatorRollups.month}, 1, 4) || '-Q' || ceil(substr(${indicatorRollups.month}, 6, 2)::int / 3.0)::int`;
-  const rows = (await db.execute(sql`
-    select g.region, coalesce(r.name, g.region) as name, g.period, g.num, g.den from (
-      select ${region} as region, ${bucket} as period, sum(${indicatorRollups.numerator}) as num, sum(${indicatorRollups.denominator}) as den
-      from ${indicatorRollups}
-      where ${indicatorRollups.indicatorId} = ${indicator.id} and ${indicatorRollups.month} between ${from} and ${to}
-        ${regionCode ? sql`and ${inRegion(indicatorRollups.regionCode, regionCode)}` : sql``}
-      group by 1, 2) g
-    left join regions r on r.code = g.region
-    order by g.period, g.region`)) as unknown as { rows: { region: string; name: string; period: string; num: number; den: number | null }[] };
-  return {
-    indicator,
-    regionCode: regionCode ?? null,
-    level,
-    period,
-    from,
-    to,
-    items: rows.rows.map((r) => ({
-      regionCode: r.region,
-      regionName: r.name,
-      period: r.period,
-      numerator: Number(r.num),
-      denominator: r.den === null ? null : Number(r.den),
-      value: indicatorValue(indicator, Number(r.num), r.den === null ? null : Number(r.den)),
-    })),
-  };
+  const items = await indicatorAggregate(db, indicator, { regionCode, level, period, from, to });
+  return { indicator, regionCode: regionCode ?? null, level, period, from, to, items };
 }

@@ -1,12 +1,13 @@
-import { INDICATORS, type Indicator, indicatorTotal } from "@medbridge/core";
+import { INDICATORS, type Indicator } from "@medbridge/core";
 import { eq, sql } from "drizzle-orm";
 import { PDFDocument, rgb } from "pdf-lib";
 import { inRegion } from "../access.ts";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
 import { agreementsInScope, complianceBoard, todayInChina } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
-import { indicatorRollups, regions } from "../db/schema.ts";
+import { regions } from "../db/schema.ts";
 import { CjkText } from "../pdf/cjk-text.ts";
+import { indicatorAggregate } from "./aggregate.ts";
 import { parseWeights, rankSupporters } from "./ranking.ts";
 import { refreshRollups } from "./rollups.ts";
 
@@ -32,24 +33,23 @@ export async function regionReport(db: Db, regionCode: string, period: string) {
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   const months = monthsOf(period);
   const before = monthsOf(previous(period));
-  const sums = (await db.execute(sql`
-    select ${indicatorRollups.indicatorId} as id, ${indicatorRollups.month} as month, sum(${indicatorRollups.numerator}) as num, sum(${indicatorRollups.denominator}) as den
-    from ${indicatorRollups}
-    where ${inRegion(indicatorRollups.regionCode, regionCode)} and ${indicatorRollups.month} between ${[...before, ...months].sort()[0]} and ${months.at(-1)}
-    group by 1, 2`)) as unknown as { rows: { id: string; month: string; num: number; den: number | null }[] };
-  const value = (indicator: Indicator, inMonths: string[]) =>
-    indicatorTotal(
-      indicator,
-      sums.rows
-        .filter((r) => r.id === indicator.id && inMonths.includes(r.month))
-        .map((r) => ({ numerator: Number(r.num), denominator: r.den === null ? null : Number(r.den) })),
-    );
-  const figures = INDICATORS.filter((i) => i.rollup).map((i) => ({ indicator: i, value: value(i, months), previous: value(i, before) }));
-  const series = months.map((m) => ({
-    month: m,
-    up: value(INDICATORS.find((i) => i.id === "referrals_up") as Indicator, [m]) ?? 0,
-    down: value(INDICATORS.find((i) => i.id === "referrals_down") as Indicator, [m]) ?? 0,
-  }));
+  // The region itself at its own level, one row per period: the same aggregation the API uses.
+  const level = regionCode.endsWith("0000") ? "province" : regionCode.endsWith("00") ? "city" : "county";
+  const total = async (indicator: Indicator, inMonths: string[], byMonth = false) =>
+    indicatorAggregate(db, indicator, {
+      regionCode,
+      level,
+      period: byMonth ? "month" : "all",
+      from: inMonths[0] as string,
+      to: inMonths.at(-1) as string,
+    });
+  const figures = [];
+  for (const indicator of INDICATORS.filter((i) => i.rollup))
+    figures.push({ indicator, value: (await total(indicator, months))[0]?.value ?? null, previous: (await total(indicator, before))[0]?.value ?? null });
+  const monthly = async (id: string) =>
+    new Map((await total(INDICATORS.find((i) => i.id === id) as Indicator, months, true)).map((r) => [r.period, r.value ?? 0]));
+  const [up, down] = [await monthly("referrals_up"), await monthly("referrals_down")];
+  const series = months.map((m) => ({ month: m, up: up.get(m) ?? 0, down: down.get(m) ?? 0 }));
   const year = Number(period.slice(0, 4));
   const board = await complianceBoard(db, await withParties(db, await agreementsInScope(db, agreementScope({ regionCode }))), year, todayInChina());
   const failing = board.filter((b) => b.report.status !== "pass");

@@ -84,7 +84,20 @@ const FACTS: Record<string, (k: Keyed) => SQL> = {
   techniques_transferred: (k) => sql`select region_code, ${month(sql`launched_on`)}, count(*)::float8, null::float8 from techniques
     where ${k(sql`region_code`, month(sql`launched_on`), sql`launched_on`)} group by 1, 2`,
 };
-export const ROLLED_UP = Object.keys(FACTS);
+
+/** Hours per histogram bucket, and the last bucket (cases at or beyond it fall in it). */
+export const HISTOGRAM_BUCKET_HOURS = 0.1;
+const LAST_BUCKET = 720;
+
+/** Indicators read off histograms, each as one query giving (county, month, bucket, count), restricted like FACTS. */
+const HISTOGRAM_FACTS: Record<string, (k: Keyed) => SQL> = {
+  referral_acceptance_median_h: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)},
+      least(${LAST_BUCKET}, floor(extract(epoch from accepted_at - submitted_at) / ${HISTOGRAM_BUCKET_HOURS * 3600}))::int, count(*)::int
+    from referrals where accepted_at is not null and submitted_at is not null and accepted_at >= submitted_at
+      and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2, 3`,
+};
+export const ROLLED_UP = [...Object.keys(FACTS), ...Object.keys(HISTOGRAM_FACTS)];
+export const HISTOGRAM_INDICATORS = new Set(Object.keys(HISTOGRAM_FACTS));
 
 /** Recomputes the given (county, month) pairs of every rolled-up indicator. */
 async function recompute(db: Db, keys: { region: string; month: string }[] | "all"): Promise<void> {
@@ -108,6 +121,13 @@ async function recompute(db: Db, keys: { region: string; month: string }[] | "al
     await db.execute(sql`
       insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
       select ${id}, f.region_code, f.month, f.num, f.den from (${facts(inKeys)}) as f(region_code, month, num, den)
+      where f.region_code is not null`);
+  }
+  for (const [id, facts] of Object.entries(HISTOGRAM_FACTS)) {
+    await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and ${inKeys(sql`region_code`, sql`month`)}`);
+    await db.execute(sql`
+      insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
+      select ${id}, f.region_code, f.month, f.bucket, f.n from (${facts(inKeys)}) as f(region_code, month, bucket, n)
       where f.region_code is not null`);
   }
 }
@@ -139,6 +159,7 @@ export async function rebuildRollups(db: Db, today: Day = todayInChina()): Promi
   await inTransaction(db, async (tx) => {
     await tx.execute(sql`delete from rollup_dirty`);
     await tx.execute(sql`delete from indicator_rollups`);
+    await tx.execute(sql`delete from rollup_histograms`);
     await recompute(tx, "all");
   });
 }

@@ -55,6 +55,7 @@ const APP_TABLES = [
   "agreement_compliance",
   "compliance_dirty",
   "indicator_rollups",
+  "rollup_histograms",
   "rollup_dirty",
   "county_visit_stats",
   "techniques",

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from "@ant-design/icons";
-import { INDICATORS, type Indicator, indicatorTotal } from "@medbridge/core";
+import { INDICATORS, type Indicator } from "@medbridge/core";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from "antd";
 import dayjs from "dayjs";
@@ -27,7 +27,6 @@ interface Values {
 const ROLLED = INDICATORS.filter((i) => i.rollup);
 /** The level a region code itself is at (the dashboard totals a region at its own level). */
 const levelOf = (code: string) => (code.endsWith("0000") ? "province" : code.endsWith("00") ? "city" : "county");
-const sum = (rows: ValueRow[], indicator: Indicator) => indicatorTotal(indicator, rows);
 
 /** Sparkline of a monthly series (a table below carries the numbers). */
 function Trend({ points }: { points: (number | null)[] }) {
@@ -60,45 +59,42 @@ export function DashboardPage() {
     enabled: Boolean(regionCode),
     queryFn: () => api<{ path: { code: string; name: string }[] }>(`/regions/${regionCode}`),
   });
-  const own = regionCode ? { regionCode, level: levelOf(regionCode) } : { level: "province" };
-  // Tiles: every rolled-up indicator for the region as a whole, by month.
+  // The region as a whole (the nation for a national user), one row per month; the server combines.
+  const own = regionCode ? { regionCode, level: levelOf(regionCode) } : { level: "national" };
   const tiles = useQueries({
     queries: ROLLED.map((ind) => ({
       queryKey: ["indicator", ind.id, own, from, to],
       queryFn: () => api<Values>(`/indicators/${ind.id}/values`, { query: { ...own, from, to } }),
     })),
   });
+  // One level down: the twelve months as one period, and the last month.
   const children = useQuery({
     queryKey: ["indicator", indicator.id, "children", regionCode, from, to],
-    queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: { regionCode, from, to } }),
+    queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: { regionCode, from, to, period: "all" } }),
+  });
+  const lastMonth = useQuery({
+    queryKey: ["indicator", indicator.id, "children", regionCode, to],
+    queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: { regionCode, from: to, to } }),
   });
   const months = Array.from({ length: 12 }, (_, k) => dayjs(from).add(k, "month").format("YYYY-MM"));
-  const byRegion = new Map<string, ValueRow[]>();
-  for (const r of children.data?.items ?? []) byRegion.set(r.regionCode, [...(byRegion.get(r.regionCode) ?? []), r]);
-  const childRows = [...byRegion.entries()].map(([code, rows]) => ({
-    code,
-    name: rows[0]?.regionName ?? code,
-    value: sum(rows, indicator),
-    last: sum(
-      rows.filter((r) => r.period === to),
-      indicator,
-    ),
+  const lastByRegion = new Map((lastMonth.data?.items ?? []).map((r) => [r.regionCode, r.value]));
+  const childRows = (children.data?.items ?? []).map((r) => ({
+    code: r.regionCode,
+    name: r.regionName,
+    value: r.value,
+    last: lastByRegion.get(r.regionCode) ?? null,
   }));
   // The map: provinces of China, or the counties of the region's province (narrowed to its city or county).
-  const mapQuery = { ...(regionCode && { regionCode }), level: regionCode ? "county" : "province", from, to };
+  const mapQuery = { ...(regionCode && { regionCode }), level: regionCode ? "county" : "province", from, to, period: "all" };
   const mapValues = useQuery({
     queryKey: ["indicator", indicator.id, "map", mapQuery],
     queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: mapQuery }),
   });
-  const perRegion = new Map<string, ValueRow[]>();
-  for (const r of mapValues.data?.items ?? []) perRegion.set(r.regionCode, [...(perRegion.get(r.regionCode) ?? []), r]);
-  const mapped = new Map([...perRegion.entries()].map(([code, rows]) => [code, sum(rows, indicator)]));
+  const mapped = new Map((mapValues.data?.items ?? []).map((r) => [r.regionCode, r.value]));
   const ownRows = tiles[ROLLED.indexOf(indicator)]?.data?.items ?? [];
   const trend = months.map((month) => {
-    const rows = ownRows.filter((r) => r.period === month);
-    const numerator = rows.reduce((n, r) => n + r.numerator, 0);
-    const denominator = indicator.denominator === null ? null : rows.reduce((n, r) => n + (r.denominator ?? 0), 0);
-    return { month, numerator, denominator, value: sum(rows, indicator) };
+    const row = ownRows.find((r) => r.period === month);
+    return { month, numerator: row?.numerator ?? 0, denominator: row?.denominator ?? null, value: row?.value ?? null };
   });
   const xlsx = withQuery(`/api/v1/indicators/${indicator.id}/values.xlsx`, { ...(regionCode && { regionCode }), from, to });
   const name = (i: Indicator) => (zh ? i.zh : i.en);
@@ -122,14 +118,10 @@ export function DashboardPage() {
       <Row gutter={[12, 12]}>
         {ROLLED.map((ind, k) => {
           const rows = tiles[k]?.data?.items ?? [];
-          // A yearly indicator shows the year inside the window, without a month-on-month arrow.
-          const now = sum(ind.yearly ? rows : rows.filter((r) => r.period === to), ind);
-          const before = ind.yearly
-            ? null
-            : sum(
-                rows.filter((r) => r.period === months[10]),
-                ind,
-              );
+          const at = (month: string | undefined) => rows.find((r) => r.period === month)?.value ?? null;
+          // A yearly indicator has one month (December) in the window: show it, without an arrow.
+          const now = ind.yearly ? (rows.at(-1)?.value ?? null) : at(to);
+          const before = ind.yearly ? null : at(months[10]);
           const up = now !== null && before !== null && now > before;
           const down = now !== null && before !== null && now < before;
           const good = (up && ind.higherIsBetter) || (down && !ind.higherIsBetter);
@@ -150,14 +142,7 @@ export function DashboardPage() {
                   prefix={up ? <ArrowUpOutlined /> : down ? <ArrowDownOutlined /> : <MinusOutlined />}
                   valueStyle={{ color: up || down ? (good ? "#3f8600" : "#cf1322") : undefined }}
                 />
-                <Trend
-                  points={months.map((m) =>
-                    sum(
-                      rows.filter((r) => r.period === m),
-                      ind,
-                    ),
-                  )}
-                />
+                <Trend points={months.map(at)} />
               </Card>
             </Col>
           );
