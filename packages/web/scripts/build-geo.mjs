@@ -77,11 +77,27 @@ function roundRing(ring) {
   return round(simplified, PRECISION) ?? round(ring, PRECISION * 10);
 }
 
+/** Twice the signed area in degrees (shoelace): positive when the ring runs counter-clockwise. */
+const signedArea = (ring) =>
+  ring.reduce((sum, [x, y], i) => {
+    const [nx, ny] = ring[(i + 1) % ring.length];
+    return sum + x * ny - nx * y;
+  }, 0);
+
+/**
+ * d3-geo reads rings on the sphere: an outer ring must run clockwise and a hole counter-clockwise,
+ * or the polygon is taken as the whole globe minus the shape. The sources mix both windings.
+ */
+const wound = (ring, outer) => (signedArea(ring) > 0 === outer ? [...ring].reverse() : ring);
+
 function roundGeometry(geometry) {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  const rounded = polygons.map((rings) => rings.map(roundRing)).filter((rings) => rings[0] !== null);
+  // A ring rounded to (almost) no area has no winding to speak of, and d3 would fill the globe with it.
+  const rounded = polygons
+    .map((rings) => rings.map(roundRing).map((r) => (r && Math.abs(signedArea(r)) > 1e-8 ? r : null)))
+    .filter((rings) => rings[0] !== null);
   if (rounded.length === 0) return null;
-  return { type: "MultiPolygon", coordinates: rounded.map((rings) => rings.filter((r) => r !== null)) };
+  return { type: "MultiPolygon", coordinates: rounded.map((rings) => rings.filter((r) => r !== null).map((r, k) => wound(r, k === 0))) };
 }
 
 const feature = (code, name, geometry) => ({ type: "Feature", id: code, properties: { code, name }, geometry });
