@@ -194,6 +194,47 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     ).toBe("query.from");
   });
 
+  it("counts hypertension control month by month from the latest visit within three months", async () => {
+    const months = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"];
+    const rate = async () => {
+      const items = (await values("htn_control_rate", `regionCode=${county}&level=county&from=2024-01&to=2024-06`)).items as {
+        period: string;
+        numerator: number;
+        denominator: number;
+      }[];
+      return months.map((m) => items.find((i) => i.period === m) ?? { numerator: 0, denominator: 0 });
+    };
+    const before = await rate();
+    const patient = async (name: string, enrolled: string, visits: [string, boolean][]) => {
+      const [row] = (
+        (await exec(sql`insert into chronic_patients (institution_id, name, sex, birth_date, id_cipher, id_masked, id_hash, enrolled_on, region_code, province_code)
+          values (${from}, ${name}, 'female', '1950-01-01', 'v1:x', 'x', ${name}, ${enrolled}, ${county}, '530000') returning id`)) as unknown as {
+          rows: { id: string }[];
+        }
+      ).rows;
+      for (const [day, controlled] of visits)
+        await exec(sql`insert into chronic_visits (patient_id, institution_id, visit_on, input, edition, recommendation, action, controlled, sbp, dbp, next_due_on, recorded_by)
+          values (${row?.id}, ${from}, ${day}, '{}', 'test', '{}', 'continue', ${controlled}, 130, 80, ${day}, 'test')`);
+    };
+    // A: controlled in January, uncontrolled in May. B: enrolled in March, controlled then.
+    await patient("测试甲", "2024-01-10", [
+      ["2024-01-10", true],
+      ["2024-05-20", false],
+    ]);
+    await patient("测试乙", "2024-03-01", [["2024-03-05", true]]);
+    const after = await rate();
+    const diff = after.map((a, i) => [a.numerator - (before[i]?.numerator ?? 0), a.denominator - (before[i]?.denominator ?? 0)]);
+    // April: A's January visit is more than three months before 30 April; June: B's March visit is too.
+    expect(diff).toEqual([
+      [1, 1],
+      [1, 1],
+      [2, 2],
+      [1, 2],
+      [1, 2],
+      [0, 2],
+    ]);
+  });
+
   it("ranks the supporters of Guizhou's agreements with visible, configurable weights", async () => {
     const year = new Date().getUTCFullYear() - 1;
     const rank = async (query: string, who = "gz.official") =>

@@ -244,7 +244,7 @@ export const INDICATORS: Indicator[] = [
     denominator: "patients under care",
     unit: "%",
     higherIsBetter: true,
-    rollup: false,
+    rollup: true,
   },
 ];
 

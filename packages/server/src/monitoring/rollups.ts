@@ -1,4 +1,4 @@
-import type { Day } from "@medbridge/core";
+import { type Day, formatDay } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
 import { todayInChina } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
@@ -81,6 +81,16 @@ const FACTS: Record<string, (k: Keyed) => SQL> = {
     cross join lateral generate_series(date_trunc('month', g.s), date_trunc('month', least(g.e, c.as_of)), interval '1 month') m
     where g.s <= c.as_of and ${k(sql`c.region_code`, sql`to_char(m, 'YYYY-MM')`)}
     group by 1, 2`,
+  // Each month of each patient on the register (from enrolment to this month): under care, and
+  // controlled when the latest visit by the month's end is within three months and controlled.
+  htn_control_rate: (k) => sql`select p.region_code, to_char(m, 'YYYY-MM'),
+      (count(*) filter (where lv.controlled and lv.visit_on > (m + interval '1 month' - interval '1 day' - interval '3 months')::date))::float8, count(*)::float8
+    from chronic_patients p
+    cross join lateral generate_series(date_trunc('month', p.enrolled_on), date_trunc('month', now() at time zone 'Asia/Shanghai'), interval '1 month') m
+    left join lateral (select v.controlled, v.visit_on from chronic_visits v where v.patient_id = p.id and v.visit_on < m + interval '1 month'
+                       order by v.visit_on desc limit 1) lv on true
+    where p.active and ${k(sql`p.region_code`, sql`to_char(m, 'YYYY-MM')`)}
+    group by 1, 2`,
   techniques_transferred: (k) => sql`select region_code, ${month(sql`launched_on`)}, count(*)::float8, null::float8 from techniques
     where ${k(sql`region_code`, month(sql`launched_on`), sql`launched_on`)} group by 1, 2`,
 };
@@ -162,4 +172,18 @@ export async function rebuildRollups(db: Db, today: Day = todayInChina()): Promi
     await tx.execute(sql`delete from rollup_histograms`);
     await recompute(tx, "all");
   });
+}
+
+/**
+ * Marks the months that time itself moved: this month of every county with patients on the
+ * hypertension register, once, when the month has no control rate yet (the rate's months run to
+ * "now"). The server's job calls it with the compliance re-check.
+ */
+export async function markNewMonth(db: Db, today: Day = todayInChina()): Promise<void> {
+  const month = formatDay(today).slice(0, 7);
+  await db.execute(sql`
+    insert into rollup_dirty (region_code, month)
+    select distinct p.region_code, ${month} from chronic_patients p
+    where p.active and not exists (select 1 from indicator_rollups r where r.indicator_id = 'htn_control_rate' and r.region_code = p.region_code and r.month = ${month})
+    on conflict do nothing`);
 }

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { todayInChina } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
 import { markStaleCompliance } from "../monitoring/compliance-facts.ts";
-import { refreshRollups } from "../monitoring/rollups.ts";
+import { markNewMonth, refreshRollups } from "../monitoring/rollups.ts";
 import { deliverWebhooks } from "./notify.ts";
 import { releaseDueSlots } from "./pool.ts";
 import { expireOverdue, warnExpiringSoon } from "./referrals.ts";
@@ -27,6 +27,7 @@ export function startReferralJobs(db: Db, key: Buffer, log: FastifyBaseLogger, e
       // Indicator rollups follow the facts within a minute even when nobody reads them.
       // Compliance verdicts move with the day: re-check this year's once a day.
       await markStaleCompliance(db, todayInChina(now));
+      await markNewMonth(db, todayInChina(now));
       const rolledUp = await refreshRollups(db, todayInChina(now));
       if (warned || expired || released || delivered || rolledUp) log.info({ warned, expired, released, delivered, rolledUp }, "referral jobs");
     } catch (error) {

@@ -19,7 +19,7 @@ export interface NationalSummary {
 }
 
 /** Tables loaded in bulk: their rollup triggers are off during the load and one rebuild follows. */
-const BULK_TABLES = ["referrals", "dispatches"];
+const BULK_TABLES = ["referrals", "dispatches", "chronic_patients", "chronic_visits"];
 const BATCH = 250_000;
 
 /**
@@ -167,7 +167,7 @@ export async function seedNational(
         insert into chronic_patients (institution_id, name, sex, birth_date, id_cipher, id_masked, id_hash, conditions, enrolled_on,
                                       last_visit_on, last_controlled, next_due_on, region_code, province_code)
         select t.id, '国模患者' || g, case when g % 2 = 0 then 'female' else 'male' end, (date '1940-01-01' + (g % 25000))::date,
-               'v1:national', '******', md5(${seed} || '-' || g), '["hypertension"]'::jsonb, ${asOf} - 400,
+               'v1:national', '******', md5(${seed} || '-' || g), '[]'::jsonb, ${asOf} - 400,
                ${asOf} - ${rnd(sql`g`, 7, 120)}, ${rnd(sql`g`, 8, 10)} < 6, ${asOf} + ${rnd(sql`g`, 9, 90)} - 30, t.region_code, t.province_code
         from generate_series(${from}::int, ${to}::int) g join gen_town t on t.n = 1 + ${rnd(sql`g`, 10, towns)}
         returning id, name, institution_id, last_visit_on)
