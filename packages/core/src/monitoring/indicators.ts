@@ -224,7 +224,8 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: false,
+    rollup: true,
+    yearly: true,
   },
   {
     id: "touring_visit_compliance",
@@ -234,7 +235,8 @@ export const INDICATORS: Indicator[] = [
     denominator: "sites under the rule",
     unit: "%",
     higherIsBetter: true,
-    rollup: false,
+    rollup: true,
+    yearly: true,
   },
   {
     id: "htn_control_rate",

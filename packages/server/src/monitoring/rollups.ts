@@ -4,6 +4,7 @@ import { todayInChina } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { markAllCompliance, refreshCompliance } from "./compliance-facts.ts";
+import { ENGINE_INDICATORS, recomputeEngineFacts } from "./engine-facts.ts";
 
 const month = (column: SQL) => sql`to_char(${column}, 'YYYY-MM')`;
 const chinaMonth = (column: SQL) => sql`rollup_china_month(${column})`;
@@ -106,11 +107,11 @@ const HISTOGRAM_FACTS: Record<string, (k: Keyed) => SQL> = {
     from referrals where accepted_at is not null and submitted_at is not null and accepted_at >= submitted_at
       and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2, 3`,
 };
-export const ROLLED_UP = [...Object.keys(FACTS), ...Object.keys(HISTOGRAM_FACTS)];
+export const ROLLED_UP = [...Object.keys(FACTS), ...Object.keys(HISTOGRAM_FACTS), ...ENGINE_INDICATORS];
 export const HISTOGRAM_INDICATORS = new Set(Object.keys(HISTOGRAM_FACTS));
 
 /** Recomputes the given (county, month) pairs of every rolled-up indicator. */
-async function recompute(db: Db, keys: { region: string; month: string }[] | "all"): Promise<void> {
+async function recompute(db: Db, keys: { region: string; month: string }[] | "all", today: Day): Promise<void> {
   // The pairs travel as one JSON parameter (an array would be spread into one parameter each);
   // the county alone is also tested first, so an index on the region can do the narrowing.
   const pairs = JSON.stringify(keys === "all" ? [] : keys);
@@ -140,6 +141,7 @@ async function recompute(db: Db, keys: { region: string; month: string }[] | "al
       select ${id}, f.region_code, f.month, f.bucket, f.n from (${facts(inKeys)}) as f(region_code, month, bucket, n)
       where f.region_code is not null`);
   }
+  await recomputeEngineFacts(db, keys, today);
 }
 
 /**
@@ -157,7 +159,7 @@ export async function refreshRollups(db: Db, today: Day = todayInChina()): Promi
     const result = (await tx.execute(sql`delete from rollup_dirty returning region_code as region, month`)) as unknown as {
       rows: { region: string; month: string }[];
     };
-    if (result.rows.length) await recompute(tx, result.rows);
+    if (result.rows.length) await recompute(tx, result.rows, today);
     return result.rows.length;
   });
 }
@@ -170,7 +172,7 @@ export async function rebuildRollups(db: Db, today: Day = todayInChina()): Promi
     await tx.execute(sql`delete from rollup_dirty`);
     await tx.execute(sql`delete from indicator_rollups`);
     await tx.execute(sql`delete from rollup_histograms`);
-    await recompute(tx, "all");
+    await recompute(tx, "all", today);
   });
 }
 

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { todayInChina } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
 import { markStaleCompliance } from "../monitoring/compliance-facts.ts";
+import { markEngineFactsForToday } from "../monitoring/engine-facts.ts";
 import { markNewMonth, refreshRollups } from "../monitoring/rollups.ts";
 import { deliverWebhooks } from "./notify.ts";
 import { releaseDueSlots } from "./pool.ts";
@@ -15,6 +16,7 @@ import { expireOverdue, warnExpiringSoon } from "./referrals.ts";
  */
 export function startReferralJobs(db: Db, key: Buffer, log: FastifyBaseLogger, everyMs = 60_000): () => void {
   let running = false;
+  let lastDaily = 0;
   const tick = async () => {
     if (running) return;
     running = true;
@@ -25,10 +27,16 @@ export function startReferralJobs(db: Db, key: Buffer, log: FastifyBaseLogger, e
       const released = await releaseDueSlots(db, now);
       const delivered = await deliverWebhooks(db, key, now);
       // Indicator rollups follow the facts within a minute even when nobody reads them.
-      // Compliance verdicts move with the day: re-check this year's once a day.
-      await markStaleCompliance(db, todayInChina(now));
-      await markNewMonth(db, todayInChina(now));
-      const rolledUp = await refreshRollups(db, todayInChina(now));
+      // Verdicts that move with the day (compliance, touring periods, technique checks, a new
+      // month of the register) are re-judged once a day.
+      const today = todayInChina(now);
+      if (today !== lastDaily) {
+        await markStaleCompliance(db, today);
+        await markNewMonth(db, today);
+        await markEngineFactsForToday(db, today);
+        lastDaily = today;
+      }
+      const rolledUp = await refreshRollups(db, today);
       if (warned || expired || released || delivered || rolledUp) log.info({ warned, expired, released, delivered, rolledUp }, "referral jobs");
     } catch (error) {
       log.error({ err: error }, "referral jobs failed");
