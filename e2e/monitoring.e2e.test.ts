@@ -30,4 +30,20 @@ describe.skipIf(!HAS_CHROMIUM)("monitoring dashboard in Chromium", () => {
     expect(text).toContain("黄平县");
     expect(text).toContain("关键指标");
   }, 120_000);
+
+  it("gz.official imports county visit statistics: a bad file is refused naming the row and field, a good one lands", async () => {
+    const page = await signIn(env.browser, env.server.url, "gz.official");
+    await page.goto(`${env.server.url}/dashboard`);
+    const input = page.locator('input[type="file"]').first();
+    const csv = (rows: string[]) => ({
+      name: "visits.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(["区划代码,月份,总诊疗人次,县域内诊疗人次", ...rows].join("\n")),
+    });
+    await input.setInputFiles(csv(["522622,2026-01,1000,1200"]));
+    await expect.poll(() => page.getByTestId("import-result").textContent()).toContain("rows[2].withinCountyVisits");
+    await input.setInputFiles(csv(["522622,2026-01,1000,900"]));
+    await expect.poll(() => page.getByTestId("import-result").textContent()).toContain("已导入 1 行");
+    await page.screenshot({ path: `${SHOTS}/dashboard-import.png`, fullPage: true });
+  }, 120_000);
 });

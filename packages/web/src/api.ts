@@ -33,6 +33,22 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: init.body !== undefined ? { "content-type": "application/json" } : {},
     body: init.body !== undefined ? JSON.stringify(init.body) : null,
   });
+  return answer<T>(response);
+}
+
+/** Sends a CSV or XLSX file as the request body (the import endpoints), with `api`'s error handling. */
+export async function uploadFile<T>(path: string, file: File, query: Query = {}): Promise<T> {
+  const type = file.name.toLowerCase().endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
+  const response = await fetch(withQuery(`/api/v1${path}`, query), {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": type },
+    body: file,
+  });
+  return answer<T>(response);
+}
+
+async function answer<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;

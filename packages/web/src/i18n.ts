@@ -33,6 +33,10 @@ const zh = {
     agreements: "协议（达标/总数）",
     year: "年度",
     rankingEmpty: "该区域本年度没有帮扶协议",
+    import: "统计数据导入（CSV/XLSX，全部通过才导入）",
+    import_visits: "导入县域就诊统计",
+    import_assessments: "导入县医院能力评估",
+    imported: "已导入 {{count}} 行",
   },
   common: {
     search: "搜索",
@@ -534,6 +538,10 @@ const en: typeof zh = {
     agreements: "Agreements (passing/all)",
     year: "Year",
     rankingEmpty: "No assistance agreements in this region this year",
+    import: "Statistics import (CSV/XLSX; all rows or none)",
+    import_visits: "Import county visit totals",
+    import_assessments: "Import capability assessments",
+    imported: "Imported {{count}} rows",
   },
   common: {
     search: "Search",

@@ -9,6 +9,7 @@ import { useMe } from "../auth/session.ts";
 import { useListParams } from "../shared/useListParams.ts";
 import { ChoroplethMap } from "./ChoroplethMap.tsx";
 import { RankingCard } from "./RankingCard.tsx";
+import { StatisticsImport } from "./StatisticsImport.tsx";
 import { TrendCard } from "./TrendCard.tsx";
 
 interface ValueRow {
@@ -225,6 +226,7 @@ export function DashboardPage() {
         />
       </Card>
       {regionCode && <RankingCard regionCode={regionCode} />}
+      <StatisticsImport />
     </Space>
   );
 }
