@@ -436,6 +436,8 @@ export const referrals = pgTable(
     index("referrals_region_idx").on(t.regionCode, t.createdAt),
     // The indicator rollups recount a county's months by submission time.
     index("referrals_region_submitted_idx").on(t.regionCode, t.submittedAt),
+    // A refresh of recent months reads a time slice of the whole country.
+    index("referrals_submitted_idx").on(t.submittedAt),
   ],
 );
 
@@ -767,14 +769,18 @@ export const indicatorRollups = pgTable(
   (t) => [primaryKey({ columns: [t.indicatorId, t.regionCode, t.month] }), index("indicator_rollups_month_idx").on(t.indicatorId, t.month, t.regionCode)],
 );
 
-/** (county, month) pairs whose facts changed since the last refresh; written by triggers. */
+/**
+ * (county, month) pairs whose facts changed since the last refresh, with the table that changed
+ * (`*`: all indicators); written by triggers.
+ */
 export const rollupDirty = pgTable(
   "rollup_dirty",
   {
     regionCode: char("region_code", { length: 6 }).notNull(),
     month: char("month", { length: 7 }).notNull(),
+    source: text("source").notNull().default("*"),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.month] })],
+  (t) => [primaryKey({ columns: [t.regionCode, t.month, t.source] })],
 );
 
 /** Visit totals of a county's residents per month, imported from the statistics system (indicators.md). */

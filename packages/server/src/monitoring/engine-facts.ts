@@ -79,7 +79,7 @@ export async function recomputeEngineFacts(db: Db, keys: { region: string; month
 export async function markEngineFactsForToday(db: Db, today: Day): Promise<void> {
   const month = `${formatDay(today).slice(0, 4)}-12`;
   await db.execute(sql`
-    insert into rollup_dirty (region_code, month)
-    select distinct region_code, ${month} from (select region_code from touring_visits union select region_code from techniques) f
+    insert into rollup_dirty (region_code, month, source)
+    select distinct region_code, ${month}, '*' from (select region_code from touring_visits union select region_code from techniques) f
     on conflict do nothing`);
 }

@@ -110,38 +110,81 @@ const HISTOGRAM_FACTS: Record<string, (k: Keyed) => SQL> = {
 export const ROLLED_UP = [...Object.keys(FACTS), ...Object.keys(HISTOGRAM_FACTS), ...ENGINE_INDICATORS];
 export const HISTOGRAM_INDICATORS = new Set(Object.keys(HISTOGRAM_FACTS));
 
-/** Recomputes the given (county, month) pairs of every rolled-up indicator. */
-async function recompute(db: Db, keys: { region: string; month: string }[] | "all", today: Day): Promise<void> {
-  // The pairs travel as one JSON parameter (an array would be spread into one parameter each);
-  // the county alone is also tested first, so an index on the region can do the narrowing.
-  const pairs = JSON.stringify(keys === "all" ? [] : keys);
-  const counties = JSON.stringify(keys === "all" ? [] : [...new Set(keys.map((x) => x.region))]);
-  const months = keys === "all" ? [] : keys.map((x) => x.month).sort();
-  // The first instant of the earliest month and of the month after the latest, in China time.
-  const start = months.length ? `${months[0]}-01T00:00:00+08:00` : "";
-  const after = months.length
-    ? new Date(Date.UTC(Number(months.at(-1)?.slice(0, 4)), Number(months.at(-1)?.slice(5, 7)), 1) - 8 * 3_600_000).toISOString()
-    : "";
-  const inKeys: Keyed = (r, m, time) =>
-    keys === "all"
-      ? sql`true`
-      : sql`${time ? sql`${time} >= ${start}::timestamptz and ${time} < ${after}::timestamptz and ` : sql``}${r} in (select jsonb_array_elements_text(${counties}::jsonb))
-          and (${r}::text, ${m}::text) in (select region, month from jsonb_to_recordset(${pairs}::jsonb) as k(region text, month text))`;
+/**
+ * The tables each indicator reads: a dirty pair recomputes only the indicators of the table that
+ * changed (`*` marks every one).
+ */
+const SOURCES: Record<string, string[]> = {
+  referrals_up: ["referrals"],
+  referrals_down: ["referrals"],
+  down_up_ratio: ["referrals"],
+  referral_acceptance_median_h: ["referrals"],
+  out_of_county_referral_rate: ["referrals", "county_visit_stats"],
+  within_county_rate: ["county_visit_stats"],
+  reserved_slot_utilisation: ["slots"],
+  reserved_bed_utilisation: ["beds"],
+  telemedicine_sessions: ["telemedicine_sessions"],
+  touring_visits: ["touring_visits"],
+  trainees: ["trainings", "further_study"],
+  techniques_transferred: ["techniques"],
+  techniques_gap_filling: ["techniques"],
+  stationed_person_days: ["dispatches"],
+  county_capability_basic: ["institution_assessments"],
+  county_capability_recommended: ["institution_assessments"],
+  dispatch_compliance: ["agreement_compliance"],
+  suspected_nominal_days: ["agreement_compliance"],
+  coverage_gap_days: ["agreement_compliance"],
+  htn_control_rate: ["chronic_visits", "chronic_patients"],
+  touring_visit_compliance: ["touring_visits"],
+  techniques_sustained: ["techniques", "dispatches"],
+};
+
+type DirtyKey = { region: string; month: string; source: string };
+const readsFrom = (id: string, key: DirtyKey) => key.source === "*" || (SOURCES[id] ?? []).includes(key.source);
+
+/**
+ * Recomputes the dirty pairs (in the transaction's `rollup_keys` table) of the indicators whose
+ * tables changed, or everything. Each fact query is narrowed by a hash join on the keys, and by
+ * the time range of the months when the fact has a time column (so an index can serve it).
+ */
+async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<void> {
+  const keyed = (id: string): Keyed | null => {
+    if (keys === "all") return () => sql`true`;
+    const mine = keys.filter((k) => readsFrom(id, k));
+    if (mine.length === 0) return null;
+    const months = mine.map((x) => x.month).sort();
+    // The first instant of the earliest month and of the month after the latest, in China time.
+    const start = `${months[0]}-01T00:00:00+08:00`;
+    const last = months.at(-1) as string;
+    const after = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1) - 8 * 3_600_000).toISOString();
+    const sources = sql.join(
+      ["*", ...(SOURCES[id] ?? [])].map((x) => sql`${x}`),
+      sql`, `,
+    );
+    return (r, m, time) =>
+      sql`${time ? sql`${time} >= ${start}::timestamptz and ${time} < ${after}::timestamptz and ` : sql``}${r} in (select region_code from rollup_keys where source in (${sources}))
+        and (${r}::text, ${m}::text) in (select region_code::text, month::text from rollup_keys where source in (${sources}))`;
+  };
   for (const [id, facts] of Object.entries(FACTS)) {
-    await db.execute(sql`delete from indicator_rollups where indicator_id = ${id} and ${inKeys(sql`region_code`, sql`month`)}`);
+    const k = keyed(id);
+    if (!k) continue;
+    await db.execute(sql`delete from indicator_rollups where indicator_id = ${id} and ${k(sql`region_code`, sql`month`)}`);
     await db.execute(sql`
       insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
-      select ${id}, f.region_code, f.month, f.num, f.den from (${facts(inKeys)}) as f(region_code, month, num, den)
+      select ${id}, f.region_code, f.month, f.num, f.den from (${facts(k)}) as f(region_code, month, num, den)
       where f.region_code is not null`);
   }
   for (const [id, facts] of Object.entries(HISTOGRAM_FACTS)) {
-    await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and ${inKeys(sql`region_code`, sql`month`)}`);
+    const k = keyed(id);
+    if (!k) continue;
+    await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and ${k(sql`region_code`, sql`month`)}`);
     await db.execute(sql`
       insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
-      select ${id}, f.region_code, f.month, f.bucket, f.n from (${facts(inKeys)}) as f(region_code, month, bucket, n)
+      select ${id}, f.region_code, f.month, f.bucket, f.n from (${facts(k)}) as f(region_code, month, bucket, n)
       where f.region_code is not null`);
   }
-  await recomputeEngineFacts(db, keys, today);
+  const engineKeys = keys === "all" ? keys : keys.filter((k) => ENGINE_INDICATORS.some((id) => readsFrom(id, k)));
+  if (engineKeys === "all" || engineKeys.length) await recomputeEngineFacts(db, engineKeys, today);
 }
 
 /**
@@ -156,11 +199,17 @@ export async function refreshRollups(db: Db, today: Day = todayInChina()): Promi
   const pending = (await db.execute(sql`select 1 from rollup_dirty limit 1`)) as unknown as { rows: unknown[] };
   if (pending.rows.length === 0) return 0;
   return inTransaction(db, async (tx) => {
-    const result = (await tx.execute(sql`delete from rollup_dirty returning region_code as region, month`)) as unknown as {
-      rows: { region: string; month: string }[];
-    };
+    // The keys go into a table of the transaction, counted by ANALYZE, so the planner hash-joins
+    // thousands of them instead of looping (a JSON list was taken for a hundred rows).
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    await tx.execute(sql`create temp table rollup_keys (region_code char(6), month char(7), source text) on commit drop`);
+    const result = (await tx.execute(sql`
+      with taken as (delete from rollup_dirty returning region_code, month, source)
+      insert into rollup_keys select * from taken returning region_code as region, month, source`)) as unknown as { rows: DirtyKey[] };
+    await tx.execute(sql`analyze rollup_keys`);
     if (result.rows.length) await recompute(tx, result.rows, today);
-    return result.rows.length;
+    return new Set(result.rows.map((r) => `${r.region}/${r.month}`)).size;
   });
 }
 
@@ -184,8 +233,8 @@ export async function rebuildRollups(db: Db, today: Day = todayInChina()): Promi
 export async function markNewMonth(db: Db, today: Day = todayInChina()): Promise<void> {
   const month = formatDay(today).slice(0, 7);
   await db.execute(sql`
-    insert into rollup_dirty (region_code, month)
-    select distinct p.region_code, ${month} from chronic_patients p
+    insert into rollup_dirty (region_code, month, source)
+    select distinct p.region_code, ${month}, 'chronic_patients' from chronic_patients p
     where p.active and not exists (select 1 from indicator_rollups r where r.indicator_id = 'htn_control_rate' and r.region_code = p.region_code and r.month = ${month})
     on conflict do nothing`);
 }

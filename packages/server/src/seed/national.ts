@@ -151,7 +151,10 @@ export async function seedNational(
       cross join lateral (select case when h.r % 7 = 0 then 'down' else 'up' end as direction,
                                  case when h.r % 9 = 0 then t.city_id else t.county_id end as upper,
                                  h.r as r,
-                                 ${asOf}::timestamptz - ${rnd(sql`g`, 6, 730 * 24 * 60)} * interval '1 minute' as at) v
+                                 -- History arrives in time order, as a live system writes it: row g of n at g/n of
+                                 -- the two years, give or take an hour.
+                                 ${asOf}::timestamptz - (${referrals} - g) * ${(730 * 24 * 60) / referrals}::float8 * interval '1 minute'
+                                   - ${rnd(sql`g`, 6, 60)} * interval '1 minute' as at) v
       where v.upper is not null`);
     progress("referrals", to, referrals);
   }

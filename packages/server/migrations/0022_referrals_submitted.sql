@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_submitted_idx" ON "referrals" USING btree ("submitted_at");
