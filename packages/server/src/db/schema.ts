@@ -417,6 +417,8 @@ export const referrals = pgTable(
     parentId: uuid("parent_id"),
     outcome: text("outcome"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** The China month of submission, stored once: the rollups group and look up by it. */
+    submittedMonth: char("submitted_month", { length: 7 }).generatedAlwaysAs(sql`rollup_china_month(submitted_at)`),
     slaDeadline: timestamp("sla_deadline", { withTimezone: true }),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     /** When the receiver was told the SLA is about to run out (once per referral). */
@@ -434,8 +436,8 @@ export const referrals = pgTable(
     index("referrals_from_status_idx").on(t.fromInstitutionId, t.status, t.createdAt),
     index("referrals_sla_idx").on(t.slaDeadline),
     index("referrals_region_idx").on(t.regionCode, t.createdAt),
-    // The indicator rollups recount a county's months by submission time.
-    index("referrals_region_submitted_idx").on(t.regionCode, t.submittedAt),
+    // The indicator rollups recount a county's months.
+    index("referrals_region_month_idx").on(t.regionCode, t.submittedMonth),
     // A refresh of recent months reads a time slice of the whole country.
     index("referrals_submitted_idx").on(t.submittedAt),
   ],

@@ -22,13 +22,13 @@ type Keyed = (region: SQL, month: SQL, time?: SQL) => SQL;
  * the two cannot disagree.
  */
 const FACTS: Record<string, (k: Keyed) => SQL> = {
-  referrals_up: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)}, count(*)::float8, null::float8
-    from referrals where direction = 'up' and submitted_at is not null and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2`,
-  referrals_down: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)}, count(*)::float8, null::float8
-    from referrals where direction = 'down' and submitted_at is not null and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2`,
-  down_up_ratio: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)},
+  referrals_up: (k) => sql`select region_code, submitted_month, count(*)::float8, null::float8
+    from referrals where direction = 'up' and submitted_at is not null and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2`,
+  referrals_down: (k) => sql`select region_code, submitted_month, count(*)::float8, null::float8
+    from referrals where direction = 'down' and submitted_at is not null and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2`,
+  down_up_ratio: (k) => sql`select region_code, submitted_month,
       (count(*) filter (where direction = 'down'))::float8, (count(*) filter (where direction = 'up'))::float8
-    from referrals where submitted_at is not null and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2`,
+    from referrals where submitted_at is not null and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2`,
   reserved_slot_utilisation: (k) => sql`select i.region_code, ${month(sql`s.date`)}, sum(s.booked)::float8, sum(s.reserved)::float8
     from slots s join institutions i on i.id = s.institution_id where ${k(sql`i.region_code`, month(sql`s.date`), sql`s.date`)} group by 1, 2`,
   reserved_bed_utilisation: (k) => sql`select i.region_code, ${month(sql`b.date`)}, sum(b.booked)::float8, sum(b.reserved)::float8
@@ -46,10 +46,10 @@ const FACTS: Record<string, (k: Keyed) => SQL> = {
     where ${k(sql`region_code`, sql`month`)} group by 1, 2`,
   out_of_county_referral_rate: (k) => sql`select s.region_code, s.month, coalesce(r.n, 0)::float8, s.total_visits::float8
     from county_visit_stats s
-    left join (select r.region_code, ${chinaMonth(sql`r.submitted_at`)} as month, count(*) as n
+    left join (select r.region_code, r.submitted_month as month, count(*) as n
                from referrals r join institutions i on i.id = r.to_institution_id
                where r.direction = 'up' and r.submitted_at is not null and i.region_code <> r.region_code
-                 and ${k(sql`r.region_code`, chinaMonth(sql`r.submitted_at`), sql`r.submitted_at`)} group by 1, 2) r
+                 and ${k(sql`r.region_code`, sql`r.submitted_month`, sql`r.submitted_at`)} group by 1, 2) r
       on r.region_code = s.region_code and r.month = s.month
     where ${k(sql`s.region_code`, sql`s.month`)}`,
   techniques_gap_filling: (k) => sql`select region_code, ${month(sql`launched_on`)}, count(*)::float8, null::float8 from techniques
@@ -102,10 +102,10 @@ const LAST_BUCKET = 720;
 
 /** Indicators read off histograms, each as one query giving (county, month, bucket, count), restricted like FACTS. */
 const HISTOGRAM_FACTS: Record<string, (k: Keyed) => SQL> = {
-  referral_acceptance_median_h: (k) => sql`select region_code, ${chinaMonth(sql`submitted_at`)},
+  referral_acceptance_median_h: (k) => sql`select region_code, submitted_month,
       least(${LAST_BUCKET}, floor(extract(epoch from accepted_at - submitted_at) / ${HISTOGRAM_BUCKET_HOURS * 3600}))::int, count(*)::int
     from referrals where accepted_at is not null and submitted_at is not null and accepted_at >= submitted_at
-      and ${k(sql`region_code`, chinaMonth(sql`submitted_at`), sql`submitted_at`)} group by 1, 2, 3`,
+      and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2, 3`,
 };
 export const ROLLED_UP = [...Object.keys(FACTS), ...Object.keys(HISTOGRAM_FACTS), ...ENGINE_INDICATORS];
 export const HISTOGRAM_INDICATORS = new Set(Object.keys(HISTOGRAM_FACTS));
