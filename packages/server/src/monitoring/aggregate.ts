@@ -51,12 +51,16 @@ const bucket = (period: IndicatorPeriod, from: string, to: string): SQL =>
 export async function indicatorAggregate(db: Db, indicator: Indicator, q: AggregateQuery): Promise<ValueRow[]> {
   const where = sql`t.indicator_id = ${indicator.id} and t.month between ${q.from} and ${q.to}
     ${q.regionCode ? sql`and ${inRegion(sql`t.region_code`, q.regionCode)}` : sql``}`;
+  // Histograms hold county rows and their province totals (codes ending 0000): a national or
+  // provincial cut reads the totals, anything finer the counties.
+  const provinceTotals = (q.level === "national" || q.level === "province") && (!q.regionCode || q.regionCode.endsWith("0000"));
+  const histogramRows = provinceTotals ? sql`t.region_code like '__0000'` : sql`t.region_code not like '__0000'`;
   const grouped = indicator.median
     ? sql`
       select region, period, (min(bucket) filter (where cum * 2 >= total)) * ${HISTOGRAM_BUCKET_HOURS}::float8 as num, max(total)::float8 as den from (
         select region, period, bucket, sum(n) over w as cum, sum(n) over (partition by region, period) as total from (
           select ${region(q.level)} as region, ${bucket(q.period, q.from, q.to)} as period, t.bucket, sum(t.count) as n
-          from rollup_histograms t where ${where} group by 1, 2, 3) h
+          from rollup_histograms t where ${where} and ${histogramRows} group by 1, 2, 3) h
         window w as (partition by region, period order by bucket)) c
       group by 1, 2`
     : sql`

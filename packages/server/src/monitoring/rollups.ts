@@ -182,6 +182,15 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
       insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
       select ${id}, f.region_code, f.month, f.bucket, f.n from (${facts(k)}) as f(region_code, month, bucket, n)
       where f.region_code is not null`);
+    // Province totals of the touched months, summed from their counties: a national or provincial
+    // median then reads thousands of rows, not millions.
+    const touched =
+      keys === "all" ? sql`true` : sql`(substr(region_code, 1, 2), month::text) in (select substr(region_code, 1, 2), month::text from rollup_keys)`;
+    await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and region_code like '__0000' and ${touched}`);
+    await db.execute(sql`
+      insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
+      select ${id}, substr(region_code, 1, 2) || '0000', month, bucket, sum(count)::int from rollup_histograms
+      where indicator_id = ${id} and region_code not like '__0000' and ${touched} group by 2, 3, 4`);
   }
   const engineKeys = keys === "all" ? keys : keys.filter((k) => ENGINE_INDICATORS.some((id) => readsFrom(id, k)));
   if (engineKeys === "all" || engineKeys.length) await recomputeEngineFacts(db, engineKeys, today);
