@@ -91,6 +91,8 @@ try {
     const urls = rolled.flatMap(views[view]).map((u) => `${server.url}${u}`);
     const cold: number[] = [];
     for (const url of urls) cold.push(await timed(url, cookies[view]));
+    const slowest = urls.map((url, k) => [Math.round(cold[k] ?? 0), url.replace(server.url, "")] as const).sort((a, b) => b[0] - a[0]);
+    print(`dashboard API, ${view} view, slowest cold requests`, { slowest: slowest.slice(0, 3) });
     const warm: number[] = [];
     for (let round = 0; round < 10; round++) for (const url of urls) warm.push(await timed(url, cookies[view]));
     const stats = (xs: number[]) => {
