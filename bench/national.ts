@@ -62,7 +62,7 @@ try {
 }
 
 // The dashboard's requests: every rolled-up indicator's tiles, the drill-down table and the map.
-const rolled = INDICATORS.filter((i) => i.rollup).map((i) => i.id);
+const rolled = INDICATORS.map((i) => i.id);
 const months = (() => {
   const to = asOf.slice(0, 7);
   const [y, m] = to.split("-").map(Number) as [number, number];

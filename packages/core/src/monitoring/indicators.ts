@@ -1,7 +1,6 @@
 /**
  * Indicators as data (indicators.md): id, names, what is counted over what, unit and direction.
- * `rollup` says whether the server keeps it in the monthly rollups yet; the others are defined
- * here so the catalogue is complete, and are computed as their facts arrive.
+ * The server keeps every one in its monthly county rollups.
  */
 export type IndicatorUnit = "%" | "count" | "days" | "hours" | "ratio";
 export interface Indicator {
@@ -13,7 +12,6 @@ export interface Indicator {
   unit: IndicatorUnit;
   /** Whether a higher value is better. */
   higherIsBetter: boolean;
-  rollup: boolean;
   /** Measured once a year (counted in December): a tile shows the latest year, not this month. */
   yearly?: boolean;
   /** A median (read off histograms), not a sum: only the server can combine regions and months. */
@@ -29,7 +27,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: false,
-    rollup: true,
   },
   {
     id: "referrals_down",
@@ -39,7 +36,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "down_up_ratio",
@@ -49,7 +45,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "up-referrals",
     unit: "ratio",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "reserved_slot_utilisation",
@@ -59,7 +54,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "reserved slots",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "reserved_bed_utilisation",
@@ -69,7 +63,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "reserved beds",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "telemedicine_sessions",
@@ -79,7 +72,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "touring_visits",
@@ -89,7 +81,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "trainees",
@@ -99,7 +90,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "techniques_transferred",
@@ -109,7 +99,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "county_capability_basic",
@@ -119,7 +108,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "assessed",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
     yearly: true,
   },
   {
@@ -130,7 +118,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "assessed",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
     yearly: true,
   },
   {
@@ -141,7 +128,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "agreements active",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
     yearly: true,
   },
   {
@@ -152,7 +138,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "days",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "coverage_gap_days",
@@ -162,7 +147,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "days",
     higherIsBetter: false,
-    rollup: true,
   },
   {
     id: "suspected_nominal_days",
@@ -172,7 +156,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "days",
     higherIsBetter: false,
-    rollup: true,
     yearly: true,
   },
   {
@@ -183,7 +166,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "hours",
     higherIsBetter: false,
-    rollup: true,
     median: true,
   },
   {
@@ -194,7 +176,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "all visits of residents",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "out_of_county_referral_rate",
@@ -204,7 +185,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "visits of the county",
     unit: "%",
     higherIsBetter: false,
-    rollup: true,
   },
   {
     id: "techniques_gap_filling",
@@ -214,7 +194,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: true,
   },
   {
     id: "techniques_sustained",
@@ -224,7 +203,6 @@ export const INDICATORS: Indicator[] = [
     denominator: null,
     unit: "count",
     higherIsBetter: true,
-    rollup: true,
     yearly: true,
   },
   {
@@ -235,7 +213,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "sites under the rule",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
     yearly: true,
   },
   {
@@ -246,7 +223,6 @@ export const INDICATORS: Indicator[] = [
     denominator: "patients under care",
     unit: "%",
     higherIsBetter: true,
-    rollup: true,
   },
 ];
 

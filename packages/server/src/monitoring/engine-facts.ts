@@ -17,7 +17,7 @@ const ENGINE_FACTS: Record<string, (db: Db, county: string, year: number, asOf: 
     const result = await touringCompliance(db, county, year, asOf);
     return result.sites ? { numerator: result.sites - result.failing, denominator: result.sites } : null;
   },
-  techniques_sustained: async (db, county, year, asOf) => {
+  techniques_sustained: async (db, county, _year, asOf) => {
     const recipients = (
       (await db.execute(sql`select distinct recipient_id from techniques where region_code = ${county} and launched_on <= ${asOf}::date`)) as unknown as {
         rows: { recipient_id: string }[];

@@ -7,7 +7,7 @@ import type { Db } from "../db/connection.ts";
 import { errorResponses, RegionCode, StringEnum } from "../http/schemas.ts";
 import { importRoute } from "../registry/import-route.ts";
 import { writeXlsx, XLSX_TYPE as XLSX } from "../registry/tabular.ts";
-import { indicatorAggregate, type ValueRow } from "./aggregate.ts";
+import { indicatorAggregate } from "./aggregate.ts";
 import { assessmentImport } from "./assessment-import.ts";
 import { parseWeights, RANKING_METRICS, type RankingMetric, rankSupporters } from "./ranking.ts";
 import { regionReport, regionReportPdf } from "./report.ts";
@@ -217,7 +217,6 @@ async function indicatorValues(db: Db, principal: Principal, id: string, query: 
     regionCode ??= mine;
     if (!regionContains(mine, regionCode)) throw forbidden("Figures outside your region are not yours to see");
   } else if (principal.role !== "national_admin") throw forbidden("Indicators are for health commissions");
-  if (!indicator.rollup) return { indicator, regionCode: regionCode ?? null, items: [] as ValueRow[], note: "not computed yet" };
   const thisMonth = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
   const to = query.to ?? thisMonth;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;

@@ -1,7 +1,6 @@
 import { INDICATORS, type Indicator } from "@medbridge/core";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { PDFDocument, rgb } from "pdf-lib";
-import { inRegion } from "../access.ts";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
 import { agreementsInScope, complianceBoard, todayInChina } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
@@ -44,7 +43,7 @@ export async function regionReport(db: Db, regionCode: string, period: string) {
       to: inMonths.at(-1) as string,
     });
   const figures = [];
-  for (const indicator of INDICATORS.filter((i) => i.rollup))
+  for (const indicator of INDICATORS)
     figures.push({ indicator, value: (await total(indicator, months))[0]?.value ?? null, previous: (await total(indicator, before))[0]?.value ?? null });
   const monthly = async (id: string) =>
     new Map((await total(INDICATORS.find((i) => i.id === id) as Indicator, months, true)).map((r) => [r.period, r.value ?? 0]));

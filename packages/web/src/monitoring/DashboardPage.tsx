@@ -25,7 +25,6 @@ interface Values {
   items: ValueRow[];
 }
 
-const ROLLED = INDICATORS.filter((i) => i.rollup);
 /** The level a region code itself is at (the dashboard totals a region at its own level). */
 const levelOf = (code: string) => (code.endsWith("0000") ? "province" : code.endsWith("00") ? "city" : "county");
 
@@ -51,7 +50,7 @@ export function DashboardPage() {
   const { query, update } = useListParams(["regionCode", "indicator"] as const);
   const regionCode = query.regionCode ?? me?.regionCode ?? undefined;
   const indicatorId = query.indicator ?? "referrals_up";
-  const indicator = ROLLED.find((i) => i.id === indicatorId) ?? (ROLLED[0] as Indicator);
+  const indicator = INDICATORS.find((i) => i.id === indicatorId) ?? (INDICATORS[0] as Indicator);
   const zh = i18n.language.startsWith("zh");
   const to = dayjs().format("YYYY-MM");
   const from = dayjs().subtract(11, "month").format("YYYY-MM");
@@ -63,7 +62,7 @@ export function DashboardPage() {
   // The region as a whole (the nation for a national user), one row per month; the server combines.
   const own = regionCode ? { regionCode, level: levelOf(regionCode) } : { level: "national" };
   const tiles = useQueries({
-    queries: ROLLED.map((ind) => ({
+    queries: INDICATORS.map((ind) => ({
       queryKey: ["indicator", ind.id, own, from, to],
       queryFn: () => api<Values>(`/indicators/${ind.id}/values`, { query: { ...own, from, to } }),
     })),
@@ -92,7 +91,7 @@ export function DashboardPage() {
     queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: mapQuery }),
   });
   const mapped = new Map((mapValues.data?.items ?? []).map((r) => [r.regionCode, r.value]));
-  const ownRows = tiles[ROLLED.indexOf(indicator)]?.data?.items ?? [];
+  const ownRows = tiles[INDICATORS.indexOf(indicator)]?.data?.items ?? [];
   const trend = months.map((month) => {
     const row = ownRows.find((r) => r.period === month);
     return { month, numerator: row?.numerator ?? 0, denominator: row?.denominator ?? null, value: row?.value ?? null };
@@ -117,7 +116,7 @@ export function DashboardPage() {
         }))}
       />
       <Row gutter={[12, 12]}>
-        {ROLLED.map((ind, k) => {
+        {INDICATORS.map((ind, k) => {
           const rows = tiles[k]?.data?.items ?? [];
           const at = (month: string | undefined) => rows.find((r) => r.period === month)?.value ?? null;
           // A yearly indicator has one month (December) in the window: show it, without an arrow.
@@ -178,7 +177,7 @@ export function DashboardPage() {
               value={indicator.id}
               style={{ width: 260 }}
               onChange={(v) => update({ indicator: v })}
-              options={ROLLED.map((i) => ({ value: i.id, label: name(i) }))}
+              options={INDICATORS.map((i) => ({ value: i.id, label: name(i) }))}
             />
             <Typography.Text type="secondary">
               {from} – {to}
