@@ -1,4 +1,4 @@
-import { type Indicator, type IndicatorPeriod, indicatorValue, type ValueLevel } from "@medbridge/core";
+import { type Indicator, type IndicatorPeriod, indicatorValue, regionLevel, type ValueLevel } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
 import { inRegion } from "../access.ts";
 import type { Db } from "../db/connection.ts";
@@ -53,7 +53,7 @@ export async function indicatorAggregate(db: Db, indicator: Indicator, q: Aggreg
     ${q.regionCode ? sql`and ${inRegion(sql`t.region_code`, q.regionCode)}` : sql``}`;
   // Histograms hold county rows and their province totals (codes ending 0000): a national or
   // provincial cut reads the totals, anything finer the counties.
-  const provinceTotals = (q.level === "national" || q.level === "province") && (!q.regionCode || q.regionCode.endsWith("0000"));
+  const provinceTotals = (q.level === "national" || q.level === "province") && (!q.regionCode || regionLevel(q.regionCode) === "province");
   const histogramRows = provinceTotals ? sql`t.region_code like '__0000'` : sql`t.region_code not like '__0000'`;
   const grouped = indicator.median
     ? sql`

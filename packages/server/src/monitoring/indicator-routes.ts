@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal, regionContains, VALUE_LEVELS } from "@medbridge/core";
+import { forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal, regionContains, regionLevel, VALUE_LEVELS } from "@medbridge/core";
 import { type Static, Type } from "typebox";
 import { requireAccess } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
@@ -30,8 +30,7 @@ const ValuesQuery = Type.Object(
 /** The level one below a region: the nation's provinces, a province's cities, a city's counties. */
 function childLevel(code: string | undefined): "province" | "city" | "county" {
   if (!code) return "province";
-  if (code.endsWith("0000")) return "city";
-  return "county";
+  return regionLevel(code) === "province" ? "city" : "county";
 }
 
 /** Indicator catalogue and values from the monthly rollups (drained of pending changes first). */

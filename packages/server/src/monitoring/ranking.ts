@@ -1,4 +1,4 @@
-import { formatDay, invalid, yearEnd } from "@medbridge/core";
+import { formatDay, invalid, regionPrefix, yearEnd } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
 import { agreementsInScope, complianceBoard, todayInChina } from "../assistance/compliance-service.ts";
@@ -65,7 +65,7 @@ export async function rankSupporters(db: Db, regionCode: string, year: number, w
     }
   const ids = [...rows.keys()];
   // Region subtrees are code prefixes (a province 52…, a city 5226…).
-  const prefix = `${regionCode.replace(/(00)+$/, "")}%`;
+  const prefix = `${regionPrefix(regionCode)}%`;
   if (ids.length) {
     const list = sql.join(
       ids.map((id) => sql`${id}::uuid`),

@@ -1,4 +1,4 @@
-import { INDICATORS, type Indicator } from "@medbridge/core";
+import { INDICATORS, type Indicator, regionLevel } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { PDFDocument, rgb } from "pdf-lib";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
@@ -32,21 +32,28 @@ export async function regionReport(db: Db, regionCode: string, period: string) {
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   const months = monthsOf(period);
   const before = monthsOf(previous(period));
-  // The region itself at its own level, one row per period: the same aggregation the API uses.
-  const level = regionCode.endsWith("0000") ? "province" : regionCode.endsWith("00") ? "city" : "county";
-  const total = async (indicator: Indicator, inMonths: string[], byMonth = false) =>
-    indicatorAggregate(db, indicator, {
-      regionCode,
-      level,
-      period: byMonth ? "month" : "all",
-      from: inMonths[0] as string,
-      to: inMonths.at(-1) as string,
-    });
+  // The region itself at its own level, through the same aggregation the API uses: one query per
+  // indicator gives this period and the one before (a year is a `year`, a month a `month`).
+  const level = regionLevel(regionCode);
+  const kind = months.length === 12 ? "year" : "month";
   const figures = [];
-  for (const indicator of INDICATORS)
-    figures.push({ indicator, value: (await total(indicator, months))[0]?.value ?? null, previous: (await total(indicator, before))[0]?.value ?? null });
+  for (const indicator of INDICATORS) {
+    const rows = await indicatorAggregate(db, indicator, { regionCode, level, period: kind, from: before[0] as string, to: months.at(-1) as string });
+    const at = (p: string) => rows.find((r) => r.period === p)?.value ?? null;
+    figures.push({ indicator, value: at(period), previous: at(previous(period)) });
+  }
   const monthly = async (id: string) =>
-    new Map((await total(INDICATORS.find((i) => i.id === id) as Indicator, months, true)).map((r) => [r.period, r.value ?? 0]));
+    new Map(
+      (
+        await indicatorAggregate(db, INDICATORS.find((i) => i.id === id) as Indicator, {
+          regionCode,
+          level,
+          period: "month",
+          from: months[0] as string,
+          to: months.at(-1) as string,
+        })
+      ).map((r) => [r.period, r.value ?? 0]),
+    );
   const [up, down] = [await monthly("referrals_up"), await monthly("referrals_down")];
   const series = months.map((m) => ({ month: m, up: up.get(m) ?? 0, down: down.get(m) ?? 0 }));
   const year = Number(period.slice(0, 4));

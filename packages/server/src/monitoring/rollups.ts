@@ -107,8 +107,6 @@ const HISTOGRAM_FACTS: Record<string, (k: Keyed) => SQL> = {
     from referrals where accepted_at is not null and submitted_at is not null and accepted_at >= submitted_at
       and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2, 3`,
 };
-export const ROLLED_UP = [...Object.keys(FACTS), ...Object.keys(HISTOGRAM_FACTS), ...ENGINE_INDICATORS];
-export const HISTOGRAM_INDICATORS = new Set(Object.keys(HISTOGRAM_FACTS));
 
 /**
  * The tables each indicator reads: a dirty pair recomputes only the indicators of the table that

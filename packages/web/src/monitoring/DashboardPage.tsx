@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from "@ant-design/icons";
-import { INDICATORS, type Indicator } from "@medbridge/core";
+import { INDICATORS, type Indicator, regionContains, regionLevel, regionPrefix } from "@medbridge/core";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from "antd";
 import dayjs from "dayjs";
@@ -24,9 +24,6 @@ interface Values {
   level: string;
   items: ValueRow[];
 }
-
-/** The level a region code itself is at (the dashboard totals a region at its own level). */
-const levelOf = (code: string) => (code.endsWith("0000") ? "province" : code.endsWith("00") ? "city" : "county");
 
 /** Sparkline of a monthly series (a table below carries the numbers). */
 function Trend({ points }: { points: (number | null)[] }) {
@@ -60,7 +57,7 @@ export function DashboardPage() {
     queryFn: () => api<{ path: { code: string; name: string }[] }>(`/regions/${regionCode}`),
   });
   // The region as a whole (the nation for a national user), one row per month; the server combines.
-  const own = regionCode ? { regionCode, level: levelOf(regionCode) } : { level: "national" };
+  const own = regionCode ? { regionCode, level: regionLevel(regionCode) } : { level: "national" };
   const tiles = useQueries({
     queries: INDICATORS.map((ind) => ({
       queryKey: ["indicator", ind.id, own, from, to],
@@ -105,7 +102,7 @@ export function DashboardPage() {
         items={[
           ...(me?.regionCode ? [] : [{ title: t("institution.allRegions"), code: undefined as string | undefined }]),
           ...(path.data?.path ?? [])
-            .filter((r) => !me?.regionCode || r.code.startsWith(me.regionCode.replace(/(00)+$/, "")))
+            .filter((r) => !me?.regionCode || regionContains(me.regionCode, r.code))
             .map((r) => ({ title: r.name, code: r.code as string | undefined })),
         ].map((crumb) => ({
           title: (
@@ -153,7 +150,7 @@ export function DashboardPage() {
           <Card title={`${name(indicator)} · ${t("dashboard.map")}`}>
             <ChoroplethMap
               province={regionCode?.slice(0, 2)}
-              within={regionCode && levelOf(regionCode) !== "province" ? regionCode.replace(/00$/, "") : undefined}
+              within={regionCode && regionLevel(regionCode) !== "province" ? regionPrefix(regionCode) : undefined}
               values={mapped}
               selected={regionCode}
               unit={indicator.unit}
@@ -206,7 +203,7 @@ export function DashboardPage() {
           pagination={{ pageSize: 20 }}
           onRow={(r) =>
             ({
-              onClick: () => !/^\d{6}$/.test(r.code) || levelOf(r.code) === "county" || update({ regionCode: r.code }),
+              onClick: () => !/^\d{6}$/.test(r.code) || regionLevel(r.code) === "county" || update({ regionCode: r.code }),
               style: { cursor: "pointer" },
               "data-testid": "indicator-row",
             }) as React.HTMLAttributes<HTMLElement>
