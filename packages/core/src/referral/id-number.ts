@@ -21,7 +21,17 @@ export function idNumberProblem(id: string): string | null {
   return null;
 }
 
-/** Shown to everyone but the two institutions' clinicians: `1101**********1234`. */
+/** How many characters of an ID number the masked form keeps (its tail). */
+export const MASK_KEEPS = 2;
+
+/**
+ * Shown to everyone but the two institutions' clinicians, and the only form stored in clear:
+ * `****************3X`. The birth date and sex are stored in clear for clinical work, so the mask
+ * may show neither the region (first six) nor the sequence number: with the last two characters
+ * the remaining candidates are every county code × 100 sequence prefixes ÷ 11 for the check
+ * character — about 27,000 (core/test/id-number-candidates.test.ts counts them). The classic
+ * `1101**********1234` left two.
+ */
 export function maskIdNumber(id: string): string {
-  return `${id.slice(0, 4)}${"*".repeat(Math.max(0, id.length - 8))}${id.slice(-4)}`;
+  return `${"*".repeat(Math.max(0, id.length - MASK_KEEPS))}${id.slice(-MASK_KEEPS)}`;
 }

@@ -170,6 +170,11 @@ export const users = pgTable(
     /** Region of the user's scope (official's root, or the institution's county), for scoped listing. */
     scopeRegionCode: char("scope_region_code", { length: 6 }),
     active: boolean("active").notNull().default(true),
+    /** Set when someone else chose the password: the user must pick their own at next sign-in. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Failed sign-ins since the last success, and the backoff they earned (shared by every server process). */
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_username_idx").on(t.username)],
@@ -406,8 +411,11 @@ export const referrals = pgTable(
     patientIdCipher: text("patient_id_cipher").notNull(),
     patientIdMasked: text("patient_id_masked").notNull(),
     patientPhone: text("patient_phone"),
-    /** The patient's county (from the ID number's first six digits), for out-of-county figures. */
-    patientRegionCode: char("patient_region_code", { length: 6 }),
+    /**
+     * The patient's home county as given from their address — never derived from the ID number,
+     * whose first six digits with the birth date and the masked tail would rebuild it.
+     */
+    patientHomeCounty: char("patient_home_county", { length: 6 }).references(() => regions.code),
     reasonIcd10: text("reason_icd10").notNull(),
     reasonText: text("reason_text").notNull(),
     summary: text("summary"),
@@ -855,3 +863,13 @@ export const rollupHistograms = pgTable(
     index("rollup_histograms_month_idx").on(t.indicatorId, t.month, t.regionCode),
   ],
 );
+
+/**
+ * Facts about this installation, one row per key: the data key's check value (a wrong key is
+ * refused at start-up, not found when a clinician opens a record).
+ */
+export const instanceSettings = pgTable("instance_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -26,8 +26,8 @@ import { type Static, Type } from "typebox";
 import { type Actor, audit, auditInsert } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
-import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
-import { DateString, PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { followUps, institutions, referralEvents, referrals, regions } from "../db/schema.ts";
+import { DateString, PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
 import { type NotificationKind, notify, notifyStatements } from "./notify.ts";
 import { decrypt, encrypt } from "./patient-crypto.ts";
@@ -40,6 +40,8 @@ export const PatientInput = Type.Object(
     birthDate: DateString,
     idNumber: Type.String({ minLength: 18, maxLength: 18, description: "18-character resident ID (GB 11643)" }),
     phone: Type.Optional(Type.String({ pattern: "^1[3-9]\\d{9}$", description: "Mainland mobile number" })),
+    /** The county of the patient's home address (for out-of-county figures); never taken from the ID number. */
+    homeCounty: Type.Optional(RegionCode),
   },
   { additionalProperties: false },
 );
@@ -93,6 +95,7 @@ export const ReferralSchema = Type.Object({
     birthDate: Type.String(),
     idNumber: Type.String(),
     phone: Type.Union([Type.String(), Type.Null()]),
+    homeCounty: Type.Union([Type.String(), Type.Null()]),
   }),
   reason: Type.Object({ icd10: Type.String(), text: Type.String() }),
   summary: Type.Union([Type.String(), Type.Null()]),
@@ -130,6 +133,13 @@ export function patientProblems(patient: Static<typeof PatientInput>, now: Date,
   }
   if (patient.birthDate > now.toISOString().slice(0, 10)) errors.push({ path: `${prefix}birthDate`, message: "is in the future" });
   return errors;
+}
+
+/** A home county must be a county-level region that exists (the foreign key would answer 500). */
+async function homeCountyProblems(db: Db, code: string, path: string): Promise<FieldError[]> {
+  const [region] = await db.select({ leaf: regions.leaf, level: regions.level }).from(regions).where(eq(regions.code, code));
+  if (!region) return [{ path, message: "is not a GB/T 2260 region code" }];
+  return region.leaf ? [] : [{ path, message: `must be a county-level code (this is a ${region.level})` }];
 }
 
 /** Level of care: a referral up must go to a higher level, down to a lower one. */
@@ -174,6 +184,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
     if (input.direction === "up" && !up) errors.push({ path: "direction", message: "an up-referral must go to a higher level of care" });
     if (input.direction === "down" && !down) errors.push({ path: "direction", message: "a down-referral must go to a lower level of care" });
   }
+  if (input.patient.homeCounty) errors.push(...(await homeCountyProblems(db, input.patient.homeCounty, "patient.homeCounty")));
   if (input.slotId && input.bedId) errors.push({ path: "bedId", message: "book either a slot or a bed, not both" });
   const attachments = decodeAttachments(input.attachments);
   errors.push(...attachments.errors);
@@ -182,7 +193,6 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
   if (input.slotId) await bookUnit(db, "slot", input.slotId, input.toInstitutionId);
   if (input.bedId) await bookUnit(db, "bed", input.bedId, input.toInstitutionId);
   const submitted = input.submit ?? false;
-  const idRegion = input.patient.idNumber.slice(0, 6);
   // The id is made here so that the event, the notification and the audit entry ride in the same
   // statement as the referral (data-modifying CTEs): one round trip on the busiest write.
   const id = randomUUID();
@@ -228,7 +238,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
       patientIdCipher: encrypt(key, input.patient.idNumber),
       patientIdMasked: maskIdNumber(input.patient.idNumber),
       patientPhone: input.patient.phone ?? null,
-      patientRegionCode: /^[1-9]\d{5}$/.test(idRegion) ? idRegion : null,
+      patientHomeCounty: input.patient.homeCounty ?? null,
       reasonIcd10: input.reason.icd10,
       reasonText: input.reason.text.trim(),
       summary: input.summary ?? null,
@@ -263,6 +273,7 @@ const columns = {
   patientIdCipher: referrals.patientIdCipher,
   patientIdMasked: referrals.patientIdMasked,
   patientPhone: referrals.patientPhone,
+  patientHomeCounty: referrals.patientHomeCounty,
   reasonIcd10: referrals.reasonIcd10,
   reasonText: referrals.reasonText,
   summary: referrals.summary,
@@ -300,6 +311,7 @@ function toApi(row: Row, principal: Principal, key: Buffer) {
       birthDate: row.patientBirthDate,
       idNumber: clear ? decrypt(key, row.patientIdCipher) : row.patientIdMasked,
       phone: row.patientPhone,
+      homeCounty: row.patientHomeCounty,
     },
     reason: { icd10: row.reasonIcd10, text: row.reasonText },
     summary: row.summary,
@@ -429,6 +441,7 @@ export async function applyTransition(
           birthDate: row.patientBirthDate,
           idNumber,
           ...(row.patientPhone && { phone: row.patientPhone }),
+          ...(row.patientHomeCounty && { homeCounty: row.patientHomeCounty }),
         },
         reason: { icd10: row.reasonIcd10, text: row.reasonText },
         summary: body.downReferral.summary,

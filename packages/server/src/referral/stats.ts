@@ -39,8 +39,8 @@ export async function referralStats(db: Db, scope: SqlScope, q: Static<typeof St
       select count(*) filter (where direction = 'up')::int as up,
              count(*) filter (where direction = 'down')::int as down,
              count(*) filter (where status = 'expired')::int as breaches,
-             count(*) filter (where direction = 'up' and patient_region_code is not null
-               and patient_region_code <> (select region_code from ${institutions} i where i.id = ${referrals.toInstitutionId}))::int as leaving
+             count(*) filter (where direction = 'up' and patient_home_county is not null
+               and patient_home_county <> (select region_code from ${institutions} i where i.id = ${referrals.toInstitutionId}))::int as leaving
       from ${referrals} where ${where}`),
   );
   const [acceptance] = rows<{ median: number | null; p90: number | null }>(

@@ -80,7 +80,7 @@ export async function seedReferrals(db: Db, random: Random, key: Buffer, now: Da
       patientBirthDate: birth,
       patientIdCipher: encrypt(key, idNumber),
       patientIdMasked: maskIdNumber(idNumber),
-      patientRegionCode: DEMO_PAIR.recipientCounty,
+      patientHomeCounty: DEMO_PAIR.recipientCounty,
       reasonIcd10: icd10,
       reasonText: text,
       summary: down ? "出院小结：病情稳定，转回基层随访。" : `${text}，基层处理后效果不佳，申请上转。`,

@@ -137,7 +137,7 @@ export async function seedNational(
     const to = Math.min(referrals, from + BATCH - 1);
     await run(sql`
       insert into referrals (direction, priority, status, from_institution_id, to_institution_id, department, patient_name, patient_sex, patient_birth_date,
-                             patient_id_cipher, patient_id_masked, patient_region_code, reason_icd10, reason_text, submitted_at, accepted_at, region_code, province_code, created_at)
+                             patient_id_cipher, patient_id_masked, patient_home_county, reason_icd10, reason_text, submitted_at, accepted_at, region_code, province_code, created_at)
       select v.direction, case when v.r % 50 = 0 then 'green_channel' when v.r % 10 = 0 then 'urgent' else 'routine' end,
              case when v.at > ${asOf} - interval '3 days' then 'submitted' else 'completed' end,
              case v.direction when 'down' then v.upper else t.id end, case v.direction when 'down' then t.id else v.upper end,
