@@ -20,10 +20,8 @@ import { agreements, attendance, dispatches, practitioners } from "../db/schema.
 import type { Agreement } from "./agreements.ts";
 import { resolvePack } from "./packs.ts";
 
-/** Today as a calendar date in China (UTC+8), where the programme runs. */
-export function todayInChina(now = new Date()): Day {
-  return day(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
-}
+/** Kept for the importers that have not moved to `clock.ts` yet. */
+export { todayInChina } from "../clock.ts";
 
 /**
  * Rosters of several agreements for one year, from the database, in three queries: effective
