@@ -55,7 +55,7 @@ describe.each(BACKENDS)("hypertension decision support and register on %s", (bac
     const patient = json(created);
     expect(patient.idNumber).toBe(idNumber("1960-04-01", "101"));
     const list = json(await call("gz.township.doctor", "GET", "/api/v1/htn/patients?q=示例患者101"));
-    expect(list.items[0].idNumber).toMatch(/^5226\*{10}/);
+    expect(list.items[0].idNumber).toMatch(/^\*{16}[\dX]{2}$/);
 
     const visit = await call("gz.township.doctor", "POST", `/api/v1/htn/patients/${patient.id}/visits`, {
       readings: [{ sbp: 152, dbp: 94 }],

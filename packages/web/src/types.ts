@@ -151,7 +151,7 @@ export interface Referral {
   toInstitutionId: string;
   toInstitutionName: string;
   department: string;
-  patient: { name: string; sex: string; birthDate: string; idNumber: string; phone: string | null };
+  patient: { name: string; sex: string; birthDate: string; idNumber: string; phone: string | null; homeCounty: string | null };
   reason: { icd10: string; text: string };
   summary: string | null;
   slotId: string | null;
