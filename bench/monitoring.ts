@@ -7,6 +7,7 @@
  *   npx tsx bench/monitoring.ts [postgres|pglite] [referrals]
  */
 import { sql } from "drizzle-orm";
+import { todayInChina } from "../packages/server/src/clock.ts";
 import { rebuildRollups, refreshRollups } from "../packages/server/src/monitoring/rollups.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
@@ -39,7 +40,7 @@ try {
   await database.db.execute(sql`analyze`);
   console.log(`loaded ${N} referrals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const t1 = performance.now();
-  await rebuildRollups(database.db);
+  await rebuildRollups(database.db, todayInChina());
   const [rows] = ((await database.db.execute(sql`select count(*)::int as n from indicator_rollups`)) as unknown as { rows: { n: number }[] }).rows;
   console.log(
     JSON.stringify({ figure: "full rollup rebuild", backend, referrals: N, rollupRows: rows?.n, seconds: Math.round((performance.now() - t1) / 100) / 10 }),
@@ -48,7 +49,7 @@ try {
   await insertReferrals(10_000, 30);
   const inserted = (performance.now() - t2) / 1000;
   const t3 = performance.now();
-  const pairs = await refreshRollups(database.db);
+  const pairs = await refreshRollups(database.db, todayInChina());
   console.log(
     JSON.stringify({
       figure: "refresh after 10,000 new referrals",

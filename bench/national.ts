@@ -12,6 +12,7 @@
 
 import { sql } from "drizzle-orm";
 import { INDICATORS } from "../packages/core/src/index.ts";
+import { todayInChina } from "../packages/server/src/clock.ts";
 import { rebuildRollups, refreshRollups } from "../packages/server/src/monitoring/rollups.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
@@ -39,7 +40,7 @@ try {
   print("database size", { size });
 
   const t1 = performance.now();
-  await rebuildRollups(database.db);
+  await rebuildRollups(database.db, todayInChina());
   const rollupRows = ((await database.db.execute(sql`select count(*)::int as n from indicator_rollups`)) as unknown as { rows: { n: number }[] }).rows[0]?.n;
   print("full rollup rebuild", { seconds: seconds(t1), rollupRows });
 
@@ -55,7 +56,7 @@ try {
       on t.n = 1 + (abs(hashint8extended(g, 99)) % (select count(*) from institutions where kind = 'township_health_center'))`);
   const insertSeconds = seconds(t2);
   const t3 = performance.now();
-  const pairs = await refreshRollups(database.db);
+  const pairs = await refreshRollups(database.db, todayInChina());
   print("refresh after 10,000 new referrals", { seconds: seconds(t3), dirtyPairs: pairs, insertSeconds });
 } finally {
   await database.close();

@@ -26,19 +26,22 @@ describe("hypertension vignettes", () => {
 describe("the spec's example", () => {
   it("answers the documented input with the documented shape", () => {
     const output = evaluateHypertension(
-      parseHypertensionInput({
-        edition: "2020",
-        asOf: "2026-03-01",
-        patient: { age: 58, sex: "male", pregnant: false, breastfeeding: false },
-        readings: [{ date: "2026-01-05", sbp: 152, dbp: 96, setting: "office" }],
-        diagnosedHypertension: false,
-        conditions: ["diabetes"],
-        riskFactors: ["smoking"],
-        symptoms: [],
-        currentDrugs: [{ class: "C", name: "amlodipine", atMaxDose: false }],
-        weeksOnCurrentRegimen: 4,
-        labs: { potassium: 4.5, egfr: 80, acr: 10 },
-      }),
+      parseHypertensionInput(
+        {
+          edition: "2020",
+          asOf: "2026-03-01",
+          patient: { age: 58, sex: "male", pregnant: false, breastfeeding: false },
+          readings: [{ date: "2026-01-05", sbp: 152, dbp: 96, setting: "office" }],
+          diagnosedHypertension: false,
+          conditions: ["diabetes"],
+          riskFactors: ["smoking"],
+          symptoms: [],
+          currentDrugs: [{ class: "C", name: "amlodipine", atMaxDose: false }],
+          weeksOnCurrentRegimen: 4,
+          labs: { potassium: 4.5, egfr: 80, acr: 10 },
+        },
+        { today: "2026-03-01" },
+      ),
     );
     expect(output).toMatchObject({
       diagnosis: "confirmed",

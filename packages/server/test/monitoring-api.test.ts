@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInChina } from "../src/clock.ts";
 import { rebuildRollups, refreshRollups } from "../src/monitoring/rollups.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
@@ -450,9 +451,9 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
             await exec(sql`update dispatches set status = case status when 'cancelled' then 'active' else 'cancelled' end
               where id = (select id from dispatches order by planned_start, id limit 1 offset ${o.k})`);
         }
-        await refreshRollups(ctx.database.db);
+        await refreshRollups(ctx.database.db, todayInChina());
         const incremental = await snapshot();
-        await rebuildRollups(ctx.database.db);
+        await rebuildRollups(ctx.database.db, todayInChina());
         const rebuilt = await snapshot();
         const key = (r: unknown) => JSON.stringify(r);
         const a = new Set(incremental.map(key));

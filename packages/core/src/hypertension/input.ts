@@ -57,10 +57,7 @@ const validDate = (s: unknown): s is string =>
  * Checks an input against the spec and fills the defaults (edition 2020, empty lists, false flags).
  * Every problem names its field; unknown keys and values are errors, not ignored.
  */
-export function parseHypertensionInput(
-  raw: unknown,
-  options: { today: string; edition?: EditionId } = { today: new Date().toISOString().slice(0, 10) },
-): HypertensionInput {
+export function parseHypertensionInput(raw: unknown, options: { today: string; edition?: EditionId }): HypertensionInput {
   const errors: FieldError[] = [];
   const fail = (path: string, message: string): void => {
     errors.push({ path, message });

@@ -62,7 +62,8 @@ export function transition(status: ReferralStatus, action: ReferralAction, side:
   }
   if (!rule.from.includes(status)) {
     const allowed = allowedActions(status, side);
-    throw new DomainError("conflict", `A ${status} referral cannot be ${action}ed; allowed now: ${allowed.length ? allowed.join(", ") : "none"}`, [
+    // "cannot be arriveed" read badly: name the action, not a made-up participle.
+    throw new DomainError("conflict", `"${action}" is not possible on a ${status} referral; allowed now: ${allowed.length ? allowed.join(", ") : "none"}`, [
       { path: "action", message: `not allowed in state ${status}` },
     ]);
   }

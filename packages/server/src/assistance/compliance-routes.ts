@@ -5,6 +5,7 @@ import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
+import { type Clock, systemClock, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { DateString, errorResponses, IdParams, RegionCode } from "../http/schemas.ts";
@@ -12,7 +13,7 @@ import { writeXlsx, XLSX_TYPE } from "../registry/tabular.ts";
 import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
 import { certificatePdf } from "./certificate.ts";
-import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings, todayInChina } from "./compliance-service.ts";
+import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings } from "./compliance-service.ts";
 import { createPackCopy, listPacks, PackCopyInput } from "./packs.ts";
 import { serviceCredit } from "./service-credit.ts";
 
@@ -48,7 +49,7 @@ async function visibleAgreements(db: Db, request: Parameters<typeof principalOf>
   return withParties(db, rows);
 }
 
-export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
+export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/agreements/:id/compliance",
@@ -64,12 +65,12 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
       async (request) => {
         await requireAccessTo(db, principalOf(request), "read", "agreement", [request.params.id]);
         const agreement = await getAgreement(db, request.params.id);
-        return agreementCompliance(db, agreement, request.query.year, request.query.asOf ? day(request.query.asOf) : todayInChina());
+        return agreementCompliance(db, agreement, request.query.year, request.query.asOf ? day(request.query.asOf) : todayInChina(now()));
       },
     );
 
     const board = async (request: Parameters<typeof principalOf>[0], query: { regionCode?: string | undefined; year: number; asOf?: string | undefined }) => {
-      const asOf = query.asOf ? day(query.asOf) : todayInChina();
+      const asOf = query.asOf ? day(query.asOf) : todayInChina(now());
       const rows = await complianceBoard(db, await visibleAgreements(db, request, query.regionCode), query.year, asOf);
       const totals = { pass: 0, fail: 0, at_risk: 0 };
       for (const r of rows) totals[r.report.status]++;
@@ -154,7 +155,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const today = request.query.asOf ? day(request.query.asOf) : todayInChina();
+        const today = request.query.asOf ? day(request.query.asOf) : todayInChina(now());
         const items = await coverageWarnings(db, await visibleAgreements(db, request, request.query.regionCode), today, request.query.days);
         return { asOf: formatDay(today), days: request.query.days, items };
       },
@@ -173,7 +174,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const principal = principalOf(request);
         const practitionerId = await practitionerOf(db, principal);
-        const saved = await inTransaction(db, (tx) => checkIn(tx, actorOf(principal, request.id), practitionerId, request.body, todayInChina()));
+        const saved = await inTransaction(db, (tx) => checkIn(tx, actorOf(principal, request.id), practitionerId, request.body, todayInChina(now())));
         const rows = await listAttendance(db, saved.agreementId, request.body.date, request.body.date);
         return reply.status(201).send(rows.find((r) => r.id === saved.id) as (typeof rows)[number]);
       },
@@ -260,7 +261,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
-        return serviceCredit(db, request.params.id, todayInChina());
+        return serviceCredit(db, request.params.id, todayInChina(now()));
       },
     );
 
@@ -269,7 +270,7 @@ export function complianceRoutes(db: Db): FastifyPluginAsyncTypebox {
       { schema: { tags, summary: "Certificate of grassroots service (PDF)", params: IdParams, produces: ["application/pdf"] } },
       async (request, reply) => {
         await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
-        const credit = await serviceCredit(db, request.params.id, todayInChina());
+        const credit = await serviceCredit(db, request.params.id, todayInChina(now()));
         return reply
           .type("application/pdf")
           .header("content-disposition", `attachment; filename="service-credit-${credit.asOf}.pdf"`)

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { EDITIONS, type EditionId, evaluateHypertension, formatDay, invalid, parseHypertensionInput } from "@medbridge/core";
 import type { Command } from "commander";
-import { todayInChina } from "../assistance/compliance-service.ts";
+import { todayInChina } from "../clock.ts";
 
 async function readInput(file: string): Promise<unknown> {
   const text = file === "-" ? await new Response(process.stdin as unknown as ReadableStream).text() : await readFile(file, "utf8");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { invalid } from "@medbridge/core";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
+import { chinaDate, systemClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 
 export function registerSeedCommand(program: Command): void {
@@ -18,7 +19,7 @@ export function registerSeedCommand(program: Command): void {
         throw invalid([{ path: "--scale", message: `must be one of ${Object.keys(SCALES).join(", ")}` }]);
       const seed = Number(options.seed);
       if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw invalid([{ path: "--seed", message: "must be a whole number from 0 to 1000000" }]);
-      const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+      const asOf = options.asOf ?? chinaDate(systemClock());
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw invalid([{ path: "--as-of", message: "must be a day, YYYY-MM-DD" }]);
 
       const { resetAppData, seedDemo } = await import("../seed/demo.ts");
@@ -27,7 +28,10 @@ export function registerSeedCommand(program: Command): void {
         const config = loadConfig();
         const admin = config.adminPassword ?? randomBytes(9).toString("base64url");
         await resetAppData(db);
-        const summary = await seedDemo(db, { demo: config.demoPassword, admin }, (step) => process.stdout.write(`  seeding ${step}…\n`));
+        // In production no seeded account keeps a known password (random ones unless MEDBRIDGE_DEMO_PASSWORD), and each must be changed.
+        const summary = await seedDemo(db, { demo: config.demoPassword, admin, mustChange: config.production }, (step) =>
+          process.stdout.write(`  seeding ${step}…\n`),
+        );
         console.log(
           `Seeded ${where}: ${summary.institutions} institutions, ${summary.alliances} alliances, ${summary.practitioners} practitioners, ${summary.agreements} agreements, ${summary.dispatches} dispatches, ${summary.attendance} check-ins.`,
         );

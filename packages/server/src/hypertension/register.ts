@@ -24,6 +24,7 @@ import { and, asc, desc, eq, gte, like, lte, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { inRegion } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
+import { chinaDate } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
@@ -159,7 +160,7 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
         phone: input.patient.phone ?? null,
         conditions: input.conditions ?? [],
         riskFactors: input.riskFactors ?? [],
-        enrolledOn: now.toISOString().slice(0, 10),
+        enrolledOn: chinaDate(now),
         regionCode: home.regionCode,
         provinceCode: provinceOf(home.regionCode),
       })

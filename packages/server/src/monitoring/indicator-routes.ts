@@ -3,6 +3,7 @@ import { forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal,
 import { type Static, Type } from "typebox";
 import { requireAccess } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
+import { chinaDay, chinaMonth, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { errorResponses, RegionCode, StringEnum } from "../http/schemas.ts";
 import { importRoute } from "../registry/import-route.ts";
@@ -85,7 +86,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
         if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Figures outside your region are not yours to see");
       } else if (principal.role !== "national_admin") throw forbidden("Rankings are for health commissions");
       if (!regionCode) throw invalid([{ path: "regionCode", message: "is required (a province, city or county)" }]);
-      return rankSupporters(db, regionCode, query.year, parseWeights(query.weights));
+      return rankSupporters(db, regionCode, query.year, parseWeights(query.weights), todayInChina(now()));
     };
     app.get(
       "/rankings/supporters",
@@ -157,7 +158,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
         if (principal.role === "health_official") {
           if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Reports outside your region are not yours to see");
         } else if (principal.role !== "national_admin") throw forbidden("Reports are for health commissions");
-        const pdf = await regionReportPdf(await regionReport(db, regionCode, request.query.period));
+        const pdf = await regionReportPdf(await regionReport(db, regionCode, request.query.period, todayInChina(now())));
         return reply
           .type("application/pdf")
           .header("content-disposition", `attachment; filename="report-${regionCode}-${request.query.period}.pdf"`)
@@ -216,13 +217,13 @@ async function indicatorValues(db: Db, principal: Principal, id: string, query: 
     regionCode ??= mine;
     if (!regionContains(mine, regionCode)) throw forbidden("Figures outside your region are not yours to see");
   } else if (principal.role !== "national_admin") throw forbidden("Indicators are for health commissions");
-  const thisMonth = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const thisMonth = chinaMonth(now);
   const to = query.to ?? thisMonth;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
   if (from > to) throw invalid([{ path: "query.from", message: "is after to" }]);
   const level = query.level ?? childLevel(regionCode);
   const period = query.period ?? "month";
-  await refreshRollups(db);
+  await refreshRollups(db, chinaDay(now));
   const items = await indicatorAggregate(db, indicator, { regionCode, level, period, from, to });
   return { indicator, regionCode: regionCode ?? null, level, period, from, to, items };
 }

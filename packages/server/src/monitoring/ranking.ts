@@ -1,7 +1,7 @@
-import { formatDay, invalid, regionPrefix, yearEnd } from "@medbridge/core";
+import { type Day, formatDay, invalid, regionPrefix, yearEnd } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
-import { agreementsInScope, complianceBoard, todayInChina } from "../assistance/compliance-service.ts";
+import { agreementsInScope, complianceBoard } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
 
 /** The metrics of the supporter ranking (赛马) and their default weights; callers may change the weights. */
@@ -35,9 +35,9 @@ export function parseWeights(text: string | undefined): Record<RankingMetric, nu
  * to 0–100 (compliance is already a rate; the others against the best supporter), then weighted.
  * The weights and every raw figure are returned, so the ranking explains itself.
  */
-export async function rankSupporters(db: Db, regionCode: string, year: number, weights: Record<RankingMetric, number>) {
+export async function rankSupporters(db: Db, regionCode: string, year: number, weights: Record<RankingMetric, number>, today: Day) {
   const list = await withParties(db, await agreementsInScope(db, agreementScope({ regionCode })));
-  const asOf = Math.min(todayInChina(), yearEnd(year));
+  const asOf = Math.min(today, yearEnd(year));
   const board = await complianceBoard(db, list, year, asOf);
   const from = `${year}-01-01`;
   const to = formatDay(yearEnd(year));

@@ -1,8 +1,8 @@
-import { INDICATORS, type Indicator, regionLevel } from "@medbridge/core";
+import { type Day, INDICATORS, type Indicator, regionLevel } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { PDFDocument, rgb } from "pdf-lib";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
-import { agreementsInScope, complianceBoard, todayInChina } from "../assistance/compliance-service.ts";
+import { agreementsInScope, complianceBoard } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
 import { regions } from "../db/schema.ts";
 import { CjkText } from "../pdf/cjk-text.ts";
@@ -27,8 +27,8 @@ const previous = (period: string) => {
 };
 
 /** The figures of a region + period report: key indicators against the previous period, the monthly series, failing agreements, the top supporters. */
-export async function regionReport(db: Db, regionCode: string, period: string) {
-  await refreshRollups(db);
+export async function regionReport(db: Db, regionCode: string, period: string, today: Day) {
+  await refreshRollups(db, today);
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   const months = monthsOf(period);
   const before = monthsOf(previous(period));
@@ -57,9 +57,9 @@ export async function regionReport(db: Db, regionCode: string, period: string) {
   const [up, down] = [await monthly("referrals_up"), await monthly("referrals_down")];
   const series = months.map((m) => ({ month: m, up: up.get(m) ?? 0, down: down.get(m) ?? 0 }));
   const year = Number(period.slice(0, 4));
-  const board = await complianceBoard(db, await withParties(db, await agreementsInScope(db, agreementScope({ regionCode }))), year, todayInChina());
+  const board = await complianceBoard(db, await withParties(db, await agreementsInScope(db, agreementScope({ regionCode }))), year, today);
   const failing = board.filter((b) => b.report.status !== "pass");
-  const ranking = await rankSupporters(db, regionCode, year, parseWeights(undefined));
+  const ranking = await rankSupporters(db, regionCode, year, parseWeights(undefined), today);
   return {
     regionCode,
     regionName: region?.name ?? regionCode,

@@ -1,6 +1,6 @@
-import { type Day, formatDay } from "@medbridge/core";
+import { addMonths, type Day, day, formatDay } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
-import { todayInChina } from "../assistance/compliance-service.ts";
+import { chinaMidnight } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { markAllCompliance, refreshCompliance } from "./compliance-facts.ts";
@@ -154,7 +154,7 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
     // The first instant of the earliest month and of the month after the latest, in China time.
     const start = `${months[0]}-01T00:00:00+08:00`;
     const last = months.at(-1) as string;
-    const after = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1) - 8 * 3_600_000).toISOString();
+    const after = chinaMidnight(addMonths(day(`${last}-01`), 1)).toISOString();
     const sources = sql.join(
       ["*", ...(SOURCES[id] ?? [])].map((x) => sql`${x}`),
       sql`, `,
@@ -199,7 +199,7 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
  * recomputes only those, in one transaction (a concurrent refresh waits, then finds nothing).
  * Returns how many (county, month) pairs were refreshed.
  */
-export async function refreshRollups(db: Db, today: Day = todayInChina()): Promise<number> {
+export async function refreshRollups(db: Db, today: Day): Promise<number> {
   // Verdicts first: a new verdict marks its county's months dirty for the step below.
   await refreshCompliance(db, today);
   // Reads call this first: when nothing changed, one cheap query and no write transaction.
@@ -221,7 +221,7 @@ export async function refreshRollups(db: Db, today: Day = todayInChina()): Promi
 }
 
 /** Rebuilds every rollup from the facts (after a bulk load, or to check the incremental path). */
-export async function rebuildRollups(db: Db, today: Day = todayInChina()): Promise<void> {
+export async function rebuildRollups(db: Db, today: Day): Promise<void> {
   await markAllCompliance(db);
   await refreshCompliance(db, today);
   await inTransaction(db, async (tx) => {
@@ -237,7 +237,7 @@ export async function rebuildRollups(db: Db, today: Day = todayInChina()): Promi
  * hypertension register, once, when the month has no control rate yet (the rate's months run to
  * "now"). The server's job calls it with the compliance re-check.
  */
-export async function markNewMonth(db: Db, today: Day = todayInChina()): Promise<void> {
+export async function markNewMonth(db: Db, today: Day): Promise<void> {
   const month = formatDay(today).slice(0, 7);
   await db.execute(sql`
     insert into rollup_dirty (region_code, month, source)

@@ -3,9 +3,9 @@ import { type FrequencyRules, forbidden, formatDay, invalid, mayEver, notFound, 
 import { eq, inArray } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
-import { todayInChina } from "../assistance/compliance-service.ts";
 import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
+import { todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { institutions, techniques, touringTeams, touringVisits, trainings } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";

@@ -1,6 +1,7 @@
 import {
   DEFAULT_FREQUENCY,
   day,
+  formatDay,
   type FieldError,
   type FrequencyRules,
   PERIODS,
@@ -171,7 +172,7 @@ export async function touringCompliance(db: Db, regionCode: string, year: number
   const visits = await db
     .select({ siteId: touringVisits.siteId, date: touringVisits.date })
     .from(touringVisits)
-    .where(and(inRegion(touringVisits.regionCode, regionCode), lte(touringVisits.date, sql`${new Date(to * 86_400_000).toISOString().slice(0, 10)}::date`)));
+    .where(and(inRegion(touringVisits.regionCode, regionCode), lte(touringVisits.date, sql`${formatDay(to)}::date`)));
   const bySite = new Map<string, number[]>();
   for (const v of visits) {
     const d = day(v.date);

@@ -3,7 +3,7 @@ import { forbidden, mayEver, readScope, regionContains } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
-import { todayInChina } from "../assistance/compliance-service.ts";
+import { todayInChina } from "../clock.ts";
 import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Config } from "../config.ts";

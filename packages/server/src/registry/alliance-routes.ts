@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
+import { type Clock, chinaDate, systemClock } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { errorResponses, IdParams, PageOf, Uuid } from "../http/schemas.ts";
@@ -25,7 +26,7 @@ import {
 const tags = ["registry"];
 const MemberParams = Type.Object({ id: Uuid, institutionId: Uuid }, { additionalProperties: false });
 
-export function allianceRoutes(db: Db): FastifyPluginAsyncTypebox {
+export function allianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/alliances",
@@ -59,7 +60,7 @@ export function allianceRoutes(db: Db): FastifyPluginAsyncTypebox {
         const principal = principalOf(request);
         const regionCode = (await checkAllianceInput(db, request.body)) as string;
         requireAccess(principal, "write", "alliance", [{ regionCode, institutionIds: [request.body.leadInstitutionId] }]);
-        const id = await inTransaction(db, (tx) => createAlliance(tx, actorOf(principal, request.id), request.body, regionCode));
+        const id = await inTransaction(db, (tx) => createAlliance(tx, actorOf(principal, request.id), request.body, regionCode, chinaDate(now())));
         return reply.status(201).send(await getAlliance(db, id));
       },
     );

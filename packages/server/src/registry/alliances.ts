@@ -163,7 +163,8 @@ export function memberErrors(m: MemberInput, path: string, known: Map<string, st
   return errors;
 }
 
-export async function createAlliance(db: Db, actor: Actor, input: AllianceInput, regionCode: string): Promise<string> {
+/** `today` is the China date the lead institution joins on when the members leave it out. */
+export async function createAlliance(db: Db, actor: Actor, input: AllianceInput, regionCode: string, today: string): Promise<string> {
   const [row] = await db
     .insert(alliances)
     .values({ name: input.name.trim(), kind: input.kind, leadInstitutionId: input.leadInstitutionId, regionCode, provinceCode: provinceOf(regionCode) })
@@ -171,7 +172,7 @@ export async function createAlliance(db: Db, actor: Actor, input: AllianceInput,
   const id = (row as { id: string }).id;
   const members = input.members ?? [];
   if (!members.some((m) => m.institutionId === input.leadInstitutionId)) {
-    members.unshift({ institutionId: input.leadInstitutionId, joinedOn: new Date().toISOString().slice(0, 10) });
+    members.unshift({ institutionId: input.leadInstitutionId, joinedOn: today });
   }
   await db
     .insert(allianceMembers)

@@ -1,6 +1,6 @@
 import { type Condition, DRUGS, type DrugClass, formatDay, idCheckCharacter, type RiskFactor } from "@medbridge/core";
-import { todayInChina } from "../assistance/compliance-service.ts";
 import { CLI_ACTOR } from "../audit.ts";
+import { todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { enrolPatient, recordVisit } from "../hypertension/register.ts";
 import { fictionalPersonName, type Random } from "./random.ts";

@@ -1,6 +1,6 @@
 import { addMonths, formatDay, periodsOf, provinceOf, weekMonday } from "@medbridge/core";
 import { and, eq, max, sql } from "drizzle-orm";
-import { todayInChina } from "../assistance/compliance-service.ts";
+import { todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import {
   dispatches,

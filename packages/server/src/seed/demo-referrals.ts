@@ -1,5 +1,6 @@
-import { idCheckCharacter, maskIdNumber, provinceOf, slaDeadline } from "@medbridge/core";
+import { formatDay, idCheckCharacter, maskIdNumber, provinceOf, slaDeadline } from "@medbridge/core";
 import { eq } from "drizzle-orm";
+import { chinaDay } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { beds, institutions, referralEvents, referrals, slots } from "../db/schema.ts";
 import { encrypt } from "../referral/patient-crypto.ts";
@@ -31,7 +32,7 @@ export async function seedReferrals(db: Db, random: Random, key: Buffer, now: Da
 
   const slotRows = [];
   for (let d = 1; d <= 14; d++) {
-    const date = new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+    const date = formatDay(chinaDay(now) + d);
     for (const department of ["心血管内科", "神经内科", "内分泌科"]) {
       const reserved = random.int(3, 8);
       slotRows.push({
@@ -147,7 +148,7 @@ export async function seedReferrals(db: Db, random: Random, key: Buffer, now: Da
   // referral history above stays what it was).
   const bedRows = [];
   for (let d = 1; d <= 14; d++) {
-    const date = new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+    const date = formatDay(chinaDay(now) + d);
     for (const ward of ["内科病区", "外科病区"]) {
       const reserved = random.int(2, 4);
       bedRows.push({ institutionId: county.id, ward, date, reserved, booked: random.int(0, 1), provinceCode: provinceOf(county.regionCode) });

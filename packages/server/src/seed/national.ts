@@ -1,3 +1,4 @@
+import { day } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { rebuildRollups } from "../monitoring/rollups.ts";
@@ -186,7 +187,7 @@ export async function seedNational(
   await run(sql`drop table if exists gen_county, gen_city, gen_town`);
   progress("rollups", 0, 1);
   await run(sql`analyze`);
-  await rebuildRollups(db);
+  await rebuildRollups(db, day(options.asOf));
   progress("rollups", 1, 1);
   return {
     institutions,
