@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden } from "@medbridge/core";
+import { forbidden, notFound } from "@medbridge/core";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess } from "../access.ts";
 import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
+import { type Clock, systemClock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { notifications, webhooks } from "../db/schema.ts";
@@ -30,7 +31,7 @@ const WebhookInput = Type.Object(
   { additionalProperties: false },
 );
 
-export function notificationRoutes(db: Db, config: Config): FastifyPluginAsyncTypebox {
+export function notificationRoutes(db: Db, config: Config, now: Clock = systemClock): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/notifications",
@@ -75,12 +76,15 @@ export function notificationRoutes(db: Db, config: Config): FastifyPluginAsyncTy
       { schema: { tags, summary: "Mark a notification read", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
       async (request, reply) => {
         const principal = principalOf(request);
-        await db
-          .update(notifications)
-          .set({ readAt: new Date() })
-          .where(
-            and(eq(notifications.id, request.params.id), eq(notifications.institutionId, principal.institutionId ?? "00000000-0000-0000-0000-000000000000")),
-          );
+        // Another institution's notification is answered like one that does not exist (reads out of scope are 404).
+        const marked = principal.institutionId
+          ? await db
+              .update(notifications)
+              .set({ readAt: sql`coalesce(${notifications.readAt}, ${now()})` })
+              .where(and(eq(notifications.id, request.params.id), eq(notifications.institutionId, principal.institutionId)))
+              .returning({ id: notifications.id })
+          : [];
+        if (marked.length === 0) throw notFound("Notification");
         return reply.status(204).send(null);
       },
     );
