@@ -4,6 +4,7 @@ import { type Static, Type } from "typebox";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { beds, institutions, slots } from "../db/schema.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { DateString, Text, Uuid } from "../http/schemas.ts";
 
 /** Reserved units are given back to the general pool this long before the session (configurable). */
@@ -182,16 +183,39 @@ export async function releaseSlot(db: Db, actor: Actor, id: string): Promise<voi
   });
 }
 
-/** The scheduled release: every unreleased slot whose session starts within `hours` (sessions start 08:00 China time). */
+/**
+ * The scheduled release: every unreleased slot whose session starts within `hours` (sessions start
+ * 08:00 China time), each in its own transaction with its row locked (SKIP LOCKED: a slot another
+ * server process is releasing, or someone is booking, is left to it) and audited like a release
+ * by hand.
+ */
 export async function releaseDueSlots(db: Db, now: Date, hours = DEFAULT_RELEASE_HOURS): Promise<number> {
   // A session on date D starts at D 08:00 +08:00 = D 00:00 UTC.
   const cutoff = new Date(now.getTime() + hours * 3600_000).toISOString().slice(0, 10);
-  const released = await db
-    .update(slots)
-    .set({ releasedAt: now, updatedAt: now })
-    .where(and(isNull(slots.releasedAt), lte(slots.date, cutoff), sql`${slots.booked} < ${slots.reserved}`))
-    .returning({ id: slots.id });
-  return released.length;
+  const due = and(isNull(slots.releasedAt), lte(slots.date, cutoff), sql`${slots.booked} < ${slots.reserved}`);
+  const system: Actor = { id: null, name: "system", requestId: null };
+  let released = 0;
+  for (const { id } of await db.select({ id: slots.id }).from(slots).where(due)) {
+    const done = await inTransaction(db, async (tx) => {
+      const [slot] = await tx
+        .select()
+        .from(slots)
+        .where(and(eq(slots.id, id), due))
+        .for("update", { skipLocked: true });
+      if (!slot) return false;
+      await tx.update(slots).set({ releasedAt: now, updatedAt: now }).where(eq(slots.id, id));
+      await audit(tx, system, {
+        action: "release",
+        entity: "slot",
+        entityId: id,
+        before: { reserved: slot.reserved, booked: slot.booked },
+        after: { released: slot.reserved - slot.booked },
+      });
+      return true;
+    });
+    if (done) released++;
+  }
+  return released;
 }
 
 /** Gives a booked unit back (the referral was rejected, cancelled or expired before the visit). */

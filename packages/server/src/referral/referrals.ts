@@ -27,6 +27,7 @@ import { type Actor, audit, auditInsert } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { followUps, institutions, referralEvents, referrals, regions } from "../db/schema.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { DateString, PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
 import { type NotificationKind, notify, notifyStatements } from "./notify.ts";
@@ -467,49 +468,98 @@ async function releaseHeld(db: Db, row: { slotId: string | null; bedId: string |
   if (row.bedId) await unbookUnit(db, "bed", row.bedId);
 }
 
-/** Tells the receiver once when a submitted referral enters the last quarter of its SLA. Safe to rerun. */
-export async function warnExpiringSoon(db: Db, now: Date): Promise<number> {
-  const lead = (p: Priority) =>
-    sql`(${referrals.priority} = ${p} and ${referrals.slaDeadline} <= ${new Date(now.getTime() + expiryWarningLeadMinutes(p) * 60_000)})`;
-  const warned = await db
-    .update(referrals)
-    .set({ expiryWarnedAt: now })
-    .where(
-      and(
-        eq(referrals.status, "submitted"),
-        isNull(referrals.expiryWarnedAt),
-        sql`${referrals.slaDeadline} > ${now}`,
-        sql`(${sql.join(PRIORITIES.map(lead), sql` or `)})`,
-      ),
-    )
-    .returning({ id: referrals.id, to: referrals.toInstitutionId, priority: referrals.priority });
-  for (const r of warned) await notify(db, r.to, "expiring", { id: r.id, status: "submitted", priority: r.priority });
-  return warned.length;
+/**
+ * Runs one job step per referral, each in its own transaction; a step that fails leaves its referral
+ * as it was and does not stop the others. Failures go to `onError`, or are thrown together at the end.
+ */
+async function perReferral(db: Db, ids: string[], step: (tx: Db, id: string) => Promise<boolean>, onError?: (id: string, error: unknown) => void) {
+  let done = 0;
+  const failures: unknown[] = [];
+  for (const id of ids) {
+    try {
+      if (await inTransaction(db, (tx) => step(tx, id))) done++;
+    } catch (error) {
+      if (onError) onError(id, error);
+      else failures.push(error);
+    }
+  }
+  if (failures.length) throw new AggregateError(failures, `${failures.length} referral job step(s) failed`);
+  return done;
 }
 
-/** The SLA clock: submitted referrals past their deadline expire (held units go back). Safe to rerun. */
-export async function expireOverdue(db: Db, now: Date): Promise<number> {
-  const expired = await db
-    .update(referrals)
-    .set({ status: "expired", updatedAt: now })
-    .where(and(eq(referrals.status, "submitted"), lt(referrals.slaDeadline, now)))
-    .returning({ id: referrals.id, slotId: referrals.slotId, bedId: referrals.bedId, from: referrals.fromInstitutionId, priority: referrals.priority });
-  for (const r of expired) {
-    await releaseHeld(db, r);
-    await notify(db, r.from, "expired", { id: r.id, status: "expired", priority: r.priority });
-  }
-  if (expired.length) {
-    await db.insert(referralEvents).values(
-      expired.map((r) => ({
-        referralId: r.id,
+/** The SLA clock acts as "system" in events and the audit log. */
+const SYSTEM: Actor = { id: null, name: "system", requestId: null };
+
+/**
+ * Tells the receiver once when a submitted referral enters the last quarter of its SLA. Safe to rerun,
+ * and to run in several server processes at once: each referral is warned in a transaction holding
+ * its row (SKIP LOCKED, so a row another process holds is left to it).
+ */
+export async function warnExpiringSoon(db: Db, now: Date, onError?: (id: string, error: unknown) => void): Promise<number> {
+  const lead = (p: Priority) =>
+    sql`(${referrals.priority} = ${p} and ${referrals.slaDeadline} <= ${new Date(now.getTime() + expiryWarningLeadMinutes(p) * 60_000)})`;
+  const due = and(
+    eq(referrals.status, "submitted"),
+    isNull(referrals.expiryWarnedAt),
+    sql`${referrals.slaDeadline} > ${now}`,
+    sql`(${sql.join(PRIORITIES.map(lead), sql` or `)})`,
+  );
+  const ids = await db.select({ id: referrals.id }).from(referrals).where(due);
+  return perReferral(
+    db,
+    ids.map((r) => r.id),
+    async (tx, id) => {
+      const [row] = await tx
+        .select({ to: referrals.toInstitutionId, priority: referrals.priority })
+        .from(referrals)
+        .where(and(eq(referrals.id, id), due))
+        .for("update", { skipLocked: true });
+      if (!row) return false;
+      await tx.update(referrals).set({ expiryWarnedAt: now }).where(eq(referrals.id, id));
+      await notify(tx, row.to, "expiring", { id, status: "submitted", priority: row.priority });
+      return true;
+    },
+    onError,
+  );
+}
+
+/**
+ * The SLA clock: a submitted referral past its deadline expires the way the API moves one — in its
+ * own transaction, with its row locked, through the state machine, with an event, an audit entry,
+ * the sender's notification and its held slot or bed given back — so a failure midway leaves it
+ * submitted and whole. SKIP LOCKED and the re-checked condition make each referral expire exactly
+ * once however many server processes run this.
+ */
+export async function expireOverdue(db: Db, now: Date, onError?: (id: string, error: unknown) => void): Promise<number> {
+  const overdue = and(eq(referrals.status, "submitted"), lt(referrals.slaDeadline, now));
+  const ids = await db.select({ id: referrals.id }).from(referrals).where(overdue).orderBy(asc(referrals.slaDeadline));
+  return perReferral(
+    db,
+    ids.map((r) => r.id),
+    async (tx, id) => {
+      const [row] = await tx
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.id, id), overdue))
+        .for("update", { skipLocked: true });
+      if (!row) return false;
+      const status = row.status as ReferralStatus;
+      const next = transition(status, "expire", "system");
+      await tx.update(referrals).set({ status: next, updatedAt: now }).where(eq(referrals.id, id));
+      await tx.insert(referralEvents).values({
+        referralId: id,
         actorId: null,
-        actorName: "system",
+        actorName: SYSTEM.name,
         action: "expire",
-        fromStatus: "submitted",
-        toStatus: "expired",
+        fromStatus: status,
+        toStatus: next,
         note: "no answer within the SLA",
-      })),
-    );
-  }
-  return expired.length;
+      });
+      await audit(tx, SYSTEM, { action: "expire", entity: "referral", entityId: id, regionCode: row.regionCode, before: { status }, after: { status: next } });
+      await notify(tx, row.fromInstitutionId, "expired", { id, status: next, priority: row.priority });
+      await releaseHeld(tx, row);
+      return true;
+    },
+    onError,
+  );
 }
