@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { api } from "../api.ts";
+import { CountyCascader } from "../shared/CountyCascader.tsx";
 import { applyServerErrors } from "../shared/forms.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
 import type { Referral } from "../types.ts";
@@ -20,6 +21,7 @@ interface Values {
   birthDate: Dayjs;
   idNumber: string;
   phone?: string;
+  homeCounty?: string;
   icd10: string;
   reasonText: string;
   summary?: string;
@@ -66,6 +68,7 @@ export function NewReferralPage() {
             birthDate: v.birthDate.format("YYYY-MM-DD"),
             idNumber: v.idNumber.trim().toUpperCase(),
             ...(v.phone && { phone: v.phone }),
+            ...(v.homeCounty && { homeCounty: v.homeCounty }),
           },
           reason: { icd10: v.icd10.trim().toUpperCase(), text: v.reasonText },
           ...(v.summary && { summary: v.summary }),
@@ -153,6 +156,13 @@ export function NewReferralPage() {
               <Input maxLength={11} />
             </Form.Item>
           </Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="homeCounty" label={t("referral.homeCounty")} extra={t("referral.homeCountyHint")}>
+              <CountyCascader placeholder={t("referral.homeCountyPlaceholder")} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
           <Col xs={24} md={4}>
             <Form.Item name="icd10" label={t("referral.icd10")} rules={[{ required: true, pattern: /^[A-Za-z]\d{2}(\.[0-9A-Za-z]{1,4})?$/ }]}>
               <Input placeholder="I10" />

@@ -1,0 +1,61 @@
+import { Cascader } from "antd";
+import { useEffect, useState } from "react";
+import { api } from "../api.ts";
+import type { Region } from "../types.ts";
+
+interface Option {
+  value: string;
+  label: string;
+  isLeaf: boolean;
+  children?: Option[];
+}
+
+const toOption = (r: Region): Option => ({ value: r.code, label: r.name, isLeaf: r.level === "county" });
+
+/**
+ * Picks a county (province → city → county, loaded level by level from the regions API). The form
+ * value is the county's code; a city without counties (东莞, 中山…) is itself selectable.
+ */
+export function CountyCascader({ value, onChange, placeholder }: { value?: string; onChange?: (code: string | undefined) => void; placeholder?: string }) {
+  const [options, setOptions] = useState<Option[]>([]);
+  const [path, setPath] = useState<string[]>([]);
+
+  useEffect(() => {
+    void api<{ items: Region[] }>("/regions").then(({ items }) => setOptions(items.map(toOption)));
+  }, []);
+  // A value set from outside (a reset) clears the shown path.
+  useEffect(() => {
+    if (!value) setPath([]);
+  }, [value]);
+
+  const loadData = async (selected: Option[]) => {
+    const target = selected[selected.length - 1] as Option;
+    const { items } = await api<{ items: Region[] }>("/regions", { query: { parent: target.value } });
+    const attach = (list: Option[]): Option[] =>
+      list.map((o) =>
+        o.value === target.value
+          ? { ...o, isLeaf: items.length === 0, ...(items.length > 0 && { children: items.map(toOption) }) }
+          : o.children
+            ? { ...o, children: attach(o.children) }
+            : o,
+      );
+    setOptions((current) => attach(current));
+  };
+
+  return (
+    <Cascader<Option>
+      options={options}
+      loadData={loadData}
+      value={path}
+      placeholder={placeholder}
+      allowClear
+      showSearch={false}
+      onChange={(codes) => {
+        const list = (codes ?? []) as string[];
+        setPath(list);
+        onChange?.(list.length ? list[list.length - 1] : undefined);
+      }}
+      style={{ width: "100%" }}
+    />
+  );
+}
