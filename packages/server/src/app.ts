@@ -46,6 +46,8 @@ export async function buildApp({ db, config, logger = true, now }: AppOptions): 
   const app = Fastify({
     logger: logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy the client's address comes from X-Forwarded-For (for the login limit).
+    trustProxy: config.trustProxy,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -105,7 +107,7 @@ export async function buildApp({ db, config, logger = true, now }: AppOptions): 
         },
       );
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      await api.register(authRoutes(db, config));
+      await api.register(authRoutes(db, config, now));
       await api.register(regionRoutes(db));
       await api.register(institutionRoutes(db));
       await api.register(allianceRoutes(db));

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   demoPassword: string;
   adminPassword: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed (MEDBRIDGE_TRUST_PROXY: addresses, CIDRs or "loopback"), so rate limits see clients. */
+  trustProxy: string | false;
   /** Where the built web app lives; served at `/` when present. */
   webDist: string;
   sessionHours: number;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.MEDBRIDGE_DATA_DIR || "./data"),
     demoPassword: env.MEDBRIDGE_DEMO_PASSWORD || "medbridge-demo",
     adminPassword: env.MEDBRIDGE_ADMIN_PASSWORD || undefined,
+    trustProxy: env.MEDBRIDGE_TRUST_PROXY?.trim() || false,
     webDist: resolve(import.meta.dirname, "../../web/dist"),
     sessionHours: 12,
     production,

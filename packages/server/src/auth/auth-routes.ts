@@ -3,13 +3,16 @@ import { DomainError, ENTITIES, mayEver, type Principal } from "@medbridge/core"
 import { and, eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { audit } from "../audit.ts";
+import { type Clock, systemClock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { institutions, regions, sessions, users } from "../db/schema.ts";
 import { errorResponses } from "../http/schemas.ts";
+import { claimAccountAttempt, clearAccountFailures, lockedOut, UnknownNameLockout } from "./lockout.ts";
 import { verifyPassword } from "./passwords.ts";
 import { principalOf } from "./principal.ts";
 import { newSecret, SESSION_COOKIE, sha256 } from "./tokens.ts";
+import { normalizeUsername } from "./username.ts";
 
 const tags = ["auth"];
 const LoginBody = Type.Object(
@@ -54,27 +57,32 @@ async function me(db: Db, principal: Principal) {
   };
 }
 
-export function authRoutes(db: Db, config: Config): FastifyPluginAsyncTypebox {
+export function authRoutes(db: Db, config: Config, now: Clock = systemClock): FastifyPluginAsyncTypebox {
+  // Names without an account are locked like accounts, in memory (see lockout.ts).
+  const unknownNames = new UnknownNameLockout();
   return async (app) => {
     app.post(
       "/auth/login",
       {
         config: {
           public: true,
-          // Ten tries a minute per address and username: slows guessing without locking anyone out for long.
-          rateLimit: {
-            max: 10,
-            timeWindow: "1 minute",
-            keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? "")}`,
-          },
+          // Per address: thirty tries a minute, whatever the names. Per account the lockout below
+          // holds, from any address and in every server process.
+          rateLimit: { max: 30, timeWindow: "1 minute" },
         },
         schema: { tags, summary: "Sign in; sets an HttpOnly session cookie", body: LoginBody, response: { 200: MeSchema, ...errorResponses } },
       },
       async (request, reply) => {
-        const { username, password } = request.body;
-        const [user] = await db.select().from(users).where(eq(users.username, username.trim()));
+        // One spelling for the lockout and the lookup alike (" GZ.County.Coord" is gz.county.coord).
+        const username = normalizeUsername(request.body.username);
+        const { password } = request.body;
+        const at = now();
+        const [user] = await db.select().from(users).where(eq(users.username, username));
+        const wait = user ? await claimAccountAttempt(db, user.id, at) : unknownNames.claim(username, at);
+        if (wait !== null) throw lockedOut(reply, wait);
         const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
         if (!user || !ok) throw new DomainError("unauthorized", "Wrong username or password", [{ path: "password", message: "does not match" }]);
+        await clearAccountFailures(db, user.id);
         const secret = newSecret();
         const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000);
         await db.insert(sessions).values({ tokenHash: sha256(secret), userId: user.id, expiresAt });
