@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { allowEntryProblem } from "./referral/webhook-target.ts";
 
 /** Everything the server reads from the environment, in one place. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   dataKey: Buffer;
   /** True when no key was configured and the development key is in use (never in production). */
   developmentKey: boolean;
+  /** Non-public addresses and CIDR ranges webhooks may still reach (MEDBRIDGE_WEBHOOK_ALLOW, comma-separated). */
+  webhookAllow: string[];
 }
 
 /**
@@ -35,6 +38,16 @@ function dataKey(env: NodeJS.ProcessEnv, production: boolean): { key: Buffer; de
   }
   if (production) throw new Error("MEDBRIDGE_DATA_KEY is required in production (NODE_ENV=production): it encrypts patients' ID numbers");
   return { key: DEVELOPMENT_KEY, development: true };
+}
+
+function webhookAllow(env: NodeJS.ProcessEnv): string[] {
+  const entries = (env.MEDBRIDGE_WEBHOOK_ALLOW ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const problem = entries.map(allowEntryProblem).find(Boolean);
+  if (problem) throw new Error(`MEDBRIDGE_WEBHOOK_ALLOW: ${problem} (example: 127.0.0.1,10.0.0.0/8)`);
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     dataKey: key.key,
     developmentKey: key.development,
+    webhookAllow: webhookAllow(env),
   };
 }

@@ -290,8 +290,9 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
 describe("referral notifications and webhooks", () => {
   it("notifies the other side in-app and calls the institution's webhook with an HMAC signature, retrying after a failure", async () => {
     const { createServer } = await import("node:http");
-    const { signature, deliverWebhooks } = await import("../src/referral/notify.ts");
+    const { signature, deliverWebhooks } = await import("../src/referral/webhook-delivery.ts");
     const { loadConfig } = await import("../src/config.ts");
+    const { webhookPolicy } = await import("../src/referral/webhook-target.ts");
     const received: { body: string; signature: string | undefined }[] = [];
     let failFirst = true;
     const hook = createServer((req, res) => {
@@ -309,7 +310,9 @@ describe("referral notifications and webhooks", () => {
     });
     await new Promise<void>((r) => hook.listen(0, "127.0.0.1", () => r()));
     const port = (hook.address() as { port: number }).port;
-    const ctx = await demoApp("pglite");
+    // The listener is on loopback, which webhooks may reach only when the operator allows it.
+    const allow = { MEDBRIDGE_WEBHOOK_ALLOW: "127.0.0.1" };
+    const ctx = await demoApp("pglite", undefined, allow);
     try {
       const me = async (who: string) => json(await ctx.app.inject({ url: "/api/v1/me", headers: { cookie: await ctx.login(who) } }));
       const county = (await me("gz.county.coord")).institutionId;
@@ -354,12 +357,13 @@ describe("referral notifications and webhooks", () => {
         title: "新的转入申请",
         read: false,
       });
-      const key = loadConfig({}).dataKey;
+      const config = loadConfig(allow);
+      const options = { policy: webhookPolicy(config) };
       const t0 = new Date();
-      expect(await deliverWebhooks(ctx.database.db, key, t0)).toBe(0);
+      expect(await deliverWebhooks(ctx.database.db, config.dataKey, t0, options)).toBe(0);
       // Backoff: not retried before a minute has passed, delivered after.
-      expect(await deliverWebhooks(ctx.database.db, key, new Date(t0.getTime() + 30_000))).toBe(0);
-      expect(await deliverWebhooks(ctx.database.db, key, new Date(t0.getTime() + 61_000))).toBe(1);
+      expect(await deliverWebhooks(ctx.database.db, config.dataKey, new Date(t0.getTime() + 30_000), options)).toBe(0);
+      expect(await deliverWebhooks(ctx.database.db, config.dataKey, new Date(t0.getTime() + 61_000), options)).toBe(1);
       expect(received).toHaveLength(1);
       const delivered = received[0] as { body: string; signature: string };
       expect(JSON.parse(delivered.body)).toEqual({ event: "referral.incoming", referralId, status: "submitted", priority: "urgent" });

@@ -16,7 +16,7 @@ export async function serve(options: { port?: string | undefined }): Promise<voi
     firstStart = await seedDemo(database.db, { demo: config.demoPassword, admin }, undefined, config.dataKey);
   }
   const app = await buildApp({ db: database.db, config });
-  const stopJobs = startReferralJobs(database.db, config.dataKey, app.log);
+  const stopJobs = startReferralJobs(database.db, config, app.log);
   if (config.developmentKey) console.warn("MEDBRIDGE_DATA_KEY is not set: ID numbers are encrypted with the development key (refused in production).");
   const close = async () => {
     stopJobs();

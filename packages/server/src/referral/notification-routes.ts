@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, notFound } from "@medbridge/core";
+import { forbidden, invalid, notFound } from "@medbridge/core";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess } from "../access.ts";
@@ -12,6 +12,7 @@ import { notifications, webhooks } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { errorResponses, IdParams, Uuid } from "../http/schemas.ts";
 import { encrypt } from "./patient-crypto.ts";
+import { RefusedTarget, resolveTarget, webhookPolicy } from "./webhook-target.ts";
 
 const tags = ["referral"];
 const Notification = Type.Object({
@@ -25,13 +26,18 @@ const Notification = Type.Object({
 const WebhookInput = Type.Object(
   {
     institutionId: Uuid,
-    url: Type.String({ pattern: "^https?://", maxLength: 500, description: "Where the hospital system listens" }),
+    url: Type.String({
+      pattern: "^https?://",
+      maxLength: 500,
+      description: "Where the hospital system listens: a public address (HTTPS in production), unless the operator allow-listed it",
+    }),
     secret: Type.String({ minLength: 16, maxLength: 200, description: "HMAC-SHA256 key; signatures arrive as x-medbridge-signature: sha256=<hex>" }),
   },
   { additionalProperties: false },
 );
 
 export function notificationRoutes(db: Db, config: Config, now: Clock = systemClock): FastifyPluginAsyncTypebox {
+  const policy = webhookPolicy(config);
   return async (app) => {
     app.get(
       "/notifications",
@@ -104,6 +110,10 @@ export function notificationRoutes(db: Db, config: Config, now: Clock = systemCl
         if (principal.role !== "institution_coordinator" && principal.role !== "national_admin")
           throw forbidden("Only the institution's coordinator sets its webhook");
         requireAccess(principal, "write", "institution", [{ regionCode: null, institutionIds: [request.body.institutionId] }]);
+        // Checked again at each delivery: what a name resolves to can change.
+        await resolveTarget(request.body.url, policy).catch((error: unknown) => {
+          throw error instanceof RefusedTarget ? invalid([{ path: "url", message: error.message }]) : error;
+        });
         await inTransaction(db, async (tx) => {
           const values = {
             institutionId: request.body.institutionId,

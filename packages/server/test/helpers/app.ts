@@ -17,10 +17,10 @@ export interface TestContext {
 }
 
 /** A real app on a fresh database seeded with the demo world; requests go through fastify.inject. */
-export async function demoApp(backend: Backend, now?: () => Date): Promise<TestContext> {
+export async function demoApp(backend: Backend, now?: () => Date, env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
   const database = await freshDatabase(backend);
   await seedDemo(database.db, { demo: DEMO_PASSWORD, admin: ADMIN_PASSWORD });
-  const app = await buildApp({ db: database.db, config: { ...loadConfig({}), webDist: "/nonexistent" }, logger: false, ...(now && { now }) });
+  const app = await buildApp({ db: database.db, config: { ...loadConfig(env), webDist: "/nonexistent" }, logger: false, ...(now && { now }) });
   const cookies = new Map<string, string>();
   return {
     app,

@@ -1,0 +1,191 @@
+import { createHmac } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { LookupFunction } from "node:net";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/connection.ts";
+import { decrypt } from "./patient-crypto.ts";
+import { RefusedTarget, resolveTarget, type Target, type WebhookPolicy } from "./webhook-target.ts";
+
+/** `sha256=<hex>` of the body under the institution's secret: the receiver recomputes and compares. */
+export function signature(secret: string, body: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+/** Retries after 1, 2, 4 … minutes; after eight failures the delivery is given up (and kept for review). */
+export const MAX_ATTEMPTS = 8;
+const backoffMs = (attempts: number) => 60_000 * 2 ** (attempts - 1);
+
+export interface DeliveryOptions {
+  policy: WebhookPolicy;
+  /** The whole exchange with one endpoint — lookup, connect, send, answer — within this (ms). */
+  timeoutMs?: number;
+  /** Requests in flight to one endpoint (URL) at once, so a stuck one holds only this many. */
+  perEndpoint?: number;
+  /** Requests in flight in all. */
+  total?: number;
+  /** Hears each outcome (error null: delivered), e.g. to log failures. */
+  onSettled?: (delivery: { id: string; url: string; attempts: number }, error: string | null) => void;
+}
+
+interface Claimed {
+  id: string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret_cipher: string;
+  lease: Date;
+}
+
+/**
+ * Claims due deliveries for this process. The row lock (SKIP LOCKED) and the lease written in the
+ * same statement (`next_attempt_at` moved past the request timeout) mean that any number of server
+ * processes on one database each take different rows: a delivery is sent once, and one whose
+ * sender died is taken again when its lease runs out. At most `perEndpoint` rows per URL, none for
+ * URLs this process is still talking to.
+ */
+async function claim(db: Db, now: Date, lease: Date, busy: string[], perEndpoint: number, limit: number): Promise<Claimed[]> {
+  const result = await db.execute(sql`
+    with due as (
+      select d.id, row_number() over (partition by w.url order by d.next_attempt_at, d.id) as n
+      from webhook_deliveries d join webhooks w on w.institution_id = d.institution_id
+      where d.delivered_at is null and d.next_attempt_at <= ${now} and d.attempts < ${MAX_ATTEMPTS}
+        and w.url not in (select jsonb_array_elements_text(${JSON.stringify(busy)}::jsonb))
+    ),
+    claimed as (
+      select d.id from webhook_deliveries d
+      where d.id in (select id from due where n <= ${perEndpoint})
+        and d.delivered_at is null and d.next_attempt_at <= ${now} and d.attempts < ${MAX_ATTEMPTS}
+      order by d.next_attempt_at, d.id
+      limit ${limit}
+      for update of d skip locked
+    )
+    update webhook_deliveries d set next_attempt_at = ${lease}
+    from claimed, webhooks w
+    where d.id = claimed.id and w.institution_id = d.institution_id
+    returning d.id, d.event, d.payload, d.attempts, w.url, w.secret_cipher`);
+  return (result as unknown as { rows: Omit<Claimed, "lease">[] }).rows.map((row) => ({ ...row, lease }));
+}
+
+/** Records the outcome, unless the lease was lost meanwhile (then another process owns the row). */
+async function settle(db: Db, d: Claimed, now: Date, error: string | null): Promise<void> {
+  const attempts = d.attempts + 1;
+  const outcome = error
+    ? sql`attempts = ${attempts}, last_error = ${error.slice(0, 500)}, next_attempt_at = ${new Date(now.getTime() + backoffMs(attempts))}`
+    : sql`attempts = ${attempts}, delivered_at = ${now}, last_error = null`;
+  await db.execute(sql`update webhook_deliveries set ${outcome} where id = ${d.id} and delivered_at is null and next_attempt_at = ${d.lease}`);
+}
+
+/** One POST to a checked target; resolves with null on a 2xx answer, else the error. Never follows redirects. */
+export function post(target: Target, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<string | null> {
+  // Connect only to the addresses that were checked, whatever the name resolves to now.
+  const lookup: LookupFunction = (_host, options, callback) => {
+    const first = target.addresses[0] as { address: string; family: number };
+    if (options.all) callback(null, target.addresses);
+    else callback(null, first.address, first.family);
+  };
+  const send = target.url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const req = send(target.url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup, agent: false, signal });
+    req.on("error", (e) => resolve(e.message));
+    req.on("response", (res) => {
+      const status = res.statusCode ?? 0;
+      res.on("error", (e) => resolve(e.message));
+      // The answer counts once it has arrived whole (its body is read and dropped).
+      res.on("close", () => resolve(!res.complete ? "answer cut off" : status >= 200 && status < 300 ? null : `HTTP ${status}`));
+      res.resume();
+    });
+    req.end(body);
+  });
+}
+
+/** Rejects when the signal fires (a lookup cannot be cancelled, only abandoned). */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = () => reject(new Error("aborted"));
+    if (signal.aborted) fail();
+    else signal.addEventListener("abort", fail, { once: true });
+  });
+}
+
+/**
+ * Sends webhook deliveries concurrently: each tick claims what is due for endpoints that are not
+ * busy and starts the requests without waiting for them, so a slow or stuck endpoint holds only its
+ * own few requests (each ended by the timeout) and never another institution's delivery.
+ */
+export function webhookSender(db: Db, key: Buffer, options: DeliveryOptions) {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const perEndpoint = options.perEndpoint ?? 2;
+  const total = options.total ?? 32;
+  // Longer than any exchange can take, so a lease outlives its request.
+  const leaseMs = 2 * timeoutMs + 30_000;
+  const busy = new Map<string, number>();
+  const inFlight = new Set<Promise<boolean>>();
+  const stopping = new AbortController();
+
+  async function deliver(d: Claimed, now: () => Date): Promise<boolean> {
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]);
+    const body = JSON.stringify(d.payload);
+    let error: string | null;
+    try {
+      const target = await Promise.race([resolveTarget(d.url, options.policy), aborted(signal)]);
+      error = await post(
+        target,
+        {
+          "content-type": "application/json",
+          "user-agent": "MedBridge-Webhook/1",
+          "x-medbridge-event": d.event,
+          "x-medbridge-signature": signature(decrypt(key, d.secret_cipher), body),
+          "x-medbridge-delivery": d.id,
+        },
+        body,
+        signal,
+      );
+    } catch (e) {
+      error = e instanceof RefusedTarget ? `refused: ${e.message}` : (e as Error).message;
+    }
+    // A shutdown is not the endpoint's fault: the lease brings the delivery back later.
+    if (stopping.signal.aborted) return false;
+    if (signal.aborted) error = `no answer within ${timeoutMs} ms`;
+    try {
+      await settle(db, d, now(), error);
+    } catch (e) {
+      // Nobody awaits a send in the job loop: report, never reject. The lease brings the row back.
+      error = `outcome (${error ?? "delivered"}) not recorded: ${(e as Error).message}`;
+    }
+    options.onSettled?.({ id: d.id, url: d.url, attempts: d.attempts }, error);
+    return error === null;
+  }
+
+  return {
+    /** Claims what is due at `now` and starts sending it; resolves once claimed, with one promise per request. */
+    async tick(now: Date, clock: () => Date = () => now): Promise<Promise<boolean>[]> {
+      const room = total - inFlight.size;
+      if (room <= 0 || stopping.signal.aborted) return [];
+      const claimed = await claim(db, now, new Date(now.getTime() + leaseMs), [...busy.keys()], perEndpoint, room);
+      return claimed.map((d) => {
+        busy.set(d.url, (busy.get(d.url) ?? 0) + 1);
+        const sent = deliver(d, clock).finally(() => {
+          const left = (busy.get(d.url) ?? 1) - 1;
+          if (left > 0) busy.set(d.url, left);
+          else busy.delete(d.url);
+          inFlight.delete(sent);
+        });
+        inFlight.add(sent);
+        return sent;
+      });
+    },
+    /** Ends the requests in flight (their leases bring them back) and waits for them to settle. */
+    async stop(): Promise<void> {
+      stopping.abort(new Error("server shutting down"));
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/** Sends every delivery due at `now` and waits for the answers; returns how many were delivered. */
+export async function deliverWebhooks(db: Db, key: Buffer, now: Date, options: DeliveryOptions): Promise<number> {
+  const sends = await webhookSender(db, key, options).tick(now);
+  return (await Promise.all(sends)).filter(Boolean).length;
+}
