@@ -44,7 +44,7 @@ export interface Target {
  * target in another province), so every signed-in user reads them; personal and evaluative data
  * (practitioners, assessments, users, audit) is scoped.
  */
-type Reach = "all" | "region" | "institution" | "none";
+export type Reach = "all" | "region" | "institution" | "none";
 
 const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
   institution: {
@@ -184,4 +184,60 @@ export function readScope(principal: Principal, entity: Entity): ReadScope {
     case "institution":
       return principal.institutionId ? { institutionId: principal.institutionId } : { none: true };
   }
+}
+
+/**
+ * Where an account acts: its role, the region its records live in (an official's root, or the
+ * county of an institution role's institution) and its institution.
+ */
+export interface AccountScope {
+  role: Role;
+  regionCode: string | null;
+  institutionId: string | null;
+}
+
+/** One thing an account would be allowed that its creator is not. */
+export interface Excess {
+  entity: Entity;
+  action: Action;
+  /** The target's reach at its scope, which the actor's own reach does not contain. */
+  reach: Reach;
+}
+
+/** Whether the actor's reach at its scope contains the target's reach at the target's scope. */
+function contains(actorReach: Reach, actor: AccountScope, targetReach: Reach, target: AccountScope): boolean {
+  if (targetReach === "none" || actorReach === "all") return true;
+  if (actorReach === "none" || targetReach === "all") return false;
+  if (actorReach === "region") {
+    // A region subtree holds an inner subtree and every institution located inside it.
+    return actor.regionCode !== null && target.regionCode !== null && regionContains(actor.regionCode, target.regionCode);
+  }
+  return targetReach === "institution" && actor.institutionId !== null && actor.institutionId === target.institutionId;
+}
+
+/**
+ * What an account of `target` would be allowed, per entity and action, beyond the actor's own
+ * reach. Creating such an account, setting its password or re-activating it would hand the actor
+ * that access (it could sign in as the account), so accounts are managed only when this is empty.
+ *
+ * The one exception is whoever manages accounts everywhere (`user` write `all`, the national
+ * admin): it is the root every account comes from. Its own `none` on referral and register writes
+ * keeps the commission's sessions out of clinical work; it is not a ceiling on the accounts it
+ * makes, or no clinician account could ever exist.
+ */
+export function accountGrantExcess(actor: AccountScope, target: AccountScope): Excess[] {
+  if (POLICY.user.write[actor.role] === "all") return [];
+  const excess: Excess[] = [];
+  for (const entity of ENTITIES) {
+    for (const action of ["read", "write"] as const) {
+      const reach = POLICY[entity][action][target.role];
+      if (!contains(POLICY[entity][action][actor.role], actor, reach, target)) excess.push({ entity, action, reach });
+    }
+  }
+  return excess;
+}
+
+/** Whether the actor may create, re-password or (de)activate an account acting at `target`. */
+export function mayGrantAccount(actor: AccountScope, target: AccountScope): boolean {
+  return accountGrantExcess(actor, target).length === 0;
 }

@@ -18,6 +18,11 @@ describe.each(BACKENDS)("accounts you can trust on %s", (backend) => {
 
   const login = (username: string, password: string, ip = "10.1.0.1", app: FastifyInstance = ctx.app) =>
     app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password }, remoteAddress: ip });
+  const as = async (who: string) => ({ cookie: await ctx.login(who) });
+  const userId = async (username: string) => {
+    const list = json(await ctx.app.inject({ url: `/api/v1/users?q=${username}`, headers: await as("admin") }));
+    return list.items.find((u: { username: string }) => u.username === username) as { id: string; institutionId: string | null };
+  };
 
   describe("defect 3: one normalised name, locked per account with backoff", () => {
     it("counts every spelling of a username against the one account, from any address", async () => {
@@ -74,6 +79,112 @@ describe.each(BACKENDS)("accounts you can trust on %s", (backend) => {
       for (let i = 0; i < 31; i++) statuses.push((await login(`spray.${i}`, "wrong-guess", "10.1.5.1")).statusCode);
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
       expect(statuses[30]).toBe(429);
+    });
+  });
+
+  describe("defect 4: accounts grant nothing their maker may not have", () => {
+    it("refuses an official a clinician or coordinator at a township in its region, not a stationed doctor", async () => {
+      const township = (await userId("gz.township.doctor")).institutionId as string;
+      const official = await as("gz.official");
+      const create = (role: string, username: string) =>
+        ctx.app.inject({
+          method: "POST",
+          url: "/api/v1/users",
+          headers: official,
+          payload: { username, displayName: "示例", password: "long-enough-password", role, institutionId: township },
+        });
+      const clinician = await create("clinician", "official.made.doctor");
+      expect(clinician.statusCode).toBe(403);
+      expect(json(clinician).detail).toContain("read referral");
+      expect((await create("institution_coordinator", "official.made.coord")).statusCode).toBe(403);
+      expect((await create("stationed_doctor", "official.made.stationed")).statusCode).toBe(201);
+    });
+
+    it("refuses an official setting a clinician's password or switching the account", async () => {
+      const doctor = await userId("gz.township.doctor");
+      const official = await as("gz.official");
+      const reset = await ctx.app.inject({
+        method: "PATCH",
+        url: `/api/v1/users/${doctor.id}`,
+        headers: official,
+        payload: { password: "official-knows-this" },
+      });
+      expect(reset.statusCode).toBe(403);
+      const off = await ctx.app.inject({ method: "PATCH", url: `/api/v1/users/${doctor.id}`, headers: official, payload: { active: false } });
+      expect(off.statusCode).toBe(403);
+      expect((await login("gz.township.doctor", "official-knows-this", "10.2.0.1")).statusCode).toBe(401);
+      expect((await login("gz.township.doctor", DEMO_PASSWORD, "10.2.0.2")).statusCode).toBe(200);
+    });
+
+    it("makes an account created by the admin change its password before anything else", async () => {
+      const township = (await userId("gz.township.doctor")).institutionId as string;
+      const created = await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/users",
+        headers: await as("admin"),
+        payload: { username: "new.township.doctor", displayName: "示例新医生", password: "chosen-by-admin", role: "clinician", institutionId: township },
+      });
+      expect(created.statusCode).toBe(201);
+      const first = await login("new.township.doctor", "chosen-by-admin", "10.2.1.1");
+      expect(first.statusCode).toBe(200);
+      expect(json(first).mustChangePassword).toBe(true);
+      const cookie = `mb_session=${first.cookies.find((c) => c.name === "mb_session")?.value}`;
+      const blocked = await ctx.app.inject({ url: "/api/v1/referrals", headers: { cookie } });
+      expect(blocked.statusCode).toBe(403);
+      expect(json(blocked).detail).toContain("POST /api/v1/auth/password");
+      expect((await ctx.app.inject({ url: "/api/v1/institutions", headers: { cookie } })).statusCode).toBe(403);
+      expect((await ctx.app.inject({ url: "/api/v1/me", headers: { cookie } })).statusCode).toBe(200);
+
+      const change = (payload: object) => ctx.app.inject({ method: "POST", url: "/api/v1/auth/password", headers: { cookie }, payload });
+      const wrong = await change({ currentPassword: "not-it", newPassword: "my-own-password" });
+      expect(wrong.statusCode).toBe(400);
+      expect(json(wrong).errors[0].path).toBe("currentPassword");
+      expect(json(await change({ currentPassword: "chosen-by-admin", newPassword: "chosen-by-admin" })).errors[0].path).toBe("newPassword");
+      const changed = await change({ currentPassword: "chosen-by-admin", newPassword: "my-own-password" });
+      expect(changed.statusCode).toBe(200);
+      expect(json(changed).mustChangePassword).toBe(false);
+      // The change ended the old session; the browser carries on in the new one it was given.
+      expect((await ctx.app.inject({ url: "/api/v1/me", headers: { cookie } })).statusCode).toBe(401);
+      const renewed = `mb_session=${changed.cookies.find((c) => c.name === "mb_session")?.value}`;
+      expect((await ctx.app.inject({ url: "/api/v1/referrals", headers: { cookie: renewed } })).statusCode).toBe(200);
+      expect((await login("new.township.doctor", "chosen-by-admin", "10.2.1.2")).statusCode).toBe(401);
+      expect(json(await login("new.township.doctor", "my-own-password", "10.2.1.3")).mustChangePassword).toBe(false);
+    });
+
+    it("revokes API tokens on a password change, and a deactivated user's tokens stay dead when re-activated", async () => {
+      const admin = await as("admin");
+      const doctor = await userId("yn.township.doctor");
+      const token = async () => {
+        const created = await ctx.app.inject({ method: "POST", url: "/api/v1/api-tokens", headers: admin, payload: { name: "HIS", userId: doctor.id } });
+        expect(created.statusCode).toBe(201);
+        return { authorization: `Bearer ${json(created).token}` };
+      };
+      const me = async (headers: Record<string, string>) => (await ctx.app.inject({ url: "/api/v1/me", headers })).statusCode;
+      const patch = (payload: object) => ctx.app.inject({ method: "PATCH", url: `/api/v1/users/${doctor.id}`, headers: admin, payload });
+
+      const beforeReset = await token();
+      expect(await me(beforeReset)).toBe(200);
+      expect((await patch({ password: "reset-by-admin-1" })).statusCode).toBe(200);
+      expect(await me(beforeReset)).toBe(401);
+
+      const beforeDeactivation = await token();
+      expect(await me(beforeDeactivation)).toBe(200);
+      expect((await patch({ active: false })).statusCode).toBe(200);
+      expect((await patch({ active: true })).statusCode).toBe(200);
+      expect(await me(beforeDeactivation)).toBe(401);
+
+      // The user's own change revokes them as well.
+      const beforeOwnChange = await token();
+      const session = await login("yn.township.doctor", "reset-by-admin-1", "10.2.2.1");
+      const cookie = `mb_session=${session.cookies.find((c) => c.name === "mb_session")?.value}`;
+      const own = await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/password",
+        headers: { cookie },
+        payload: { currentPassword: "reset-by-admin-1", newPassword: "the-doctors-own" },
+      });
+      expect(own.statusCode).toBe(200);
+      expect(await me(beforeOwnChange)).toBe(401);
     });
   });
 });

@@ -12,6 +12,7 @@ import { CheckInPage } from "./assistance/CheckInPage.tsx";
 import { PacksPage } from "./assistance/PacksPage.tsx";
 import { ServiceCreditPage } from "./assistance/ServiceCreditPage.tsx";
 import { WarningsPage } from "./assistance/WarningsPage.tsx";
+import { ChangePasswordPage } from "./auth/ChangePasswordPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { useMe } from "./auth/session.ts";
 import { PatientPage } from "./hypertension/PatientPage.tsx";
@@ -37,6 +38,8 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (me.isPending) return <Spin fullscreen />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // A password someone else set is replaced before anything else opens (the server insists too).
+  if (me.data.mustChangePassword) return <ChangePasswordPage />;
   return <>{children}</>;
 }
 

@@ -14,6 +14,8 @@ export interface Me {
   institutionId: string | null;
   institutionName: string | null;
   practitionerId: string | null;
+  /** Someone else set the password: the user must choose their own before anything else. */
+  mustChangePassword: boolean;
   permissions: Record<string, Permissions>;
 }
 

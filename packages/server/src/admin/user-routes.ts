@@ -6,7 +6,19 @@ import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
-import { createUser, getUser, listUsers, UserInput, UserListQuery, UserPatch, UserSchema, updateUser, userScopeRegion } from "./users.ts";
+import {
+  accountScopeOf,
+  createUser,
+  getUser,
+  listUsers,
+  requireAccountGrant,
+  UserInput,
+  UserListQuery,
+  UserPatch,
+  UserSchema,
+  updateUser,
+  userScopeRegion,
+} from "./users.ts";
 
 const tags = ["admin"];
 
@@ -36,7 +48,8 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags,
-          summary: "Create an account (an official only within their region)",
+          summary:
+            "Create an account (an official only within their region, never one that may see more than they may); its password must be changed at first sign-in",
           body: UserInput,
           response: { 201: UserSchema, ...errorResponses },
         },
@@ -48,6 +61,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
         requireAccess(principal, "write", "user", [
           { regionCode: scopeRegion, institutionIds: request.body.institutionId ? [request.body.institutionId] : [] },
         ]);
+        requireAccountGrant(principal, { role: request.body.role, regionCode: scopeRegion, institutionId: request.body.institutionId ?? null });
         const id = await inTransaction(db, (tx) => createUser(tx, actorOf(principal, request.id), request.body, scopeRegion));
         return reply.status(201).send(await getUser(db, id));
       },
@@ -58,7 +72,8 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags,
-          summary: "Rename, reset password, or deactivate (active: false)",
+          summary:
+            "Rename, reset password (to be changed at next sign-in), or deactivate (active: false); a new password or deactivation ends sessions and revokes API tokens",
           params: IdParams,
           body: UserPatch,
           response: { 200: UserSchema, ...errorResponses },
@@ -68,6 +83,10 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "user", [request.params.id]);
         if (request.params.id === principal.userId && request.body.active === false) throw forbidden("You cannot deactivate your own account");
+        // Setting a password or switching an account on or off is acting as it: only within your own reach.
+        if (request.body.password !== undefined || request.body.active !== undefined) {
+          requireAccountGrant(principal, await accountScopeOf(db, request.params.id));
+        }
         await inTransaction(db, (tx) => updateUser(tx, actorOf(principal, request.id), request.params.id, request.body));
         return getUser(db, request.params.id);
       },

@@ -1,12 +1,26 @@
-import { conflict, type FieldError, INSTITUTION_ROLES, invalid, notFound, type ReadScope, ROLES, type Role } from "@medbridge/core";
+import {
+  type AccountScope,
+  accountGrantExcess,
+  conflict,
+  type FieldError,
+  forbidden,
+  INSTITUTION_ROLES,
+  invalid,
+  notFound,
+  type Principal,
+  type ReadScope,
+  ROLES,
+  type Role,
+} from "@medbridge/core";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { revokeAllAccess } from "../auth/sessions.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
-import { institutions, regions, sessions, users } from "../db/schema.ts";
+import { institutions, regions, users } from "../db/schema.ts";
 import { PageQuery, RegionCode, StringEnum, Uuid } from "../http/schemas.ts";
 import { likeContains } from "../registry/search.ts";
 
@@ -121,6 +135,28 @@ export async function userScopeRegion(db: Db, input: Pick<UserInput, "role" | "r
   return null;
 }
 
+/**
+ * Refuses to create an account, set its password or (de)activate it when the account would reach
+ * anything the actor's own policy denies (core's accountGrantExcess): whoever can sign in as an
+ * account has its access, so an official who made a clinician could read the patients it may not.
+ */
+export function requireAccountGrant(actor: Principal, target: AccountScope): void {
+  const excess = accountGrantExcess(actor, target);
+  if (excess.length === 0) return;
+  const what = excess.map((e) => `${e.action} ${e.entity}`).join(", ");
+  throw forbidden(`A ${actor.role} may not create or change a ${target.role} account here: it could ${what}, which you may not`);
+}
+
+/** Where an existing account acts, for requireAccountGrant. */
+export async function accountScopeOf(db: Db, id: string): Promise<AccountScope> {
+  const [row] = await db
+    .select({ role: users.role, regionCode: users.scopeRegionCode, institutionId: users.institutionId })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!row) throw notFound("User");
+  return { ...row, role: row.role as Role };
+}
+
 export async function createUser(db: Db, actor: Actor, input: UserInput, scopeRegionCode: string | null): Promise<string> {
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
   if (taken) throw conflict([{ path: "username", message: "is taken" }]);
@@ -130,6 +166,8 @@ export async function createUser(db: Db, actor: Actor, input: UserInput, scopeRe
       username: input.username,
       displayName: input.displayName.trim(),
       passwordHash: await hashPassword(input.password),
+      // Someone else chose this password: the user picks their own at first sign-in.
+      mustChangePassword: true,
       role: input.role,
       regionCode: input.regionCode ?? null,
       institutionId: input.institutionId ?? null,
@@ -146,18 +184,24 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPa
   const [before] = await db.select().from(users).where(eq(users.id, id)).for("update");
   if (!before) throw notFound("User");
   const { password, ...rest } = patch;
+  const at = new Date();
   await db
     .update(users)
-    .set({ ...rest, ...(password && { passwordHash: await hashPassword(password) }), updatedAt: new Date() })
+    .set({
+      ...rest,
+      // A password set for someone else must be replaced by their own; a reset also lifts a lockout.
+      ...(password && { passwordHash: await hashPassword(password), mustChangePassword: actor.id !== id, failedLogins: 0, lockedUntil: null }),
+      updatedAt: at,
+    })
     .where(eq(users.id, id));
-  // A new password or a deactivation ends every open session of that user.
-  if (password || patch.active === false) await db.delete(sessions).where(eq(sessions.userId, id));
+  // A new password or a deactivation ends every session and revokes every API token of that user.
+  const tokensRevoked = password || patch.active === false ? await revokeAllAccess(db, id, at) : 0;
   await audit(db, actor, {
     action: patch.active === false ? "deactivate" : "update",
     entity: "user",
     entityId: id,
     regionCode: before.scopeRegionCode,
     before: { displayName: before.displayName, active: before.active },
-    after: { ...rest, ...(password && { password: "(changed)" }) },
+    after: { ...rest, ...(password && { password: "(changed)" }), ...(tokensRevoked > 0 && { tokensRevoked }) },
   });
 }

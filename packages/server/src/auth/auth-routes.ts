@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { DomainError, ENTITIES, mayEver, type Principal } from "@medbridge/core";
+import { DomainError, type Principal } from "@medbridge/core";
 import { and, eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { audit } from "../audit.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
-import { institutions, regions, sessions, users } from "../db/schema.ts";
+import { sessions, users } from "../db/schema.ts";
 import { errorResponses } from "../http/schemas.ts";
 import { claimAccountAttempt, clearAccountFailures, lockedOut, UnknownNameLockout } from "./lockout.ts";
+import { MeSchema, me } from "./me.ts";
+import { passwordRoutes } from "./password-routes.ts";
 import { verifyPassword } from "./passwords.ts";
 import { principalOf } from "./principal.ts";
-import { newSecret, SESSION_COOKIE, sha256 } from "./tokens.ts";
+import { startSession } from "./sessions.ts";
+import { SESSION_COOKIE, sha256 } from "./tokens.ts";
 import { normalizeUsername } from "./username.ts";
 
 const tags = ["auth"];
@@ -19,43 +22,6 @@ const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
-
-export const MeSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Type.String(),
-  regionCode: Type.Union([Type.String(), Type.Null()]),
-  regionName: Type.Union([Type.String(), Type.Null()]),
-  institutionId: Type.Union([Type.String(), Type.Null()]),
-  institutionName: Type.Union([Type.String(), Type.Null()]),
-  /** The practitioner record of a stationed doctor (their check-ins and service credit). */
-  practitionerId: Type.Union([Type.String(), Type.Null()]),
-  /** What the UI may offer: entity → may read / may write at all. */
-  permissions: Type.Record(Type.String(), Type.Object({ read: Type.Boolean(), write: Type.Boolean() })),
-});
-
-async function me(db: Db, principal: Principal) {
-  const [row] = await db
-    .select({ displayName: users.displayName, regionName: regions.name, institutionName: institutions.name, practitionerId: users.practitionerId })
-    .from(users)
-    .leftJoin(regions, eq(regions.code, users.regionCode))
-    .leftJoin(institutions, eq(institutions.id, users.institutionId))
-    .where(eq(users.id, principal.userId));
-  const permissions = Object.fromEntries(ENTITIES.map((e) => [e, { read: mayEver(principal, "read", e), write: mayEver(principal, "write", e) }]));
-  return {
-    id: principal.userId,
-    username: principal.username,
-    displayName: row?.displayName ?? principal.username,
-    role: principal.role,
-    regionCode: principal.regionCode,
-    regionName: row?.regionName ?? null,
-    institutionId: principal.institutionId,
-    institutionName: row?.institutionName ?? null,
-    practitionerId: row?.practitionerId ?? null,
-    permissions,
-  };
-}
 
 export function authRoutes(db: Db, config: Config, now: Clock = systemClock): FastifyPluginAsyncTypebox {
   // Names without an account are locked like accounts, in memory (see lockout.ts).
@@ -83,21 +49,12 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
         const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
         if (!user || !ok) throw new DomainError("unauthorized", "Wrong username or password", [{ path: "password", message: "does not match" }]);
         await clearAccountFailures(db, user.id);
-        const secret = newSecret();
-        const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000);
-        await db.insert(sessions).values({ tokenHash: sha256(secret), userId: user.id, expiresAt });
+        await startSession(db, config, reply, user.id);
         await audit(
           db,
           { id: user.id, name: user.username, requestId: request.id },
           { action: "login", entity: "user", entityId: user.id, regionCode: user.scopeRegionCode },
         );
-        reply.setCookie(SESSION_COOKIE, secret, {
-          httpOnly: true,
-          sameSite: "strict",
-          secure: config.production,
-          path: "/",
-          expires: expiresAt,
-        });
         const principal: Principal = {
           userId: user.id,
           username: user.username,
@@ -120,8 +77,15 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
       },
     );
 
-    app.get("/me", { schema: { tags, summary: "Who you are and what you may do", response: { 200: MeSchema, ...errorResponses } } }, async (request) =>
-      me(db, principalOf(request)),
+    app.get(
+      "/me",
+      {
+        config: { beforePasswordChange: true },
+        schema: { tags, summary: "Who you are and what you may do", response: { 200: MeSchema, ...errorResponses } },
+      },
+      async (request) => me(db, principalOf(request)),
     );
+
+    await app.register(passwordRoutes(db, config, now));
   };
 }

@@ -8,10 +8,14 @@ import { API_TOKEN_PREFIX, SESSION_COOKIE, sha256 } from "./tokens.ts";
 declare module "fastify" {
   interface FastifyRequest {
     principal: Principal | null;
+    /** The caller's password was set by someone else: only the password change is open to them. */
+    mustChangePassword: boolean;
   }
   interface FastifyContextConfig {
     /** Route answers without a signed-in user (health, login, OpenAPI, the web app). */
     public?: boolean;
+    /** Route open to a user who must change their password first (who am I, change it). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -22,16 +26,29 @@ const principalColumns = {
   regionCode: users.regionCode,
   institutionId: users.institutionId,
   active: users.active,
+  mustChangePassword: users.mustChangePassword,
 };
 
-type Row = { userId: string; username: string; role: string; regionCode: string | null; institutionId: string | null; active: boolean };
+type Row = {
+  userId: string;
+  username: string;
+  role: string;
+  regionCode: string | null;
+  institutionId: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+};
+type Caller = { principal: Principal; mustChangePassword: boolean } | null;
 
-function toPrincipal(row: Row | undefined): Principal | null {
+function toCaller(row: Row | undefined): Caller {
   if (!row?.active) return null;
-  return { userId: row.userId, username: row.username, role: row.role as Role, regionCode: row.regionCode, institutionId: row.institutionId };
+  return {
+    principal: { userId: row.userId, username: row.username, role: row.role as Role, regionCode: row.regionCode, institutionId: row.institutionId },
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
-async function resolvePrincipal(db: Db, request: FastifyRequest): Promise<Principal | null> {
+async function resolveCaller(db: Db, request: FastifyRequest): Promise<Caller> {
   const header = request.headers.authorization;
   if (header?.startsWith("Bearer ")) {
     const token = header.slice("Bearer ".length).trim();
@@ -41,7 +58,7 @@ async function resolvePrincipal(db: Db, request: FastifyRequest): Promise<Princi
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
-    return toPrincipal(row);
+    return toCaller(row);
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
@@ -50,16 +67,28 @@ async function resolvePrincipal(db: Db, request: FastifyRequest): Promise<Princi
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sha256(cookie)), gt(sessions.expiresAt, new Date())));
-  return toPrincipal(row);
+  return toCaller(row);
 }
 
 /** Resolves who is calling on every request; routes not marked public answer 401 without one. */
 export function registerPrincipal(app: FastifyInstance, db: Db): void {
   app.decorateRequest("principal", null);
+  app.decorateRequest("mustChangePassword", false);
   app.addHook("preValidation", async (request) => {
-    request.principal = await resolvePrincipal(db, request);
-    if (!request.principal && !request.routeOptions.config.public) {
+    const caller = await resolveCaller(db, request);
+    request.principal = caller?.principal ?? null;
+    request.mustChangePassword = caller?.mustChangePassword ?? false;
+    const { config } = request.routeOptions;
+    if (!request.principal && !config.public) {
       throw new DomainError("unauthorized", "Sign in first (session cookie or Bearer API token)");
+    }
+    // The one place a password someone else chose is enforced: whatever signs in as the user
+    // (session or token) reaches nothing else until the user has picked their own.
+    if (request.mustChangePassword && !config.public && !config.beforePasswordChange) {
+      throw new DomainError(
+        "forbidden",
+        "Your password was set by someone else: choose your own first (POST /api/v1/auth/password with currentPassword and newPassword)",
+      );
     }
   });
 }

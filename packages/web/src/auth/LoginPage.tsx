@@ -21,11 +21,14 @@ export function LoginPage() {
     setError(null);
     try {
       const me = await api<Me>("/auth/login", { method: "POST", body: values });
+      // With mustChangePassword the signed-in area shows the change-password form before any page.
       client.setQueryData(["me"], me);
       const from = (location.state as { from?: string } | null)?.from;
       navigate(from && from !== "/login" ? from : "/institutions", { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t("login.failed") : (e as Error).message);
+      if (e instanceof ApiError && e.status === 401) setError(t("login.failed"));
+      else if (e instanceof ApiError && e.status === 429) setError(t("login.locked", { seconds: /(\d+) s/.exec(e.message)?.[1] ?? "60" }));
+      else setError((e as Error).message);
     } finally {
       setBusy(false);
     }
