@@ -7,7 +7,10 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  demoPassword: string;
+  /** Password of the demo accounts; null in production unless MEDBRIDGE_DEMO_PASSWORD is set: each gets its own random one. */
+  demoPassword: string | null;
+  /** Whether a first start seeds the demo world: yes in development, in production only with MEDBRIDGE_SEED_DEMO=1 (or `serve --demo`). */
+  demoOnFirstStart: boolean;
   adminPassword: string | undefined;
   /** Proxies whose X-Forwarded-For is believed (MEDBRIDGE_TRUST_PROXY: addresses, CIDRs or "loopback"), so rate limits see clients. */
   trustProxy: string | false;
@@ -50,6 +53,17 @@ function webhookAllow(env: NodeJS.ProcessEnv): string[] {
   return entries;
 }
 
+/** The published demo password (README): fine on a laptop, never accepted in production. */
+export const DEFAULT_DEMO_PASSWORD = "medbridge-demo";
+
+function demoPassword(env: NodeJS.ProcessEnv, production: boolean): string | null {
+  const given = env.MEDBRIDGE_DEMO_PASSWORD || undefined;
+  if (production && given === DEFAULT_DEMO_PASSWORD) {
+    throw new Error("MEDBRIDGE_DEMO_PASSWORD is the published demo password; production refuses it (unset it for random passwords)");
+  }
+  return given ?? (production ? null : DEFAULT_DEMO_PASSWORD);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -60,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.MEDBRIDGE_DATA_DIR || "./data"),
-    demoPassword: env.MEDBRIDGE_DEMO_PASSWORD || "medbridge-demo",
+    demoPassword: demoPassword(env, production),
+    demoOnFirstStart: production ? env.MEDBRIDGE_SEED_DEMO === "1" : env.MEDBRIDGE_SEED_DEMO !== "0",
     adminPassword: env.MEDBRIDGE_ADMIN_PASSWORD || undefined,
     trustProxy: env.MEDBRIDGE_TRUST_PROXY?.trim() || false,
     webDist: resolve(import.meta.dirname, "../../web/dist"),

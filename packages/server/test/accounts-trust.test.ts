@@ -1,11 +1,20 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { hashPassword } from "../src/auth/passwords.ts";
+import { DEFAULT_DEMO_PASSWORD, loadConfig } from "../src/config.ts";
 import { users } from "../src/db/schema.ts";
+import { loginLines, seedFirstStart } from "../src/seed/first-start.ts";
 import { DEMO_PASSWORD, demoApp, json, type TestContext } from "./helpers/app.ts";
-import { BACKENDS } from "./helpers/db.ts";
+import { BACKENDS, freshDatabase } from "./helpers/db.ts";
+
+const PRODUCTION_ENV = { NODE_ENV: "production", MEDBRIDGE_DATA_KEY: randomBytes(32).toString("base64") };
 
 describe.each(BACKENDS)("accounts you can trust on %s", (backend) => {
   let ctx: TestContext;
@@ -187,4 +196,124 @@ describe.each(BACKENDS)("accounts you can trust on %s", (backend) => {
       expect(await me(beforeOwnChange)).toBe(401);
     });
   });
+
+  describe("defect 2: production seeds no known password", () => {
+    it("creates only the admin on a production first start, with a generated password to be changed", async () => {
+      const database = await freshDatabase(backend);
+      try {
+        const config = { ...loadConfig(PRODUCTION_ENV), webDist: "/nonexistent" };
+        expect(config.demoOnFirstStart).toBe(false);
+        const first = await seedFirstStart(database.db, config);
+        expect(first?.accounts.map((a) => [a.username, a.mustChangePassword])).toEqual([["admin", true]]);
+        const all = await database.db.select({ username: users.username }).from(users);
+        expect(all.map((u) => u.username)).toEqual(["admin"]);
+        expect(loginLines(config, first).join("\n")).not.toContain(DEFAULT_DEMO_PASSWORD);
+        expect(await seedFirstStart(database.db, config)).toBeNull();
+
+        const app = await buildApp({ db: database.db, config, logger: false });
+        try {
+          expect((await login("gz.county.coord", DEFAULT_DEMO_PASSWORD, "10.3.0.1", app)).statusCode).toBe(401);
+          const admin = await login("admin", first?.accounts[0]?.password as string, "10.3.0.2", app);
+          expect(admin.statusCode).toBe(200);
+          expect(json(admin).mustChangePassword).toBe(true);
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await database.close();
+      }
+    });
+
+    it("gives demo accounts asked for in production their own random passwords, and never accepts the published one", async () => {
+      const database = await freshDatabase(backend);
+      try {
+        const config = { ...loadConfig(PRODUCTION_ENV), webDist: "/nonexistent" };
+        const first = await seedFirstStart(database.db, config, { demo: true });
+        const accounts = first?.accounts ?? [];
+        expect(accounts.length).toBe(7);
+        expect(new Set(accounts.map((a) => a.password)).size).toBe(7);
+        expect(accounts.every((a) => a.mustChangePassword && a.password !== DEFAULT_DEMO_PASSWORD)).toBe(true);
+        const app = await buildApp({ db: database.db, config, logger: false });
+        try {
+          expect((await login("gz.county.coord", DEFAULT_DEMO_PASSWORD, "10.3.1.1", app)).statusCode).toBe(401);
+          const printed = accounts.find((a) => a.username === "gz.county.coord")?.password as string;
+          expect(json(await login("gz.county.coord", printed, "10.3.1.2", app)).mustChangePassword).toBe(true);
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await database.close();
+      }
+    });
+
+    it("refuses the published demo password in production, even on accounts seeded with it before", async () => {
+      expect(() => loadConfig({ ...PRODUCTION_ENV, MEDBRIDGE_DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD })).toThrow(/MEDBRIDGE_DEMO_PASSWORD/);
+      // What a production instance seeded before the fix holds: an account with the published password.
+      await ctx.database.db.insert(users).values({
+        username: "seeded.before.fix",
+        displayName: "示例",
+        role: "health_official",
+        regionCode: "520000",
+        scopeRegionCode: "520000",
+        passwordHash: await hashPassword(DEFAULT_DEMO_PASSWORD),
+      });
+      expect((await login("seeded.before.fix", DEFAULT_DEMO_PASSWORD, "10.3.2.1")).statusCode).toBe(200);
+      const app = await buildApp({ db: ctx.database.db, config: { ...loadConfig(PRODUCTION_ENV), webDist: "/nonexistent" }, logger: false });
+      try {
+        expect((await login("seeded.before.fix", DEFAULT_DEMO_PASSWORD, "10.3.2.2", app)).statusCode).toBe(401);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it("keeps development as it was: the demo world with the demo password", () => {
+      const config = loadConfig({});
+      expect(config.demoOnFirstStart).toBe(true);
+      expect(config.demoPassword).toBe(DEFAULT_DEMO_PASSWORD);
+      expect(loginLines(config, null).join("\n")).toContain("gz.county.coord");
+    });
+  });
+});
+
+describe("defect 2: `medbridge serve` in production", () => {
+  const BIN = resolve(import.meta.dirname, "../bin/medbridge.js");
+  let child: ChildProcess | undefined;
+  let dataDir = "";
+  afterAll(() => {
+    child?.kill("SIGKILL");
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts with no demo account and prints a generated admin password once", async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "medbridge-prod-"));
+    const port = 18400 + Math.floor(Math.random() * 100);
+    const env: NodeJS.ProcessEnv = { ...process.env, ...PRODUCTION_ENV, MEDBRIDGE_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" };
+    for (const key of ["DATABASE_URL", "MEDBRIDGE_SEED_DEMO", "MEDBRIDGE_DEMO_PASSWORD", "MEDBRIDGE_ADMIN_PASSWORD"]) delete env[key];
+    child = spawn(process.execPath, [BIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (d) => {
+      output += d;
+    });
+    child.stderr?.on("data", (d) => {
+      output += d;
+    });
+    const deadline = Date.now() + 90_000;
+    while (!output.includes("is running at")) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(output).not.toContain(DEFAULT_DEMO_PASSWORD);
+    expect(output).not.toContain("seeding demo data");
+    const signIn = (username: string, password: string) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password }),
+      });
+    expect((await signIn("gz.county.coord", DEFAULT_DEMO_PASSWORD)).status).toBe(401);
+    const password = /Admin login: admin \/ (\S+)/.exec(output)?.[1] as string;
+    const admin = await signIn("admin", password);
+    expect(admin.status).toBe(200);
+    expect(((await admin.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
+  }, 120_000);
 });

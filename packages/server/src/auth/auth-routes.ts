@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { audit } from "../audit.ts";
 import { type Clock, systemClock } from "../clock.ts";
-import type { Config } from "../config.ts";
+import { type Config, DEFAULT_DEMO_PASSWORD } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { sessions, users } from "../db/schema.ts";
 import { errorResponses } from "../http/schemas.ts";
@@ -46,7 +46,9 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
         const [user] = await db.select().from(users).where(eq(users.username, username));
         const wait = user ? await claimAccountAttempt(db, user.id, at) : unknownNames.claim(username, at);
         if (wait !== null) throw lockedOut(reply, wait);
-        const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
+        const matches = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
+        // The published demo password opens nothing in production, even on accounts seeded with it before.
+        const ok = matches && !(config.production && password === DEFAULT_DEMO_PASSWORD);
         if (!user || !ok) throw new DomainError("unauthorized", "Wrong username or password", [{ path: "password", message: "does not match" }]);
         await clearAccountFailures(db, user.id);
         await startSession(db, config, reply, user.id);

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { actorOf, audit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
-import type { Config } from "../config.ts";
+import { type Config, DEFAULT_DEMO_PASSWORD } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { users } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
@@ -49,6 +49,7 @@ export function passwordRoutes(db: Db, config: Config, now: Clock): FastifyPlugi
         await clearAccountFailures(db, principal.userId);
         const errors = [];
         if (newPassword === currentPassword) errors.push({ path: "newPassword", message: "must differ from the current password" });
+        if (newPassword === DEFAULT_DEMO_PASSWORD) errors.push({ path: "newPassword", message: "is the published demo password" });
         if (errors.length) throw invalid(errors);
         const passwordHash = await hashPassword(newPassword);
         await inTransaction(db, async (tx) => {

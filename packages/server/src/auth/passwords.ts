@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 /** argon2id with the library's defaults (m=19 MiB, t=2), the OWASP baseline. */
@@ -16,4 +17,9 @@ export async function verifyPassword(passwordHash: string | undefined, password:
     return false;
   }
   return verify(passwordHash, password).catch(() => false);
+}
+
+/** A password made for someone (printed once, to be changed at first sign-in): 16 characters, 96 random bits. */
+export function generatedPassword(): string {
+  return randomBytes(12).toString("base64url");
 }

@@ -10,11 +10,12 @@ const program = new Command().name("medbridge").description("MedBridge 医联桥
 
 program
   .command("serve")
-  .description("Serve the web app and API (migrates, and seeds the demo on first start)")
+  .description("Serve the web app and API (migrates; first start seeds the demo, in production only the admin account)")
   .option("--port <port>", "port to listen on (default PORT or 8080)", (v) => {
     if (!/^\d+$/.test(v)) throw new InvalidArgumentError("must be a port number");
     return v;
   })
+  .option("--demo", "seed the demo world at first start even in production (random passwords, changed at first sign-in)")
   // Commands load what they need when they run, so `compliance check` does not pay for the server.
   .action(async (options) => (await import("./serve.ts")).serve(options));
 

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { provinceOf, type Title } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { todayInChina } from "../assistance/compliance-service.ts";
-import { hashPassword } from "../auth/passwords.ts";
+import { generatedPassword, hashPassword } from "../auth/passwords.ts";
 import { loadConfig } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { allianceMembers, alliances, institutionAssessments, institutions, practiceSites, practitioners, regions, users } from "../db/schema.ts";
@@ -47,7 +47,18 @@ export interface DemoSummary {
   dispatches: number;
   attendance: number;
   referrals: number;
-  users: { username: string; role: string; password: string }[];
+  users: { username: string; role: string; password: string; mustChangePassword: boolean }[];
+}
+
+/**
+ * The demo accounts' passwords: `demo` shared by all of them (development, tests), or null for a
+ * random one each (production); `mustChange` makes every seeded account, admin included, pick its
+ * own password at first sign-in.
+ */
+export interface SeedPasswords {
+  demo: string | null;
+  admin: string;
+  mustChange?: boolean;
 }
 
 /** Tables the demo fills, children first, so a reset can empty them in order. */
@@ -112,7 +123,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDemo(
   db: Db,
-  passwords: { demo: string; admin: string },
+  passwords: SeedPasswords,
   onProgress?: (step: string) => void,
   dataKey: Buffer = loadConfig().dataKey,
 ): Promise<DemoSummary> {
@@ -334,13 +345,20 @@ export async function seedDemo(
       township: pairCounty.townships[0] as NewInstitution,
       yunnan_township: yunnanTownship,
     };
-    const demoHash = await hashPassword(passwords.demo);
+    const mustChangePassword = passwords.mustChange ?? false;
+    const shared = passwords.demo === null ? null : { password: passwords.demo, hash: await hashPassword(passwords.demo) };
+    const demoPasswords = new Map<string, { password: string; hash: string }>();
+    for (const u of DEMO_USERS) {
+      const password = generatedPassword();
+      demoPasswords.set(u.username, shared ?? { password, hash: await hashPassword(password) });
+    }
     const accounts = [
       {
         username: "admin",
         displayName: "国家管理员 National admin",
         role: "national_admin",
         passwordHash: await hashPassword(passwords.admin),
+        mustChangePassword,
         regionCode: null,
         institutionId: null,
         scopeRegionCode: null,
@@ -352,7 +370,8 @@ export async function seedDemo(
           username: u.username,
           displayName: u.displayName,
           role: u.role,
-          passwordHash: demoHash,
+          passwordHash: (demoPasswords.get(u.username) as { hash: string }).hash,
+          mustChangePassword,
           regionCode: "region" in u ? u.region : null,
           institutionId: inst?.id ?? null,
           scopeRegionCode: "region" in u ? u.region : (inst?.regionCode ?? null),
@@ -376,7 +395,12 @@ export async function seedDemo(
       referrals: referralCount,
       chronicVisits,
       outreach,
-      users: accounts.map((a) => ({ username: a.username, role: a.role, password: a.username === "admin" ? passwords.admin : passwords.demo })),
+      users: accounts.map((a) => ({
+        username: a.username,
+        role: a.role,
+        password: a.username === "admin" ? passwords.admin : (demoPasswords.get(a.username) as { password: string }).password,
+        mustChangePassword,
+      })),
     };
   });
 }
