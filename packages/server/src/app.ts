@@ -23,6 +23,7 @@ import { pgErrorCode } from "./db/transaction.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { validatorCompiler } from "./http/validation.ts";
 import { cdsRoutes } from "./hypertension/cds-routes.ts";
+import { loggerOptions } from "./logging.ts";
 import { indicatorRoutes } from "./monitoring/indicator-routes.ts";
 import { outreachRoutes } from "./outreach/outreach-routes.ts";
 import { notificationRoutes } from "./referral/notification-routes.ts";
@@ -38,13 +39,16 @@ export interface AppOptions {
   db: Db;
   config: Config;
   logger?: boolean;
+  /** Where log lines go (tests capture them); standard output by default. */
+  logStream?: NodeJS.WritableStream;
   /** The clock (tests move it to check SLA expiry). */
   now?: () => Date;
 }
 
-export async function buildApp({ db, config, logger = true, now }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = true, logStream, now }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    // Redacted and with the one error serializer: no query parameters, secrets or patient data.
+    logger: logger ? loggerOptions(process.env.LOG_LEVEL ?? "info", logStream) : false,
     bodyLimit: 1024 * 1024,
     // Behind a reverse proxy the client's address comes from X-Forwarded-For (for the login limit).
     trustProxy: config.trustProxy,

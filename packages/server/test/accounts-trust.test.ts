@@ -109,7 +109,7 @@ describe.each(BACKENDS)("accounts you can trust on %s", (backend) => {
       expect((await create("stationed_doctor", "official.made.stationed")).statusCode).toBe(201);
     });
 
-    it("refuses an official setting a clinician's password or switching the account", async () => {
+    it("refuses an official setting a clinician's password", async () => {
       const doctor = await userId("gz.township.doctor");
       const official = await as("gz.official");
       const reset = await ctx.app.inject({
@@ -119,10 +119,30 @@ describe.each(BACKENDS)("accounts you can trust on %s", (backend) => {
         payload: { password: "official-knows-this" },
       });
       expect(reset.statusCode).toBe(403);
-      const off = await ctx.app.inject({ method: "PATCH", url: `/api/v1/users/${doctor.id}`, headers: official, payload: { active: false } });
-      expect(off.statusCode).toBe(403);
       expect((await login("gz.township.doctor", "official-knows-this", "10.2.0.1")).statusCode).toBe(401);
       expect((await login("gz.township.doctor", DEMO_PASSWORD, "10.2.0.2")).statusCode).toBe(200);
+    });
+
+    it("lets an official switch a clinician's account off, but not back on", async () => {
+      const township = (await userId("gz.township.doctor")).institutionId as string;
+      const made = await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/users",
+        headers: await as("admin"),
+        payload: { username: "left.township.doctor", displayName: "示例离岗医生", password: "chosen-by-admin", role: "clinician", institutionId: township },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const id = json(made).id as string;
+      const official = await as("gz.official");
+      const patch = (headers: Record<string, string>, active: boolean) =>
+        ctx.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers, payload: { active } });
+      expect((await patch(official, false)).statusCode).toBe(200);
+      expect((await login("left.township.doctor", "chosen-by-admin", "10.2.0.3")).statusCode).toBe(401);
+      const on = await patch(official, true);
+      expect(on.statusCode).toBe(403);
+      expect(json(on).detail).toContain("read referral");
+      expect((await patch(await as("admin"), true)).statusCode).toBe(200);
+      expect((await login("left.township.doctor", "chosen-by-admin", "10.2.0.4")).statusCode).toBe(200);
     });
 
     it("makes an account created by the admin change its password before anything else", async () => {

@@ -83,8 +83,10 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "user", [request.params.id]);
         if (request.params.id === principal.userId && request.body.active === false) throw forbidden("You cannot deactivate your own account");
-        // Setting a password or switching an account on or off is acting as it: only within your own reach.
-        if (request.body.password !== undefined || request.body.active !== undefined) {
+        // Setting a password or switching an account back on is acting as it: only within your own
+        // reach. Switching one off takes access away, which any manager of the account may do (a
+        // commission closes the account of a doctor who left a township).
+        if (request.body.password !== undefined || request.body.active === true) {
           requireAccountGrant(principal, await accountScopeOf(db, request.params.id));
         }
         await inTransaction(db, (tx) => updateUser(tx, actorOf(principal, request.id), request.params.id, request.body));

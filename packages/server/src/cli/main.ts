@@ -38,9 +38,10 @@ try {
     for (const e of error.errors.slice(0, 50)) console.error(`  ${e.path}: ${e.message}`);
     if (error.errors.length > 50) console.error(`  … and ${error.errors.length - 50} more`);
   } else {
-    // Drizzle puts the whole SQL in its message; the database's own reason is in `cause`.
-    const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
-    console.error(`Error: ${reason.slice(0, 500)}`);
+    // Drizzle's message carries the query's parameters (patient data, password hashes): never print
+    // it; the database's own reason and code, or a plain error's message, are what helps.
+    const { describeError } = await import("../logging.ts");
+    console.error(`Error: ${describeError(error).slice(0, 500)}`);
   }
   process.exit(2);
 }
