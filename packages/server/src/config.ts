@@ -24,6 +24,10 @@ export interface Config {
   developmentKey: boolean;
   /** Non-public addresses and CIDR ranges webhooks may still reach (MEDBRIDGE_WEBHOOK_ALLOW, comma-separated). */
   webhookAllow: string[];
+  /** Limits on waiting for PostgreSQL, in ms (0 = none): MEDBRIDGE_DB_*_TIMEOUT_MS. */
+  db: { connectMs: number; statementMs: number; queryMs: number; idleInTransactionMs: number; startupMs: number };
+  /** How long shutdown waits for requests in flight before exiting anyway (MEDBRIDGE_SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
 }
 
 /**
@@ -64,6 +68,26 @@ function demoPassword(env: NodeJS.ProcessEnv, production: boolean): string | nul
   return given ?? (production ? null : DEFAULT_DEMO_PASSWORD);
 }
 
+function millis(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const given = env[name];
+  if (given === undefined || given === "") return fallback;
+  const value = Number(given);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 = no limit), got "${given}"`);
+  return value;
+}
+
+function dbLimits(env: NodeJS.ProcessEnv): Config["db"] {
+  const statementMs = millis(env, "MEDBRIDGE_DB_STATEMENT_TIMEOUT_MS", 30_000);
+  return {
+    connectMs: millis(env, "MEDBRIDGE_DB_CONNECT_TIMEOUT_MS", 5_000),
+    statementMs,
+    // The client gives up on a silent server a little after the server would have cancelled.
+    queryMs: statementMs ? statementMs + 5_000 : 0,
+    idleInTransactionMs: millis(env, "MEDBRIDGE_DB_IDLE_TX_TIMEOUT_MS", 60_000),
+    startupMs: millis(env, "MEDBRIDGE_DB_STARTUP_TIMEOUT_MS", 30_000),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -84,5 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: key.key,
     developmentKey: key.development,
     webhookAllow: webhookAllow(env),
+    db: dbLimits(env),
+    shutdownTimeoutMs: millis(env, "MEDBRIDGE_SHUTDOWN_TIMEOUT_MS", 10_000),
   };
 }

@@ -2,13 +2,37 @@ import { loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/connection.ts";
 import { ensureRegions } from "../registry/regions-data.ts";
 
-/** Opens the configured database (PGlite in the data dir, or DATABASE_URL), migrated and with regions. */
-export async function openConfigured(): Promise<Database> {
+export interface OpenConfiguredOptions {
+  /**
+   * The server bounds every statement (MEDBRIDGE_DB_STATEMENT_TIMEOUT_MS); batch commands (seeding a
+   * nation, imports, migrations) may run statements for minutes and are bounded only on connecting.
+   */
+  serving?: boolean;
+  /** Told what opening waits for ("Connecting to PostgreSQL at …"); standard error by default. */
+  say?: (line: string) => void;
+}
+
+/**
+ * Opens the configured database (PGlite in the data dir, or DATABASE_URL), migrated and with regions.
+ */
+export async function openConfigured(options: OpenConfiguredOptions = {}): Promise<Database> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
-  await ensureRegions(database.db);
-  return database;
+  const limits = config.db;
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    timeouts: options.serving ? limits : { connectMs: limits.connectMs, statementMs: 0, queryMs: 0, idleInTransactionMs: 0 },
+    startupTimeoutMs: limits.startupMs,
+    onWait: options.say ?? ((line) => console.error(line)),
+  });
+  try {
+    await database.migrate();
+    await ensureRegions(database.db);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
 /** Runs a command against the database and always closes it (releasing PGlite's lock). */

@@ -3,23 +3,20 @@ import { loadConfig } from "../config.ts";
 import { startReferralJobs } from "../referral/jobs.ts";
 import { loginLines, seedFirstStart } from "../seed/first-start.ts";
 import { openConfigured } from "./database.ts";
+import { shutdownOnSignals } from "./shutdown.ts";
 
 export async function serve(options: { port?: string | undefined; demo?: boolean | undefined }): Promise<void> {
   const started = performance.now();
   const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
-  const database = await openConfigured();
+  const shutdown = shutdownOnSignals(config.shutdownTimeoutMs);
+  const database = await openConfigured({ serving: true, say: console.log });
+  shutdown.add("closing the database", () => database.close());
   const firstStart = await seedFirstStart(database.db, config, { demo: options.demo === true, say: console.log });
   const app = await buildApp({ db: database.db, config });
   const stopJobs = startReferralJobs(database.db, config, app.log);
   if (config.developmentKey) console.warn("MEDBRIDGE_DATA_KEY is not set: ID numbers are encrypted with the development key (refused in production).");
-  const close = async () => {
-    stopJobs();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void close());
-  process.once("SIGTERM", () => void close());
+  shutdown.add("finishing requests in flight", () => app.close());
+  shutdown.add("stopping the jobs", () => stopJobs());
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("[::1]", "localhost");
   console.log(`\nMedBridge 医联桥 is running at ${url}  (database: ${database.where}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);

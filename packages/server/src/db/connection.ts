@@ -22,9 +22,31 @@ export interface Database {
   where: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: a consistent copy of the data directory as a gzipped tarball (a hot backup). */
+  dump?(): Promise<Blob>;
 }
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "../../migrations");
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "../../migrations");
+
+/**
+ * Bounds on waiting for PostgreSQL, so a database that accepts connections but never answers
+ * cannot hang requests, start-up or shutdown. 0 means no limit.
+ */
+export interface DbTimeouts {
+  /** Opening a connection (TCP, TLS, authentication) or waiting for a free one in the pool. */
+  connectMs: number;
+  /** Server side: PostgreSQL cancels a statement running longer (statement_timeout). */
+  statementMs: number;
+  /** Client side: a query without any answer (the server is gone, not merely slow). */
+  queryMs: number;
+  /** Server side: a session idle inside an open transaction is ended (it holds locks). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 30_000, queryMs: 35_000, idleInTransactionMs: 60_000 };
+
+/** For batch commands (migrations, seeding a nation, imports): statements may run for minutes. */
+export const BATCH_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 0, queryMs: 0, idleInTransactionMs: 0 };
 
 export interface OpenOptions {
   /** `postgres://…` selects a PostgreSQL server. */
@@ -32,32 +54,99 @@ export interface OpenOptions {
   /** PGlite data directory, or `memory://` for a throwaway in-memory database. */
   dataDir?: string | undefined;
   poolSize?: number | undefined;
+  timeouts?: Partial<DbTimeouts> | undefined;
+  /** How long opening keeps retrying a PostgreSQL that refuses or does not answer (default 30 s). */
+  startupTimeoutMs?: number | undefined;
+  /** Told what opening waits for ("Connecting to PostgreSQL at host:port…"). */
+  onWait?: ((message: string) => void) | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.url) return openPostgres(options);
   return openPglite(options.dataDir ?? "./data");
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/** host:port/database of a PostgreSQL URL, for messages. */
+export function describePostgres(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname || "localhost"}:${u.port || 5432}${u.pathname || ""}`;
+  } catch {
+    return redact(url);
+  }
+}
+
+/** Failures worth waiting out at start-up: the server is starting, restarting or not reachable yet. */
+function transient(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "57P03"].includes(code)) return true;
+  return /timeout|terminated/i.test((error as Error).message ?? "");
+}
+
+async function openPostgres(options: OpenOptions): Promise<Database> {
+  const url = options.url as string;
+  const t = { ...DEFAULT_DB_TIMEOUTS, ...options.timeouts };
+  const base: pg.PoolConfig = {
+    connectionString: url,
+    connectionTimeoutMillis: t.connectMs,
+    keepAlive: true,
+    application_name: "medbridge",
+  };
+  const pool = new pg.Pool({
+    ...base,
+    max: options.poolSize ?? 10,
+    ...(t.statementMs && { statement_timeout: t.statementMs }),
+    // Later than the server's own limit, so a live server always cancels first (a clean 57014);
+    // this fires only when the server stopped answering altogether.
+    ...(t.queryMs && { query_timeout: Math.max(t.queryMs, t.statementMs) }),
+    ...(t.idleInTransactionMs && { idle_in_transaction_session_timeout: t.idleInTransactionMs }),
+  });
   // An idle connection the server closed (restart, failover, a dropped database) must not crash the
   // process: the pool drops it and opens a new one on the next query.
   pool.on("error", (error) => {
     if ((error as { code?: string }).code !== "57P01") console.warn(`PostgreSQL connection lost: ${error.message}`);
   });
-  // Fail now with a clear message rather than on the first request.
-  const client = await pool.connect().catch((error: Error) => {
-    throw new Error(`Cannot connect to PostgreSQL (${redact(url)}): ${error.message}`);
-  });
-  client.release();
+  const where = describePostgres(url);
+  const startupMs = options.startupTimeoutMs ?? 30_000;
+  const started = Date.now();
+  options.onWait?.(`Connecting to PostgreSQL at ${where}…`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const client = await pool.connect();
+      client.release();
+      break;
+    } catch (error) {
+      const waited = Date.now() - started;
+      const pause = Math.min(2_000, 250 * 2 ** attempt);
+      if (!transient(error) || waited + pause >= startupMs) {
+        await pool.end().catch(() => {});
+        const after = transient(error) ? ` after ${(waited / 1000).toFixed(1)} s` : "";
+        throw new Error(`Cannot connect to PostgreSQL at ${where}${after}: ${(error as Error).message}`);
+      }
+      options.onWait?.(
+        `PostgreSQL at ${where} is not answering (${(error as Error).message}); trying again for up to ${Math.ceil((startupMs - waited) / 1000)} s…`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  let closing: Promise<void> | undefined;
   return {
     db,
     kind: "postgres",
     where: `PostgreSQL ${redact(url)}`,
-    migrate: () => migratePg(db as never, { migrationsFolder }),
-    close: () => pool.end(),
+    // Migrations may rewrite big tables: their own connection, without the statement limits.
+    migrate: async () => {
+      const migrator = new pg.Pool({ ...base, max: 1 });
+      migrator.on("error", () => {});
+      try {
+        await migratePg(drizzlePg(migrator) as never, { migrationsFolder });
+      } finally {
+        await migrator.end();
+      }
+    },
+    // Once: shutdown and error paths may both close.
+    close: () => (closing ??= pool.end()),
   };
 }
 
@@ -67,14 +156,17 @@ async function openPglite(dataDir: string): Promise<Database> {
   try {
     const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm, btree_gist } });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
+    let closing: Promise<void> | undefined;
     return {
       db,
       kind: "pglite",
       where: inMemory ? "embedded PGlite (in memory)" : `embedded PGlite in ${dataDir}`,
       migrate: () => migratePglite(db as never, { migrationsFolder }),
-      close: async () => {
-        await client.close();
-        unlock();
+      close: () => (closing ??= client.close().finally(unlock)),
+      dump: async () => {
+        // Write what is in shared buffers to the files first, so the copy needs no recovery.
+        await client.exec("checkpoint");
+        return client.dumpDataDir("gzip");
       },
     };
   } catch (error) {
