@@ -1,5 +1,7 @@
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/connection.ts";
+import { ensureDataKey } from "../db/key-check.ts";
+import { holdServerLock } from "../db/lock.ts";
 import { ensureRegions } from "../registry/regions-data.ts";
 
 export interface OpenConfiguredOptions {
@@ -13,7 +15,8 @@ export interface OpenConfiguredOptions {
 }
 
 /**
- * Opens the configured database (PGlite in the data dir, or DATABASE_URL), migrated and with regions.
+ * Opens the configured database (PGlite in the data dir, or DATABASE_URL), migrated and with regions,
+ * and refuses a MEDBRIDGE_DATA_KEY that does not match the one the data was sealed with.
  */
 export async function openConfigured(options: OpenConfiguredOptions = {}): Promise<Database> {
   const config = loadConfig();
@@ -26,7 +29,17 @@ export async function openConfigured(options: OpenConfiguredOptions = {}): Promi
     onWait: options.say ?? ((line) => console.error(line)),
   });
   try {
+    // A server holds the server lock (shared) for its lifetime: restore and rotate-key wait for none.
+    if (options.serving && config.databaseUrl) {
+      const release = await holdServerLock(config.databaseUrl, limits.connectMs);
+      const close = database.close;
+      database.close = async () => {
+        await release();
+        await close();
+      };
+    }
     await database.migrate();
+    await ensureDataKey(database.db, config.dataKey);
     await ensureRegions(database.db);
     return database;
   } catch (error) {

@@ -4,6 +4,7 @@ import { registerCdsCommand } from "./cds.ts";
 import { registerComplianceCommand } from "./compliance.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerOutreachCommand } from "./outreach.ts";
+import { registerRotateKeyCommand } from "./rotate-key.ts";
 import { registerSeedCommand } from "./seed.ts";
 
 const program = new Command().name("medbridge").description("MedBridge 医联桥 — paired assistance, referral and monitoring platform").showHelpAfterError();
@@ -29,6 +30,7 @@ registerImportCommands(program);
 registerComplianceCommand(program);
 registerCdsCommand(program);
 registerOutreachCommand(program);
+registerRotateKeyCommand(program);
 
 try {
   await program.parseAsync();
