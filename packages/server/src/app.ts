@@ -7,9 +7,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { DomainError } from "@medbridge/core";
-import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
-import { Type } from "typebox";
 import { auditRoutes } from "./admin/audit-routes.ts";
 import { tokenRoutes } from "./admin/token-routes.ts";
 import { userRoutes } from "./admin/user-routes.ts";
@@ -20,6 +18,7 @@ import { registerPrincipal } from "./auth/principal.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
+import { healthRoutes } from "./health-routes.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { validatorCompiler } from "./http/validation.ts";
 import { cdsRoutes } from "./hypertension/cds-routes.ts";
@@ -99,17 +98,7 @@ export async function buildApp({ db, config, logger = true, logStream, now }: Ap
   await app.register(
     async (api) => {
       registerPrincipal(api, db);
-      api.get(
-        "/health",
-        {
-          config: { public: true },
-          schema: { tags: ["meta"], summary: "Liveness and database check", response: { 200: Type.Object({ status: Type.Literal("ok") }) } },
-        },
-        async () => {
-          await db.execute(sql`select 1`);
-          return { status: "ok" as const };
-        },
-      );
+      await api.register(healthRoutes(db, config.dataKey));
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes(db, config, now));
       await api.register(regionRoutes(db));

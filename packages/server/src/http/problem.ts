@@ -1,5 +1,6 @@
 import { DomainError, ERROR_STATUS, type FieldError } from "@medbridge/core";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/unavailable.ts";
 import { toFieldErrors } from "./validation.ts";
 
 const TITLES: Record<number, string> = {
@@ -12,6 +13,7 @@ const TITLES: Record<number, string> = {
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 /** RFC 9457 problem document. */
@@ -48,6 +50,12 @@ export function errorHandler(error: FastifyError | DomainError | Error, request:
     return sendProblem(reply, 415, "Unsupported content type", [{ path: "content-type", message: "is not supported here" }]);
   }
   if (status >= 400 && status < 500) return sendProblem(reply, status, error.message);
+  // The database is away (down, restarting, not answering in time): clients should come back.
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, "database unavailable");
+    reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+    return sendProblem(reply, 503, "The database is unavailable; try again shortly.");
+  }
   request.log.error({ err: error }, "unhandled error");
   return sendProblem(reply, 500, "An unexpected error occurred; it has been logged.");
 }
