@@ -1,5 +1,6 @@
 import { DomainError } from "@medbridge/core";
 import { Command, InvalidArgumentError } from "commander";
+import { registerBackupCommands } from "./backup.ts";
 import { registerCdsCommand } from "./cds.ts";
 import { registerComplianceCommand } from "./compliance.ts";
 import { registerImportCommands } from "./import.ts";
@@ -31,6 +32,7 @@ registerComplianceCommand(program);
 registerCdsCommand(program);
 registerOutreachCommand(program);
 registerRotateKeyCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync();

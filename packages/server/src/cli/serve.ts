@@ -1,5 +1,6 @@
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
+import { serveHotBackups } from "../db/hot-backup.ts";
 import { startReferralJobs } from "../referral/jobs.ts";
 import { loginLines, seedFirstStart } from "../seed/first-start.ts";
 import { openConfigured } from "./database.ts";
@@ -17,6 +18,8 @@ export async function serve(options: { port?: string | undefined; demo?: boolean
   if (config.developmentKey) console.warn("MEDBRIDGE_DATA_KEY is not set: ID numbers are encrypted with the development key (refused in production).");
   shutdown.add("finishing requests in flight", () => app.close());
   shutdown.add("stopping the jobs", () => stopJobs());
+  const stopHotBackups = database.dump && serveHotBackups(config.dataDir, database.dump, (err) => app.log.error({ err }, "hot backup failed"));
+  if (stopHotBackups) shutdown.add("closing the backup socket", stopHotBackups);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace("[::1]", "localhost");
   console.log(`\nMedBridge 医联桥 is running at ${url}  (database: ${database.where}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
