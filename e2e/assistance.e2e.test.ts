@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayInChina } from "../packages/server/src/assistance/compliance-service.ts";
+import { todayInChina } from "../packages/server/src/clock.ts";
 import { demoYears } from "../packages/server/src/seed/demo-plan.ts";
 import { HAS_CHROMIUM, SHOTS, signIn, useServerAndBrowser } from "./browser.ts";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInChina } from "../src/assistance/compliance-service.ts";
+import { todayInChina } from "../src/clock.ts";
 import { demoYears } from "../src/seed/demo-plan.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";

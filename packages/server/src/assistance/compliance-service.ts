@@ -20,9 +20,6 @@ import { agreements, attendance, dispatches, practitioners } from "../db/schema.
 import type { Agreement } from "./agreements.ts";
 import { resolvePack } from "./packs.ts";
 
-/** Kept for the importers that have not moved to `clock.ts` yet. */
-export { todayInChina } from "../clock.ts";
-
 /**
  * Rosters of several agreements for one year, from the database, in three queries: effective
  * dates are actual where recorded, else planned; cancelled dispatches are left out; attendance

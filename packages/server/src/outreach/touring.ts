@@ -1,9 +1,9 @@
 import {
   DEFAULT_FREQUENCY,
   day,
-  formatDay,
   type FieldError,
   type FrequencyRules,
+  formatDay,
   PERIODS,
   provinceOf,
   regionContains,

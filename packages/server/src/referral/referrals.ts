@@ -4,6 +4,7 @@ import {
   expiryWarningLeadMinutes,
   type FieldError,
   forbidden,
+  formatDay,
   type InstitutionKind,
   idNumberProblem,
   invalid,
@@ -24,6 +25,7 @@ import {
 import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit, auditInsert } from "../audit.ts";
+import { chinaDate, chinaDay } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { followUps, institutions, referralEvents, referrals, regions } from "../db/schema.ts";
@@ -132,7 +134,7 @@ export function patientProblems(patient: Static<typeof PatientInput>, now: Date,
   else if (patient.idNumber.slice(6, 14) !== patient.birthDate.replaceAll("-", "")) {
     errors.push({ path: `${prefix}birthDate`, message: "does not match the birth date in the ID number" });
   }
-  if (patient.birthDate > now.toISOString().slice(0, 10)) errors.push({ path: `${prefix}birthDate`, message: "is in the future" });
+  if (patient.birthDate > chinaDate(now)) errors.push({ path: `${prefix}birthDate`, message: "is in the future" });
   return errors;
 }
 
@@ -457,7 +459,7 @@ export async function applyTransition(
     await db.insert(followUps).values({
       referralId: id,
       institutionId: row.toInstitutionId,
-      dueOn: new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+      dueOn: formatDay(chinaDay(now) + 14),
       provinceCode: row.provinceCode,
     });
   }
