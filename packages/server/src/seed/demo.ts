@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { provinceOf, type Title } from "@medbridge/core";
 import { sql } from "drizzle-orm";
-import { todayInChina } from "../assistance/compliance-service.ts";
 import { generatedPassword, hashPassword } from "../auth/passwords.ts";
+import { todayInChina } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { allianceMembers, alliances, institutionAssessments, institutions, practiceSites, practitioners, regions, users } from "../db/schema.ts";
