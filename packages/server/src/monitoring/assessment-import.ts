@@ -56,6 +56,9 @@ export const assessmentImport: ImportSpec<AssessmentRow> = {
       year: v.year && cellNumber(v.year),
       level: v.level && (LEVEL_WORDS[v.level.trim().toLowerCase()] ?? v.level),
     }),
+  unique: [
+    { path: "year", message: "this hospital and year appear twice in the file", key: (input) => `${input.regionCode}/${input.institutionName}/${input.year}` },
+  ],
   check: async (db, inputs) => {
     const names = [...new Set(inputs.map((i) => i.institutionName))];
     const found = await db
@@ -70,7 +73,6 @@ export const assessmentImport: ImportSpec<AssessmentRow> = {
       .where(inArray(institutions.name, names));
     const byKey = new Map(found.map((f) => [`${f.regionCode}/${f.name}`, f]));
     const errors = new Map<number, FieldError[]>();
-    const seen = new Set<string>();
     inputs.forEach((input, index) => {
       const list: FieldError[] = [];
       const hospital = byKey.get(`${input.regionCode}/${input.institutionName}`);
@@ -78,9 +80,6 @@ export const assessmentImport: ImportSpec<AssessmentRow> = {
       else if (!ASSESSED_KINDS.includes(hospital.kind as (typeof ASSESSED_KINDS)[number]))
         list.push({ path: "institutionName", message: "capability assessments apply to county hospitals only" });
       else Object.assign(input, { institutionId: hospital.id, provinceCode: hospital.provinceCode });
-      const key = `${input.regionCode}/${input.institutionName}/${input.year}`;
-      if (seen.has(key)) list.push({ path: "year", message: "this hospital and year appear twice in the file" });
-      seen.add(key);
       if (list.length) errors.set(index, list);
     });
     return errors;

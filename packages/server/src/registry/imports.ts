@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { type FieldError, invalid, type Principal } from "@medbridge/core";
 import { inArray, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -16,9 +17,22 @@ export interface ImportSpec<T> {
   schema: TSchema;
   /** Spreadsheet cells (strings) → the typed input; empty cells are left out. */
   toInput(values: Record<string, string>): Record<string, unknown>;
-  /** Checks against the database (regions exist, institutions exist…), errors per input index. */
+  /**
+   * What may appear only once in a file (a name per county, a licence…): checked here over the
+   * whole file, so that `check` can look at one chunk of rows at a time.
+   */
+  unique?: UniqueRule<T>[];
+  /** Checks one chunk of rows against the database (regions exist, institutions exist…), errors per input index. */
   check(db: Db, inputs: T[]): Promise<Map<number, FieldError[]>>;
   insert(db: Db, actor: Actor, inputs: T[]): Promise<unknown>;
+}
+
+export interface UniqueRule<T> {
+  /** The field blamed on the second and later rows with the same key. */
+  path: string;
+  message: string;
+  /** The key that must not repeat; undefined when the row has none (an optional field left empty). */
+  key(input: T): string | undefined;
 }
 
 export interface ImportOptions {
@@ -43,28 +57,67 @@ export interface ImportReport {
 }
 
 /**
- * Validates every row, then writes the valid ones in one transaction. With any invalid row nothing
- * is written unless `skipInvalid`; the report lists each bad row by its spreadsheet line and field.
+ * Rows per step. On PGlite every query runs on the server's own thread and an `await` on it never
+ * reaches the event loop, so a 30,000-row import was one 7-second task that no other request
+ * could interrupt. Each step is bounded (about 50 ms at most on PGlite) and followed by a turn of
+ * the event loop, so requests keep being answered while a file is imported.
+ */
+const VALIDATE_CHUNK = 500;
+const CHECK_CHUNK = 1000;
+const WRITE_CHUNK = 250;
+
+/** Lets pending I/O (other requests) run before the next step. */
+export const breathe = () => setImmediate();
+
+/**
+ * Validates every row (schema, duplicates within the file, then the database in chunks), then
+ * writes the valid ones in one transaction, in chunks. With any invalid row nothing is written
+ * unless `skipInvalid`; the report lists each bad row by its spreadsheet line and field.
+ *
+ * The write stays one transaction so that an import is all or nothing, also when the process is
+ * killed halfway. On PostgreSQL other requests go on meanwhile; on PGlite, which has one session,
+ * requests that need the database wait for the commit (their other work, and requests that do not
+ * touch the database, go on). That is why everything that can be done before the transaction is.
  */
 export async function runImport<T>(db: Db, spec: ImportSpec<T>, rows: TableRow[], actor: Actor, options: ImportOptions): Promise<ImportReport> {
   if (rows.length === 0) throw invalid([{ path: "file", message: "the file has no data rows" }]);
   const validate = bodyAjv.compile(spec.schema);
   const errors: ImportError[] = [];
   const candidates: { line: number; input: T }[] = [];
-  for (const row of rows) {
-    const input = spec.toInput(row.values);
-    if (validate(input)) candidates.push({ line: row.line, input: input as T });
-    else errors.push(...toFieldErrors(validate.errors ?? []).map((e) => ({ ...e, line: row.line })));
+  for (let start = 0; start < rows.length; start += VALIDATE_CHUNK) {
+    for (const row of rows.slice(start, start + VALIDATE_CHUNK)) {
+      const input = spec.toInput(row.values);
+      if (validate(input)) candidates.push({ line: row.line, input: input as T });
+      else errors.push(...toFieldErrors(validate.errors ?? []).map((e) => ({ ...e, line: row.line })));
+    }
+    await breathe();
   }
-  const checks = await spec.check(
-    db,
-    candidates.map((c) => c.input),
-  );
-  const valid = candidates.filter((c, index) => {
-    const found = checks.get(index);
-    if (found) errors.push(...found.map((e) => ({ ...e, line: c.line })));
-    return !found;
-  });
+  const failed = new Set<number>();
+  for (const rule of spec.unique ?? []) {
+    const seen = new Set<string>();
+    candidates.forEach((c, index) => {
+      const key = rule.key(c.input);
+      if (key === undefined) return;
+      if (seen.has(key)) {
+        failed.add(index);
+        errors.push({ path: rule.path, message: rule.message, line: c.line });
+      }
+      seen.add(key);
+    });
+  }
+  for (let start = 0; start < candidates.length; start += CHECK_CHUNK) {
+    const chunk = candidates.slice(start, start + CHECK_CHUNK);
+    const checks = await spec.check(
+      db,
+      chunk.map((c) => c.input),
+    );
+    for (const [index, found] of checks) {
+      failed.add(start + index);
+      errors.push(...found.map((e) => ({ ...e, line: (chunk[index] as { line: number }).line })));
+    }
+    await breathe();
+  }
+  const valid = candidates.filter((_, index) => !failed.has(index));
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 && !options.skipInvalid) {
     throw invalid(
@@ -75,14 +128,14 @@ export async function runImport<T>(db: Db, spec: ImportSpec<T>, rows: TableRow[]
   if (options.authorize && options.principal) options.authorize(options.principal, valid.map((v) => v.input) as never[]);
   if (!options.dryRun && valid.length > 0) {
     await inTransaction(db, async (tx) => {
-      const chunk = 500;
-      for (let i = 0; i < valid.length; i += chunk) {
+      for (let i = 0; i < valid.length; i += WRITE_CHUNK) {
         await spec.insert(
           tx,
           actor,
-          valid.slice(i, i + chunk).map((v) => v.input),
+          valid.slice(i, i + WRITE_CHUNK).map((v) => v.input),
         );
-        options.onProgress?.(Math.min(i + chunk, valid.length), valid.length);
+        options.onProgress?.(Math.min(i + WRITE_CHUNK, valid.length), valid.length);
+        await breathe();
       }
     });
   }

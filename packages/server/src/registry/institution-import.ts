@@ -41,16 +41,14 @@ export const institutionImport: ImportSpec<InstitutionInput> = {
       beds: v.beds === undefined || v.beds === "" ? undefined : cellNumber(v.beds),
       departments: v.departments ? cellList(v.departments) : undefined,
     }),
+  // Names are unique per county: within the file here, against the database in `check`.
+  unique: [{ path: "name", message: "appears twice in this file for the same county", key: (input) => `${input.regionCode}|${input.name.trim()}` }],
   check: async (db: Db, inputs) => {
     const errors = await checkInstitutionRegions(db, inputs);
-    // Names must be unique per county, within the file and against the database.
-    const seen = new Map<string, number>();
     const existing = await existingNames(db, inputs);
     inputs.forEach((input, index) => {
-      const key = `${input.regionCode}|${input.name.trim()}`;
-      const clash = seen.has(key) ? "appears twice in this file for the same county" : existing.has(key) ? "already exists in this county" : null;
-      seen.set(key, index);
-      if (clash) errors.set(index, [...(errors.get(index) ?? []), { path: "name", message: clash }]);
+      if (existing.has(`${input.regionCode}|${input.name.trim()}`))
+        errors.set(index, [...(errors.get(index) ?? []), { path: "name", message: "already exists in this county" }]);
     });
     return errors;
   },

@@ -43,6 +43,7 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
   schema: PractitionerRow,
   toInput: (v) =>
     withoutEmpty({ name: v.name, licenseNo: v.licenseNo, profession: v.profession, title: v.title, specialty: v.specialty, institution: v.institution }),
+  unique: [{ path: "licenseNo", message: "appears twice in this file", key: (input) => input.licenseNo ?? undefined }],
   check: async (db: Db, inputs) => {
     const refs = [...new Set(inputs.map((i) => i.institution))];
     const found = refs.length
@@ -60,7 +61,6 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
         : [],
     );
     const errors = new Map<number, FieldError[]>();
-    const seenLicence = new Set<string>();
     inputs.forEach((input, index) => {
       const list: FieldError[] = [];
       const matches = byRef.get(input.institution) ?? [];
@@ -72,11 +72,7 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
         input.institutionId = match.id;
         input.regionCode = isRegionCode(match.regionCode) ? match.regionCode : undefined;
       }
-      if (input.licenseNo) {
-        if (taken.has(input.licenseNo)) list.push({ path: "licenseNo", message: "is already registered" });
-        if (seenLicence.has(input.licenseNo)) list.push({ path: "licenseNo", message: "appears twice in this file" });
-        seenLicence.add(input.licenseNo);
-      }
+      if (input.licenseNo && taken.has(input.licenseNo)) list.push({ path: "licenseNo", message: "is already registered" });
       if (list.length) errors.set(index, list);
     });
     return errors;

@@ -1,4 +1,5 @@
-import { invalid } from "@medbridge/core";
+import { Worker } from "node:worker_threads";
+import { DomainError, type ErrorCode, type FieldError, invalid } from "@medbridge/core";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 
@@ -20,11 +21,46 @@ export function formatOf(nameOrType: string): TableFormat | null {
 }
 
 /**
+ * Files larger than this are parsed in a worker thread: parsing is synchronous CPU work (a
+ * 30,000-row XLSX takes two seconds) that would otherwise stall every other request. Smaller ones
+ * are parsed here, which is quicker than starting a thread.
+ */
+const INLINE_BYTES = 64 * 1024;
+
+/**
  * Reads a CSV or XLSX sheet whose first row is a header. `aliases` maps every accepted header
  * (English or Chinese, case-insensitive) to the canonical key; unknown headers are an error, so a
  * misspelt column is never silently ignored.
  */
-export async function readTable(data: Buffer, format: TableFormat, aliases: Record<string, string>): Promise<TableRow[]> {
+export function readTable(data: Buffer, format: TableFormat, aliases: Record<string, string>): Promise<TableRow[]> {
+  return data.length <= INLINE_BYTES ? readTableHere(data, format, aliases) : readTableInWorker(data, format, aliases);
+}
+
+type WorkerMessage = { rows: TableRow[] } | { done: true } | { error: { domain: boolean; code: ErrorCode; message: string; errors: FieldError[] } };
+
+function readTableInWorker(data: Buffer, format: TableFormat, aliases: Record<string, string>): Promise<TableRow[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./tabular-worker.mjs", import.meta.url), { workerData: { data, format, aliases } });
+    const rows: TableRow[] = [];
+    worker.on("message", (message: WorkerMessage) => {
+      if ("rows" in message) {
+        for (const row of message.rows) rows.push(row);
+        return;
+      }
+      if ("done" in message) resolve(rows);
+      else {
+        const e = message.error;
+        reject(e.domain ? new DomainError(e.code, e.message, e.errors) : new Error(`reading the file failed: ${e.message}`));
+      }
+      void worker.terminate();
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`the file reader stopped (exit code ${code})`)));
+  });
+}
+
+/** The parse itself, on the calling thread (the worker runs this too). */
+export async function readTableHere(data: Buffer, format: TableFormat, aliases: Record<string, string>): Promise<TableRow[]> {
   const grid = format === "csv" ? readCsv(data) : await readXlsx(data);
   const [header, ...body] = grid;
   if (!header || header.every((h) => h.trim() === "")) throw invalid([{ path: "header", message: "the file has no header row" }]);
