@@ -1,5 +1,5 @@
 import { type FieldError, notFound } from "@medbridge/core";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { referralAttachments } from "../db/schema.ts";
@@ -39,11 +39,21 @@ export const AttachmentSchema = Type.Object({ id: Uuid, filename: Type.String(),
 
 export type DecodedAttachment = { filename: string; contentType: string; size: number; data: Buffer };
 
+/**
+ * File bytes the create route's body parser decoded already (referral-body.ts), by attachment
+ * object: it drops the base64 text and leaves `data` empty, so each file is held once.
+ */
+const decodedByParser = new WeakMap<object, Buffer>();
+
+export function keepDecoded(attachment: object, bytes: Buffer): void {
+  decodedByParser.set(attachment, bytes);
+}
+
 /** Decodes and checks every file before anything is written; errors name `attachments[N].field`. */
 export function decodeAttachments(files: Static<typeof AttachmentInput>[] = []): { decoded: DecodedAttachment[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const decoded = files.map((file, i) => {
-    const bytes = Buffer.from(file.data, "base64");
+    const bytes = decodedByParser.get(file) ?? Buffer.from(file.data, "base64");
     const signature = SIGNATURES[file.contentType as AttachmentType];
     if (bytes.length === 0) errors.push({ path: `attachments[${i}].data`, message: "is empty" });
     else if (bytes.length > MAX_ATTACHMENT_BYTES) errors.push({ path: `attachments[${i}].data`, message: `is larger than ${MAX_ATTACHMENT_BYTES} bytes` });
@@ -54,8 +64,14 @@ export function decodeAttachments(files: Static<typeof AttachmentInput>[] = []):
   return { decoded, errors };
 }
 
+/**
+ * One statement per file, the bytes sent as base64 that the database decodes. PGlite's own bytea
+ * parameter encoding builds a JavaScript string per byte: 2 MiB took seconds and hundreds of MB.
+ */
 export async function storeAttachments(db: Db, referralId: string, decoded: DecodedAttachment[]): Promise<void> {
-  if (decoded.length) await db.insert(referralAttachments).values(decoded.map((d) => ({ ...d, referralId })));
+  for (const d of decoded) {
+    await db.insert(referralAttachments).values({ ...d, referralId, data: sql`decode(${d.data.toString("base64")}, 'base64')` });
+  }
 }
 
 /** The files' descriptions; `any: false` says there are none without asking the database. */

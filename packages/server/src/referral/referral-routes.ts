@@ -3,9 +3,9 @@ import { forbidden, mayEver, readScope, regionContains } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess, requireAccessTo } from "../access.ts";
-import { todayInChina } from "../clock.ts";
 import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
+import { todayInChina } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { slots } from "../db/schema.ts";
@@ -25,6 +25,7 @@ import {
   SlotInput,
   SlotSchema,
 } from "./pool.ts";
+import { referralBodyParser } from "./referral-body.ts";
 import {
   applyTransition,
   createReferral,
@@ -37,6 +38,7 @@ import {
   TransitionInput,
 } from "./referrals.ts";
 import { referralStats, StatsQuery, StatsSchema, statsScope } from "./stats.ts";
+import { uploadGate } from "./upload-gate.ts";
 
 const tags = ["referral"];
 
@@ -49,25 +51,33 @@ export interface ReferralRouteOptions {
 
 export function referralRoutes({ db, config, now = () => new Date() }: ReferralRouteOptions): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.post(
-      "/referrals",
-      {
-        bodyLimit: REFERRAL_BODY_LIMIT,
-        schema: {
-          tags,
-          summary: "Create a referral (draft; submit: true to submit at once) from your institution",
-          body: ReferralInput,
-          response: { 201: ReferralSchema, ...errorResponses },
+    // The create route alone takes files: its own scope, with a body parser that holds each file
+    // once, and a gate that admits a few large bodies at a time (referral-body.ts, upload-gate.ts).
+    const gate = uploadGate();
+    const createRoute: FastifyPluginAsyncTypebox = async (create) => {
+      create.addContentTypeParser("application/json", referralBodyParser(create.getDefaultJsonParser("error", "error")));
+      create.post(
+        "/referrals",
+        {
+          bodyLimit: REFERRAL_BODY_LIMIT,
+          onRequest: gate.admitLargeBody,
+          schema: {
+            tags,
+            summary: "Create a referral (draft; submit: true to submit at once) from your institution",
+            body: ReferralInput,
+            response: { 201: ReferralSchema, ...errorResponses },
+          },
         },
-      },
-      async (request, reply) => {
-        const principal = principalOf(request);
-        if (!mayEver(principal, "write", "referral")) throw forbidden("Only clinicians and coordinators of an institution refer patients");
-        const actor = actorOf(principal, request.id);
-        const created = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
-        return reply.status(201).send(created);
-      },
-    );
+        async (request, reply) => {
+          const principal = principalOf(request);
+          if (!mayEver(principal, "write", "referral")) throw forbidden("Only clinicians and coordinators of an institution refer patients");
+          const actor = actorOf(principal, request.id);
+          const created = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
+          return reply.status(201).send(created);
+        },
+      );
+    };
+    await app.register(createRoute);
 
     app.get(
       "/referrals",
