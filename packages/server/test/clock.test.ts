@@ -1,9 +1,9 @@
-import { idCheckCharacter } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate, chinaDay, chinaMidnight, chinaMonth } from "../src/clock.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
+import { idNumberFor } from "./helpers/referrals.ts";
 
 // 00:30 on 2 March in Beijing is still 1 March in UTC: every date the server makes must be the 2nd.
 const HALF_PAST_MIDNIGHT_BEIJING = new Date("2026-03-01T16:30:00Z");
@@ -24,10 +24,6 @@ describe.each(BACKENDS)("at 00:30 Beijing time every route gives Beijing dates, 
   const call = async (who: string, method: "GET" | "POST", url: string, payload?: object) =>
     ctx.app.inject({ method, url, headers: { cookie: await ctx.login(who) }, ...(payload && { payload }) });
   const rows = async <T>(query: string) => ((await ctx.database.db.execute(sql.raw(query))) as unknown as { rows: T[] }).rows;
-  const idBornOn = (birth: string, serial: string) => {
-    const first17 = `522622${birth.replaceAll("-", "")}${serial}`;
-    return first17 + idCheckCharacter(first17);
-  };
 
   beforeAll(async () => {
     ctx = await demoApp(backend, () => HALF_PAST_MIDNIGHT_BEIJING);
@@ -41,7 +37,7 @@ describe.each(BACKENDS)("at 00:30 Beijing time every route gives Beijing dates, 
       priority: "urgent",
       toInstitutionId: county,
       department: "儿科",
-      patient: { name: "示例新生儿", sex: "female", birthDate: "2026-03-02", idNumber: idBornOn("2026-03-02", "002") },
+      patient: { name: "示例新生儿", sex: "female", birthDate: "2026-03-02", idNumber: idNumberFor("2026-03-02", "002") },
       reason: { icd10: "P22.9", text: "新生儿呼吸窘迫" },
       submit: true,
     });
@@ -50,7 +46,7 @@ describe.each(BACKENDS)("at 00:30 Beijing time every route gives Beijing dates, 
 
   it("enrols a register patient on the Beijing date", async () => {
     const enrolled = await call("gz.township.doctor", "POST", "/api/v1/htn/patients", {
-      patient: { name: "示例患者零点", sex: "male", birthDate: "1960-04-01", idNumber: idBornOn("1960-04-01", "771") },
+      patient: { name: "示例患者零点", sex: "male", birthDate: "1960-04-01", idNumber: idNumberFor("1960-04-01", "771") },
       conditions: [],
     });
     expect(enrolled.statusCode, enrolled.body).toBe(201);
@@ -72,7 +68,7 @@ describe.each(BACKENDS)("at 00:30 Beijing time every route gives Beijing dates, 
         priority: "routine",
         toInstitutionId: county,
         department: "心血管内科",
-        patient: { name: "示例患者随访", sex: "male", birthDate: "1958-07-07", idNumber: idBornOn("1958-07-07", "113") },
+        patient: { name: "示例患者随访", sex: "male", birthDate: "1958-07-07", idNumber: idNumberFor("1958-07-07", "113") },
         reason: { icd10: "I10", text: "原发性高血压" },
         submit: true,
       }),

@@ -1,5 +1,4 @@
 import { createServer, type Server } from "node:http";
-import { idCheckCharacter } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
@@ -8,6 +7,7 @@ import { startReferralJobs } from "../src/referral/jobs.ts";
 import { expireOverdue } from "../src/referral/referrals.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
+import { idNumberFor, upReferral } from "./helpers/referrals.ts";
 
 const env = { MEDBRIDGE_WEBHOOK_ALLOW: "127.0.0.1" };
 const rows = async <T>(db: Database["db"], query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -17,17 +17,16 @@ async function setUp(ctx: TestContext) {
     ctx.app.inject({ method, url, headers: { cookie: await ctx.login(who) }, ...(payload && { payload }) });
   const county = json(await call("gz.county.coord", "GET", "/api/v1/me")).institutionId as string;
   const refer = async (serial: number, extra: object = {}) => {
-    const first17 = `52262219700101${String(serial).padStart(3, "0")}`;
-    const response = await call("gz.township.doctor", "POST", "/api/v1/referrals", {
-      direction: "up",
-      priority: "green_channel",
-      toInstitutionId: county,
-      department: "心血管内科",
-      patient: { name: "示例患者", sex: "male", birthDate: "1970-01-01", idNumber: first17 + idCheckCharacter(first17) },
-      reason: { icd10: "I10", text: "高血压" },
-      submit: true,
-      ...extra,
-    });
+    const response = await call(
+      "gz.township.doctor",
+      "POST",
+      "/api/v1/referrals",
+      upReferral(county, {
+        priority: "green_channel",
+        patient: { name: "示例患者", sex: "male", birthDate: "1970-01-01", idNumber: idNumberFor("1970-01-01", serial) },
+        ...extra,
+      }),
+    );
     expect(response.statusCode, response.body).toBe(201);
     return json(response).id as string;
   };

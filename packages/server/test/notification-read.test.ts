@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { idCheckCharacter } from "@medbridge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
+import { upReferral } from "./helpers/referrals.ts";
 
 describe.each(BACKENDS)("marking notifications read on %s", (backend) => {
   let ctx: TestContext;
@@ -16,20 +16,11 @@ describe.each(BACKENDS)("marking notifications read on %s", (backend) => {
   it("answers 404 for another institution's notification (and leaves it unread), 204 for one's own", async () => {
     // A submitted referral tells the county hospital.
     const county = json(await call("gz.county.coord", "GET", "/api/v1/me")).institutionId;
-    const first17 = "52262219700101123";
     const created = await ctx.app.inject({
       method: "POST",
       url: "/api/v1/referrals",
       headers: { cookie: await ctx.login("gz.township.doctor") },
-      payload: {
-        direction: "up",
-        priority: "urgent",
-        toInstitutionId: county,
-        department: "心血管内科",
-        patient: { name: "示例患者", sex: "male", birthDate: "1970-01-01", idNumber: first17 + idCheckCharacter(first17) },
-        reason: { icd10: "I10", text: "高血压" },
-        submit: true,
-      },
+      payload: upReferral(county),
     });
     expect(created.statusCode, created.body).toBe(201);
     const inbox = json(await call("gz.county.coord", "GET", "/api/v1/notifications?unread=true"));

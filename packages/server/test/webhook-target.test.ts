@@ -1,5 +1,4 @@
 import { createServer, type Server } from "node:http";
-import { idCheckCharacter } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
@@ -9,6 +8,7 @@ import { deliverWebhooks, post } from "../src/referral/webhook-delivery.ts";
 import { nonPublic, RefusedTarget, resolveTarget, webhookPolicy } from "../src/referral/webhook-target.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
+import { upReferral } from "./helpers/referrals.ts";
 
 const strict = webhookPolicy(loadConfig({}));
 
@@ -150,20 +150,11 @@ describe.each(BACKENDS)("webhook targets through the API on %s", (backend) => {
     await db
       .insert(webhooks)
       .values({ institutionId: county, url: `http://127.0.0.1:${port}/internal-admin`, secretCipher: encrypt(key, "a-long-enough-webhook-secret") });
-    const first17 = "52262219700101123";
     const created = await ctx.app.inject({
       method: "POST",
       url: "/api/v1/referrals",
       headers: { cookie: await ctx.login("gz.township.doctor") },
-      payload: {
-        direction: "up",
-        priority: "urgent",
-        toInstitutionId: county,
-        department: "心血管内科",
-        patient: { name: "示例患者", sex: "male", birthDate: "1970-01-01", idNumber: first17 + idCheckCharacter(first17) },
-        reason: { icd10: "I10", text: "高血压" },
-        submit: true,
-      },
+      payload: upReferral(county),
     });
     expect(created.statusCode, created.body).toBe(201);
     const soon = () => new Date(Date.now() + 1000);
