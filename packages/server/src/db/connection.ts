@@ -150,11 +150,18 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   };
 }
 
+const PGLITE_SHARED_BUFFERS = "32MB";
+
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm, btree_gist } });
+    // PostgreSQL's 128 MB of shared buffers live in the WASM heap on top of the files the OS already
+    // caches; 32 MB keeps the embedded server's resident memory down (defect 14 of issue 11).
+    const client = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { pg_trgm, btree_gist },
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     let closing: Promise<void> | undefined;
     return {

@@ -89,11 +89,20 @@ export async function listAttachments(db: Db, referralId: string, any = true) {
     .orderBy(asc(referralAttachments.createdAt), asc(referralAttachments.filename));
 }
 
+/**
+ * One attachment with its bytes. They travel as base64 text and are decoded here: PGlite's own
+ * bytea parsing took seconds and hundreds of MB for a 2 MiB file (the same reason they are stored
+ * through decode()).
+ */
 export async function readAttachment(db: Db, referralId: string, attachmentId: string) {
   const [row] = await db
-    .select()
+    .select({
+      filename: referralAttachments.filename,
+      contentType: referralAttachments.contentType,
+      data: sql<string>`encode(${referralAttachments.data}, 'base64')`,
+    })
     .from(referralAttachments)
     .where(and(eq(referralAttachments.referralId, referralId), eq(referralAttachments.id, attachmentId)));
   if (!row) throw notFound("Attachment");
-  return row;
+  return { ...row, data: Buffer.from(row.data.replace(/\n/g, ""), "base64") };
 }
