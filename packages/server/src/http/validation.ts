@@ -2,6 +2,7 @@ import type { FieldError } from "@medbridge/core";
 import { Ajv, type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
 import type { FastifySchemaCompiler } from "fastify";
+import { unstorableText } from "./storable-text.ts";
 
 function makeAjv(coerceTypes: boolean): Ajv {
   // removeAdditional stays off: an unknown field is an error the caller must see, not something
@@ -11,8 +12,34 @@ function makeAjv(coerceTypes: boolean): Ajv {
   return ajv;
 }
 
-export const bodyAjv = makeAjv(false);
-const queryAjv = makeAjv(true);
+/** A compiled schema as Fastify and the importers call it: true, or false with `errors`. */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * Compiles with Ajv and also refuses text PostgreSQL cannot store (NUL, lone surrogates) anywhere
+ * in the value, unknown fields included: every body, query string, path parameter and imported
+ * row passes through here, so this is the one place that check lives.
+ */
+function compiler(ajv: Ajv) {
+  return {
+    compile(schema: object): Validator {
+      const validate = ajv.compile(schema);
+      const guarded: Validator = (data) => {
+        const valid = validate(data);
+        const unstorable = unstorableText(data);
+        guarded.errors = valid && unstorable.length === 0 ? null : [...(validate.errors ?? []), ...unstorable];
+        return guarded.errors === null;
+      };
+      return guarded;
+    },
+  };
+}
+
+export const bodyAjv = compiler(makeAjv(false));
+const queryAjv = compiler(makeAjv(true));
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => (httpPart === "body" ? bodyAjv : queryAjv).compile(schema);
 
@@ -41,6 +68,9 @@ export function toFieldErrors(errors: readonly ErrorObject[], prefix = ""): Fiel
     } else if (e.keyword === "anyOf") {
       const types = branchMessages.get(e.instancePath);
       if (types?.length) message = `must be ${types.join(" or ")}`;
+    } else if (e.keyword === "formatMinimum" || e.keyword === "formatMaximum") {
+      // ajv-formats still says "should"; say it as Ajv's own bounds do.
+      message = `must be ${e.params.comparison} ${e.params.limit}`;
     } else if (e.keyword === "enum") {
       message = `must be one of: ${(e.params.allowedValues as unknown[]).join(", ")}`;
     }
