@@ -6,15 +6,33 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
   return Type.Unsafe<T[number]>({ type: "string", enum: [...values], ...options });
 }
 
-/** Calendar date `YYYY-MM-DD` (no time zone). */
-export const DateString = Type.String({ format: "date", description: "Calendar date YYYY-MM-DD" });
+/**
+ * The dates any record or query of this service can mean. Outside them day arithmetic and
+ * PostgreSQL's date/timestamp conversions fail (year 1, year 9999 plus a day), so they answer 400.
+ */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2100-12-31";
+
+/** Calendar date `YYYY-MM-DD` (no time zone), between 1900 and 2100. */
+export const DateString = Type.String({
+  format: "date",
+  formatMinimum: EARLIEST_DATE,
+  formatMaximum: LATEST_DATE,
+  description: `Calendar date YYYY-MM-DD, ${EARLIEST_DATE} to ${LATEST_DATE}`,
+});
 export const Uuid = Type.String({ format: "uuid" });
 export const RegionCode = Type.String({ pattern: "^[1-9][0-9]{5}$", description: "GB/T 2260 code, 6 digits" });
 /** Free text: trimmed length enforced in handlers where needed; bounded here against abuse. */
 export const Text = (max = 200, min = 1) => Type.String({ minLength: min, maxLength: max });
 
+/**
+ * The last page a list may be asked for: with MAX_PAGE_SIZE the offset stays far below 2^53 (and
+ * PostgreSQL's bigint); `page=1e21` used to reach the database as an offset and answer 500.
+ */
+export const MAX_PAGE = 100_000;
+
 export const PageQuery = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
   q: Type.Optional(Type.String({ maxLength: 100, description: "Search text" })),
 };
