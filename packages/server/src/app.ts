@@ -19,7 +19,10 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
 import { healthRoutes } from "./health-routes.ts";
+import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
+import { registerSameOriginCheck } from "./http/same-origin.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { validatorCompiler } from "./http/validation.ts";
 import { cdsRoutes } from "./hypertension/cds-routes.ts";
 import { loggerOptions } from "./logging.ts";
@@ -55,6 +58,9 @@ export async function buildApp({ db, config, logger = true, logStream, now }: Ap
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
+    // Errors before any route (bad URL, oversized headers) as problem+json, quoting nothing.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -65,12 +71,7 @@ export async function buildApp({ db, config, logger = true, logStream, now }: Ap
     if (code === "40001" || code === "40P01") return sendProblem(reply, 409, "Another change got there first; try again");
     return errorHandler(error as Error, request, reply);
   });
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("x-frame-options", "DENY");
-    reply.header("referrer-policy", "same-origin");
-  });
+  registerSecurityHeaders(app, { production: config.production });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -90,6 +91,8 @@ export async function buildApp({ db, config, logger = true, logStream, now }: Ap
     },
   });
   await app.register(fastifyCookie);
+  // After the cookie parser: the check looks for the session cookie.
+  registerSameOriginCheck(app);
   await app.register(fastifyRateLimit, {
     global: false,
     hook: "preHandler",
@@ -126,7 +129,8 @@ export async function buildApp({ db, config, logger = true, logStream, now }: Ap
   }
   app.setNotFoundHandler({ preValidation: (_req, _reply, done) => done() }, (request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET" || !serveWeb) {
-      return sendProblem(reply, 404, `No route ${request.method} ${request.url.split("?")[0]}`);
+      // The path is not quoted back: it is the caller's input.
+      return sendProblem(reply, 404, "There is no such route; see /api/v1/openapi.json");
     }
     // Client-side routes of the single-page app all load index.html.
     return reply.type("text/html").sendFile("index.html");

@@ -8,13 +8,38 @@ const TITLES: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  408: "Request Timeout",
   409: "Conflict",
   413: "Payload Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   429: "Too Many Requests",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
+
+/** What Fastify's own 4xx errors mean, in words that quote nothing from the request. */
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_BAD_URL: "The URL is not valid (malformed percent-encoding)",
+  FST_ERR_MAX_PARAM_LENGTH: "A path parameter is too long",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "The body does not match its Content-Length",
+  FST_ERR_CTP_EMPTY_TYPE: "The Content-Type header is empty",
+  FST_ERR_CTP_INVALID_TYPE: "The Content-Type header is not valid",
+};
+
+/** The detail for an error raised by Fastify or a plugin rather than by this code. */
+export function fastifyDetail(code: string | undefined, status: number): string {
+  return (code && FASTIFY_DETAILS[code]) || (TITLES[status] ?? "The request was refused");
+}
+
+/** A whole problem document as text, for answers written straight to the socket. */
+export function problemText(status: number, detail: string): string {
+  const problem: Problem = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, errors: [] };
+  return JSON.stringify(problem);
+}
 
 /** RFC 9457 problem document. */
 export interface Problem {
@@ -49,7 +74,8 @@ export function errorHandler(error: FastifyError | DomainError | Error, request:
   if (status === 415 || fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
     return sendProblem(reply, 415, "Unsupported content type", [{ path: "content-type", message: "is not supported here" }]);
   }
-  if (status >= 400 && status < 500) return sendProblem(reply, status, error.message);
+  // Fastify's own messages quote the URL, a header or a content type: never echo those.
+  if (status >= 400 && status < 500) return sendProblem(reply, status, fastifyDetail(fe.code, status));
   // The database is away (down, restarting, not answering in time): clients should come back.
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, "database unavailable");
