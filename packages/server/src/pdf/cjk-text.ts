@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { woffToSfnt } from "./woff.ts";
 
 const require = createRequire(import.meta.url);
 const fontDir = dirname(require.resolve("@fontsource/noto-sans-sc/unicode.json"));
@@ -50,7 +51,7 @@ export class CjkText {
       if (!subset) continue;
       let font = this.fonts.get(subset.file);
       if (!font) {
-        font = await this.doc.embedFont(readFileSync(subset.file), { subset: true });
+        font = await this.doc.embedFont(woffToSfnt(readFileSync(subset.file)), { subset: true });
         this.fonts.set(subset.file, font);
       }
       const last = runs[runs.length - 1];
