@@ -15,6 +15,7 @@ import { agreementRoutes } from "./assistance/agreement-routes.ts";
 import { complianceRoutes } from "./assistance/compliance-routes.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { registerPrincipal } from "./auth/principal.ts";
+import { systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
@@ -47,7 +48,7 @@ export interface AppOptions {
   now?: () => Date;
 }
 
-export async function buildApp({ db, config, logger = true, logStream, now }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = true, logStream, now = systemClock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Redacted and with the one error serializer: no query parameters, secrets or patient data.
     logger: logger ? loggerOptions(process.env.LOG_LEVEL ?? "info", logStream) : false,
@@ -106,18 +107,18 @@ export async function buildApp({ db, config, logger = true, logStream, now }: Ap
       await api.register(authRoutes(db, config, now));
       await api.register(regionRoutes(db));
       await api.register(institutionRoutes(db));
-      await api.register(allianceRoutes(db));
+      await api.register(allianceRoutes(db, now));
       await api.register(practitionerRoutes(db));
       await api.register(userRoutes(db));
       await api.register(tokenRoutes(db));
       await api.register(auditRoutes(db));
       await api.register(agreementRoutes(db));
-      await api.register(complianceRoutes(db));
-      await api.register(referralRoutes({ db, config, ...(now && { now }) }));
-      await api.register(cdsRoutes({ db, config, ...(now && { now }) }));
-      await api.register(outreachRoutes({ db, ...(now && { now }) }));
-      await api.register(indicatorRoutes({ db, ...(now && { now }) }));
-      await api.register(notificationRoutes(db, config));
+      await api.register(complianceRoutes(db, now));
+      await api.register(referralRoutes({ db, config, now }));
+      await api.register(cdsRoutes({ db, config, now }));
+      await api.register(outreachRoutes({ db, now }));
+      await api.register(indicatorRoutes({ db, now }));
+      await api.register(notificationRoutes(db, config, now));
     },
     { prefix: API_PREFIX },
   );
