@@ -16,6 +16,7 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
+import { AccountFields } from "../auth/me.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { revokeAllAccess } from "../auth/sessions.ts";
 import type { Db } from "../db/connection.ts";
@@ -47,13 +48,7 @@ export type UserPatch = Static<typeof UserPatch>;
 
 export const UserSchema = Type.Object({
   id: Uuid,
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Type.String(),
-  regionCode: Type.Union([Type.String(), Type.Null()]),
-  regionName: Type.Union([Type.String(), Type.Null()]),
-  institutionId: Type.Union([Type.String(), Type.Null()]),
-  institutionName: Type.Union([Type.String(), Type.Null()]),
+  ...AccountFields,
   active: Type.Boolean(),
   createdAt: Type.String(),
 });

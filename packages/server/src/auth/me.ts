@@ -4,8 +4,8 @@ import { Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { institutions, regions, users } from "../db/schema.ts";
 
-export const MeSchema = Type.Object({
-  id: Type.String(),
+/** An account as the API shows it, to its owner (/me) and to those who manage accounts (/users). */
+export const AccountFields = {
   username: Type.String(),
   displayName: Type.String(),
   role: Type.String(),
@@ -13,6 +13,11 @@ export const MeSchema = Type.Object({
   regionName: Type.Union([Type.String(), Type.Null()]),
   institutionId: Type.Union([Type.String(), Type.Null()]),
   institutionName: Type.Union([Type.String(), Type.Null()]),
+};
+
+export const MeSchema = Type.Object({
+  id: Type.String(),
+  ...AccountFields,
   /** The practitioner record of a stationed doctor (their check-ins and service credit). */
   practitionerId: Type.Union([Type.String(), Type.Null()]),
   /** The password was set by someone else: nothing but /me, logout and POST /auth/password until the user picks their own. */
