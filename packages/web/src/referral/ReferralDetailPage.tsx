@@ -6,7 +6,7 @@ import { useParams } from "react-router";
 import { api } from "../api.ts";
 import { formatBytes, formatDateTime } from "../shared/format.ts";
 import { QueryState } from "../shared/QueryState.tsx";
-import type { Referral } from "../types.ts";
+import type { Referral, Region } from "../types.ts";
 import { BookingSelect, bookingBody } from "./BookingSelect.tsx";
 import { PriorityTag, ReferralStatusTag, SlaCountdown } from "./ReferralTags.tsx";
 
@@ -88,6 +88,9 @@ export function ReferralDetailPage() {
                   {x.patient.birthDate} · {t(`referral.${x.patient.sex}`)}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("referral.phone")}>{x.patient.phone ?? "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.homeCounty")}>
+                  <RegionPath code={x.patient.homeCounty} />
+                </Descriptions.Item>
                 <Descriptions.Item label={t("referral.reason")}>
                   {x.reason.icd10} {x.reason.text}
                 </Descriptions.Item>
@@ -164,4 +167,16 @@ export function ReferralDetailPage() {
       }}
     </QueryState>
   );
+}
+
+/** A county shown as 省 / 市 / 县 from its code ("—" when none was given). */
+function RegionPath({ code }: { code: string | null }) {
+  const region = useQuery({
+    queryKey: ["regions", code],
+    queryFn: () => api<Region & { path: Region[] }>(`/regions/${code}`),
+    enabled: code !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (!code) return <>—</>;
+  return <>{region.data ? region.data.path.map((r) => r.name).join(" / ") : code}</>;
 }

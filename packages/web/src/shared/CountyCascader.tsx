@@ -56,6 +56,10 @@ export function CountyCascader({ value, onChange, placeholder }: { value?: strin
         onChange?.(list.length ? list[list.length - 1] : undefined);
       }}
       style={{ width: "100%" }}
+      // Three columns of long names (黔东南苗族侗族自治州) do not fit a 390 px phone: each column may
+      // take a third of the screen and wraps.
+      optionRender={(option) => <span style={{ whiteSpace: "normal" }}>{option.label}</span>}
+      dropdownMenuColumnStyle={{ maxWidth: "31vw", minWidth: 0, whiteSpace: "normal", height: "auto" }}
     />
   );
 }
