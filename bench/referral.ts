@@ -9,7 +9,7 @@
 import { idCheckCharacter, maskIdNumber } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../packages/server/src/config.ts";
-import { encrypt } from "../packages/server/src/referral/patient-crypto.ts";
+import { encrypt } from "../packages/server/src/crypto.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
 import { type Backend, benchDatabase } from "./lib/bench-database.ts";

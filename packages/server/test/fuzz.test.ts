@@ -9,10 +9,10 @@ import { assessmentImport } from "../src/monitoring/assessment-import.ts";
 import { countyVisitImport } from "../src/monitoring/visit-stats.ts";
 import { trainingAttendanceImport } from "../src/outreach/learning.ts";
 import { touringVisitImport } from "../src/outreach/touring.ts";
-import type { ImportSpec } from "../src/registry/imports.ts";
 import { institutionImport } from "../src/registry/institution-import.ts";
 import { practitionerImport } from "../src/registry/practitioner-import.ts";
 import { seedDemo } from "../src/seed/demo.ts";
+import type { ImportSpec } from "../src/tabular/imports.ts";
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from "./helpers/app.ts";
 import { BACKENDS, freshDatabase } from "./helpers/db.ts";
 

@@ -303,7 +303,7 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     // The table exports as it is shown, weights included.
     const sheet = await ctx.app.inject({ url: `/api/v1/rankings/supporters.xlsx?year=${year}`, headers: { cookie: await ctx.login("gz.official") } });
     expect(sheet.headers["content-type"]).toContain("spreadsheetml");
-    const { readTable } = await import("../src/registry/tabular.ts");
+    const { readTable } = await import("../src/tabular/tabular.ts");
     const rows = await readTable(sheet.rawPayload, "xlsx", {
       ...Object.fromEntries(
         ["协议数", "达标协议数", "派驻人日", "远程医疗", "新技术", "培训人次", "派驻人日权重", "远程医疗次数权重", "新技术新项目权重", "培训进修人次权重"].map(
@@ -375,7 +375,7 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("spreadsheetml");
-    const { readTable } = await import("../src/registry/tabular.ts");
+    const { readTable } = await import("../src/tabular/tabular.ts");
     const rows = await readTable(response.rawPayload, "xlsx", {
       区划代码: "region",
       区划: "name",

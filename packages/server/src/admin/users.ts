@@ -22,8 +22,8 @@ import { revokeAllAccess } from "../auth/sessions.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { institutions, regions, users } from "../db/schema.ts";
+import { likeContains } from "../db/search.ts";
 import { PageQuery, RegionCode, StringEnum, Uuid } from "../http/schemas.ts";
-import { likeContains } from "../registry/search.ts";
 
 const Password = Type.String({ minLength: 10, maxLength: 200, description: "At least 10 characters" });
 

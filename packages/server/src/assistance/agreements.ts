@@ -16,8 +16,8 @@ import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { agreementSupporters, agreements, institutions } from "../db/schema.ts";
+import { likeContains } from "../db/search.ts";
 import { DateString, PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { likeContains } from "../registry/search.ts";
 
 export const AgreementInput = Type.Object(
   {

@@ -9,7 +9,7 @@ import { type Clock, systemClock, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { DateString, errorResponses, IdParams, RegionCode } from "../http/schemas.ts";
-import { writeXlsx, XLSX_TYPE } from "../registry/tabular.ts";
+import { writeXlsx, XLSX_TYPE } from "../tabular/tabular.ts";
 import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
 import { certificatePdf } from "./certificate.ts";

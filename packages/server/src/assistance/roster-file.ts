@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type FieldError, invalid, type RosterInput } from "@medbridge/core";
-import { formatOf, readTable, type TableRow } from "../registry/tabular.ts";
+import { formatOf, readTable, type TableRow } from "../tabular/tabular.ts";
 
 /** Roster spreadsheet columns: English or Chinese headers (paired-assistance.md). */
 export const ROSTER_COLUMNS: Record<string, string> = {

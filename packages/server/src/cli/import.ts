@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { invalid } from "@medbridge/core";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import type { ImportSpec } from "../registry/imports.ts";
+import type { ImportSpec } from "../tabular/imports.ts";
 
 /** Import specs, loaded only when an import runs. */
 const SPECS: Record<string, () => Promise<ImportSpec<never>>> = {
@@ -27,12 +27,12 @@ export function registerImportCommands(program: Command): void {
     .action(async (what: string, file: string, options: { skipInvalid?: boolean; dryRun?: boolean }) => {
       const load = SPECS[what];
       if (!load) throw invalid([{ path: "what", message: `must be one of: ${Object.keys(SPECS).join(", ")}` }]);
-      const { formatOf, readTable } = await import("../registry/tabular.ts");
+      const { formatOf, readTable } = await import("../tabular/tabular.ts");
       const format = formatOf(file);
       if (!format) throw invalid([{ path: "file", message: "must end in .csv or .xlsx" }]);
       const spec = await load();
       const rows = await readTable(readFileSync(file), format, spec.aliases);
-      const { runImport } = await import("../registry/imports.ts");
+      const { runImport } = await import("../tabular/imports.ts");
       const { CLI_ACTOR } = await import("../audit.ts");
       const { withDatabase } = await import("./database.ts");
       await withDatabase(async ({ db }) => {

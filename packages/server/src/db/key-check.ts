@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { decrypt } from "../referral/patient-crypto.ts";
+import { decrypt } from "../crypto.ts";
 import type { Db } from "./connection.ts";
 import { instanceSettings } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { decrypt, encrypt, lookupHash } from "../referral/patient-crypto.ts";
+import { decrypt, encrypt, lookupHash } from "../crypto.ts";
 import type { Db } from "./connection.ts";
 import { checkDataKey, DataKeyMismatch, isPlaceholderCipher, KEY_CHECK_SETTING, keyCheckValue } from "./key-check.ts";
 import { inTransaction } from "./transaction.ts";

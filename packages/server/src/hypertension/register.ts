@@ -25,20 +25,20 @@ import { type Static, Type } from "typebox";
 import { inRegion } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import { chinaDate } from "../clock.ts";
+import { decrypt, encrypt, lookupHash } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
 import { pgErrorCode } from "../db/transaction.ts";
 import { DateString, PageQuery, StringEnum, Uuid } from "../http/schemas.ts";
-import { decrypt, encrypt, lookupHash } from "../referral/patient-crypto.ts";
-import { PatientInput, patientProblems } from "../referral/referrals.ts";
+import { PersonInput, personProblems } from "../patients.ts";
 
 /** The register is kept where the patients live: village clinics, township and community centres. */
 const GRASSROOTS: InstitutionKind[] = ["village_clinic", "township_health_center", "community_health_center"];
 
 export const ChronicPatientInput = Type.Object(
   {
-    patient: PatientInput,
+    patient: PersonInput,
     conditions: Type.Optional(Type.Array(StringEnum(CONDITIONS), { maxItems: CONDITIONS.length, uniqueItems: true })),
     riskFactors: Type.Optional(Type.Array(StringEnum(RISK_FACTORS), { maxItems: RISK_FACTORS.length, uniqueItems: true })),
   },
@@ -144,7 +144,7 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
     .where(eq(institutions.id, principal.institutionId));
   if (!home || !GRASSROOTS.includes(home.kind as InstitutionKind))
     throw forbidden("The chronic-care register is kept at village clinics and township or community health centres");
-  const problems = patientProblems(input.patient, now, "patient.");
+  const problems = personProblems(input.patient, now, "patient.");
   if (problems.length) throw invalid(problems);
   try {
     const [row] = await db

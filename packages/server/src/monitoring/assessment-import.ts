@@ -4,8 +4,8 @@ import { type Static, Type } from "typebox";
 import { audit } from "../audit.ts";
 import { institutionAssessments, institutions } from "../db/schema.ts";
 import { RegionCode, StringEnum } from "../http/schemas.ts";
-import { cellNumber, type ImportSpec, withoutEmpty } from "../registry/imports.ts";
 import { ASSESSED_KINDS } from "../registry/institutions.ts";
+import { cellNumber, type ImportSpec, withoutEmpty } from "../tabular/imports.ts";
 
 /** One county hospital's capability assessment for a year, as the assessment system exports it. */
 export const AssessmentRow = Type.Object(

@@ -4,7 +4,7 @@ import { type Static, Type } from "typebox";
 import { audit } from "../audit.ts";
 import { countyVisitStats, regions } from "../db/schema.ts";
 import { RegionCode } from "../http/schemas.ts";
-import { cellNumber, type ImportSpec, withoutEmpty } from "../registry/imports.ts";
+import { cellNumber, type ImportSpec, withoutEmpty } from "../tabular/imports.ts";
 
 const Visits = Type.Integer({ minimum: 0, maximum: 100_000_000 });
 /** One county-month of the statistics system's visit totals. */

@@ -5,7 +5,7 @@ import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { dispatches, furtherStudy, institutions, practitioners, techniques, trainings } from "../db/schema.ts";
 import { DateString, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { byNameOrId, cellNumber, type ImportSpec, withoutEmpty } from "../registry/imports.ts";
+import { byNameOrId, cellNumber, type ImportSpec, withoutEmpty } from "../tabular/imports.ts";
 
 export const TrainingInput = Type.Object(
   {

@@ -10,7 +10,7 @@ import type { Db } from "../db/connection.ts";
 import { institutions, techniques, touringTeams, touringVisits, trainings } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { DateString, errorResponses, IdParams, PageOf, RegionCode, Uuid } from "../http/schemas.ts";
-import { importRoute } from "../registry/import-route.ts";
+import { importRoute } from "../tabular/import-route.ts";
 import { calendarOf, toIcs } from "./calendar.ts";
 import {
   createFurtherStudy,

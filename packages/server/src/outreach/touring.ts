@@ -21,7 +21,7 @@ import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { institutions, touringRules, touringTeams, touringVisits } from "../db/schema.ts";
 import { DateString, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { byNameOrId, cellNumber, type ImportSpec, withoutEmpty } from "../registry/imports.ts";
+import { byNameOrId, cellNumber, type ImportSpec, withoutEmpty } from "../tabular/imports.ts";
 
 export const TeamInput = Type.Object(
   {

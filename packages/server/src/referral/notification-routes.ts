@@ -7,11 +7,11 @@ import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import type { Config } from "../config.ts";
+import { encrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { notifications, webhooks } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { errorResponses, IdParams, Uuid } from "../http/schemas.ts";
-import { encrypt } from "./patient-crypto.ts";
 import { RefusedTarget, resolveTarget, webhookPolicy } from "./webhook-target.ts";
 
 const tags = ["referral"];

@@ -6,7 +6,6 @@ import {
   forbidden,
   formatDay,
   type InstitutionKind,
-  idNumberProblem,
   invalid,
   maskIdNumber,
   notFound,
@@ -25,26 +24,23 @@ import {
 import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit, auditInsert } from "../audit.ts";
-import { chinaDate, chinaDay } from "../clock.ts";
+import { chinaDay } from "../clock.ts";
+import { decrypt, encrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
-import { followUps, institutions, referralEvents, referrals, regions } from "../db/schema.ts";
+import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { DateString, PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { HomeCounty, homeCountyProblems, PersonFields, personProblems } from "../patients.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
 import { type NotificationKind, notify, notifyStatements } from "./notify.ts";
-import { decrypt, encrypt } from "./patient-crypto.ts";
 import { bookUnit, unbookUnit } from "./pool.ts";
 
 export const PatientInput = Type.Object(
   {
-    name: Text(40),
-    sex: StringEnum(["female", "male"] as const),
-    birthDate: DateString,
-    idNumber: Type.String({ minLength: 18, maxLength: 18, description: "18-character resident ID (GB 11643)" }),
-    phone: Type.Optional(Type.String({ pattern: "^1[3-9]\\d{9}$", description: "Mainland mobile number" })),
+    ...PersonFields,
     /** The county of the patient's home address (for out-of-county figures); never taken from the ID number. */
-    homeCounty: Type.Optional(RegionCode),
+    homeCounty: Type.Optional(HomeCounty),
   },
   { additionalProperties: false },
 );
@@ -126,25 +122,6 @@ export const ReferralListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** What is wrong with a patient's identity: the GB 11643 check digit, the birth date it encodes. */
-export function patientProblems(patient: Static<typeof PatientInput>, now: Date, prefix = ""): FieldError[] {
-  const errors: FieldError[] = [];
-  const problem = idNumberProblem(patient.idNumber);
-  if (problem) errors.push({ path: `${prefix}idNumber`, message: problem });
-  else if (patient.idNumber.slice(6, 14) !== patient.birthDate.replaceAll("-", "")) {
-    errors.push({ path: `${prefix}birthDate`, message: "does not match the birth date in the ID number" });
-  }
-  if (patient.birthDate > chinaDate(now)) errors.push({ path: `${prefix}birthDate`, message: "is in the future" });
-  return errors;
-}
-
-/** A home county must be a county-level region that exists (the foreign key would answer 500). */
-async function homeCountyProblems(db: Db, code: string, path: string): Promise<FieldError[]> {
-  const [region] = await db.select({ leaf: regions.leaf, level: regions.level }).from(regions).where(eq(regions.code, code));
-  if (!region) return [{ path, message: "is not a GB/T 2260 region code" }];
-  return region.leaf ? [] : [{ path, message: `must be a county-level code (this is a ${region.level})` }];
-}
-
 /** Level of care: a referral up must go to a higher level, down to a lower one. */
 const LEVEL: Record<InstitutionKind, number> = {
   village_clinic: 0,
@@ -172,7 +149,7 @@ export function sideOf(principal: Principal, r: { fromInstitutionId: string; toI
 export async function createReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, input: ReferralInput, now: Date) {
   const fromId = principal.institutionId;
   if (!fromId) throw forbidden("Only staff of an institution can refer a patient");
-  const errors: FieldError[] = patientProblems(input.patient, now, "patient.");
+  const errors: FieldError[] = personProblems(input.patient, now, "patient.");
   if (input.toInstitutionId === fromId) errors.push({ path: "toInstitutionId", message: "must be another institution" });
   const rows = await db
     .select({ id: institutions.id, name: institutions.name, kind: institutions.kind, regionCode: institutions.regionCode, active: institutions.active })

@@ -3,8 +3,8 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { sql } from "drizzle-orm";
+import { decrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
-import { decrypt } from "./patient-crypto.ts";
 import { RefusedTarget, resolveTarget, type Target, type WebhookPolicy } from "./webhook-target.ts";
 
 /** `sha256=<hex>` of the body under the institution's secret: the receiver recomputes and compares. */

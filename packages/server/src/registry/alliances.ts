@@ -6,8 +6,8 @@ import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { allianceMembers, alliances, institutions } from "../db/schema.ts";
+import { nameContains } from "../db/search.ts";
 import { DateString, PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { nameContains } from "./search.ts";
 
 export const MemberInput = Type.Object(
   { institutionId: Uuid, joinedOn: DateString, leftOn: Type.Optional(Type.Union([DateString, Type.Null()])) },

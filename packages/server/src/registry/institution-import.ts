@@ -1,8 +1,8 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { institutions } from "../db/schema.ts";
-import type { ImportSpec } from "./imports.ts";
-import { cellList, cellNumber, withoutEmpty } from "./imports.ts";
+import type { ImportSpec } from "../tabular/imports.ts";
+import { cellList, cellNumber, withoutEmpty } from "../tabular/imports.ts";
 import { checkInstitutionRegions, createInstitutions, InstitutionInput } from "./institutions.ts";
 
 export const institutionImport: ImportSpec<InstitutionInput> = {

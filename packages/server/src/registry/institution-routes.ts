@@ -6,7 +6,7 @@ import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
-import { importRoute } from "./import-route.ts";
+import { importRoute } from "../tabular/import-route.ts";
 import { institutionImport } from "./institution-import.ts";
 import {
   Assessment,

@@ -19,8 +19,8 @@ import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { institutionAssessments, institutions, regions } from "../db/schema.ts";
+import { nameContains } from "../db/search.ts";
 import { PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { nameContains } from "./search.ts";
 
 export const InstitutionInput = Type.Object(
   {

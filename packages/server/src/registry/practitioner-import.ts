@@ -4,7 +4,7 @@ import { Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { institutions, practitioners } from "../db/schema.ts";
 import { Text } from "../http/schemas.ts";
-import { byNameOrId, type ImportSpec, withoutEmpty } from "./imports.ts";
+import { byNameOrId, type ImportSpec, withoutEmpty } from "../tabular/imports.ts";
 import { createPractitioners, PractitionerInput } from "./practitioners.ts";
 
 /** A spreadsheet names the home institution by id or by its exact name; the check resolves it. */

@@ -6,8 +6,8 @@ import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { institutions, practiceSites, practitioners } from "../db/schema.ts";
+import { nameContains } from "../db/search.ts";
 import { PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { nameContains } from "./search.ts";
 
 const FiledSites = Type.Array(Uuid, {
   maxItems: 20,

@@ -1,9 +1,9 @@
 import { formatDay, idCheckCharacter, maskIdNumber, provinceOf, slaDeadline } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { chinaDay } from "../clock.ts";
+import { encrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { beds, institutions, referralEvents, referrals, slots } from "../db/schema.ts";
-import { encrypt } from "../referral/patient-crypto.ts";
 import { DEMO_PAIR } from "./demo-plan.ts";
 import { fictionalPersonName, type Random } from "./random.ts";
 
