@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { allowEntryProblem } from "./referral/webhook-target.ts";
+import { allowEntryProblem } from "./notify/webhook-target.ts";
 
 /** Everything the server reads from the environment, in one place. */
 export interface Config {

@@ -3,7 +3,9 @@ import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { type Database, openDatabase } from "../src/db/connection.ts";
-import { startReferralJobs } from "../src/referral/jobs.ts";
+import { startJobs } from "../src/jobs.ts";
+import { monitoringJobs } from "../src/monitoring/jobs.ts";
+import { referralJobs } from "../src/referral/jobs.ts";
 import { expireOverdue } from "../src/referral/referrals.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
@@ -73,9 +75,11 @@ describe.runIf(postgresUrl)("two server processes' jobs on one PostgreSQL", () =
       // Past every referral's 30 minutes, and within a day of the slot's session.
       at = Date.now() + 31 * 60_000;
       const config = loadConfig(env);
-      const options = { now: clock, everyMs: 30, webhookEveryMs: 10, webhook: { perEndpoint: 8 } };
-      stops.push(startReferralJobs(ctx.database.db, config, ctx.app.log, options));
-      stops.push(startReferralJobs(other.db, config, ctx.app.log, options));
+      const options = { everyMs: 30, webhookEveryMs: 10, webhook: { perEndpoint: 8 } };
+      // Two processes' schedulers, each with the referral and monitoring jobs as serve registers them.
+      for (const db of [ctx.database.db, other.db]) {
+        stops.push(startJobs([...referralJobs(db, config, ctx.app.log, clock, options), ...monitoringJobs(db, ctx.app.log)], ctx.app.log, clock));
+      }
       // The demo world's own overdue referrals expire too, and warnings and expiries add deliveries:
       // wait until everything queued is delivered and our referrals have expired.
       const mine = sql.join(

@@ -284,9 +284,9 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
 describe("referral notifications and webhooks", () => {
   it("notifies the other side in-app and calls the institution's webhook with an HMAC signature, retrying after a failure", async () => {
     const { createServer } = await import("node:http");
-    const { signature, deliverWebhooks } = await import("../src/referral/webhook-delivery.ts");
+    const { signature, deliverWebhooks } = await import("../src/notify/webhook-delivery.ts");
     const { loadConfig } = await import("../src/config.ts");
-    const { webhookPolicy } = await import("../src/referral/webhook-target.ts");
+    const { webhookPolicy } = await import("../src/notify/webhook-target.ts");
     const received: { body: string; signature: string | undefined }[] = [];
     let failFirst = true;
     const hook = createServer((req, res) => {

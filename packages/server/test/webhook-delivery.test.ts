@@ -3,7 +3,9 @@ import { idCheckCharacter } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
-import { startReferralJobs } from "../src/referral/jobs.ts";
+import { startJobs } from "../src/jobs.ts";
+import { monitoringJobs } from "../src/monitoring/jobs.ts";
+import { referralJobs } from "../src/referral/jobs.ts";
 import { demoApp, json } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
 
@@ -69,12 +71,14 @@ describe.each(BACKENDS)("webhook delivery beside a stuck endpoint on %s", (backe
       const timeoutMs = 30_000;
       at = Date.now();
       const started = Date.now();
-      stop = startReferralJobs(ctx.database.db, loadConfig(env), ctx.app.log, {
-        now: clock,
-        everyMs: 200,
-        webhookEveryMs: 100,
-        webhook: { timeoutMs },
-      });
+      stop = startJobs(
+        [
+          ...referralJobs(ctx.database.db, loadConfig(env), ctx.app.log, clock, { everyMs: 200, webhookEveryMs: 100, webhook: { timeoutMs } }),
+          ...monitoringJobs(ctx.database.db, ctx.app.log, { everyMs: 200 }),
+        ],
+        ctx.app.log,
+        clock,
+      );
       // Bounded by the first run's rollup refresh (it shares PGlite's one connection), not by the stuck endpoint.
       await expect.poll(() => quickAt.length, { timeout: 20_000, interval: 20 }).toBe(1);
       expect((quickAt[0] as number) - started).toBeLessThan(20_000);

@@ -1,7 +1,10 @@
 import { buildApp } from "../app.ts";
+import { systemClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 import { serveHotBackups } from "../db/hot-backup.ts";
-import { startReferralJobs } from "../referral/jobs.ts";
+import { startJobs } from "../jobs.ts";
+import { monitoringJobs } from "../monitoring/jobs.ts";
+import { referralJobs } from "../referral/jobs.ts";
 import { loginLines, seedFirstStart } from "../seed/first-start.ts";
 import { openConfigured } from "./database.ts";
 import { shutdownOnSignals } from "./shutdown.ts";
@@ -14,7 +17,8 @@ export async function serve(options: { port?: string | undefined; demo?: boolean
   shutdown.add("closing the database", () => database.close());
   const firstStart = await seedFirstStart(database.db, config, { demo: options.demo === true, say: console.log });
   const app = await buildApp({ db: database.db, config });
-  const stopJobs = startReferralJobs(database.db, config, app.log);
+  // Each feature registers its own scheduled work; one scheduler runs it.
+  const stopJobs = startJobs([...referralJobs(database.db, config, app.log, systemClock), ...monitoringJobs(database.db, app.log)], app.log);
   if (config.developmentKey) console.warn("MEDBRIDGE_DATA_KEY is not set: ID numbers are encrypted with the development key (refused in production).");
   shutdown.add("finishing requests in flight", () => app.close());
   shutdown.add("stopping the jobs", () => stopJobs());

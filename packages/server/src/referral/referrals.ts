@@ -31,9 +31,9 @@ import { paged } from "../db/paging.ts";
 import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { type NotificationKind, notify, notifyStatements } from "../notify/notify.ts";
 import { HomeCounty, homeCountyProblems, PersonFields, personProblems } from "../patients.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
-import { type NotificationKind, notify, notifyStatements } from "./notify.ts";
 import { bookUnit, unbookUnit } from "./pool.ts";
 
 export const PatientInput = Type.Object(
