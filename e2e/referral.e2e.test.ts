@@ -74,8 +74,14 @@ describe.skipIf(!HAS_CHROMIUM)("two-way referral journey in Chromium", () => {
     }
     await county.getByTestId("action-complete").click();
     await county.getByTestId("down-summary").fill("出院小结：氨氯地平 5 mg 每日一次，两周后社区复诊。");
+    // The completion also sends the patient back down (a second referral): on a loaded two-core CI
+    // machine this answer once took longer than the default poll. Wait for the answer itself, so a
+    // failure says whether the server refused or was slow.
+    const completed = county.waitForResponse((r) => r.url().includes("/transitions") && r.request().method() === "POST", { timeout: 30_000 });
     await county.getByTestId("action-confirm").click();
-    await expect.poll(() => county.getByText("已完成").count()).toBeGreaterThan(0);
+    const answer = await completed;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await expect.poll(() => county.getByText("已完成").count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await county.screenshot({ path: `${SHOTS}/referral-completed.png`, fullPage: true });
 
     await doctor.goto(`${env.server.url}/referrals?role=incoming&direction=down`);
