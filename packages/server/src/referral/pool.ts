@@ -173,11 +173,16 @@ export async function releaseSlot(db: Db, actor: Actor, id: string): Promise<voi
   const [slot] = await db.select().from(slots).where(eq(slots.id, id)).for("update");
   if (!slot) throw notFound("Slot");
   if (slot.releasedAt) throw conflict([{ path: "id", message: "already released" }]);
-  await db.update(slots).set({ releasedAt: new Date(), updatedAt: new Date() }).where(eq(slots.id, id));
+  await markReleased(db, actor, slot, new Date());
+}
+
+/** The one way a locked slot is released, by hand or by the job: stamped and audited. */
+async function markReleased(db: Db, actor: Actor, slot: { id: string; reserved: number; booked: number }, at: Date): Promise<void> {
+  await db.update(slots).set({ releasedAt: at, updatedAt: at }).where(eq(slots.id, slot.id));
   await audit(db, actor, {
     action: "release",
     entity: "slot",
-    entityId: id,
+    entityId: slot.id,
     before: { reserved: slot.reserved, booked: slot.booked },
     after: { released: slot.reserved - slot.booked },
   });
@@ -203,14 +208,7 @@ export async function releaseDueSlots(db: Db, now: Date, hours = DEFAULT_RELEASE
         .where(and(eq(slots.id, id), due))
         .for("update", { skipLocked: true });
       if (!slot) return false;
-      await tx.update(slots).set({ releasedAt: now, updatedAt: now }).where(eq(slots.id, id));
-      await audit(tx, system, {
-        action: "release",
-        entity: "slot",
-        entityId: id,
-        before: { reserved: slot.reserved, booked: slot.booked },
-        after: { released: slot.reserved - slot.booked },
-      });
+      await markReleased(tx, system, slot, now);
       return true;
     });
     if (done) released++;
