@@ -1,0 +1,65 @@
+import { boolean, char, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns.ts";
+import { institutions } from "./registry.ts";
+
+/** 慢病登记: a hypertension patient under the care of a grassroots institution (hypertension.md). */
+export const chronicPatients = pgTable(
+  "chronic_patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    name: text("name").notNull(),
+    sex: text("sex").notNull(),
+    birthDate: date("birth_date").notNull(),
+    /** Sealed like referral ID numbers; only the masked form is stored in clear. */
+    idCipher: text("id_cipher").notNull(),
+    idMasked: text("id_masked").notNull(),
+    /** HMAC of the ID number under the data key: finds a patient already registered, reveals nothing. */
+    idHash: text("id_hash").notNull(),
+    phone: text("phone"),
+    conditions: jsonb("conditions").$type<string[]>().notNull().default([]),
+    riskFactors: jsonb("risk_factors").$type<string[]>().notNull().default([]),
+    enrolledOn: date("enrolled_on").notNull(),
+    active: boolean("active").notNull().default(true),
+    /** Kept from the latest visit so control rates and the call list need no scan of visits. */
+    lastVisitOn: date("last_visit_on"),
+    lastControlled: boolean("last_controlled"),
+    nextDueOn: date("next_due_on"),
+    regionCode: char("region_code", { length: 6 }).notNull(),
+    provinceCode: char("province_code", { length: 6 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("chronic_patients_institution_due_idx").on(t.institutionId, t.nextDueOn),
+    index("chronic_patients_region_idx").on(t.regionCode, t.active),
+    uniqueIndex("chronic_patients_institution_id_idx").on(t.institutionId, t.idHash),
+  ],
+);
+
+/** One follow-up visit: what was measured and taken, and the recommendation with its edition. */
+export const chronicVisits = pgTable(
+  "chronic_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => chronicPatients.id),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    visitOn: date("visit_on").notNull(),
+    input: jsonb("input").notNull(),
+    edition: text("edition").notNull(),
+    recommendation: jsonb("recommendation").notNull(),
+    action: text("action").notNull(),
+    controlled: boolean("controlled").notNull(),
+    sbp: smallint("sbp").notNull(),
+    dbp: smallint("dbp").notNull(),
+    nextDueOn: date("next_due_on").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("chronic_visits_patient_idx").on(t.patientId, t.visitOn)],
+);
