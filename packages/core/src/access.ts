@@ -1,3 +1,4 @@
+import { forbidden } from "./errors.ts";
 import { regionContains } from "./regions.ts";
 import type { Role } from "./registry.ts";
 
@@ -26,7 +27,12 @@ export type Entity =
   | "referral"
   | "reserved_pool"
   | "chronic_patient"
-  | "outreach";
+  | "outreach"
+  | "indicator"
+  | "count"
+  | "patient_identity"
+  | "institution_standing"
+  | "webhook";
 export type Action = "read" | "write";
 
 /** Where a record lives: its county (or region) and the institutions it belongs to. */
@@ -44,7 +50,8 @@ export interface Target {
  * target in another province), so every signed-in user reads them; personal and evaluative data
  * (practitioners, assessments, users, audit) is scoped.
  */
-export type Reach = "all" | "region" | "institution" | "none";
+export const REACHES = ["all", "region", "institution", "none"] as const;
+export type Reach = (typeof REACHES)[number];
 
 const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
   institution: {
@@ -138,6 +145,42 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
     read: { national_admin: "all", health_official: "all", institution_coordinator: "all", clinician: "all", stationed_doctor: "all" },
     write: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
   },
+  // Regional figures: indicator values, supporter rankings, region reports, and the statistics and
+  // assessments the commission imports to compute them. The commissions' own instrument.
+  indicator: {
+    read: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  // Counts (referral statistics, hypertension control rates): a region's for officials, one's own
+  // institution's for its staff. Computed, never written.
+  count: {
+    read: {
+      national_admin: "all",
+      health_official: "region",
+      institution_coordinator: "institution",
+      clinician: "institution",
+      stationed_doctor: "institution",
+    },
+    write: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  // A patient's ID number in clear (referrals, the register): only the clinicians treating them, at
+  // either institution of the record (referral.md, privacy). Everyone else reads the masked form.
+  patient_identity: {
+    read: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "institution", stationed_doctor: "none" },
+    write: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  // What the commission decides about an institution: its kind, grade, region and whether it is
+  // active. Its coordinator keeps the rest of the record (`institution` write) but not these.
+  institution_standing: {
+    read: { national_admin: "all", health_official: "all", institution_coordinator: "all", clinician: "all", stationed_doctor: "all" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  // Where an institution's referral events are pushed: set by its coordinator (or the national
+  // admin for support). Officials may not point a hospital's events elsewhere.
+  webhook: {
+    read: { national_admin: "all", health_official: "none", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+    write: { national_admin: "all", health_official: "none", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
 };
 
 /** Every entity the policy knows, e.g. to tell the UI what a role may use. */
@@ -148,23 +191,118 @@ export function mayEver(principal: Principal, action: Action, entity: Entity): b
   return POLICY[entity][action][principal.role] !== "none";
 }
 
-/** Whether `principal` may perform `action` on one record of `entity` located at `target`. */
-export function allows(principal: Principal, action: Action, entity: Entity, target: Target): boolean {
-  const reach = POLICY[entity][action][principal.role];
+/** How far the role reaches on the entity for the action (what /me tells the UI). */
+export function reachOf(role: Role, action: Action, entity: Entity): Reach {
+  return POLICY[entity][action][role];
+}
+
+/** Where a caller stands: the region it oversees and the institution it belongs to. */
+export type Standing = Pick<Principal, "regionCode" | "institutionId">;
+
+/**
+ * Whether a reach held by someone standing at `standing` covers a record at `target`. The one
+ * decision behind `allows` on the server and the UI's choices from /me's permissions.
+ */
+export function reachCovers(reach: Reach, standing: Standing, target: Target): boolean {
   switch (reach) {
     case "all":
       return true;
     case "none":
       return false;
     case "region": {
-      const scope = principal.regionCode;
+      const scope = standing.regionCode;
       if (scope === null) return false;
       return [target.regionCode, ...(target.otherRegionCodes ?? [])].some((code) => code !== null && regionContains(scope, code));
     }
     case "institution":
-      return principal.institutionId !== null && target.institutionIds.includes(principal.institutionId);
+      return standing.institutionId !== null && target.institutionIds.includes(standing.institutionId);
   }
 }
+
+/** Whether `principal` may perform `action` on one record of `entity` located at `target`. */
+export function allows(principal: Principal, action: Action, entity: Entity, target: Target): boolean {
+  return reachCovers(POLICY[entity][action][principal.role], principal, target);
+}
+
+/** Every entity's reach for a role, per action: what the UI may offer (served by /me). */
+export function permissionsOf(role: Role): Record<Entity, Record<Action, Reach>> {
+  return Object.fromEntries(ENTITIES.map((e) => [e, { read: POLICY[e].read[role], write: POLICY[e].write[role] }])) as Record<Entity, Record<Action, Reach>>;
+}
+
+/**
+ * The figures a caller may ask for (`indicator`: regional figures; `count`: counts that an
+ * institution also sees of itself), given the region it asks about:
+ * - `all`: the region asked, or the whole country;
+ * - `region`: the region asked, which must lie in the official's own (their own by default);
+ * - `institution`: the caller's own institution, whatever was asked.
+ */
+export type FigureScope = { regionCode: string | undefined } | { institutionId: string };
+
+export function figureScope(principal: Principal, entity: "indicator" | "count", requested: string | undefined): FigureScope {
+  switch (POLICY[entity].read[principal.role]) {
+    case "all":
+      return { regionCode: requested };
+    case "region": {
+      const mine = principal.regionCode;
+      if (mine === null) throw forbidden("No region to count for");
+      if (requested && !regionContains(mine, requested)) throw forbidden("Figures outside your region are not yours to see");
+      return { regionCode: requested ?? mine };
+    }
+    case "institution":
+      if (!principal.institutionId) throw forbidden("No institution to count for");
+      return { institutionId: principal.institutionId };
+    case "none":
+      throw forbidden("These figures are for health commissions");
+  }
+}
+
+/**
+ * Records with an institution on each side, and which roles speak for their institution's side:
+ * on a referral its clinicians and coordinator (the sender submits, the receiver accepts…); on a
+ * telemedicine session only the coordinators (they commit the institution's time); on attendance
+ * only the recipient's coordinator vouches for presence.
+ */
+export const TWO_SIDED_RECORDS = ["referral", "telemedicine_session", "attendance"] as const;
+export type TwoSidedRecord = (typeof TWO_SIDED_RECORDS)[number];
+
+const SIDE_ACTORS: Record<TwoSidedRecord, Record<Role, boolean>> = {
+  referral: { national_admin: false, health_official: false, institution_coordinator: true, clinician: true, stationed_doctor: false },
+  telemedicine_session: { national_admin: false, health_official: false, institution_coordinator: true, clinician: false, stationed_doctor: false },
+  attendance: { national_admin: false, health_official: false, institution_coordinator: true, clinician: false, stationed_doctor: false },
+};
+
+/** The institution the principal acts for on records of this kind, if its role speaks for one. */
+export function actingInstitution(principal: Principal, record: TwoSidedRecord): string | null {
+  return SIDE_ACTORS[record][principal.role] ? principal.institutionId : null;
+}
+
+/** For each kind of two-sided record, whether the role acts for its own institution's side (served by /me). */
+export function sidesOf(role: Role): Record<TwoSidedRecord, boolean> {
+  return Object.fromEntries(TWO_SIDED_RECORDS.map((r) => [r, SIDE_ACTORS[r][role]])) as Record<TwoSidedRecord, boolean>;
+}
+
+/** Which side of a record the principal's institution is on (null: neither), whatever its role. */
+export function sideOf<S extends string>(principal: Standing, sides: Readonly<Record<S, string>>): S | null {
+  for (const side of Object.keys(sides) as S[]) if (principal.institutionId !== null && sides[side] === principal.institutionId) return side;
+  return null;
+}
+
+/** The side the principal acts for on this record: its institution's side, if its role speaks for it. */
+export function actingSide<S extends string>(principal: Principal, record: TwoSidedRecord, sides: Readonly<Record<S, string>>): S | null {
+  return SIDE_ACTORS[record][principal.role] ? sideOf(principal, sides) : null;
+}
+
+/**
+ * What an account is anchored to, by role: the national admin to nothing, an official to the region
+ * it oversees, the others to one institution (an account carries exactly that scope).
+ */
+export const ROLE_ANCHOR: Record<Role, "nation" | "region" | "institution"> = {
+  national_admin: "nation",
+  health_official: "region",
+  institution_coordinator: "institution",
+  clinician: "institution",
+  stationed_doctor: "institution",
+};
 
 /**
  * The list filter matching `allows` for reads: what a list query must restrict to.

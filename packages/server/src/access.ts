@@ -1,4 +1,4 @@
-import { type Action, allows, type Entity, forbidden, notFound, type Principal, type ReadScope, regionPrefix, type Target } from "@medbridge/core";
+import { type Action, allows, type Entity, forbidden, mayEver, notFound, type Principal, type ReadScope, regionPrefix, type Target } from "@medbridge/core";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./db/connection.ts";
@@ -29,22 +29,32 @@ const ENTITY_LABEL: Record<Entity, string> = {
   chronic_patient: "Patient",
   outreach: "Session",
   reserved_pool: "Reserved slot or bed",
+  indicator: "Indicator",
+  count: "Count",
+  patient_identity: "Patient identity",
+  institution_standing: "Institution",
+  webhook: "Webhook",
 };
 
 /**
  * The one access check. Reads out of scope look like 404 (the record's existence is not revealed),
  * writes out of scope answer 403. Every handler calls this (or `requireAccessTo`) first.
  */
-export function requireAccess(principal: Principal, action: Action, entity: Entity, targets: readonly Target[]): void {
+export function requireAccess(principal: Principal, action: Action, entity: Entity, targets: readonly Target[], refusal?: string): void {
   for (const target of targets) {
     if (!allows(principal, action, entity, target)) {
-      throw action === "read" ? notFound(ENTITY_LABEL[entity]) : forbidden(`You may not change this ${ENTITY_LABEL[entity].toLowerCase()}`);
+      throw action === "read" ? notFound(ENTITY_LABEL[entity]) : forbidden(refusal ?? `You may not change this ${ENTITY_LABEL[entity].toLowerCase()}`);
     }
   }
 }
 
+/** Refuses (403, with `refusal` as the reason) a role that may never perform `action` on `entity`. */
+export function requireEver(principal: Principal, action: Action, entity: Entity, refusal: string): void {
+  if (!mayEver(principal, action, entity)) throw forbidden(refusal);
+}
+
 /** Loads where each record lives (one query for all ids) and checks access to all of them. */
-export async function requireAccessTo(db: Db, principal: Principal, action: Action, entity: Entity, ids: readonly string[]): Promise<void> {
+export async function requireAccessTo(db: Db, principal: Principal, action: Action, entity: Entity, ids: readonly string[], refusal?: string): Promise<void> {
   const unique = [...new Set(ids)];
   const targets = await loadTargets(db, entity, unique);
   for (const id of unique) {
@@ -54,7 +64,7 @@ export async function requireAccessTo(db: Db, principal: Principal, action: Acti
       throw notFound(ENTITY_LABEL[entity]);
     }
   }
-  requireAccess(principal, action, entity, [...targets.values()]);
+  requireAccess(principal, action, entity, [...targets.values()], refusal);
 }
 
 async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<string, Target>> {
@@ -62,6 +72,7 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
   if (ids.length === 0) return map;
   switch (entity) {
     case "institution":
+    case "institution_standing":
     case "assessment": {
       const rows = await db.select({ id: institutions.id, regionCode: institutions.regionCode }).from(institutions).where(inArray(institutions.id, ids));
       for (const r of rows) map.set(r.id, { regionCode: r.regionCode, institutionIds: [r.id] });
@@ -123,6 +134,10 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
     case "api_token":
     case "rule_pack":
     case "reserved_pool":
+    case "indicator":
+    case "count":
+    case "patient_identity":
+    case "webhook":
       throw new Error(`No per-record targets for ${entity}`);
   }
 }

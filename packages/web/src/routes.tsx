@@ -1,3 +1,4 @@
+import type { Entity } from "@medbridge/core";
 import { Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +15,7 @@ import { ServiceCreditPage } from "./assistance/ServiceCreditPage.tsx";
 import { WarningsPage } from "./assistance/WarningsPage.tsx";
 import { ChangePasswordPage } from "./auth/ChangePasswordPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
+import { may } from "./auth/permissions.ts";
 import { useMe } from "./auth/session.ts";
 import { PatientPage } from "./hypertension/PatientPage.tsx";
 import { RegisterPage } from "./hypertension/RegisterPage.tsx";
@@ -44,10 +46,10 @@ function RequireSignIn({ children }: { children: ReactNode }) {
 }
 
 /** Pages of an area the role may never use answer 403 instead of an empty, failing table. */
-function Allowed({ entity, children }: { entity: string; children: ReactNode }) {
+function Allowed({ entity, children }: { entity: Entity; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  if (!me?.permissions[entity]?.read) return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
+  if (!may(me, "read", entity)) return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
   return <>{children}</>;
 }
 

@@ -1,7 +1,9 @@
+import type { Entity, Reach, TwoSidedRecord } from "@medbridge/core";
+
 /** Shapes of the API's answers (the server's OpenAPI document is the reference). */
 export interface Permissions {
-  read: boolean;
-  write: boolean;
+  read: Reach;
+  write: Reach;
 }
 
 export interface Me {
@@ -16,7 +18,8 @@ export interface Me {
   practitionerId: string | null;
   /** Someone else set the password: the user must choose their own before anything else. */
   mustChangePassword: boolean;
-  permissions: Record<string, Permissions>;
+  permissions: Record<Entity, Permissions>;
+  sides: Record<TwoSidedRecord, boolean>;
 }
 
 export interface Region {

@@ -4,11 +4,11 @@ import {
   conflict,
   type FieldError,
   forbidden,
-  INSTITUTION_ROLES,
   invalid,
   notFound,
   type Principal,
   type ReadScope,
+  ROLE_ANCHOR,
   ROLES,
   type Role,
 } from "@medbridge/core";
@@ -107,10 +107,11 @@ export async function getUser(db: Db, id: string) {
 export async function userScopeRegion(db: Db, input: Pick<UserInput, "role" | "regionCode" | "institutionId">): Promise<string | null> {
   const role = input.role as Role;
   const errors: FieldError[] = [];
-  if (role === "health_official") {
+  const anchor = ROLE_ANCHOR[role];
+  if (anchor === "region") {
     if (!input.regionCode) errors.push({ path: "regionCode", message: "is required for a health official" });
     if (input.institutionId) errors.push({ path: "institutionId", message: "must be empty for a health official" });
-  } else if (INSTITUTION_ROLES.includes(role)) {
+  } else if (anchor === "institution") {
     if (!input.institutionId) errors.push({ path: "institutionId", message: `is required for role ${role}` });
     if (input.regionCode) errors.push({ path: "regionCode", message: `must be empty for role ${role}` });
   } else if (input.regionCode || input.institutionId) {

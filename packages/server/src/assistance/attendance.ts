@@ -1,4 +1,4 @@
-import { ACTIVITIES, allows, conflict, type Day, day, forbidden, formatDay, invalid, notFound, type Principal } from "@medbridge/core";
+import { ACTIVITIES, actingSide, allows, conflict, type Day, day, forbidden, formatDay, invalid, notFound, type Principal } from "@medbridge/core";
 import { and, asc, eq, gte, lte, ne, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit } from "../audit.ts";
@@ -153,9 +153,8 @@ export async function reviewAttendance(
   if (!row) throw notFound("Attendance record");
   // Only the receiving side vouches for presence: its coordinator, or the commission.
   const receiving =
-    principal.role === "institution_coordinator"
-      ? principal.institutionId === row.recipientId
-      : allows(principal, "write", "agreement", { regionCode: row.regionCode, institutionIds: [] });
+    actingSide(principal, "attendance", { recipient: row.recipientId }) !== null ||
+    allows(principal, "write", "agreement", { regionCode: row.regionCode, institutionIds: [] });
   if (!receiving) throw forbidden("Only the recipient institution confirms attendance");
   await db
     .update(attendance)

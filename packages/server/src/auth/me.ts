@@ -1,8 +1,9 @@
-import { ENTITIES, mayEver, type Principal } from "@medbridge/core";
+import { ENTITIES, type Entity, type Principal, permissionsOf, REACHES, sidesOf, TWO_SIDED_RECORDS, type TwoSidedRecord } from "@medbridge/core";
 import { eq } from "drizzle-orm";
-import { Type } from "typebox";
+import { type TObject, Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { institutions, regions, users } from "../db/schema.ts";
+import { StringEnum } from "../http/schemas.ts";
 
 /** An account as the API shows it, to its owner (/me) and to those who manage accounts (/users). */
 export const AccountFields = {
@@ -15,6 +16,15 @@ export const AccountFields = {
   institutionName: Type.Union([Type.String(), Type.Null()]),
 };
 
+const Reach = StringEnum(REACHES);
+const EntityPermissions = Type.Object({ read: Reach, write: Reach }, { additionalProperties: false });
+const Permissions = Type.Object(
+  Object.fromEntries(ENTITIES.map((e) => [e, EntityPermissions])) as Record<Entity, TObject<{ read: typeof Reach; write: typeof Reach }>>,
+  {
+    additionalProperties: false,
+  },
+);
+
 export const MeSchema = Type.Object({
   id: Type.String(),
   ...AccountFields,
@@ -22,8 +32,16 @@ export const MeSchema = Type.Object({
   practitionerId: Type.Union([Type.String(), Type.Null()]),
   /** The password was set by someone else: nothing but /me, logout and POST /auth/password until the user picks their own. */
   mustChangePassword: Type.Boolean(),
-  /** What the UI may offer: entity → may read / may write at all. */
-  permissions: Type.Record(Type.String(), Type.Object({ read: Type.Boolean(), write: Type.Boolean() })),
+  /**
+   * What the UI may offer: entity → how far the caller reaches to read and to write it ("all",
+   * "region": their region's subtree, "institution": their own institution, "none"). The UI decides
+   * from these (with core's reachCovers for one record), never from role names.
+   */
+  permissions: Permissions,
+  /** Records with two institutions (referral, telemedicine session, attendance): whether the caller acts for its own side. */
+  sides: Type.Object(Object.fromEntries(TWO_SIDED_RECORDS.map((r) => [r, Type.Boolean()])) as Record<TwoSidedRecord, ReturnType<typeof Type.Boolean>>, {
+    additionalProperties: false,
+  }),
 });
 
 /** Who the caller is, what the UI may offer them, and whether they must change their password first. */
@@ -40,7 +58,6 @@ export async function me(db: Db, principal: Principal) {
     .leftJoin(regions, eq(regions.code, users.regionCode))
     .leftJoin(institutions, eq(institutions.id, users.institutionId))
     .where(eq(users.id, principal.userId));
-  const permissions = Object.fromEntries(ENTITIES.map((e) => [e, { read: mayEver(principal, "read", e), write: mayEver(principal, "write", e) }]));
   return {
     id: principal.userId,
     username: principal.username,
@@ -52,6 +69,7 @@ export async function me(db: Db, principal: Principal) {
     institutionName: row?.institutionName ?? null,
     practitionerId: row?.practitionerId ?? null,
     mustChangePassword: row?.mustChangePassword ?? false,
-    permissions,
+    permissions: permissionsOf(principal.role),
+    sides: sidesOf(principal.role),
   };
 }

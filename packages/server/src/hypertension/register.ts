@@ -1,5 +1,6 @@
 import {
   addMonths,
+  allows,
   CONDITIONS,
   conflict,
   DRUG_CLASSES,
@@ -17,12 +18,13 @@ import {
   parseHypertensionInput,
   provinceOf,
   RISK_FACTORS,
+  readScope,
   SETTINGS,
   SYMPTOMS,
 } from "@medbridge/core";
 import { and, asc, desc, eq, gte, like, lte, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
-import { inRegion } from "../access.ts";
+import { inRegion, scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import { chinaDate } from "../clock.ts";
 import { decrypt, encrypt, lookupHash } from "../crypto.ts";
@@ -116,8 +118,8 @@ export const ControlRateQuery = Type.Object(
 
 type PatientRow = typeof chronicPatients.$inferSelect;
 
-function toApi(row: PatientRow, principal: Principal, key: Buffer) {
-  const clear = principal.role === "clinician" && principal.institutionId === row.institutionId;
+function toApi(row: PatientRow, principal: Principal, key: Buffer, listing = false) {
+  const clear = !listing && allows(principal, "read", "patient_identity", { regionCode: row.regionCode, institutionIds: [row.institutionId] });
   return {
     id: row.id,
     institutionId: row.institutionId,
@@ -176,7 +178,7 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
 
 export async function listPatients(db: Db, principal: Principal, key: Buffer, q: Static<typeof PatientListQuery>, today: string) {
   const where: (SQL | undefined)[] = [eq(chronicPatients.active, true)];
-  if (principal.role !== "national_admin") where.push(eq(chronicPatients.institutionId, principal.institutionId as string));
+  where.push(scopeCondition(readScope(principal, "chronic_patient"), { region: chronicPatients.regionCode, institution: chronicPatients.institutionId }));
   if (q.q?.trim()) where.push(like(chronicPatients.name, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (q.due === "overdue") where.push(sql`${chronicPatients.nextDueOn} < ${today}`);
   if (q.due === "week") where.push(lte(chronicPatients.nextDueOn, formatDay(day(today) + 7)));
@@ -194,7 +196,7 @@ export async function listPatients(db: Db, principal: Principal, key: Buffer, q:
     () => db.select({ total: sql<number>`count(*)::int` }).from(chronicPatients).where(condition),
   );
   // Lists carry masked ID numbers only.
-  return { ...result, items: result.items.map((r) => toApi(r, { ...principal, role: "institution_coordinator" }, key)) };
+  return { ...result, items: result.items.map((r) => toApi(r, principal, key, true)) };
 }
 
 /** One patient; reading personal details is audit-logged. */

@@ -1,4 +1,6 @@
 import {
+  actingInstitution,
+  actingSide,
   forbidden,
   invalid,
   meetingLink,
@@ -106,11 +108,9 @@ const recipient = alias(institutions, "recipient");
 const supporter = alias(institutions, "supporter");
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-function sideOf(principal: Principal, s: { recipientId: string; supporterId: string }): SessionSide | null {
-  if (principal.institutionId === s.recipientId) return "recipient";
-  if (principal.institutionId === s.supporterId) return "supporter";
-  return null;
-}
+/** The side of the session the principal's coordinator role acts for (the policy's two-sided records). */
+const actingFor = (principal: Principal, s: { recipientId: string; supporterId: string }): SessionSide | null =>
+  actingSide(principal, "telemedicine_session", { recipient: s.recipientId, supporter: s.supporterId });
 
 const selectSessions = (db: Db) =>
   db
@@ -123,9 +123,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectSessions>["where"]>>[numbe
 
 function toApi(row: Row, principal: Principal) {
   const s = row.s;
-  const side = sideOf(principal, s);
-  // Only coordinators act for their institution (the policy's write reach).
-  const acting = side && principal.role === "institution_coordinator" ? side : null;
+  const acting = actingFor(principal, s);
   return {
     id: s.id,
     kind: s.kind,
@@ -157,8 +155,8 @@ export async function readSession(db: Db, principal: Principal, id: string) {
 
 /** The recipient's coordinator asks a supporting institution for a session. */
 export async function requestSession(db: Db, actor: Actor, principal: Principal, input: Static<typeof SessionInput>): Promise<string> {
-  const recipientId = principal.institutionId;
-  if (!recipientId || principal.role !== "institution_coordinator") throw forbidden("Sessions are requested by the recipient institution's coordinator");
+  const recipientId = actingInstitution(principal, "telemedicine_session");
+  if (!recipientId) throw forbidden("Sessions are requested by the recipient institution's coordinator");
   if (input.supporterId === recipientId) throw invalid([{ path: "supporterId", message: "must be another institution" }]);
   const rows = await db
     .select({ id: institutions.id, regionCode: institutions.regionCode, active: institutions.active })
@@ -210,8 +208,8 @@ export async function requestSession(db: Db, actor: Actor, principal: Principal,
 export async function actOnSession(db: Db, actor: Actor, principal: Principal, id: string, body: Static<typeof SessionActionBody>, now: Date): Promise<void> {
   const [s] = await db.select().from(telemedicineSessions).where(eq(telemedicineSessions.id, id)).for("update");
   if (!s) throw notFound("Session");
-  const side = sideOf(principal, s);
-  if (!side || principal.role !== "institution_coordinator") throw forbidden("Only the coordinators of the two institutions act on a session");
+  const side = actingFor(principal, s);
+  if (!side) throw forbidden("Only the coordinators of the two institutions act on a session");
   const next = sessionTransition(s.status as SessionStatus, body.action, side, s.kind as SessionKind, body);
   const changes: Partial<typeof telemedicineSessions.$inferInsert> = { status: next, updatedAt: now };
   if (body.startsAt) {

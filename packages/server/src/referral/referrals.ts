@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import {
+  actingSide,
   allowedActions,
+  allows,
   expiryWarningLeadMinutes,
   type FieldError,
   forbidden,
@@ -135,11 +137,9 @@ const LEVEL: Record<InstitutionKind, number> = {
   national_medical_center: 4,
 };
 
-/** Which side of a referral the caller is on (null: neither). */
+/** Which side of a referral the caller acts for (null: neither, or a role that does not act on referrals). */
 export function sideOf(principal: Principal, r: { fromInstitutionId: string; toInstitutionId: string }): Side | null {
-  if (principal.institutionId === r.fromInstitutionId) return "sender";
-  if (principal.institutionId === r.toInstitutionId) return "receiver";
-  return null;
+  return actingSide(principal, "referral", { sender: r.fromInstitutionId, receiver: r.toInstitutionId });
 }
 
 /**
@@ -272,9 +272,9 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
  * The API shape. The ID number is decrypted only for clinicians of the two institutions
  * (referral.md, privacy); everyone else sees the masked form.
  */
-function toApi(row: Row, principal: Principal, key: Buffer) {
+function toApi(row: Row, principal: Principal, key: Buffer, listing = false) {
   const side = sideOf(principal, row);
-  const clear = side !== null && principal.role === "clinician";
+  const clear = !listing && allows(principal, "read", "patient_identity", { regionCode: null, institutionIds: [row.fromInstitutionId, row.toInstitutionId] });
   return {
     id: row.id,
     direction: row.direction,
@@ -341,8 +341,7 @@ export async function listReferrals(db: Db, principal: Principal, key: Buffer, q
     () => db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(condition),
   );
   // Lists never carry ID numbers in clear: the masked form is enough to tell patients apart.
-  const listing = { ...principal, role: "institution_coordinator" as const };
-  return { ...result, items: result.items.map((r) => toApi(r, listing, key)) };
+  return { ...result, items: result.items.map((r) => toApi(r, principal, key, true)) };
 }
 
 export async function history(db: Db, id: string) {

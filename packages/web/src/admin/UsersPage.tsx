@@ -1,3 +1,4 @@
+import { ROLE_ANCHOR, type Role } from "@medbridge/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Form, Input, Select, Switch, Tag } from "antd";
 import { useState } from "react";
@@ -73,7 +74,7 @@ function CreateUser({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const client = useQueryClient();
-  const role = Form.useWatch("role", form) as string | undefined;
+  const role = Form.useWatch("role", form) as Role | undefined;
   const submit = async (values: Record<string, any>) => {
     await api("/users", { method: "POST", body: filled(values) });
     await client.invalidateQueries({ queryKey: ["users"] });
@@ -92,12 +93,12 @@ function CreateUser({ open, onClose }: { open: boolean; onClose: () => void }) {
       <Form.Item name="role" label={t("user.role")} rules={[{ required: true }]}>
         <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
       </Form.Item>
-      {role === "health_official" && (
+      {role && ROLE_ANCHOR[role] === "region" && (
         <Form.Item name="regionCode" label={t("institution.regionCode")} rules={[{ required: true, pattern: /^[1-9]\d{5}$/ }]}>
           <Input maxLength={6} placeholder="520000" />
         </Form.Item>
       )}
-      {role && role !== "health_official" && role !== "national_admin" && (
+      {role && ROLE_ANCHOR[role] === "institution" && (
         <Form.Item name="institutionId" label={t("practitioner.institution")} rules={[{ required: true }]}>
           <InstitutionSelect />
         </Form.Item>

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { api, type Page } from "../api.ts";
+import { actsForSide, mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { QueryState } from "../shared/QueryState.tsx";
@@ -48,9 +49,12 @@ export function AgreementDetailPage() {
     <QueryState query={agreement}>
       {() => {
         const a = agreement.data as Agreement;
-        const isSupporter = me?.role === "institution_coordinator" && a.supporters.some((s) => s.id === me.institutionId);
-        const isRecipient = me?.role === "institution_coordinator" && me.institutionId === a.recipient.id;
-        const mayEditRoster = me?.role === "national_admin" || me?.role === "health_official" || isSupporter;
+        // Where the agreement lives, as the server's policy sees it: the commission of either side's
+        // region may change it; only the supporters keep rosters; the recipient vouches for attendance.
+        const regions = { regionCode: a.regionCode, otherRegionCodes: a.supporters.map((s) => s.regionCode) };
+        const commission = mayOn(me, "write", "agreement", { ...regions, institutionIds: [] });
+        const mayEditRoster = mayOn(me, "write", "dispatch", { ...regions, institutionIds: a.supporters.map((s) => s.id) });
+        const mayReview = actsForSide(me, "attendance", a.recipient.id) || commission;
         const gaps = (report.data?.rules.find((r) => r.id === "full_year_coverage")?.gaps as { from: string; to: string }[] | undefined) ?? [];
         return (
           <Space direction="vertical" size={16} style={{ width: "100%" }}>
@@ -81,9 +85,7 @@ export function AgreementDetailPage() {
                     </Link>
                   ))}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("assistance.pack")}>
-                  {me?.role === "national_admin" || me?.role === "health_official" ? <PackSelect agreement={a} /> : a.packId}
-                </Descriptions.Item>
+                <Descriptions.Item label={t("assistance.pack")}>{commission ? <PackSelect agreement={a} /> : a.packId}</Descriptions.Item>
                 <Descriptions.Item label={t("assistance.mode")}>{t(`agreementMode.${a.mode}`)}</Descriptions.Item>
                 <Descriptions.Item label={t("assistance.period")}>
                   {a.startsOn} — {a.endsOn}
@@ -174,7 +176,7 @@ export function AgreementDetailPage() {
                 ]}
               />
             </Card>
-            <AttendanceCard agreementId={a.id} mayReview={isRecipient || me?.role === "national_admin" || me?.role === "health_official"} />
+            <AttendanceCard agreementId={a.id} mayReview={mayReview} />
             <AddDispatch agreement={a} open={adding} onClose={() => setAdding(false)} />
           </Space>
         );

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api, type Page } from "../api.ts";
+import { may } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
@@ -23,7 +24,7 @@ export function AgreementsPage() {
   return (
     <ListCard
       title={t("assistance.agreements")}
-      onCreate={(me?.role === "national_admin" || me?.role === "health_official") && (() => setCreating(true))}
+      onCreate={may(me, "write", "agreement") && (() => setCreating(true))}
       search={{ value: query.q, placeholder: `${t("assistance.code")} / ${t("assistance.recipient")}`, onSearch: (q) => update({ q }) }}
       filters={
         <Select

@@ -4,6 +4,7 @@ import { Button, Card, Form, Input, InputNumber, Select, Table, Tag } from "antd
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
+import { may } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 
@@ -32,7 +33,7 @@ export function PacksPage() {
     <Card
       title={t("assistance.packs")}
       extra={
-        me?.role === "health_official" || me?.role === "national_admin" ? (
+        may(me, "write", "rule_pack") ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCopying(true)}>
             {t("assistance.copyPack")}
           </Button>

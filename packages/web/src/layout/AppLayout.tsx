@@ -23,10 +23,12 @@ import {
   VideoCameraOutlined,
   WarningOutlined,
 } from "@ant-design/icons";
+import type { Entity } from "@medbridge/core";
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
 import type { ItemType } from "antd/es/menu/interface";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
+import { may, oversees } from "../auth/permissions.ts";
 import { useMe, useSignOut } from "../auth/session.ts";
 import { switchLanguage } from "../i18n.ts";
 import { NotificationBell } from "./NotificationBell.tsx";
@@ -38,11 +40,11 @@ export function AppLayout() {
   const me = useMe().data;
   const signOut = useSignOut();
   if (!me) return null;
-  const can = (entity: string) => me.permissions[entity]?.read ?? false;
+  const can = (entity: Entity) => may(me, "read", entity);
 
   // Later capabilities (assistance, referral, outreach, CDS, monitoring) add their groups here.
   const items: ItemType[] = [
-    ...(me.role === "health_official" || me.role === "national_admin"
+    ...(can("indicator")
       ? [
           {
             key: "monitoring",
@@ -62,7 +64,7 @@ export function AppLayout() {
         ...(can("practitioner") ? [{ key: "/practitioners", icon: <TeamOutlined />, label: t("menu.practitioners") }] : []),
       ],
     },
-    ...(me.institutionId && (me.role === "clinician" || me.role === "institution_coordinator")
+    ...(me.institutionId && may(me, "write", "referral")
       ? [
           {
             key: "referral",
@@ -76,7 +78,7 @@ export function AppLayout() {
           },
         ]
       : []),
-    ...(me.institutionId && (me.role === "clinician" || me.role === "institution_coordinator")
+    ...(me.institutionId && may(me, "write", "chronic_patient")
       ? [{ key: "htn", label: t("htn.menu"), type: "group" as const, children: [{ key: "/htn", icon: <HeartOutlined />, label: t("htn.register") }] }]
       : []),
     {
@@ -88,9 +90,7 @@ export function AppLayout() {
         { key: "/outreach/calendar", icon: <ScheduleOutlined />, label: t("outreach.calendar") },
         { key: "/outreach/capacity", icon: <RiseOutlined />, label: t("outreach.capacity") },
         // Compliance is a regional figure: the commissions see it (coordinators see visits in their calendar).
-        ...(me.role === "health_official" || me.role === "national_admin"
-          ? [{ key: "/outreach/touring", icon: <CarOutlined />, label: t("outreach.touring") }]
-          : []),
+        ...(oversees(me, "outreach") ? [{ key: "/outreach/touring", icon: <CarOutlined />, label: t("outreach.touring") }] : []),
       ],
     },
     {
@@ -98,11 +98,10 @@ export function AppLayout() {
       label: t("assistance.menu"),
       type: "group",
       children: [
-        ...(me.role !== "stationed_doctor" ? [{ key: "/assistance/board", icon: <SafetyCertificateOutlined />, label: t("assistance.board") }] : []),
+        ...(can("agreement") ? [{ key: "/assistance/board", icon: <SafetyCertificateOutlined />, label: t("assistance.board") }] : []),
         { key: "/assistance/agreements", icon: <SolutionOutlined />, label: t("assistance.agreements") },
-        ...(me.role === "health_official" || me.role === "national_admin" || me.role === "institution_coordinator"
-          ? [{ key: "/assistance/warnings", icon: <WarningOutlined />, label: t("assistance.warnings") }]
-          : []),
+        // Coverage gaps are for whoever can mend a roster.
+        ...(may(me, "write", "dispatch") ? [{ key: "/assistance/warnings", icon: <WarningOutlined />, label: t("assistance.warnings") }] : []),
         ...(me.practitionerId
           ? [
               { key: "/assistance/check-in", icon: <CheckSquareOutlined />, label: t("assistance.checkIn") },

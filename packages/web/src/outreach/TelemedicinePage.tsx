@@ -6,6 +6,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
+import { actsForSide } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { formatDateTime } from "../shared/format.ts";
@@ -71,7 +72,7 @@ export function TelemedicinePage() {
   return (
     <ListCard
       title={`${t("outreach.telemedicine")}${me?.institutionName ? ` · ${me.institutionName}` : ""}`}
-      onCreate={me?.role === "institution_coordinator" && (() => setRequesting(true))}
+      onCreate={actsForSide(me, "telemedicine_session") && (() => setRequesting(true))}
       filters={
         <>
           <Select

@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
+import { mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import type { Bed, Slot } from "../types.ts";
@@ -43,7 +44,8 @@ function PoolTable({ kind }: { kind: Kind }) {
   const [form] = Form.useForm();
   const unit = UNIT[kind];
   const from = dayjs().format("YYYY-MM-DD");
-  const coordinator = me?.role === "institution_coordinator";
+  // The receiving hospital publishes and releases its own reserved units.
+  const coordinator = !!me?.institutionId && mayOn(me, "write", "reserved_pool", { regionCode: null, institutionIds: [me.institutionId] });
   const rows = useQuery({
     queryKey: [kind, me?.institutionId, from],
     queryFn: () => api<{ items: (Slot | Bed)[] }>(unit.path, { query: { institutionId: me?.institutionId, from } }),

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../api.ts";
+import { mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
@@ -24,10 +25,7 @@ export function AllianceDetailPage() {
     <QueryState query={alliance}>
       {() => {
         const a = alliance.data as Alliance;
-        const mayEdit =
-          me?.role === "national_admin" ||
-          me?.role === "health_official" ||
-          (me?.role === "institution_coordinator" && me.institutionId === a.leadInstitutionId);
+        const mayEdit = mayOn(me, "write", "alliance", { regionCode: a.regionCode, institutionIds: [a.leadInstitutionId] });
         return (
           <Card
             title={

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api, type Page } from "../api.ts";
+import { may } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
@@ -19,7 +20,7 @@ export function AlliancesPage() {
   const { query, update } = useListParams(["q", "kind", "regionCode", "sort"] as const);
   const list = useQuery({ queryKey: ["alliances", query], queryFn: () => api<Page<Alliance>>("/alliances", { query }), placeholderData: (p) => p });
   const [creating, setCreating] = useState(false);
-  const mayCreate = me?.role === "national_admin" || me?.role === "health_official" || me?.role === "institution_coordinator";
+  const mayCreate = may(me, "write", "alliance");
 
   return (
     <ListCard

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, type Page } from "../api.ts";
+import { may, mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Alliance, Institution, Practitioner } from "../types.ts";
@@ -21,7 +22,7 @@ export function InstitutionDetailPage() {
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const institution = useQuery({ queryKey: ["institutions", id], queryFn: () => api<Institution>(`/institutions/${id}`) });
-  const canReadPeople = me?.permissions.practitioner?.read ?? false;
+  const canReadPeople = may(me, "read", "practitioner");
   const people = useQuery({
     queryKey: ["practitioners", { institutionId: id }],
     queryFn: () => api<Page<Practitioner>>("/practitioners", { query: { institutionId: id, pageSize: 50 } }),
@@ -32,8 +33,10 @@ export function InstitutionDetailPage() {
     queryFn: () => api<Page<Alliance>>("/alliances", { query: { institutionId: id, pageSize: 50 } }),
   });
 
-  const commission = me?.role === "national_admin" || me?.role === "health_official";
-  const mayEdit = commission || (me?.role === "institution_coordinator" && me.institutionId === id);
+  const where = { regionCode: institution.data?.regionCode ?? null, institutionIds: [id] };
+  // The commission (in its region) sets kind, grade, region and status; a coordinator edits the rest of its own.
+  const commission = mayOn(me, "write", "institution_standing", where);
+  const mayEdit = mayOn(me, "write", "institution", where);
 
   const setActive = async (active: boolean) => {
     try {

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, type Page } from "../api.ts";
+import { may } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { ListCard } from "../shared/ListCard.tsx";
 import { PagedTable } from "../shared/PagedTable.tsx";
@@ -19,24 +20,20 @@ export function InstitutionsPage() {
   const [creating, setCreating] = useState(false);
   const { query, update } = useListParams(["q", "kind", "regionCode", "status", "sort"] as const, { status: "active" });
   // An official's directory starts at their own region; "all regions" means all of it.
-  const scopeRoot = me?.role === "health_official" ? (me.regionCode ?? undefined) : undefined;
+  const scopeRoot = me?.regionCode ?? undefined;
   const effective = { ...query, regionCode: query.regionCode ?? scopeRoot };
   const list = useQuery({
     queryKey: ["institutions", effective],
     queryFn: () => api<Page<Institution>>("/institutions", { query: effective }),
     placeholderData: (previous) => previous,
   });
-  const mayCreate = me?.role === "national_admin" || me?.role === "health_official";
+  const mayCreate = may(me, "write", "institution_standing");
 
   return (
     <Row gutter={16}>
       <Col xs={24} md={7} lg={6}>
         <Card title={t("institution.regionTree")} size="small" styles={{ body: { maxHeight: "calc(100vh - 200px)", overflow: "auto" } }}>
-          <RegionTree
-            rootCode={me?.role === "health_official" ? me.regionCode : null}
-            selected={query.regionCode}
-            onSelect={(code) => update({ regionCode: code })}
-          />
+          <RegionTree rootCode={me?.regionCode ?? null} selected={query.regionCode} onSelect={(code) => update({ regionCode: code })} />
         </Card>
       </Col>
       <Col xs={24} md={17} lg={18}>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, type Page } from "../api.ts";
+import { may } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal, filled } from "../shared/FormModal.tsx";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
@@ -23,7 +24,7 @@ export function PractitionersPage() {
   return (
     <ListCard
       title={t("menu.practitioners")}
-      onCreate={me?.permissions.practitioner?.write && (() => setCreating(true))}
+      onCreate={may(me, "write", "practitioner") && (() => setCreating(true))}
       search={{ value: query.q, placeholder: t("practitioner.searchPlaceholder"), onSearch: (q) => update({ q }), width: 280 }}
       filters={
         <>
