@@ -3,7 +3,7 @@
  * The server keeps every one in its monthly county rollups.
  */
 export type IndicatorUnit = "%" | "count" | "days" | "hours" | "ratio";
-export interface Indicator {
+interface IndicatorDefinition {
   id: string;
   zh: string;
   en: string;
@@ -18,7 +18,12 @@ export interface Indicator {
   median?: boolean;
 }
 
-export const INDICATORS: Indicator[] = [
+/**
+ * The catalogue, kept literal (`as const`) so its ids form a closed union and its flags stay
+ * visible to the compiler: the server's sources (monitoring/indicator-sources.ts) must name every
+ * id, and a median must have a histogram.
+ */
+const CATALOGUE = [
   {
     id: "referrals_up",
     zh: "上转人次",
@@ -224,7 +229,16 @@ export const INDICATORS: Indicator[] = [
     unit: "%",
     higherIsBetter: true,
   },
-];
+] as const satisfies readonly IndicatorDefinition[];
+
+/** An indicator's id: one of the catalogue's, nothing else. */
+export type IndicatorId = (typeof CATALOGUE)[number]["id"];
+/** One catalogue entry as written, its flags literal (`median: true`), for types keyed on them. */
+export type CatalogueEntry = (typeof CATALOGUE)[number];
+export interface Indicator extends IndicatorDefinition {
+  id: IndicatorId;
+}
+export const INDICATORS: readonly Indicator[] = CATALOGUE;
 
 /** `all` is the whole from–to window as one period. */
 export const PERIOD_KINDS = ["month", "quarter", "year", "all"] as const;

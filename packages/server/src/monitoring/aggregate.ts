@@ -2,7 +2,7 @@ import { type Indicator, type IndicatorPeriod, indicatorValue, regionLevel, type
 import { type SQL, sql } from "drizzle-orm";
 import { inRegion } from "../access.ts";
 import type { Db } from "../db/connection.ts";
-import { HISTOGRAM_BUCKET_HOURS } from "./rollups.ts";
+import { HISTOGRAM_BUCKET_HOURS } from "./indicator-sources.ts";
 
 export interface AggregateQuery {
   /** Only counties inside this region. */

@@ -1,36 +1,13 @@
 import { type Day, formatDay, yearEnd } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
-import { techniquesOf } from "../outreach/learning.ts";
-import { touringCompliance } from "../outreach/touring.ts";
+import { ENGINE_SOURCES } from "./indicator-sources.ts";
 
-type Judged = { numerator: number; denominator: number | null } | null;
-
-/**
- * Indicators only the TypeScript engines can judge (touring frequency by each site's rules, a
- * technique's life after its supporters left), computed per county and year as of the year's end
- * or today, and counted in December like the other yearly indicators. The engines are the ones
- * the operational screens use, so the figures cannot disagree with them.
- */
-const ENGINE_FACTS: Record<string, (db: Db, county: string, year: number, asOf: string) => Promise<Judged>> = {
-  touring_visit_compliance: async (db, county, year, asOf) => {
-    const result = await touringCompliance(db, county, year, asOf);
-    return result.sites ? { numerator: result.sites - result.failing, denominator: result.sites } : null;
-  },
-  techniques_sustained: async (db, county, _year, asOf) => {
-    const recipients = (
-      (await db.execute(sql`select distinct recipient_id from techniques where region_code = ${county} and launched_on <= ${asOf}::date`)) as unknown as {
-        rows: { recipient_id: string }[];
-      }
-    ).rows;
-    if (recipients.length === 0) return null;
-    let sustained = 0;
-    for (const r of recipients)
-      sustained += (await techniquesOf(db, r.recipient_id, asOf)).filter((t) => t.launchedOn <= asOf && t.status === "sustained").length;
-    return { numerator: sustained, denominator: null };
-  },
-};
-export const ENGINE_INDICATORS = Object.keys(ENGINE_FACTS);
+/** The (county, day) of every fact an engine judges: the counties worth visiting. */
+const engineCounties = sql.join(
+  ENGINE_SOURCES.map(([, source]) => source.counties),
+  sql` union all `,
+);
 
 /**
  * Re-judges the engine indicators of the counties and years the dirty (county, month) pairs touch
@@ -45,7 +22,7 @@ export async function recomputeEngineFacts(db: Db, keys: { region: string; month
   // Verdicts of the touched counties and years go first: a county whose last touring visit was
   // deleted has nothing left to judge, and its old verdicts must not stay behind.
   const ids = sql.join(
-    ENGINE_INDICATORS.map((id) => sql`${id}`),
+    ENGINE_SOURCES.map(([id]) => sql`${id}`),
     sql`, `,
   );
   if (keys !== "all")
@@ -53,16 +30,15 @@ export async function recomputeEngineFacts(db: Db, keys: { region: string; month
       where t.indicator_id in (${ids}) and t.region_code = k.region and t.month >= k.first || '-12'`);
   const withFacts = (
     (await db.execute(sql`
-      select region_code, min(extract(year from d))::int as first from (
-        select region_code, date as d from touring_visits union all select region_code, launched_on from techniques) f
+      select region_code, min(extract(year from d))::int as first from (${engineCounties}) f
       ${keys === "all" ? sql`` : sql`where region_code in (select jsonb_array_elements_text(${counties}::jsonb))`}
       group by 1`)) as unknown as { rows: { region_code: string; first: number }[] }
   ).rows;
   for (const { region_code: county, first } of withFacts) {
     for (let year = Math.max(first, firstYear.get(county) ?? first); year <= thisYear; year++) {
       const asOf = formatDay(Math.min(today, yearEnd(year)) as Day);
-      for (const [id, judge] of Object.entries(ENGINE_FACTS)) {
-        const judged = await judge(db, county, year, asOf);
+      for (const [id, source] of ENGINE_SOURCES) {
+        const judged = await source.judge(db, county, year, asOf);
         await db.execute(sql`delete from indicator_rollups where indicator_id = ${id} and region_code = ${county} and month = ${`${year}-12`}`);
         if (judged)
           await db.execute(sql`insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
@@ -80,6 +56,6 @@ export async function markEngineFactsForToday(db: Db, today: Day): Promise<void>
   const month = `${formatDay(today).slice(0, 4)}-12`;
   await db.execute(sql`
     insert into rollup_dirty (region_code, month, source)
-    select distinct region_code, ${month}, '*' from (select region_code from touring_visits union select region_code from techniques) f
+    select distinct region_code, ${month}, '*' from (${engineCounties}) f
     on conflict do nothing`);
 }

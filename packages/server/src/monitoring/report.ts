@@ -1,4 +1,4 @@
-import { type Day, INDICATORS, type Indicator, regionLevel } from "@medbridge/core";
+import { type Day, INDICATORS, type Indicator, type IndicatorId, regionLevel } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { PDFDocument, rgb } from "pdf-lib";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
@@ -42,7 +42,7 @@ export async function regionReport(db: Db, regionCode: string, period: string, t
     const at = (p: string) => rows.find((r) => r.period === p)?.value ?? null;
     figures.push({ indicator, value: at(period), previous: at(previous(period)) });
   }
-  const monthly = async (id: string) =>
+  const monthly = async (id: IndicatorId) =>
     new Map(
       (
         await indicatorAggregate(db, INDICATORS.find((i) => i.id === id) as Indicator, {

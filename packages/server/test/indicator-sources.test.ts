@@ -1,0 +1,92 @@
+import { INDICATORS } from "@medbridge/core";
+import { getTableName, is, sql } from "drizzle-orm";
+import { PgDialect, PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../src/db/connection.ts";
+import * as schema from "../src/db/schema.ts";
+import { dirtiedBy, INDICATOR_SOURCES, ROLLUP_SOURCE_TABLES, SOURCE_ENTRIES } from "../src/monitoring/indicator-sources.ts";
+import { BACKENDS, freshDatabase } from "./helpers/db.ts";
+
+/**
+ * The registry (monitoring/indicator-sources.ts) against what it must agree with and the compiler
+ * cannot see: the SQL of each fact query and the triggers the migrations installed.
+ */
+
+const TABLES = new Set<string>((Object.values(schema) as unknown[]).flatMap((x) => (is(x, PgTable) ? [getTableName(x)] : [])));
+/** The tables a query names after `from` or `join`. */
+const tablesRead = (query: string) => new Set([...query.matchAll(/\b(?:from|join)\s+([a-z_]+)/gi)].map((m) => m[1] as string).filter((t) => TABLES.has(t)));
+const text = (query: ReturnType<typeof sql>) => new PgDialect().sqlToQuery(query).sql;
+/**
+ * Read for a row's county only, and no source: an institution moving to another county does not
+ * mark the months of its slots, beds, stays, assessments or referrals received (a known gap).
+ */
+const LOOKUPS = ["institutions"];
+
+describe("indicator sources", () => {
+  it("give each catalogue indicator exactly one entry, with a source table, a median its histogram", () => {
+    const ids = INDICATORS.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(SOURCE_ENTRIES.map(([id]) => id)).toEqual(ids);
+    for (const indicator of INDICATORS) {
+      const source = INDICATOR_SOURCES[indicator.id];
+      expect(source.dirtiedBy.length, indicator.id).toBeGreaterThan(0);
+      expect("histogram" in source, indicator.id).toBe(indicator.median === true);
+      if ("judge" in source) expect(indicator.yearly, indicator.id).toBe(true);
+    }
+  });
+
+  it("name as sources exactly the tables each fact query reads (institutions aside)", () => {
+    const all = () => sql`true`;
+    for (const [id, source] of SOURCE_ENTRIES) {
+      const query = "sums" in source ? source.sums(all) : "histogram" in source ? source.histogram(all) : source.counties;
+      const read = [...tablesRead(text(query))].filter((t) => !LOOKUPS.includes(t)).sort();
+      // An engine reads more than its county query shows (the outreach engines); its counties come from a source.
+      if ("judge" in source) expect(dirtiedBy(id), id).toEqual(expect.arrayContaining(read));
+      else expect(read, id).toEqual([...dirtiedBy(id)].sort());
+    }
+  });
+
+  it("list the register as a source of the control rate, which the new month marks under its name", () => {
+    expect(dirtiedBy("htn_control_rate")).toContain("chronic_patients");
+  });
+});
+
+type TriggerRow = { table: string; trigger: string; fn: string; body: string; type: number; enabled: string };
+
+describe.each(BACKENDS)("rollup triggers on %s", (backend) => {
+  let database: Database;
+  let triggers: TriggerRow[];
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    // The triggers whose function marks rollups dirty (through rollup_mark or rollup_mark_range).
+    triggers = (
+      (await database.db.execute(sql`
+        select c.relname as table, t.tgname as trigger, p.proname as fn, p.prosrc as body, t.tgtype::int as type, t.tgenabled::text as enabled
+        from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace join pg_proc p on p.oid = t.tgfoid
+        where not t.tgisinternal and n.nspname = 'public' and p.prosrc like '%rollup_mark%'
+        order by 1, 2`)) as unknown as { rows: TriggerRow[] }
+    ).rows;
+  }, 60_000);
+  afterAll(async () => database?.close());
+
+  it("sit on exactly the tables the registry names as sources, one each", () => {
+    expect(triggers.map((t) => t.table)).toEqual(ROLLUP_SOURCE_TABLES);
+  });
+
+  it("fire after every insert, update and delete of a row, and are enabled", () => {
+    // pg_trigger.tgtype bits: 1 row, 2 before, 4 insert, 8 delete, 16 update.
+    for (const t of triggers) {
+      expect(t.type & 0b11111, t.trigger).toBe(0b11101);
+      expect(t.enabled, t.trigger).toBe("O");
+    }
+  });
+
+  it("mark each change under the table's own name, so a refresh recomputes exactly the indicators it dirties", () => {
+    for (const t of triggers) {
+      const marks = t.body.split("\n").filter((line) => /rollup_mark/.test(line));
+      expect(marks.length, t.fn).toBeGreaterThan(0);
+      // The last argument is the source: TG_TABLE_NAME, never '*' (everything) nor another table's name.
+      for (const line of marks) expect(line, t.fn).toMatch(/rollup_mark(_range)?\(.*, TG_TABLE_NAME\);/);
+    }
+  });
+});
