@@ -4,6 +4,7 @@ import type { Db } from "./db/connection.ts";
 import { readiness } from "./db/readiness.ts";
 import { RETRY_AFTER_SECONDS } from "./db/unavailable.ts";
 import { sendProblem } from "./http/problem.ts";
+import { ProblemSchema } from "./http/schemas.ts";
 
 /**
  * Liveness and readiness, for load balancers and orchestrators. `/health` says the process answers
@@ -17,9 +18,10 @@ export function healthRoutes(db: Db, dataKey: Buffer): FastifyPluginAsyncTypebox
       {
         config: { public: true },
         schema: {
+          operationId: "getLiveness",
           tags: ["meta"],
           summary: "Liveness: the process answers (the database is not asked; see /health/ready)",
-          response: { 200: Type.Object({ status: Type.Literal("ok") }) },
+          response: { 200: Type.Object({ status: Type.Literal("ok") }), 400: ProblemSchema },
         },
       },
       async () => ({ status: "ok" as const }),
@@ -29,6 +31,7 @@ export function healthRoutes(db: Db, dataKey: Buffer): FastifyPluginAsyncTypebox
       {
         config: { public: true },
         schema: {
+          operationId: "getReadiness",
           tags: ["meta"],
           summary: "Readiness: database answering, migrations applied, data key matching (503 with Retry-After when not)",
           response: {
@@ -36,6 +39,8 @@ export function healthRoutes(db: Db, dataKey: Buffer): FastifyPluginAsyncTypebox
               status: Type.Literal("ready"),
               checks: Type.Object({ database: Type.String(), migrations: Type.String(), dataKey: Type.String() }),
             }),
+            400: ProblemSchema,
+            503: ProblemSchema,
           },
         },
       },

@@ -23,6 +23,12 @@ const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The fields of the record as they were (before) or became (after): any of the audited entity's.
+ * The column is jsonb (unknown to the compiler); audit() is given an object or nothing.
+ */
+const Snapshot = Type.Unsafe<unknown>(Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]));
+
 const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
@@ -31,8 +37,8 @@ const AuditEntry = Type.Object({
   entity: Type.String(),
   entityId: Type.Union([Type.String(), Type.Null()]),
   regionCode: Type.Union([Type.String(), Type.Null()]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
+  before: Snapshot,
+  after: Snapshot,
   requestId: Type.Union([Type.String(), Type.Null()]),
 });
 
@@ -42,6 +48,7 @@ export function auditRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/audit",
       {
         schema: {
+          operationId: "listAuditEntries",
           tags: ["admin"],
           summary: "The audit log of writes in your scope, newest first",
           querystring: AuditQuery,

@@ -53,7 +53,14 @@ export function tokenRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/api-tokens",
-      { schema: { tags, summary: "API tokens (never their secrets)", response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses } } },
+      {
+        schema: {
+          operationId: "listApiTokens",
+          tags,
+          summary: "API tokens (never their secrets)",
+          response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses },
+        },
+      },
       async (request) => {
         requireAdmin(principalOf(request));
         return { items: await listTokens(db) };
@@ -64,6 +71,7 @@ export function tokenRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/api-tokens",
       {
         schema: {
+          operationId: "createApiToken",
           tags,
           summary: "Create a token that acts as the given user (shown once)",
           body: TokenInput,
@@ -97,7 +105,15 @@ export function tokenRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.post(
       "/api-tokens/:id/revoke",
-      { schema: { tags, summary: "Revoke a token (effective immediately)", params: IdParams, response: { 200: TokenSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "revokeApiToken",
+          tags,
+          summary: "Revoke a token (effective immediately)",
+          params: IdParams,
+          response: { 200: TokenSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         requireAdmin(principal);

@@ -26,7 +26,15 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/users",
-      { schema: { tags, summary: "User accounts in your scope", querystring: UserListQuery, response: { 200: PageOf(UserSchema), ...errorResponses } } },
+      {
+        schema: {
+          operationId: "listUsers",
+          tags,
+          summary: "User accounts in your scope",
+          querystring: UserListQuery,
+          response: { 200: PageOf(UserSchema), ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         if (!mayEver(principal, "read", "user")) throw forbidden("Only administrators and health officials manage accounts");
@@ -36,7 +44,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.get(
       "/users/:id",
-      { schema: { tags, summary: "One user account", params: IdParams, response: { 200: UserSchema, ...errorResponses } } },
+      { schema: { operationId: "getUser", tags, summary: "One user account", params: IdParams, response: { 200: UserSchema, ...errorResponses } } },
       async (request) => {
         await requireAccessTo(db, principalOf(request), "read", "user", [request.params.id]);
         return getUser(db, request.params.id);
@@ -47,6 +55,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/users",
       {
         schema: {
+          operationId: "createUser",
           tags,
           summary:
             "Create an account (an official only within their region, never one that may see more than they may); its password must be changed at first sign-in",
@@ -71,6 +80,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/users/:id",
       {
         schema: {
+          operationId: "updateUser",
           tags,
           summary:
             "Rename, reset password (to be changed at next sign-in), or deactivate (active: false); a new password or deactivation ends sessions and revokes API tokens",

@@ -40,6 +40,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/agreements",
       {
         schema: {
+          operationId: "listAgreements",
           tags,
           summary: "Paired-assistance agreements in your scope",
           querystring: AgreementListQuery,
@@ -51,7 +52,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.get(
       "/agreements/:id",
-      { schema: { tags, summary: "One agreement", params: IdParams, response: { 200: AgreementSchema, ...errorResponses } } },
+      { schema: { operationId: "getAgreement", tags, summary: "One agreement", params: IdParams, response: { 200: AgreementSchema, ...errorResponses } } },
       async (request) => {
         await requireAccessTo(db, principalOf(request), "read", "agreement", [request.params.id]);
         return getAgreement(db, request.params.id);
@@ -60,7 +61,15 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.post(
       "/agreements",
-      { schema: { tags, summary: "Create an agreement (health commission)", body: AgreementInput, response: { 201: AgreementSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "createAgreement",
+          tags,
+          summary: "Create an agreement (health commission)",
+          body: AgreementInput,
+          response: { 201: AgreementSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         if (!mayEver(principal, "write", "agreement")) throw forbidden("Only the health commission creates agreements");
@@ -79,6 +88,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/agreements/:id",
       {
         schema: {
+          operationId: "updateAgreement",
           tags,
           summary: "Change pack, mode, end date, specialties or status",
           params: IdParams,
@@ -99,6 +109,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/agreements/:id/dispatches",
       {
         schema: {
+          operationId: "listDispatches",
           tags,
           summary: "The agreement's dispatch roster",
           params: IdParams,
@@ -115,6 +126,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/agreements/:id/dispatches",
       {
         schema: {
+          operationId: "createDispatch",
           tags,
           summary: "Station a practitioner of a supporter (the supporter's roster)",
           params: IdParams,
@@ -134,6 +146,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/dispatches/:id",
       {
         schema: {
+          operationId: "updateDispatch",
           tags,
           summary: "Record actual dates, change plans, cancel",
           params: IdParams,

@@ -8,14 +8,14 @@ import { principalOf } from "../auth/principal.ts";
 import { type Clock, systemClock, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { DateString, errorResponses, IdParams, RegionCode } from "../http/schemas.ts";
+import { DateString, errorResponses, fileResponse, IdParams, RegionCode } from "../http/schemas.ts";
 import { writeXlsx, XLSX_TYPE } from "../tabular/tabular.ts";
 import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
 import { certificatePdf } from "./certificate.ts";
 import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings } from "./compliance-service.ts";
-import { createPackCopy, listPacks, PackCopyInput } from "./packs.ts";
-import { serviceCredit } from "./service-credit.ts";
+import { createPackCopy, listPacks, PackCopyInput, PackSchema } from "./packs.ts";
+import { ServiceCreditSchema, serviceCredit } from "./service-credit.ts";
 
 const tags = ["assistance"];
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
@@ -55,6 +55,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/agreements/:id/compliance",
       {
         schema: {
+          operationId: "getAgreementCompliance",
           tags,
           summary: "The agreement's compliance report for a year (the CLI's report; asOf defaults to today)",
           params: IdParams,
@@ -81,6 +82,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/compliance",
       {
         schema: {
+          operationId: "getComplianceBoard",
           tags,
           summary: "Compliance board: every agreement in the region, its status and failing rules",
           querystring: BoardQuery,
@@ -94,10 +96,11 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/compliance/export",
       {
         schema: {
+          operationId: "exportComplianceBoard",
           tags,
           summary: "The compliance board as XLSX",
           querystring: BoardQuery,
-          produces: [XLSX_TYPE],
+          response: { 200: fileResponse(XLSX_TYPE, "The board as a spreadsheet"), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -132,6 +135,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/compliance/warnings",
       {
         schema: {
+          operationId: "listCoverageWarnings",
           tags,
           summary: "Agreements whose planned roster leaves a coverage gap in the next N days",
           querystring: Type.Object(
@@ -165,6 +169,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/attendance",
       {
         schema: {
+          operationId: "checkIn",
           tags,
           summary: "Check in on site today (or a past day of your stationing)",
           body: CheckInInput,
@@ -184,6 +189,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/attendance/:id/review",
       {
         schema: {
+          operationId: "reviewAttendance",
           tags,
           summary: "Confirm or dispute a check-in (recipient coordinator)",
           params: IdParams,
@@ -204,6 +210,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/agreements/:id/attendance",
       {
         schema: {
+          operationId: "listAttendance",
           tags,
           summary: "Check-ins under an agreement in a date range",
           params: IdParams,
@@ -221,9 +228,10 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/rule-packs",
       {
         schema: {
+          operationId: "listRulePacks",
           tags,
           summary: "Built-in rule packs and provinces' copies",
-          response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errorResponses },
+          response: { 200: Type.Object({ items: Type.Array(PackSchema) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -236,10 +244,11 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/rule-packs",
       {
         schema: {
+          operationId: "copyRulePack",
           tags,
           summary: "Copy a pack with changed numbers for your region",
           body: PackCopyInput,
-          response: { 201: Type.Unknown(), ...errorResponses },
+          response: { 201: PackSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -253,10 +262,11 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       "/practitioners/:id/service-credit",
       {
         schema: {
+          operationId: "getServiceCredit",
           tags,
           summary: "Cumulative grassroots service and associate-chief eligibility (≥ 365 days)",
           params: IdParams,
-          response: { 200: Type.Unknown(), ...errorResponses },
+          response: { 200: ServiceCreditSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -267,7 +277,15 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
 
     app.get(
       "/practitioners/:id/service-credit.pdf",
-      { schema: { tags, summary: "Certificate of grassroots service (PDF)", params: IdParams, produces: ["application/pdf"] } },
+      {
+        schema: {
+          operationId: "getServiceCreditCertificate",
+          tags,
+          summary: "Certificate of grassroots service (PDF)",
+          params: IdParams,
+          response: { 200: fileResponse("application/pdf", "The certificate"), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
         const credit = await serviceCredit(db, request.params.id, todayInChina(now()));

@@ -19,6 +19,22 @@ export const PackCopyInput = Type.Object(
 );
 export type PackCopyInput = Static<typeof PackCopyInput>;
 
+/** A rule pack as the API answers it: its rules are data, each an id with that rule's numbers. */
+export const PackSchema = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  name: Type.Object({ zh: Type.String(), en: Type.String() }),
+  basedOn: Type.Optional(Type.String({ description: "The built-in pack a copy was made from" })),
+  rules: Type.Array(
+    Type.Object(
+      { id: Type.String() },
+      { additionalProperties: true, description: "min, months, roles, max, minTitle, count, days or maxShare, as the rule takes" },
+    ),
+  ),
+  builtIn: Type.Boolean(),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+});
+
 export interface PackRow extends RulePack {
   builtIn: boolean;
   regionCode: string | null;

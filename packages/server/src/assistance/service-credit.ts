@@ -1,5 +1,6 @@
 import { type Day, day, formatDay, lengthDays, mergeIntervals, notFound } from "@medbridge/core";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { agreements, dispatches, institutions, practitioners } from "../db/schema.ts";
 
@@ -16,6 +17,18 @@ export interface ServiceCredit {
   eligible: boolean;
   stays: { agreementCode: string; recipientName: string; from: string; to: string; days: number }[];
 }
+
+/** ServiceCredit as the API answers it. */
+export const ServiceCreditSchema = Type.Object({
+  practitionerId: Type.String(),
+  name: Type.String(),
+  institutionName: Type.String(),
+  asOf: Type.String(),
+  totalDays: Type.Integer(),
+  requiredDays: Type.Integer(),
+  eligible: Type.Boolean(),
+  stays: Type.Array(Type.Object({ agreementCode: Type.String(), recipientName: Type.String(), from: Type.String(), to: Type.String(), days: Type.Integer() })),
+});
 
 /**
  * Cumulative grassroots service: every day stationed under an agreement up to `asOf` (recipients are

@@ -36,7 +36,13 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
           // holds, from any address and in every server process.
           rateLimit: { max: 30, timeWindow: "1 minute" },
         },
-        schema: { tags, summary: "Sign in; sets an HttpOnly session cookie", body: LoginBody, response: { 200: MeSchema, ...errorResponses } },
+        schema: {
+          operationId: "login",
+          tags,
+          summary: "Sign in; sets an HttpOnly session cookie",
+          body: LoginBody,
+          response: { 200: MeSchema, ...errorResponses },
+        },
       },
       async (request, reply) => {
         // One spelling for the lockout and the lookup alike (" GZ.County.Coord" is gz.county.coord).
@@ -70,7 +76,10 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
 
     app.post(
       "/auth/logout",
-      { config: { public: true }, schema: { tags, summary: "Sign out (ends this session)", response: { 204: Type.Null() } } },
+      {
+        config: { public: true },
+        schema: { operationId: "logout", tags, summary: "Sign out (ends this session)", response: { 204: Type.Null(), ...errorResponses } },
+      },
       async (request, reply) => {
         const secret = request.cookies[SESSION_COOKIE];
         if (secret) await db.delete(sessions).where(and(eq(sessions.tokenHash, sha256(secret))));
@@ -83,7 +92,7 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
       "/me",
       {
         config: { beforePasswordChange: true },
-        schema: { tags, summary: "Who you are and what you may do", response: { 200: MeSchema, ...errorResponses } },
+        schema: { operationId: "getMe", tags, summary: "Who you are and what you may do", response: { 200: MeSchema, ...errorResponses } },
       },
       async (request) => me(db, principalOf(request)),
     );

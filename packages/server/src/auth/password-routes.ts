@@ -32,6 +32,7 @@ export function passwordRoutes(db: Db, config: Config, now: Clock): FastifyPlugi
       {
         config: { beforePasswordChange: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
         schema: {
+          operationId: "changePassword",
           tags: ["auth"],
           summary: "Change your own password (ends your other sessions and revokes your API tokens)",
           body: PasswordChange,

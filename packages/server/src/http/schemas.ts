@@ -21,6 +21,8 @@ export const DateString = Type.String({
   description: `Calendar date YYYY-MM-DD, ${EARLIEST_DATE} to ${LATEST_DATE}`,
 });
 export const Uuid = Type.String({ format: "uuid" });
+/** A moment, ISO 8601 in UTC. Rows hold Dates; the serializer writes them as toISOString() does. */
+export const Timestamp = Type.Unsafe<string | Date>(Type.String({ format: "date-time" }));
 export const RegionCode = Type.String({ pattern: "^[1-9][0-9]{5}$", description: "GB/T 2260 code, 6 digits" });
 /** Free text: trimmed length enforced in handlers where needed; bounded here against abuse. */
 export const Text = (max = 200, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -55,6 +57,15 @@ export const ProblemSchema = Type.Object({
   detail: Type.String(),
   errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
 });
+
+/**
+ * A response that is a file (PDF, XLSX, iCalendar …), documented under its own media type instead
+ * of JSON. The serializer never sees it: a Buffer or string sent with its content type goes out as is.
+ */
+export function fileResponse(mediaTypes: string | readonly string[], description: string) {
+  const file = { schema: { type: "string", format: "binary" } };
+  return { description, content: Object.fromEntries((typeof mediaTypes === "string" ? [mediaTypes] : mediaTypes).map((type) => [type, file])) };
+}
 
 /** Standard error responses, so OpenAPI documents them on every route. */
 export const errorResponses = {

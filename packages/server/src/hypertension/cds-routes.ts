@@ -13,14 +13,18 @@ import {
   ChronicPatientInput,
   ChronicPatientSchema,
   ControlRateQuery,
+  ControlRateSchema,
   controlRate,
   enrolPatient,
   listPatients,
   listVisits,
   PatientListQuery,
+  RecommendationSchema,
+  RecordedVisitSchema,
   readPatient,
   recordVisit,
   VisitInput,
+  VisitSchema,
 } from "./register.ts";
 
 const tags = ["hypertension"];
@@ -33,11 +37,12 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       "/cds/hypertension/evaluate",
       {
         schema: {
+          operationId: "evaluateHypertension",
           tags,
           summary: "Evaluate one visit (hypertension.md input) → recommendation with its trace; nothing is stored",
           // The engine's own validator checks the body (the CLI uses the same one), naming each field.
           body: Type.Unknown({ description: "hypertension.md input" }),
-          response: { 200: Type.Unknown(), ...errorResponses },
+          response: { 200: RecommendationSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -50,6 +55,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       "/htn/patients",
       {
         schema: {
+          operationId: "enrolChronicPatient",
           tags,
           summary: "Register a hypertension patient at your grassroots institution",
           body: ChronicPatientInput,
@@ -68,6 +74,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       "/htn/patients",
       {
         schema: {
+          operationId: "listChronicPatients",
           tags,
           summary: "Your register, soonest due first; due=overdue|week is the call list",
           querystring: PatientListQuery,
@@ -86,6 +93,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       "/htn/patients/:id",
       {
         schema: {
+          operationId: "getChronicPatient",
           tags,
           summary: "One patient (an audited read of personal details)",
           params: IdParams,
@@ -103,10 +111,11 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       "/htn/patients/:id/visits",
       {
         schema: {
+          operationId: "listChronicVisits",
           tags,
           summary: "The patient's visits, newest first, each with its recommendation",
           params: IdParams,
-          response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errorResponses },
+          response: { 200: Type.Object({ items: Type.Array(VisitSchema) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -119,11 +128,12 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       "/htn/patients/:id/visits",
       {
         schema: {
+          operationId: "recordChronicVisit",
           tags,
           summary: "Record a visit; answers the recommendation and the next due date",
           params: IdParams,
           body: VisitInput,
-          response: { 201: Type.Unknown(), ...errorResponses },
+          response: { 201: RecordedVisitSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -138,10 +148,11 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       "/htn/control-rate",
       {
         schema: {
+          operationId: "getControlRate",
           tags,
           summary: "Control rate for a region or an institution, per institution",
           querystring: ControlRateQuery,
-          response: { 200: Type.Unknown(), ...errorResponses },
+          response: { 200: ControlRateSchema, ...errorResponses },
         },
       },
       async (request) => {

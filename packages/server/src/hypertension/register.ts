@@ -1,6 +1,8 @@
 import {
   addMonths,
   allows,
+  BP_GRADES,
+  CDS_ACTIONS,
   CONDITIONS,
   conflict,
   DRUG_CLASSES,
@@ -18,6 +20,7 @@ import {
   parseHypertensionInput,
   provinceOf,
   RISK_FACTORS,
+  RISKS,
   readScope,
   SETTINGS,
   SYMPTOMS,
@@ -115,6 +118,57 @@ export const ControlRateQuery = Type.Object(
   { regionCode: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{5}$" })), institutionId: Type.Optional(Uuid), asOf: Type.Optional(DateString) },
   { additionalProperties: false },
 );
+
+const BloodPressure = Type.Object({ sbp: Type.Number(), dbp: Type.Number() });
+
+/** The engine's recommendation (core's HypertensionOutput), with the trace of the rules that decided it. */
+export const RecommendationSchema = Type.Object({
+  diagnosis: StringEnum(["confirmed", "needs_more_readings", "not_hypertension"] as const),
+  grade: StringEnum(BP_GRADES),
+  risk: Type.Union([StringEnum(RISKS), Type.Null()]),
+  target: BloodPressure,
+  ifTolerated: Type.Optional(BloodPressure),
+  controlled: Type.Boolean(),
+  action: StringEnum(CDS_ACTIONS),
+  suggestedClasses: Type.Array(StringEnum(DRUG_CLASSES), { description: "Best first: the choice, then the alternatives" }),
+  avoidClasses: Type.Array(Type.Object({ class: StringEnum(DRUG_CLASSES), reason: Type.String() })),
+  followUpDays: Type.Object({ min: Type.Number(), max: Type.Number() }),
+  mayDeferWeeks: Type.Optional(Type.Number()),
+  trace: Type.Array(Type.Object({ rule: Type.String(), source: Type.String(), detail: Type.String() })),
+});
+
+/** A recorded visit as recordVisit answers it. */
+export const RecordedVisitSchema = Type.Object({
+  id: Uuid,
+  visitOn: Type.String(),
+  sbp: Type.Number(),
+  dbp: Type.Number(),
+  edition: StringEnum(EDITIONS),
+  nextDueOn: Type.String(),
+  recommendation: RecommendationSchema,
+});
+
+/** A visit in the patient's list (listVisits): who recorded it and the drugs taken then. */
+export const VisitSchema = Type.Object({
+  ...Type.Omit(RecordedVisitSchema, ["edition"]).properties,
+  edition: Type.String(),
+  recordedBy: Type.String(),
+  currentDrugs: Type.Array(Type.Object({ class: StringEnum(DRUG_CLASSES), name: Type.String(), atMaxDose: Type.Boolean() })),
+});
+
+const Rate = Type.Union([Type.Number(), Type.Null()], { description: "controlled / patients, 3 decimals; null without patients" });
+
+/** The control rate of a region or institution, and per institution (controlRate). */
+export const ControlRateSchema = Type.Object({
+  asOf: Type.String(),
+  since: Type.String({ description: "Only a last visit on or after this day counts as controlled" }),
+  patients: Type.Integer(),
+  controlled: Type.Integer(),
+  rate: Rate,
+  byInstitution: Type.Array(
+    Type.Object({ institutionId: Uuid, institutionName: Type.String(), patients: Type.Integer(), controlled: Type.Integer(), rate: Rate }),
+  ),
+});
 
 type PatientRow = typeof chronicPatients.$inferSelect;
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal, regionContains, regionLevel, VALUE_LEVELS } from "@medbridge/core";
-import { type Static, Type } from "typebox";
+import { type Static, type TSchema, Type } from "typebox";
 import { requireAccess } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
 import { chinaDay, chinaMonth, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
-import { errorResponses, RegionCode, StringEnum } from "../http/schemas.ts";
+import { errorResponses, fileResponse, RegionCode, StringEnum } from "../http/schemas.ts";
 import { importRoute } from "../tabular/import-route.ts";
 import { writeXlsx, XLSX_TYPE as XLSX } from "../tabular/tabular.ts";
 import { indicatorAggregate } from "./aggregate.ts";
@@ -28,6 +28,69 @@ const ValuesQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** An indicator as the catalogue defines it (core's Indicator). */
+const IndicatorSchema = Type.Object({
+  id: Type.String(),
+  zh: Type.String(),
+  en: Type.String(),
+  numerator: Type.String(),
+  denominator: Type.Union([Type.String(), Type.Null()]),
+  unit: StringEnum(["%", "count", "days", "hours", "ratio"] as const),
+  higherIsBetter: Type.Boolean(),
+  yearly: Type.Optional(Type.Boolean({ description: "Measured once a year (counted in December)" })),
+  median: Type.Optional(Type.Boolean({ description: "A median read off histograms, not a sum" })),
+});
+
+/** One indicator's values by region and period (indicatorValues). */
+const ValuesSchema = Type.Object({
+  indicator: IndicatorSchema,
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  level: StringEnum(VALUE_LEVELS),
+  period: StringEnum(PERIOD_KINDS),
+  from: Type.String(),
+  to: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      regionCode: Type.String(),
+      regionName: Type.String(),
+      period: Type.String(),
+      numerator: Type.Number(),
+      denominator: Type.Union([Type.Number(), Type.Null()]),
+      value: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
+});
+
+/** Per ranking metric (compliance, stationedDays, telemedicine, techniques, trainees). */
+const PerMetric = <T extends TSchema>(value: T) =>
+  Type.Object(Object.fromEntries(Object.keys(RANKING_METRICS).map((metric) => [metric, value])) as Record<RankingMetric, T>);
+
+/** The supporter ranking with its weights and every raw figure (rankSupporters). */
+const RankingSchema = Type.Object({
+  regionCode: Type.String(),
+  year: Type.Integer(),
+  asOf: Type.String(),
+  weights: PerMetric(Type.Number()),
+  metrics: PerMetric(Type.Object({ zh: Type.String(), en: Type.String(), weight: Type.Number() })),
+  items: Type.Array(
+    Type.Object({
+      rank: Type.Integer(),
+      supporterId: Type.String(),
+      name: Type.String(),
+      figures: Type.Object({
+        agreements: Type.Integer(),
+        passing: Type.Integer(),
+        stationedDays: Type.Integer(),
+        telemedicine: Type.Integer(),
+        techniques: Type.Integer(),
+        trainees: Type.Integer(),
+      }),
+      normalized: Type.Record(Type.String(), Type.Number(), { description: "Each metric scaled to 0–100" }),
+      score: Type.Number(),
+    }),
+  ),
+});
+
 /** The level one below a region: the nation's provinces, a province's cities, a city's counties. */
 function childLevel(code: string | undefined): "province" | "city" | "county" {
   if (!code) return "province";
@@ -40,6 +103,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
     await app.register(
       importRoute(db, {
         url: "/statistics/county-visits/import",
+        operationId: "importCountyVisits",
         summary: "Import county visit totals (region_code, month, total_visits, within_county_visits, grassroots_visits; English or Chinese headers)",
         tags,
         spec: countyVisitImport,
@@ -52,6 +116,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
     await app.register(
       importRoute(db, {
         url: "/statistics/assessments/import",
+        operationId: "importAssessments",
         summary:
           "Import county hospital capability assessments (region_code, institution_name, year, level: none/basic/recommended or 未达标/基本标准/推荐标准; English or Chinese headers)",
         tags,
@@ -64,10 +129,17 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
     );
     app.get(
       "/indicators",
-      { schema: { tags, summary: "The indicator catalogue (definitions as data)", response: { 200: Type.Unknown(), ...errorResponses } } },
+      {
+        schema: {
+          operationId: "listIndicators",
+          tags,
+          summary: "The indicator catalogue (definitions as data)",
+          response: { 200: Type.Object({ items: Type.Array(IndicatorSchema) }), ...errorResponses },
+        },
+      },
       async (request) => {
         principalOf(request);
-        return { items: INDICATORS };
+        return { items: [...INDICATORS] };
       },
     );
 
@@ -92,17 +164,26 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       "/rankings/supporters",
       {
         schema: {
+          operationId: "rankSupporters",
           tags,
           summary: "Supporting hospitals of the region's agreements ranked by a weighted composite score (weights=compliance:40,stationedDays:20,…)",
           querystring: RankingQuery,
-          response: { 200: Type.Unknown(), ...errorResponses },
+          response: { 200: RankingSchema, ...errorResponses },
         },
       },
       async (request) => ranking(principalOf(request), request.query),
     );
     app.get(
       "/rankings/supporters.xlsx",
-      { schema: { tags, summary: "The same ranking as XLSX", querystring: RankingQuery, produces: [XLSX] } },
+      {
+        schema: {
+          operationId: "exportSupporterRanking",
+          tags,
+          summary: "The same ranking as XLSX",
+          querystring: RankingQuery,
+          response: { 200: fileResponse(XLSX, "The ranking as a spreadsheet"), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const result = await ranking(principalOf(request), request.query);
         const metrics = Object.keys(RANKING_METRICS) as RankingMetric[];
@@ -141,6 +222,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       "/reports/:regionCode",
       {
         schema: {
+          operationId: "getRegionReport",
           tags,
           summary: "A region + period report as PDF (period YYYY-MM or YYYY): key figures, referrals chart, failing agreements, supporter ranking",
           params: Type.Object({ regionCode: RegionCode }, { additionalProperties: false }),
@@ -148,8 +230,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
             { period: Type.String({ pattern: "^\\d{4}(-(0[1-9]|1[0-2]))?$", description: "YYYY-MM or YYYY" }) },
             { additionalProperties: false },
           ),
-          produces: ["application/pdf"],
-          response: { 200: Type.Unsafe<Buffer>({ type: "string", format: "binary" }), ...errorResponses },
+          response: { 200: fileResponse("application/pdf", "The report"), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -170,11 +251,12 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       "/indicators/:id/values",
       {
         schema: {
+          operationId: "getIndicatorValues",
           tags,
           summary: "Values of one indicator by region (one level down, or `level`) and period, within a region",
           params: Type.Object({ id: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
           querystring: ValuesQuery,
-          response: { 200: Type.Unknown(), ...errorResponses },
+          response: { 200: ValuesSchema, ...errorResponses },
         },
       },
       async (request) => indicatorValues(db, principalOf(request), request.params.id, request.query, now()),
@@ -184,11 +266,12 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       "/indicators/:id/values.xlsx",
       {
         schema: {
+          operationId: "exportIndicatorValues",
           tags,
           summary: "The same values as XLSX",
           params: Type.Object({ id: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
           querystring: ValuesQuery,
-          produces: [XLSX],
+          response: { 200: fileResponse(XLSX, "The values as a spreadsheet"), ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -43,6 +43,7 @@ export function notificationRoutes(db: Db, config: Config, now: Clock = systemCl
       "/notifications",
       {
         schema: {
+          operationId: "listNotifications",
           tags,
           summary: "Your institution's notifications, newest first",
           querystring: Type.Object({ unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
@@ -79,7 +80,15 @@ export function notificationRoutes(db: Db, config: Config, now: Clock = systemCl
 
     app.post(
       "/notifications/:id/read",
-      { schema: { tags, summary: "Mark a notification read", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        schema: {
+          operationId: "markNotificationRead",
+          tags,
+          summary: "Mark a notification read",
+          params: IdParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         // Another institution's notification is answered like one that does not exist (reads out of scope are 404).
@@ -99,6 +108,7 @@ export function notificationRoutes(db: Db, config: Config, now: Clock = systemCl
       "/webhooks",
       {
         schema: {
+          operationId: "setWebhook",
           tags,
           summary: "Set the institution's webhook (coordinator of that institution, or admin)",
           body: WebhookInput,

@@ -1,8 +1,21 @@
 import type { CalendarEvent } from "@medbridge/core";
 import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { dispatches, institutions, practitioners, telemedicineSessions, touringTeams, touringVisits, trainings } from "../db/schema.ts";
+import { StringEnum } from "../http/schemas.ts";
+
+/** One calendar event as the API answers it (core's CalendarEvent). */
+export const CalendarEventSchema = Type.Object({
+  id: Type.String(),
+  kind: StringEnum(["stationing", "telemedicine", "touring", "training"] as const),
+  title: Type.String(),
+  start: Type.String({ description: "All-day events: YYYY-MM-DD (inclusive); timed events: ISO times" }),
+  end: Type.String(),
+  allDay: Type.Boolean(),
+  link: Type.Union([Type.String(), Type.Null()]),
+});
 
 const counterpart = alias(institutions, "counterpart");
 

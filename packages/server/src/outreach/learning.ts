@@ -4,7 +4,7 @@ import { type Static, Type } from "typebox";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { dispatches, furtherStudy, institutions, practitioners, techniques, trainings } from "../db/schema.ts";
-import { DateString, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { DateString, StringEnum, Text, Timestamp, Uuid } from "../http/schemas.ts";
 import { byNameOrId, cellNumber, type ImportSpec, withoutEmpty } from "../tabular/imports.ts";
 
 export const TrainingInput = Type.Object(
@@ -53,6 +53,53 @@ export const MonthlyCasesInput = Type.Object(
   { month: Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$" }), cases: Type.Integer({ minimum: 0, maximum: 100_000 }) },
   { additionalProperties: false },
 );
+
+/** A training as the API answers it: the stored row. */
+export const TrainingSchema = Type.Object({
+  id: Uuid,
+  hostInstitutionId: Uuid,
+  topic: Type.String(),
+  trainer: Type.String(),
+  date: Type.String(),
+  hours: Type.Integer(),
+  attendees: Type.Array(Type.Object({ institutionId: Uuid, count: Type.Integer() })),
+  regionCode: Type.String(),
+  createdAt: Timestamp,
+});
+
+/** A further-study placement as the API answers it: the stored row. */
+export const FurtherStudySchema = Type.Object({
+  id: Uuid,
+  traineeName: Type.String(),
+  homeInstitutionId: Uuid,
+  hostInstitutionId: Uuid,
+  department: Type.String(),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  regionCode: Type.String(),
+  createdAt: Timestamp,
+});
+
+/** A technique with whether it outlived its supporters (techniquesOf). */
+export const TechniqueSchema = Type.Object({
+  id: Uuid,
+  recipientId: Uuid,
+  supporterId: Uuid,
+  name: Type.String(),
+  kind: Type.String({ description: "technique | specialty" }),
+  specialty: Type.String(),
+  launchedOn: Type.String(),
+  fillsProvincialGap: Type.Boolean(),
+  monthlyCases: Type.Record(Type.String(), Type.Integer(), { description: "YYYY-MM → cases reported" }),
+  regionCode: Type.String(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  lastSupportLeft: Type.Union([Type.String(), Type.Null()], { description: "When the last supporter of its specialty left; null while one is there" }),
+  status: StringEnum(["supported", "sustained", "died", "not_yet_known"] as const),
+  checkMonth: Type.Union([Type.String(), Type.Null()], { description: "The month six months after the last supporter left" }),
+  asOf: Type.String(),
+});
 
 export async function createTraining(db: Db, actor: Actor, input: Static<typeof TrainingInput>, regionCode: string): Promise<string> {
   const [row] = await db

@@ -9,19 +9,22 @@ import { todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { institutions, techniques, touringTeams, touringVisits, trainings } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { DateString, errorResponses, IdParams, PageOf, RegionCode, Uuid } from "../http/schemas.ts";
+import { DateString, errorResponses, fileResponse, IdParams, PageOf, RegionCode, Uuid } from "../http/schemas.ts";
 import { importRoute } from "../tabular/import-route.ts";
-import { calendarOf, toIcs } from "./calendar.ts";
+import { CalendarEventSchema, calendarOf, toIcs } from "./calendar.ts";
 import {
   createFurtherStudy,
   createTechnique,
   createTraining,
   FurtherStudyInput,
+  FurtherStudySchema,
   furtherStudyOf,
   MonthlyCasesInput,
   reportCases,
   TechniqueInput,
+  TechniqueSchema,
   TrainingInput,
+  TrainingSchema,
   techniquesOf,
   trainingAttendanceImport,
   trainingsOf,
@@ -45,17 +48,20 @@ import {
   FrequencyRulesInput,
   insertVisits,
   listVisitsOf,
+  RulesSchema,
   rulesFor,
   setRules,
   TeamInput,
+  TeamSchema,
+  TouringComplianceSchema,
   TouringVisitInput,
+  TouringVisitSchema,
   touringCompliance,
   touringVisitImport,
 } from "./touring.ts";
 
 const tags = ["outreach"];
 const Created = Type.Object({ id: Type.String() });
-const Any = Type.Unknown();
 const InstitutionQuery = Type.Object({ institutionId: Uuid }, { additionalProperties: false });
 const RangeQuery = Type.Object({ from: DateString, to: DateString }, { additionalProperties: false });
 
@@ -85,6 +91,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/outreach/meeting-template",
       {
         schema: {
+          operationId: "setMeetingTemplate",
           tags,
           summary: "Set an institution's video-meeting link template ({id} becomes the session id)",
           body: MeetingTemplateInput,
@@ -103,6 +110,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/telemedicine",
       {
         schema: {
+          operationId: "requestTelemedicineSession",
           tags,
           summary: "Request a telemedicine session of a supporting institution (recipient's coordinator)",
           body: SessionInput,
@@ -119,6 +127,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/telemedicine",
       {
         schema: {
+          operationId: "listTelemedicineSessions",
           tags,
           summary: "Sessions of your institution (either side) or region",
           querystring: SessionListQuery,
@@ -129,7 +138,9 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.get(
       "/telemedicine/:id",
-      { schema: { tags, summary: "One session", params: IdParams, response: { 200: SessionSchema, ...errorResponses } } },
+      {
+        schema: { operationId: "getTelemedicineSession", tags, summary: "One session", params: IdParams, response: { 200: SessionSchema, ...errorResponses } },
+      },
       async (request) => {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "read", "outreach", [request.params.id]);
@@ -140,6 +151,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/telemedicine/:id/actions",
       {
         schema: {
+          operationId: "actOnTelemedicineSession",
           tags,
           summary:
             "schedule | propose (supporter), accept | close (recipient), hold (supporter, with minutes; a consultation with the opinion), cancel (either, with reason)",
@@ -158,7 +170,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
 
     app.post(
       "/touring/teams",
-      { schema: { tags, summary: "Create a touring team", body: TeamInput, response: { 201: Created, ...errorResponses } } },
+      { schema: { operationId: "createTouringTeam", tags, summary: "Create a touring team", body: TeamInput, response: { 201: Created, ...errorResponses } } },
       async (request, reply) => {
         const principal = principalOf(request);
         const target = await targetOf(db, [request.body.homeInstitutionId]);
@@ -168,7 +180,15 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.get(
       "/touring/teams",
-      { schema: { tags, summary: "An institution's touring teams", querystring: InstitutionQuery, response: { 200: Any, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "listTouringTeams",
+          tags,
+          summary: "An institution's touring teams",
+          querystring: InstitutionQuery,
+          response: { 200: Type.Object({ items: Type.Array(TeamSchema) }), ...errorResponses },
+        },
+      },
       async (request) => {
         await readable(principalOf(request), request.query.institutionId);
         return { items: await db.select().from(touringTeams).where(eq(touringTeams.homeInstitutionId, request.query.institutionId)) };
@@ -176,7 +196,15 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.post(
       "/touring/visits",
-      { schema: { tags, summary: "Record a touring visit", body: TouringVisitInput, response: { 201: Created, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "recordTouringVisit",
+          tags,
+          summary: "Record a touring visit",
+          body: TouringVisitInput,
+          response: { 201: Created, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         const { errors, sites, homes } = await checkVisits(db, [request.body]);
@@ -190,7 +218,15 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.delete(
       "/touring/visits/:id",
-      { schema: { tags, summary: "Remove a touring visit entered by mistake", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        schema: {
+          operationId: "deleteTouringVisit",
+          tags,
+          summary: "Remove a touring visit entered by mistake",
+          params: IdParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         const [visit] = await db
@@ -209,7 +245,15 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.delete(
       "/trainings/:id",
-      { schema: { tags, summary: "Remove a training entered by mistake", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        schema: {
+          operationId: "deleteTraining",
+          tags,
+          summary: "Remove a training entered by mistake",
+          params: IdParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         const [course] = await db.select().from(trainings).where(eq(trainings.id, request.params.id));
@@ -231,13 +275,14 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/touring/visits",
       {
         schema: {
+          operationId: "listTouringVisits",
           tags,
           summary: "Touring visits at or by an institution, or in a region",
           querystring: Type.Object(
             { institutionId: Type.Optional(Uuid), regionCode: Type.Optional(RegionCode), from: Type.Optional(DateString), to: Type.Optional(DateString) },
             { additionalProperties: false },
           ),
-          response: { 200: Any, ...errorResponses },
+          response: { 200: Type.Object({ items: Type.Array(TouringVisitSchema) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -253,6 +298,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     await app.register(
       importRoute(db, {
         url: "/touring/visits/import",
+        operationId: "importTouringVisits",
         summary:
           "Import touring visits from CSV or XLSX (team, site, date, end_date, patients_seen, health_talks, audience, trained; English or Chinese headers)",
         tags,
@@ -265,6 +311,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     await app.register(
       importRoute(db, {
         url: "/trainings/attendance/import",
+        operationId: "importTrainingAttendance",
         summary: "Import training attendance from CSV or XLSX (training topic or id, date, institution, count; English or Chinese headers)",
         tags,
         spec: trainingAttendanceImport,
@@ -277,10 +324,11 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/touring/compliance",
       {
         schema: {
+          operationId: "getTouringCompliance",
           tags,
           summary: "Touring-frequency compliance per site for a region and year, with the empty periods",
           querystring: ComplianceQuery,
-          response: { 200: Any, ...errorResponses },
+          response: { 200: TouringComplianceSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -292,10 +340,11 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/touring/rules/:regionCode",
       {
         schema: {
+          operationId: "getTouringRules",
           tags,
           summary: "The touring-frequency rules that apply in a region",
           params: Type.Object({ regionCode: RegionCode }),
-          response: { 200: Any, ...errorResponses },
+          response: { 200: RulesSchema, ...errorResponses },
         },
       },
       async (request) => rulesFor(db, request.params.regionCode),
@@ -304,6 +353,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/touring/rules/:regionCode",
       {
         schema: {
+          operationId: "setTouringRules",
           tags,
           summary: "Set a region's touring-frequency rules (its commission)",
           params: Type.Object({ regionCode: RegionCode }),
@@ -322,7 +372,9 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
 
     app.post(
       "/trainings",
-      { schema: { tags, summary: "Record a training event", body: TrainingInput, response: { 201: Created, ...errorResponses } } },
+      {
+        schema: { operationId: "recordTraining", tags, summary: "Record a training event", body: TrainingInput, response: { 201: Created, ...errorResponses } },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         const target = await targetOf(db, [request.body.hostInstitutionId]);
@@ -334,7 +386,15 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.get(
       "/trainings",
-      { schema: { tags, summary: "Trainings an institution hosted or attended", querystring: InstitutionQuery, response: { 200: Any, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "listTrainings",
+          tags,
+          summary: "Trainings an institution hosted or attended",
+          querystring: InstitutionQuery,
+          response: { 200: Type.Object({ items: Type.Array(TrainingSchema) }), ...errorResponses },
+        },
+      },
       async (request) => {
         await readable(principalOf(request), request.query.institutionId);
         return { items: await trainingsOf(db, request.query.institutionId) };
@@ -342,7 +402,15 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.post(
       "/further-study",
-      { schema: { tags, summary: "Record a further-study placement (进修)", body: FurtherStudyInput, response: { 201: Created, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "recordFurtherStudy",
+          tags,
+          summary: "Record a further-study placement (进修)",
+          body: FurtherStudyInput,
+          response: { 201: Created, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         if (request.body.endDate < request.body.startDate) throw invalid([{ path: "endDate", message: "is before startDate" }]);
@@ -355,7 +423,15 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
     );
     app.get(
       "/further-study",
-      { schema: { tags, summary: "Placements from or at an institution", querystring: InstitutionQuery, response: { 200: Any, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "listFurtherStudy",
+          tags,
+          summary: "Placements from or at an institution",
+          querystring: InstitutionQuery,
+          response: { 200: Type.Object({ items: Type.Array(FurtherStudySchema) }), ...errorResponses },
+        },
+      },
       async (request) => {
         await readable(principalOf(request), request.query.institutionId);
         return { items: await furtherStudyOf(db, request.query.institutionId) };
@@ -365,6 +441,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/techniques",
       {
         schema: {
+          operationId: "recordTechnique",
           tags,
           summary: "Record a technique or specialty launched at a recipient",
           body: TechniqueInput,
@@ -385,10 +462,11 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/techniques",
       {
         schema: {
+          operationId: "listTechniques",
           tags,
           summary: "Techniques at a recipient, with whether they outlived their supporters",
           querystring: Type.Object({ recipientId: Uuid }, { additionalProperties: false }),
-          response: { 200: Any, ...errorResponses },
+          response: { 200: Type.Object({ items: Type.Array(TechniqueSchema) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -400,6 +478,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/techniques/:id/cases",
       {
         schema: {
+          operationId: "reportTechniqueCases",
           tags,
           summary: "Report a month's case count (recipient)",
           params: IdParams,
@@ -429,11 +508,12 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/institutions/:id/calendar",
       {
         schema: {
+          operationId: "getInstitutionCalendar",
           tags,
           summary: "An institution's outreach calendar (stationing, telemedicine, touring, training)",
           params: IdParams,
           querystring: RangeQuery,
-          response: { 200: Any, ...errorResponses },
+          response: { 200: Type.Object({ items: Type.Array(CalendarEventSchema) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -446,11 +526,12 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       "/institutions/:id/calendar.ics",
       {
         schema: {
+          operationId: "getInstitutionCalendarIcs",
           tags,
           summary: "The same calendar as iCalendar (ICS)",
           params: IdParams,
           querystring: RangeQuery,
-          response: { 200: Type.String(), ...errorResponses },
+          response: { 200: fileResponse("text/calendar", "The calendar as iCalendar"), ...errorResponses },
         },
       },
       async (request, reply) => {

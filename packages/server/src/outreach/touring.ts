@@ -20,7 +20,7 @@ import { inRegion } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { institutions, touringRules, touringTeams, touringVisits } from "../db/schema.ts";
-import { DateString, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { DateString, RegionCode, StringEnum, Text, Timestamp, Uuid } from "../http/schemas.ts";
 import { byNameOrId, cellNumber, type ImportSpec, withoutEmpty } from "../tabular/imports.ts";
 
 export const TeamInput = Type.Object(
@@ -62,6 +62,60 @@ export const ComplianceQuery = Type.Object(
   { regionCode: RegionCode, year: Type.Integer({ minimum: 2000, maximum: 2100 }), asOf: Type.Optional(DateString) },
   { additionalProperties: false },
 );
+
+/** A touring team as the API answers it: the stored row. */
+export const TeamSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  homeInstitutionId: Uuid,
+  members: Type.Array(Type.Object({ name: Type.String(), title: Type.Optional(Type.String()) })),
+  regionCode: Type.String(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+/** A touring visit with its team's name (listVisitsOf). */
+export const TouringVisitSchema = Type.Object({
+  id: Uuid,
+  teamId: Uuid,
+  siteId: Uuid,
+  date: Type.String(),
+  endDate: Type.String(),
+  patientsSeen: Type.Integer(),
+  healthTalks: Type.Integer(),
+  audience: Type.Integer(),
+  trained: Type.Integer(),
+  regionCode: Type.String(),
+  provinceCode: Type.String(),
+  createdAt: Timestamp,
+  team: Type.String(),
+});
+
+/** The rules that apply in a region and the region that set them (null: the defaults). */
+export const RulesSchema = Type.Object({ rules: FrequencyRulesInput, from: Type.Union([Type.String(), Type.Null()]) });
+
+/** Touring-frequency compliance of a region's sites (touringCompliance). */
+export const TouringComplianceSchema = Type.Object({
+  regionCode: Type.String(),
+  year: Type.Integer(),
+  asOf: Type.Union([Type.String(), Type.Null()]),
+  sites: Type.Integer(),
+  failing: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      siteId: Uuid,
+      level: StringEnum(SITE_LEVELS),
+      per: StringEnum(PERIODS),
+      min: Type.Integer(),
+      periods: Type.Integer(),
+      metPeriods: Type.Integer(),
+      emptyPeriods: Type.Array(Type.Object({ label: Type.String(), from: Type.String(), to: Type.String(), visits: Type.Integer() })),
+      status: StringEnum(["pass", "fail"] as const),
+      siteName: Type.String(),
+      regionCode: Type.String(),
+    }),
+  ),
+});
 
 export async function createTeam(db: Db, actor: Actor, input: Static<typeof TeamInput>, regionCode: string): Promise<string> {
   const [row] = await db

@@ -19,12 +19,13 @@ const SIGNATURES = {
   "image/jpeg": [0xff, 0xd8, 0xff],
 } as const;
 type AttachmentType = keyof typeof SIGNATURES;
-const TYPES = Object.keys(SIGNATURES) as AttachmentType[];
+/** The media types an attachment may have, and is served as. */
+export const ATTACHMENT_TYPES = Object.keys(SIGNATURES) as AttachmentType[];
 
 export const AttachmentInput = Type.Object(
   {
     filename: Text(120),
-    contentType: StringEnum(TYPES),
+    contentType: StringEnum(ATTACHMENT_TYPES),
     data: Type.String({
       maxLength: MAX_BASE64_CHARS,
       pattern: "^[A-Za-z0-9+/]*={0,2}$",

@@ -10,8 +10,8 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { slots } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { errorResponses, IdParams, PageOf, Uuid } from "../http/schemas.ts";
-import { REFERRAL_BODY_LIMIT, readAttachment } from "./attachments.ts";
+import { errorResponses, fileResponse, IdParams, PageOf, Uuid } from "../http/schemas.ts";
+import { ATTACHMENT_TYPES, REFERRAL_BODY_LIMIT, readAttachment } from "./attachments.ts";
 import {
   BedInput,
   BedSchema,
@@ -62,6 +62,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
           bodyLimit: REFERRAL_BODY_LIMIT,
           onRequest: gate.admitLargeBody,
           schema: {
+            operationId: "createReferral",
             tags,
             summary: "Create a referral (draft; submit: true to submit at once) from your institution",
             body: ReferralInput,
@@ -83,6 +84,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/referrals",
       {
         schema: {
+          operationId: "listReferrals",
           tags,
           summary: "Your institution's worklist: incoming (green channel first) or outgoing",
           querystring: ReferralListQuery,
@@ -102,6 +104,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/referrals/:id",
       {
         schema: {
+          operationId: "getReferral",
           tags,
           summary: "One referral (reading patient details is audit-logged)",
           params: IdParams,
@@ -119,10 +122,11 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/referrals/:id/attachments/:attachmentId",
       {
         schema: {
+          operationId: "downloadReferralAttachment",
           tags,
           summary: "Download one attachment (a read of patient details, audit-logged)",
           params: Type.Object({ id: Uuid, attachmentId: Uuid }, { additionalProperties: false }),
-          response: { 200: Type.Unsafe<Buffer>({ type: "string", format: "binary" }), ...errorResponses },
+          response: { 200: fileResponse(ATTACHMENT_TYPES, "The file as it was attached"), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -142,6 +146,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/referrals/:id/history",
       {
         schema: {
+          operationId: "getReferralHistory",
           tags,
           summary: "Who did what when",
           params: IdParams,
@@ -172,6 +177,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/referrals/:id/transitions",
       {
         schema: {
+          operationId: "transitionReferral",
           tags,
           summary: "Submit, accept, reject, schedule, mark arrived, complete or cancel",
           params: IdParams,
@@ -192,6 +198,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/referrals/stats",
       {
         schema: {
+          operationId: "getReferralStats",
           tags,
           summary: "Counts for the indicators: up/down, acceptance time, SLA breaches, rejections, pool utilisation",
           querystring: StatsQuery,
@@ -216,6 +223,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/slots",
       {
         schema: {
+          operationId: "publishSlots",
           tags,
           summary: "Publish outpatient slots reserved for referrals",
           body: SlotInput,
@@ -235,6 +243,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/slots",
       {
         schema: {
+          operationId: "listSlots",
           tags,
           summary: "Reserved slots and how many are free",
           querystring: PoolQuery,
@@ -251,6 +260,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/slots/:id/release",
       {
         schema: {
+          operationId: "releaseSlot",
           tags,
           summary: "Give the unbooked reserved slots back to the general pool",
           params: IdParams,
@@ -270,6 +280,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/beds",
       {
         schema: {
+          operationId: "publishBeds",
           tags,
           summary: "Publish beds reserved for referred admissions",
           body: BedInput,
@@ -289,6 +300,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       "/beds",
       {
         schema: {
+          operationId: "listBeds",
           tags,
           summary: "Reserved beds and how many are free",
           querystring: PoolQuery,

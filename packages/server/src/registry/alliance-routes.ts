@@ -32,6 +32,7 @@ export function allianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginA
       "/alliances",
       {
         schema: {
+          operationId: "listAlliances",
           tags,
           summary: "List alliances (医联体, 医共体, …)",
           querystring: AllianceListQuery,
@@ -46,7 +47,15 @@ export function allianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginA
 
     app.get(
       "/alliances/:id",
-      { schema: { tags, summary: "One alliance with its members", params: IdParams, response: { 200: AllianceSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "getAlliance",
+          tags,
+          summary: "One alliance with its members",
+          params: IdParams,
+          response: { 200: AllianceSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         await requireAccessTo(db, principalOf(request), "read", "alliance", [request.params.id]);
         return getAlliance(db, request.params.id);
@@ -55,7 +64,15 @@ export function allianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginA
 
     app.post(
       "/alliances",
-      { schema: { tags, summary: "Create an alliance led by an institution", body: AllianceInput, response: { 201: AllianceSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "createAlliance",
+          tags,
+          summary: "Create an alliance led by an institution",
+          body: AllianceInput,
+          response: { 201: AllianceSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         const regionCode = (await checkAllianceInput(db, request.body)) as string;
@@ -69,6 +86,7 @@ export function allianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginA
       "/alliances/:id",
       {
         schema: {
+          operationId: "updateAlliance",
           tags,
           summary: "Rename, change kind, or deactivate (active: false)",
           params: IdParams,
@@ -86,7 +104,16 @@ export function allianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginA
 
     app.post(
       "/alliances/:id/members",
-      { schema: { tags, summary: "Add a member institution", params: IdParams, body: MemberInput, response: { 200: AllianceSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "addAllianceMember",
+          tags,
+          summary: "Add a member institution",
+          params: IdParams,
+          body: MemberInput,
+          response: { 200: AllianceSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const principal = principalOf(request);
         const { id } = request.params;
@@ -102,6 +129,7 @@ export function allianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginA
       "/alliances/:id/members/:institutionId",
       {
         schema: {
+          operationId: "updateAllianceMember",
           tags,
           summary: "Record that a member left (or undo it with null)",
           params: MemberParams,

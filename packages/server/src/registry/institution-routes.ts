@@ -32,6 +32,7 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/institutions",
       {
         schema: {
+          operationId: "listInstitutions",
           tags,
           summary: "List institutions (search, filter, sort, paginate)",
           querystring: InstitutionListQuery,
@@ -48,6 +49,7 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/institutions/:id",
       {
         schema: {
+          operationId: "getInstitution",
           tags,
           summary: "One institution, with its capability assessments when you may see them",
           params: IdParams,
@@ -65,7 +67,15 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.post(
       "/institutions",
-      { schema: { tags, summary: "Create an institution", body: InstitutionInput, response: { 201: InstitutionSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "createInstitution",
+          tags,
+          summary: "Create an institution",
+          body: InstitutionInput,
+          response: { 201: InstitutionSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         const input = request.body;
@@ -85,6 +95,7 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/institutions/:id",
       {
         schema: {
+          operationId: "updateInstitution",
           tags,
           summary: "Update or deactivate (active: false) an institution",
           params: IdParams,
@@ -119,6 +130,7 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/institutions/:id/assessments",
       {
         schema: {
+          operationId: "setInstitutionAssessment",
           tags,
           summary: "Record a county hospital's capability assessment for a year",
           params: IdParams,
@@ -137,6 +149,7 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
     await app.register(
       importRoute(db, {
         url: "/institutions/import",
+        operationId: "importInstitutions",
         summary: "Import institutions from CSV or XLSX (all rows or none, unless skipInvalid)",
         tags,
         spec: institutionImport,

@@ -37,6 +37,7 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/practitioners",
       {
         schema: {
+          operationId: "listPractitioners",
           tags,
           summary: "List practitioners in your scope",
           querystring: PractitionerListQuery,
@@ -48,7 +49,15 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.get(
       "/practitioners/:id",
-      { schema: { tags, summary: "One practitioner", params: IdParams, response: { 200: PractitionerSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "getPractitioner",
+          tags,
+          summary: "One practitioner",
+          params: IdParams,
+          response: { 200: PractitionerSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
         return getPractitioner(db, request.params.id);
@@ -57,7 +66,15 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
 
     app.post(
       "/practitioners",
-      { schema: { tags, summary: "Register a practitioner", body: PractitionerInput, response: { 201: PractitionerSchema, ...errorResponses } } },
+      {
+        schema: {
+          operationId: "createPractitioner",
+          tags,
+          summary: "Register a practitioner",
+          body: PractitionerInput,
+          response: { 201: PractitionerSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const principal = principalOf(request);
         if (!mayEver(principal, "write", "practitioner")) throw forbidden("You may not register practitioners");
@@ -72,6 +89,7 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/practitioners/:id",
       {
         schema: {
+          operationId: "updatePractitioner",
           tags,
           summary: "Update or deactivate (active: false) a practitioner",
           params: IdParams,
@@ -94,6 +112,7 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
     await app.register(
       importRoute(db, {
         url: "/practitioners/import",
+        operationId: "importPractitioners",
         summary: "Import practitioners from CSV or XLSX (all rows or none, unless skipInvalid)",
         tags,
         spec: practitionerImport,

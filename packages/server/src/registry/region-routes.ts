@@ -22,6 +22,7 @@ export function regionRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/regions",
       {
         schema: {
+          operationId: "listRegions",
           tags,
           summary: "GB/T 2260 regions; with no filter, the provinces",
           querystring: RegionQuery,
@@ -47,6 +48,7 @@ export function regionRoutes(db: Db): FastifyPluginAsyncTypebox {
       "/regions/:code",
       {
         schema: {
+          operationId: "getRegion",
           tags,
           summary: "One region with its ancestors",
           params: Type.Object({ code: RegionCode }),

@@ -28,6 +28,8 @@ const ImportReport = Type.Object({
 
 interface ImportRouteOptions<T> {
   url: string;
+  /** The route's name in the OpenAPI document (importInstitutions, …). */
+  operationId: string;
   summary: string;
   tags: string[];
   spec: ImportSpec<T>;
@@ -43,6 +45,7 @@ export function importRoute<T>(db: Db, options: ImportRouteOptions<T>): FastifyP
       {
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
+          operationId: options.operationId,
           tags: options.tags,
           summary: options.summary,
           consumes: ["text/csv", XLSX_TYPE],
