@@ -35,6 +35,7 @@ import { allianceRoutes } from "./registry/alliance-routes.ts";
 import { institutionRoutes } from "./registry/institution-routes.ts";
 import { practitionerRoutes } from "./registry/practitioner-routes.ts";
 import { regionRoutes } from "./registry/region-routes.ts";
+import { registerRouteAccess } from "./route-access.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -102,6 +103,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
   await app.register(
     async (api) => {
       registerPrincipal(api, db);
+      registerRouteAccess(api);
       await api.register(healthRoutes(db, config.dataKey));
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes(db, config, now));

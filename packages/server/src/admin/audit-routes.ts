@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, mayEver, readScope } from "@medbridge/core";
+import { readScope } from "@medbridge/core";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { Type } from "typebox";
-import { scopeCondition } from "../access.ts";
+import { requireEver, scopeCondition } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
@@ -57,7 +57,7 @@ export function auditRoutes(db: Db): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const principal = principalOf(request);
-        if (!mayEver(principal, "read", "audit")) throw forbidden("Only administrators and health officials read the audit log");
+        requireEver(principal, "read", "audit", "Only administrators and health officials read the audit log");
         const q = request.query;
         const where: (SQL | undefined)[] = [scopeCondition(readScope(principal, "audit"), { region: auditLog.regionCode })];
         if (q.entity) where.push(eq(auditLog.entity, q.entity));

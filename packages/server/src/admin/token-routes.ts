@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, mayEver, notFound, type Principal } from "@medbridge/core";
+import { notFound, type Principal } from "@medbridge/core";
 import { desc, eq } from "drizzle-orm";
 import { Type } from "typebox";
+import { requireEver } from "../access.ts";
 import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import { API_TOKEN_PREFIX, newSecret, sha256 } from "../auth/tokens.ts";
@@ -25,7 +26,7 @@ const CreatedToken = Type.Object({ ...TokenSchema.properties, token: Type.String
 const TokenInput = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }), userId: Uuid }, { additionalProperties: false });
 
 function requireAdmin(principal: Principal): void {
-  if (!mayEver(principal, "write", "api_token")) throw forbidden("Only national administrators manage API tokens");
+  requireEver(principal, "write", "api_token", "Only national administrators manage API tokens");
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);

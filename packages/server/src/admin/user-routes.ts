@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, mayEver, readScope } from "@medbridge/core";
-import { requireAccess, requireAccessTo } from "../access.ts";
+import { forbidden, readScope } from "@medbridge/core";
+import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
@@ -37,7 +37,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const principal = principalOf(request);
-        if (!mayEver(principal, "read", "user")) throw forbidden("Only administrators and health officials manage accounts");
+        requireEver(principal, "read", "user", "Only administrators and health officials manage accounts");
         return listUsers(db, readScope(principal, "user"), request.query);
       },
     );
@@ -65,7 +65,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (!mayEver(principal, "write", "user")) throw forbidden("Only administrators and health officials manage accounts");
+        requireEver(principal, "write", "user", "Only administrators and health officials manage accounts");
         const scopeRegion = await userScopeRegion(db, request.body);
         requireAccess(principal, "write", "user", [
           { regionCode: scopeRegion, institutionIds: request.body.institutionId ? [request.body.institutionId] : [] },

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, invalid, mayEver, readScope, regionContains } from "@medbridge/core";
+import { invalid, readScope, regionContains } from "@medbridge/core";
 import { eq, inArray } from "drizzle-orm";
 import { Type } from "typebox";
-import { requireAccess, requireAccessTo } from "../access.ts";
+import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
@@ -72,7 +72,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (!mayEver(principal, "write", "agreement")) throw forbidden("Only the health commission creates agreements");
+        requireEver(principal, "write", "agreement", "Only the health commission creates agreements");
         const regionCode = await checkAgreementInput(db, request.body);
         const supporterRegions = (
           await db.select({ r: institutions.regionCode }).from(institutions).where(inArray(institutions.id, request.body.supporterIds))

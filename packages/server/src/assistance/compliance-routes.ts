@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type ComplianceReport, day, forbidden, formatDay, mayEver, readScope } from "@medbridge/core";
+import { type ComplianceReport, day, formatDay, readScope } from "@medbridge/core";
 import { and } from "drizzle-orm";
 import { Type } from "typebox";
-import { requireAccess, requireAccessTo } from "../access.ts";
+import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import { type Clock, systemClock, todayInChina } from "../clock.ts";
@@ -44,7 +44,7 @@ const Board = Type.Object({
 /** Agreements the caller may see, optionally narrowed to a region. */
 async function visibleAgreements(db: Db, request: Parameters<typeof principalOf>[0], regionCode?: string): Promise<Agreement[]> {
   const principal = principalOf(request);
-  if (!mayEver(principal, "read", "agreement")) throw forbidden("You may not read agreements");
+  requireEver(principal, "read", "agreement", "You may not read agreements");
   const rows = await agreementsInScope(db, and(agreementScope(readScope(principal, "agreement")), regionCode ? agreementScope({ regionCode }) : undefined));
   return withParties(db, rows);
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { evaluateHypertension, forbidden, formatDay, mayEver, parseHypertensionInput, regionContains } from "@medbridge/core";
+import { evaluateHypertension, figureScope, formatDay, parseHypertensionInput } from "@medbridge/core";
 import { Type } from "typebox";
-import { requireAccessTo } from "../access.ts";
+import { requireAccessTo, requireEver } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import { todayInChina } from "../clock.ts";
@@ -64,7 +64,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (!mayEver(principal, "write", "chronic_patient")) throw forbidden("Only clinicians and coordinators of a grassroots institution keep the register");
+        requireEver(principal, "write", "chronic_patient", "Only clinicians and coordinators of a grassroots institution keep the register");
         const created = await inTransaction(db, (tx) => enrolPatient(tx, actorOf(principal, request.id), principal, config.dataKey, request.body, now()));
         return reply.status(201).send(created);
       },
@@ -83,8 +83,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       },
       async (request) => {
         const principal = principalOf(request);
-        if (!mayEver(principal, "read", "chronic_patient")) throw forbidden("Officials see control rates, not patients");
-        if (principal.role !== "national_admin" && !principal.institutionId) throw forbidden("No institution");
+        requireEver(principal, "read", "chronic_patient", "Officials see control rates, not patients");
         return listPatients(db, principal, config.dataKey, request.query, today());
       },
     );
@@ -159,14 +158,10 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
         const principal = principalOf(request);
         const { regionCode, institutionId } = request.query;
         const asOf = request.query.asOf ?? today();
-        if (principal.role === "health_official") {
-          const mine = principal.regionCode as string;
-          if (regionCode && !regionContains(mine, regionCode)) throw forbidden("Figures outside your region are not yours to see");
-          return controlRate(db, { regionCode: regionCode ?? mine, ...(institutionId && { institutionId }) }, asOf);
-        }
-        if (principal.role === "national_admin") return controlRate(db, { ...(regionCode && { regionCode }), ...(institutionId && { institutionId }) }, asOf);
-        if (!principal.institutionId) throw forbidden("No institution to count for");
-        return controlRate(db, { institutionId: principal.institutionId }, asOf);
+        const scope = figureScope(principal, "count", regionCode);
+        // Staff count their own institution; a region's figures may be narrowed to one institution.
+        if ("institutionId" in scope) return controlRate(db, scope, asOf);
+        return controlRate(db, { ...(scope.regionCode && { regionCode: scope.regionCode }), ...(institutionId && { institutionId }) }, asOf);
       },
     );
   };

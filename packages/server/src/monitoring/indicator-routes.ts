@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal, regionContains, regionLevel, VALUE_LEVELS } from "@medbridge/core";
+import { figureScope, forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal, regionLevel, VALUE_LEVELS } from "@medbridge/core";
 import { type Static, type TSchema, Type } from "typebox";
-import { requireAccess } from "../access.ts";
+import { requireAccess, requireEver } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
 import { chinaDay, chinaMonth, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
@@ -108,8 +108,13 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
         tags,
         spec: countyVisitImport,
         authorize: (principal, inputs) => {
-          if (principal.role !== "health_official" && principal.role !== "national_admin") throw forbidden("Statistics are imported by health commissions");
-          for (const row of inputs) requireAccess(principal, "write", "institution", [{ regionCode: row.regionCode, institutionIds: [] }]);
+          requireEver(principal, "write", "indicator", "Statistics are imported by health commissions");
+          requireAccess(
+            principal,
+            "write",
+            "indicator",
+            inputs.map((row) => ({ regionCode: row.regionCode, institutionIds: [] })),
+          );
         },
       }),
     );
@@ -122,8 +127,13 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
         tags,
         spec: assessmentImport,
         authorize: (principal, inputs) => {
-          if (principal.role !== "health_official" && principal.role !== "national_admin") throw forbidden("Assessments are imported by health commissions");
-          for (const row of inputs) requireAccess(principal, "write", "assessment", [{ regionCode: row.regionCode, institutionIds: [] }]);
+          requireEver(principal, "write", "assessment", "Assessments are imported by health commissions");
+          requireAccess(
+            principal,
+            "write",
+            "assessment",
+            inputs.map((row) => ({ regionCode: row.regionCode, institutionIds: [] })),
+          );
         },
       }),
     );
@@ -152,11 +162,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       { additionalProperties: false },
     );
     const ranking = (principal: Principal, query: Static<typeof RankingQuery>) => {
-      let regionCode = query.regionCode;
-      if (principal.role === "health_official") {
-        regionCode ??= principal.regionCode as string;
-        if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Figures outside your region are not yours to see");
-      } else if (principal.role !== "national_admin") throw forbidden("Rankings are for health commissions");
+      const { regionCode } = regionalFigures(principal, query.regionCode);
       if (!regionCode) throw invalid([{ path: "regionCode", message: "is required (a province, city or county)" }]);
       return rankSupporters(db, regionCode, query.year, parseWeights(query.weights), todayInChina(now()));
     };
@@ -236,9 +242,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       async (request, reply) => {
         const principal = principalOf(request);
         const { regionCode } = request.params;
-        if (principal.role === "health_official") {
-          if (!regionContains(principal.regionCode as string, regionCode)) throw forbidden("Reports outside your region are not yours to see");
-        } else if (principal.role !== "national_admin") throw forbidden("Reports are for health commissions");
+        regionalFigures(principal, regionCode);
         const pdf = await regionReportPdf(await regionReport(db, regionCode, request.query.period, todayInChina(now())));
         return reply
           .type("application/pdf")
@@ -294,12 +298,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
 async function indicatorValues(db: Db, principal: Principal, id: string, query: Static<typeof ValuesQuery>, now: Date) {
   const indicator = INDICATORS.find((i) => i.id === id);
   if (!indicator) throw notFound("Indicator");
-  let regionCode = query.regionCode;
-  if (principal.role === "health_official") {
-    const mine = principal.regionCode as string;
-    regionCode ??= mine;
-    if (!regionContains(mine, regionCode)) throw forbidden("Figures outside your region are not yours to see");
-  } else if (principal.role !== "national_admin") throw forbidden("Indicators are for health commissions");
+  const { regionCode } = regionalFigures(principal, query.regionCode);
   const thisMonth = chinaMonth(now);
   const to = query.to ?? thisMonth;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
@@ -309,4 +308,11 @@ async function indicatorValues(db: Db, principal: Principal, id: string, query: 
   await refreshRollups(db, chinaDay(now));
   const items = await indicatorAggregate(db, indicator, { regionCode, level, period, from, to });
   return { indicator, regionCode: regionCode ?? null, level, period, from, to, items };
+}
+
+/** The region whose indicators the caller asks for, as the policy allows (`indicator` is never per institution). */
+function regionalFigures(principal: Principal, requested: string | undefined): { regionCode: string | undefined } {
+  const scope = figureScope(principal, "indicator", requested);
+  if (!("regionCode" in scope)) throw forbidden("These figures are for health commissions");
+  return scope;
 }

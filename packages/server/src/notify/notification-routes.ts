@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, invalid, notFound } from "@medbridge/core";
+import { invalid, notFound } from "@medbridge/core";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess } from "../access.ts";
@@ -117,9 +117,13 @@ export function notificationRoutes(db: Db, config: Config, now: Clock = systemCl
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (principal.role !== "institution_coordinator" && principal.role !== "national_admin")
-          throw forbidden("Only the institution's coordinator sets its webhook");
-        requireAccess(principal, "write", "institution", [{ regionCode: null, institutionIds: [request.body.institutionId] }]);
+        requireAccess(
+          principal,
+          "write",
+          "webhook",
+          [{ regionCode: null, institutionIds: [request.body.institutionId] }],
+          "Only the institution's coordinator sets its webhook",
+        );
         // Checked again at each delivery: what a name resolves to can change.
         await resolveTarget(request.body.url, policy).catch((error: unknown) => {
           throw error instanceof RefusedTarget ? invalid([{ path: "url", message: error.message }]) : error;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type FrequencyRules, forbidden, formatDay, invalid, mayEver, notFound, type Principal, type Target } from "@medbridge/core";
+import { type FrequencyRules, formatDay, invalid, notFound, type Principal, type Target } from "@medbridge/core";
 import { eq, inArray } from "drizzle-orm";
 import { Type } from "typebox";
-import { requireAccess, requireAccessTo } from "../access.ts";
+import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
 import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import { todayInChina } from "../clock.ts";
@@ -304,7 +304,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
         tags,
         spec: touringVisitImport,
         authorize: (principal) => {
-          if (!mayEver(principal, "write", "outreach")) throw forbidden("Touring visits are recorded by coordinators or the commission");
+          requireEver(principal, "write", "outreach", "Touring visits are recorded by coordinators or the commission");
         },
       }),
     );
@@ -316,7 +316,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
         tags,
         spec: trainingAttendanceImport,
         authorize: (principal) => {
-          if (!mayEver(principal, "write", "outreach")) throw forbidden("Attendance is recorded by coordinators or the commission");
+          requireEver(principal, "write", "outreach", "Attendance is recorded by coordinators or the commission");
         },
       }),
     );
@@ -363,8 +363,13 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (principal.role !== "health_official" && principal.role !== "national_admin") throw forbidden("Only the health commission sets touring rules");
-        requireAccess(principal, "write", "outreach", [{ regionCode: request.params.regionCode, institutionIds: [] }]);
+        requireAccess(
+          principal,
+          "write",
+          "rule_pack",
+          [{ regionCode: request.params.regionCode, institutionIds: [] }],
+          "Only the health commission sets touring rules",
+        );
         await inTransaction(db, (tx) => setRules(tx, actorOf(principal, request.id), request.params.regionCode, request.body as FrequencyRules));
         return reply.status(204).send(null);
       },

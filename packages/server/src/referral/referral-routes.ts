@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, mayEver, readScope, regionContains } from "@medbridge/core";
+import { figureScope, forbidden, mayEver, readScope } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { Type } from "typebox";
-import { requireAccess, requireAccessTo } from "../access.ts";
+import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
 import { actorOf, audit } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import { todayInChina } from "../clock.ts";
@@ -71,7 +71,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         },
         async (request, reply) => {
           const principal = principalOf(request);
-          if (!mayEver(principal, "write", "referral")) throw forbidden("Only clinicians and coordinators of an institution refer patients");
+          requireEver(principal, "write", "referral", "Only clinicians and coordinators of an institution refer patients");
           const actor = actorOf(principal, request.id);
           const created = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
           return reply.status(201).send(created);
@@ -208,14 +208,9 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
       async (request) => {
         const principal = principalOf(request);
         const { regionCode } = request.query;
-        if (principal.role === "health_official") {
-          // An official narrows within their own region, never outside it.
-          if (regionCode && !regionContains(principal.regionCode as string, regionCode)) throw forbidden("Counts outside your region are not yours to see");
-          return referralStats(db, statsScope({ regionCode: principal.regionCode as string }, null, regionCode), request.query);
-        }
-        if (principal.role === "national_admin") return referralStats(db, statsScope(null, null, regionCode), request.query);
-        if (!principal.institutionId) throw forbidden("No institution to count for");
-        return referralStats(db, statsScope(null, principal.institutionId), request.query);
+        const scope = figureScope(principal, "count", regionCode);
+        const counted = "institutionId" in scope ? statsScope(null, scope.institutionId) : statsScope(null, null, scope.regionCode);
+        return referralStats(db, counted, request.query);
       },
     );
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { allows, forbidden, invalid, mayEver, readScope } from "@medbridge/core";
-import { requireAccess, requireAccessTo } from "../access.ts";
+import { allows, invalid, readScope } from "@medbridge/core";
+import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
@@ -108,10 +108,8 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
         const { id } = request.params;
         const patch = request.body;
         await requireAccessTo(db, principal, "write", "institution", [id]);
-        if (principal.role === "institution_coordinator") {
-          const field = COMMISSION_FIELDS.find((f) => f in patch);
-          if (field) throw forbidden(`Only the health commission may change ${field}`);
-        }
+        const field = COMMISSION_FIELDS.find((f) => f in patch);
+        if (field) await requireAccessTo(db, principal, "write", "institution_standing", [id], `Only the health commission may change ${field}`);
         if (patch.regionCode) {
           await rejectRegionErrors(db, patch.regionCode);
           // Moving an institution needs write access at the destination as well.
@@ -154,9 +152,7 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
         tags,
         spec: institutionImport,
         authorize: (principal, inputs) => {
-          if (!mayEver(principal, "write", "institution") || principal.role === "institution_coordinator") {
-            throw forbidden("Only the health commission may import institutions");
-          }
+          requireEver(principal, "write", "institution_standing", "Only the health commission may import institutions");
           requireAccess(
             principal,
             "write",

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { forbidden, invalid, mayEver, type Principal, readScope } from "@medbridge/core";
-import { requireAccess, requireAccessTo } from "../access.ts";
+import { invalid, type Principal, readScope } from "@medbridge/core";
+import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
@@ -77,7 +77,7 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (!mayEver(principal, "write", "practitioner")) throw forbidden("You may not register practitioners");
+        requireEver(principal, "write", "practitioner", "You may not register practitioners");
         const target = await homeTarget(db, request.body);
         if (target) requireAccess(principal, "write", "practitioner", [target]);
         const [id] = await inTransaction(db, (tx) => createPractitioners(tx, actorOf(principal, request.id), [request.body]));
@@ -117,7 +117,7 @@ export function practitionerRoutes(db: Db): FastifyPluginAsyncTypebox {
         tags,
         spec: practitionerImport,
         authorize: (principal: Principal, inputs) => {
-          if (!mayEver(principal, "write", "practitioner")) throw forbidden("You may not import practitioners");
+          requireEver(principal, "write", "practitioner", "You may not import practitioners");
           requireAccess(
             principal,
             "write",
