@@ -21,6 +21,7 @@ import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
+import { asOpenApi } from "./http/openapi.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { registerSameOriginCheck } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
@@ -89,8 +90,11 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
           bearer: { type: "http", scheme: "bearer" },
         },
       },
+      // Paths carry the /api/v1 prefix; the API is served from the same origin as the web.
+      servers: [{ url: "/", description: "This server" }],
       security: [{ session: [] }, { bearer: [] }],
     },
+    transformObject: (document) => ("openapiObject" in document ? asOpenApi(document.openapiObject) : document.swaggerObject),
   });
   await app.register(fastifyCookie);
   // After the cookie parser: the check looks for the session cookie.
