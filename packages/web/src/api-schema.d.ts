@@ -5457,10 +5457,12 @@ export interface operations {
                             to: string;
                         };
                         asOf?: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "pass" | "fail" | "at_risk";
                         rules: ({
                             id: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "pass" | "fail" | "at_risk";
                             message: string;
                             messageEn: string;
                         } & {
@@ -5581,10 +5583,12 @@ export interface operations {
                                     to: string;
                                 };
                                 asOf?: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "pass" | "fail" | "at_risk";
                                 rules: ({
                                     id: string;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "pass" | "fail" | "at_risk";
                                     message: string;
                                     messageEn: string;
                                 } & {
@@ -6439,8 +6443,10 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            direction: string;
-                            priority: string;
+                            /** @enum {string} */
+                            direction: "up" | "down";
+                            /** @enum {string} */
+                            priority: "routine" | "urgent" | "green_channel";
                             /** @enum {string} */
                             status: "draft" | "submitted" | "accepted" | "scheduled" | "arrived" | "completed" | "rejected" | "cancelled" | "expired";
                             /** Format: uuid */
@@ -6597,8 +6603,10 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        direction: string;
-                        priority: string;
+                        /** @enum {string} */
+                        direction: "up" | "down";
+                        /** @enum {string} */
+                        priority: "routine" | "urgent" | "green_channel";
                         /** @enum {string} */
                         status: "draft" | "submitted" | "accepted" | "scheduled" | "arrived" | "completed" | "rejected" | "cancelled" | "expired";
                         /** Format: uuid */
@@ -6705,8 +6713,10 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        direction: string;
-                        priority: string;
+                        /** @enum {string} */
+                        direction: "up" | "down";
+                        /** @enum {string} */
+                        priority: "routine" | "urgent" | "green_channel";
                         /** @enum {string} */
                         status: "draft" | "submitted" | "accepted" | "scheduled" | "arrived" | "completed" | "rejected" | "cancelled" | "expired";
                         /** Format: uuid */
@@ -6975,8 +6985,10 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        direction: string;
-                        priority: string;
+                        /** @enum {string} */
+                        direction: "up" | "down";
+                        /** @enum {string} */
+                        priority: "routine" | "urgent" | "green_channel";
                         /** @enum {string} */
                         status: "draft" | "submitted" | "accepted" | "scheduled" | "arrived" | "completed" | "rejected" | "cancelled" | "expired";
                         /** Format: uuid */

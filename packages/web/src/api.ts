@@ -9,12 +9,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from "./types.ts";
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 

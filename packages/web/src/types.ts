@@ -1,200 +1,59 @@
-import type { Entity, Reach, TwoSidedRecord } from "@medbridge/core";
+import type { paths } from "./api-schema.d.ts";
 
-/** Shapes of the API's answers (the server's OpenAPI document is the reference). */
-export interface Permissions {
-  read: Reach;
-  write: Reach;
-}
+/**
+ * The API's answers as the server's schemas say them: every type here is read off the generated
+ * api-schema.d.ts (`npm run contract`), none is written by hand, so a server change the web does
+ * not follow fails `tsc -p packages/web`.
+ */
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  regionCode: string | null;
-  regionName: string | null;
-  institutionId: string | null;
-  institutionName: string | null;
-  practitionerId: string | null;
-  /** Someone else set the password: the user must choose their own before anything else. */
-  mustChangePassword: boolean;
-  permissions: Record<Entity, Permissions>;
-  sides: Record<TwoSidedRecord, boolean>;
-}
+/** The API's routes as api() takes them, without the /api/v1 prefix. */
+type Routes = { [P in keyof paths as P extends `/api/v1${infer Route}` ? Route : never]: paths[P] };
+export type Route = keyof Routes;
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
 
-export interface Region {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-}
+/** What a route answers on success (200, or 201 for a create). */
+export type Answer<R extends Route, M extends Method = "get"> = Routes[R][M] extends { responses: infer Responses }
+  ? Responses extends { 200: infer Ok }
+    ? Json<Ok>
+    : Responses extends { 201: infer Created }
+      ? Json<Created>
+      : never
+  : never;
 
-export interface Institution {
-  id: string;
-  name: string;
-  kind: string;
-  grade: string | null;
-  regionCode: string;
-  regionName: string;
-  regionPath: string;
-  address: string | null;
-  beds: number | null;
-  departments: string[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  assessments?: { year: number; level: string }[];
-}
+/** A page of a list: `items` and where they stand in the whole (the server's PageOf). */
+export type Page<T> = Omit<Answer<"/institutions">, "items"> & { items: T[] };
 
-export interface Practitioner {
-  id: string;
-  name: string;
-  licenseNo: string | null;
-  profession: string;
-  title: string;
-  specialty: string | null;
-  institutionId: string;
-  institutionName: string;
-  regionCode: string;
-  active: boolean;
-  sites: { institutionId: string; institutionName: string; kind: string }[];
-}
-
-export interface Alliance {
-  id: string;
-  name: string;
-  kind: string;
-  leadInstitutionId: string;
-  leadInstitutionName: string;
-  regionCode: string;
-  active: boolean;
-  memberCount: number;
-  members?: { institutionId: string; institutionName: string; kind: string; regionCode: string; joinedOn: string; leftOn: string | null }[];
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  regionCode: string | null;
-  regionName: string | null;
-  institutionId: string | null;
-  institutionName: string | null;
-  active: boolean;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface Party {
-  id: string;
-  name: string;
-  regionCode: string;
-  kind: string;
-}
-
-export interface Agreement {
-  id: string;
-  code: string;
-  packId: string;
-  mode: string;
-  startsOn: string;
-  endsOn: string;
-  specialties: string[];
-  status: string;
-  regionCode: string;
-  recipient: Party;
-  supporters: Party[];
-}
-
-export type { ComplianceReport, RuleResult } from "@medbridge/core";
-
-export interface Dispatch {
-  id: string;
-  agreementId: string;
-  practitionerId: string;
-  practitionerName: string;
-  role: string;
-  title: string;
-  batch: string | null;
-  plannedStart: string;
-  plannedEnd: string;
-  actualStart: string | null;
-  actualEnd: string | null;
-  status: string;
-}
-
-export interface AttendanceRecord {
-  id: string;
-  practitionerName: string;
-  date: string;
-  activities: string[];
-  patients: number | null;
-  trainees: number | null;
-  note: string | null;
-  status: string;
-}
-
-export interface Referral {
-  id: string;
-  direction: "up" | "down";
-  priority: "routine" | "urgent" | "green_channel";
-  status: string;
-  fromInstitutionId: string;
-  fromInstitutionName: string;
-  toInstitutionId: string;
-  toInstitutionName: string;
-  department: string;
-  patient: { name: string; sex: string; birthDate: string; idNumber: string; phone: string | null; homeCounty: string | null };
-  reason: { icd10: string; text: string };
-  summary: string | null;
-  slotId: string | null;
-  bedId: string | null;
-  parentId: string | null;
-  attachments?: Attachment[];
-  submittedAt: string | null;
-  slaDeadline: string | null;
-  allowedActions: string[];
-  createdAt: string;
-}
-
-export interface Bed {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  ward: string;
-  date: string;
-  reserved: number;
-  booked: number;
-  available: number;
-}
-
-export interface Attachment {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-}
-
-export interface Slot {
-  id: string;
-  institutionId: string;
-  institutionName: string;
-  department: string;
-  date: string;
-  reserved: number;
-  booked: number;
-  available: number;
-  releasedAt: string | null;
-}
+export type Me = Answer<"/me">;
+export type Region = Answer<"/regions">["items"][number];
+export type RegionWithPath = Answer<"/regions/{code}">;
+export type Institution = Answer<"/institutions/{id}">;
+export type Practitioner = Answer<"/practitioners/{id}">;
+export type Alliance = Answer<"/alliances/{id}">;
+export type User = Answer<"/users/{id}">;
+export type ApiToken = Answer<"/api-tokens">["items"][number];
+export type AuditEntry = Answer<"/audit">["items"][number];
+export type Agreement = Answer<"/agreements/{id}">;
+export type ComplianceReport = Answer<"/agreements/{id}/compliance">;
+export type RuleResult = ComplianceReport["rules"][number];
+export type ComplianceBoard = Answer<"/compliance">;
+export type CoverageWarnings = Answer<"/compliance/warnings">;
+export type RulePack = Answer<"/rule-packs">["items"][number];
+export type ServiceCredit = Answer<"/practitioners/{id}/service-credit">;
+export type Dispatch = Answer<"/agreements/{id}/dispatches">["items"][number];
+export type AttendanceRecord = Answer<"/agreements/{id}/attendance">["items"][number];
+export type Referral = Answer<"/referrals/{id}">;
+export type Slot = Answer<"/slots">["items"][number];
+export type Bed = Answer<"/beds">["items"][number];
+export type Notifications = Answer<"/notifications">;
+export type ChronicPatient = Answer<"/htn/patients/{id}">;
+export type Visit = Answer<"/htn/patients/{id}/visits">["items"][number];
+export type HypertensionOutput = Answer<"/cds/hypertension/evaluate", "post">;
+export type Session = Answer<"/telemedicine/{id}">;
+export type CalendarEvent = Answer<"/institutions/{id}/calendar">["items"][number];
+export type TouringCompliance = Answer<"/touring/compliance">;
+export type Technique = Answer<"/techniques">["items"][number];
+export type Training = Answer<"/trainings">["items"][number];
+export type Placement = Answer<"/further-study">["items"][number];
+export type IndicatorValues = Answer<"/indicators/{id}/values">;
+export type Ranking = Answer<"/rankings/supporters">;

@@ -8,7 +8,7 @@ import { principalOf } from "../auth/principal.ts";
 import { type Clock, systemClock, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { DateString, errorResponses, fileResponse, IdParams, RegionCode } from "../http/schemas.ts";
+import { DateString, errorResponses, fileResponse, IdParams, RegionCode, StringEnum } from "../http/schemas.ts";
 import { writeXlsx, XLSX_TYPE } from "../tabular/tabular.ts";
 import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
@@ -19,7 +19,8 @@ import { ServiceCreditSchema, serviceCredit } from "./service-credit.ts";
 
 const tags = ["assistance"];
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-const RuleResult = Type.Object({ id: Type.String(), status: Type.String(), message: Type.String(), messageEn: Type.String() }, { additionalProperties: true });
+const Status = StringEnum(["pass", "fail", "at_risk"] as const);
+const RuleResult = Type.Object({ id: Type.String(), status: Status, message: Type.String(), messageEn: Type.String() }, { additionalProperties: true });
 const Report = Type.Object(
   {
     agreement: Type.String(),
@@ -27,7 +28,7 @@ const Report = Type.Object(
     year: Type.Integer(),
     period: Type.Object({ from: Type.String(), to: Type.String() }),
     asOf: Type.Optional(Type.String()),
-    status: Type.String(),
+    status: Status,
     rules: Type.Array(RuleResult),
   },
   { additionalProperties: false },

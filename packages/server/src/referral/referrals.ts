@@ -82,8 +82,8 @@ export const TransitionInput = Type.Object(
 
 export const ReferralSchema = Type.Object({
   id: Uuid,
-  direction: Type.String(),
-  priority: Type.String(),
+  direction: StringEnum(["up", "down"] as const),
+  priority: StringEnum(PRIORITIES),
   status: StringEnum(REFERRAL_STATUSES),
   fromInstitutionId: Uuid,
   fromInstitutionName: Type.String(),
@@ -277,8 +277,8 @@ function toApi(row: Row, principal: Principal, key: Buffer, listing = false) {
   const clear = !listing && allows(principal, "read", "patient_identity", { regionCode: null, institutionIds: [row.fromInstitutionId, row.toInstitutionId] });
   return {
     id: row.id,
-    direction: row.direction,
-    priority: row.priority,
+    direction: row.direction as "up" | "down",
+    priority: row.priority as Priority,
     status: row.status as ReferralStatus,
     fromInstitutionId: row.fromInstitutionId,
     fromInstitutionName: row.fromInstitutionName,

@@ -6,23 +6,13 @@ import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { applyServerErrors } from "../shared/forms.ts";
-import type { User } from "../types.ts";
-
-interface Token {
-  id: string;
-  name: string;
-  prefix: string;
-  username: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import type { Answer, ApiToken as Token, User } from "../types.ts";
 
 export function TokensPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => api<{ items: Token[] }>("/api-tokens") });
+  const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => api<Answer<"/api-tokens">>("/api-tokens") });
   const [creating, setCreating] = useState(false);
   const revoke = async (id: string) => {
     try {
@@ -93,7 +83,7 @@ function CreateToken({ open, onClose }: { open: boolean; onClose: () => void }) 
     if (secret) return close();
     const values = await form.validateFields();
     try {
-      const created = await api<{ token: string }>("/api-tokens", { method: "POST", body: values });
+      const created = await api<Answer<"/api-tokens", "post">>("/api-tokens", { method: "POST", body: values });
       setSecret(created.token);
       await client.invalidateQueries({ queryKey: ["tokens"] });
     } catch (error) {

@@ -12,7 +12,7 @@ import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { QueryState } from "../shared/QueryState.tsx";
 import { recentYears } from "../shared/years.ts";
-import type { Agreement, AttendanceRecord, ComplianceReport, Dispatch, Practitioner } from "../types.ts";
+import type { Agreement, Answer, AttendanceRecord, ComplianceReport, Dispatch, Practitioner } from "../types.ts";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
 import { Timeline } from "./Timeline.tsx";
 
@@ -31,7 +31,7 @@ export function AgreementDetailPage() {
     queryFn: () => api<ComplianceReport>(`/agreements/${id}/compliance`, { query: { year } }),
     enabled: agreement.isSuccess,
   });
-  const roster = useQuery({ queryKey: ["dispatches", id], queryFn: () => api<{ items: Dispatch[] }>(`/agreements/${id}/dispatches`) });
+  const roster = useQuery({ queryKey: ["dispatches", id], queryFn: () => api<Answer<"/agreements/{id}/dispatches">>(`/agreements/${id}/dispatches`) });
   const [adding, setAdding] = useState(false);
   const client = useQueryClient();
   const { message } = App.useApp();
@@ -189,7 +189,7 @@ export function AgreementDetailPage() {
 function PackSelect({ agreement }: { agreement: Agreement }) {
   const client = useQueryClient();
   const { message } = App.useApp();
-  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<{ items: { id: string }[] }>("/rule-packs") });
+  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<Answer<"/rule-packs">>("/rule-packs") });
   const change = async (packId: string) => {
     try {
       await api(`/agreements/${agreement.id}`, { method: "PATCH", body: { packId } });
@@ -219,7 +219,7 @@ function AttendanceCard({ agreementId, mayReview }: { agreementId: string; mayRe
   const from = dayjs().subtract(30, "day").format("YYYY-MM-DD");
   const list = useQuery({
     queryKey: ["attendance", agreementId, from],
-    queryFn: () => api<{ items: AttendanceRecord[] }>(`/agreements/${agreementId}/attendance`, { query: { from, to } }),
+    queryFn: () => api<Answer<"/agreements/{id}/attendance">>(`/agreements/${agreementId}/attendance`, { query: { from, to } }),
   });
   const review = async (id: string, decision: "confirmed" | "disputed") => {
     try {

@@ -13,7 +13,7 @@ import { ListCard } from "../shared/ListCard.tsx";
 import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import { recentYears } from "../shared/years.ts";
-import type { Agreement } from "../types.ts";
+import type { Agreement, Answer } from "../types.ts";
 
 export function AgreementsPage() {
   const { t } = useTranslation();
@@ -65,7 +65,7 @@ function CreateAgreement({ open, onClose }: { open: boolean; onClose: () => void
   const [form] = Form.useForm();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<{ items: { id: string }[] }>("/rule-packs"), enabled: open });
+  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<Answer<"/rule-packs">>("/rule-packs"), enabled: open });
   const submit = async (values: { code: string; supporterIds: string[]; recipientId: string; packId: string; mode: string; period: [Dayjs, Dayjs] }) => {
     const created = await api<Agreement>("/agreements", {
       method: "POST",

@@ -6,15 +6,8 @@ import { Link, useSearchParams } from "react-router";
 import { api, withQuery } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { recentYears } from "../shared/years.ts";
-import type { Agreement, ComplianceReport } from "../types.ts";
+import type { ComplianceBoard as Board } from "../types.ts";
 import { ComplianceTag, RuleTags } from "./ComplianceStatus.tsx";
-
-interface Board {
-  year: number;
-  asOf: string;
-  totals: { pass: number; fail: number; at_risk: number };
-  items: { agreement: Agreement; report: ComplianceReport }[];
-}
 
 const YEARS = recentYears();
 const ORDER = { fail: 0, at_risk: 1, pass: 2 };

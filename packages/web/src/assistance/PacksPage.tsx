@@ -7,15 +7,7 @@ import { api } from "../api.ts";
 import { may } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
-
-interface Pack {
-  id: string;
-  name: { zh: string; en: string };
-  basedOn?: string;
-  builtIn: boolean;
-  regionCode: string | null;
-  rules: ({ id: string } & Record<string, unknown>)[];
-}
+import type { Answer, RulePack as Pack } from "../types.ts";
 
 const describe = (rule: Pack["rules"][number]) =>
   Object.entries(rule)
@@ -27,7 +19,7 @@ const describe = (rule: Pack["rules"][number]) =>
 export function PacksPage() {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
-  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<{ items: Pack[] }>("/rule-packs") });
+  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<Answer<"/rule-packs">>("/rule-packs") });
   const [copying, setCopying] = useState(false);
   return (
     <Card

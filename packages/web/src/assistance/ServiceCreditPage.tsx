@@ -5,16 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api } from "../api.ts";
 import { QueryState } from "../shared/QueryState.tsx";
-
-interface Credit {
-  name: string;
-  institutionName: string;
-  asOf: string;
-  totalDays: number;
-  requiredDays: number;
-  eligible: boolean;
-  stays: { agreementCode: string; recipientName: string; from: string; to: string; days: number }[];
-}
+import type { ServiceCredit as Credit } from "../types.ts";
 
 /** Cumulative grassroots service of one practitioner and the ≥ 365-day eligibility for associate chief. */
 export function ServiceCreditPage() {

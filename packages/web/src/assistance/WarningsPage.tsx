@@ -3,13 +3,7 @@ import { Card, Empty, Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../api.ts";
-import type { Agreement } from "../types.ts";
-
-interface Warnings {
-  asOf: string;
-  days: number;
-  items: { agreement: Agreement; gaps: { from: string; to: string }[]; firstGapInDays: number }[];
-}
+import type { CoverageWarnings as Warnings } from "../types.ts";
 
 /** Agreements whose planned roster leaves nobody on site in the next 60 days: act before it happens. */
 export function WarningsPage() {

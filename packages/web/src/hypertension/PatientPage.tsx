@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { DRUG_CLASSES, DRUGS, EDITIONS, type HypertensionOutput, SYMPTOMS } from "@medbridge/core";
+import { DRUG_CLASSES, DRUGS, EDITIONS, SYMPTOMS } from "@medbridge/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Select, Space, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
@@ -8,9 +8,9 @@ import { useParams } from "react-router";
 import { api } from "../api.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import { QueryState } from "../shared/QueryState.tsx";
+import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types.ts";
 import { Recommendation } from "./Recommendation.tsx";
 import { ageOf } from "./RegisterPage.tsx";
-import type { ChronicPatient, Visit } from "./types.ts";
 
 interface VisitValues {
   sbp: number;
@@ -36,7 +36,7 @@ export function PatientPage() {
   const [busy, setBusy] = useState(false);
   const [latest, setLatest] = useState<HypertensionOutput | null>(null);
   const patient = useQuery({ queryKey: ["htn-patient", id], queryFn: () => api<ChronicPatient>(`/htn/patients/${id}`) });
-  const visits = useQuery({ queryKey: ["htn-visits", id], queryFn: () => api<{ items: Visit[] }>(`/htn/patients/${id}/visits`) });
+  const visits = useQuery({ queryKey: ["htn-visits", id], queryFn: () => api<Answer<"/htn/patients/{id}/visits">>(`/htn/patients/${id}/visits`) });
   const zh = i18n.language.startsWith("zh");
   // The drugs of the last visit are usually today's drugs too: offer them once the visits arrive.
   const lastDrugs = visits.data?.items[0]?.currentDrugs;

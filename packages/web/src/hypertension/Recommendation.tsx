@@ -1,7 +1,8 @@
-import { DRUGS, type DrugClass, type HypertensionOutput } from "@medbridge/core";
+import { DRUGS, type DrugClass } from "@medbridge/core";
 import { Alert, Button, Collapse, Descriptions, List, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import type { HypertensionOutput } from "../types.ts";
 
 const TONE: Record<string, "error" | "warning" | "info" | "success"> = {
   refer_urgent: "error",

@@ -12,7 +12,7 @@ import { FormModal } from "../shared/FormModal.tsx";
 import { ListCard } from "../shared/ListCard.tsx";
 import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
-import type { ChronicPatient } from "./types.ts";
+import type { ChronicPatient } from "../types.ts";
 
 interface EnrolValues {
   name: string;

@@ -5,11 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../api.ts";
 import { formatDateTime } from "../shared/format.ts";
-
-interface Notifications {
-  unread: number;
-  items: { id: string; referralId: string | null; kind: string; title: string; createdAt: string; read: boolean }[];
-}
+import type { Notifications } from "../types.ts";
 
 /** The institution's notification centre: unread count, newest first, a click opens the referral. */
 export function NotificationBell() {

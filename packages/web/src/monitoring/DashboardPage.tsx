@@ -7,23 +7,11 @@ import { useTranslation } from "react-i18next";
 import { api, withQuery } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { useListParams } from "../shared/useListParams.ts";
+import type { RegionWithPath, IndicatorValues as Values } from "../types.ts";
 import { ChoroplethMap } from "./ChoroplethMap.tsx";
 import { RankingCard } from "./RankingCard.tsx";
 import { StatisticsImport } from "./StatisticsImport.tsx";
 import { TrendCard } from "./TrendCard.tsx";
-
-interface ValueRow {
-  regionCode: string;
-  regionName: string;
-  period: string;
-  numerator: number;
-  denominator: number | null;
-  value: number | null;
-}
-interface Values {
-  level: string;
-  items: ValueRow[];
-}
 
 /** Sparkline of a monthly series (a table below carries the numbers). */
 function Trend({ points }: { points: (number | null)[] }) {
@@ -54,7 +42,7 @@ export function DashboardPage() {
   const path = useQuery({
     queryKey: ["region", regionCode],
     enabled: Boolean(regionCode),
-    queryFn: () => api<{ path: { code: string; name: string }[] }>(`/regions/${regionCode}`),
+    queryFn: () => api<RegionWithPath>(`/regions/${regionCode}`),
   });
   // The region as a whole (the nation for a national user), one row per month; the server combines.
   const own = regionCode ? { regionCode, level: regionLevel(regionCode) } : { level: "national" };

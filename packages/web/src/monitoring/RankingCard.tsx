@@ -4,20 +4,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, withQuery } from "../api.ts";
-
-interface Ranking {
-  asOf: string;
-  weights: Record<string, number>;
-  metrics: Record<string, { zh: string; en: string; weight: number }>;
-  items: {
-    rank: number;
-    supporterId: string;
-    name: string;
-    score: number;
-    figures: { agreements: number; passing: number; stationedDays: number; telemedicine: number; techniques: number; trainees: number };
-    normalized: Record<string, number>;
-  }[];
-}
+import type { Ranking } from "../types.ts";
 
 /** The supporter ranking (赛马) of a region with its weights shown and editable; the server scores. */
 export function RankingCard({ regionCode }: { regionCode: string }) {
@@ -36,7 +23,7 @@ export function RankingCard({ regionCode }: { regionCode: string }) {
     queryFn: () => api<Ranking>("/rankings/supporters", { query }),
     placeholderData: (previous) => previous,
   });
-  const shown = weights ?? ranking.data?.weights ?? {};
+  const shown: Record<string, number> = weights ?? ranking.data?.weights ?? {};
   const metrics = Object.entries(ranking.data?.metrics ?? {});
 
   return (

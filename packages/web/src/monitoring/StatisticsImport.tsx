@@ -4,6 +4,7 @@ import { Alert, Button, Card, List, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, uploadFile } from "../api.ts";
+import type { Answer } from "../types.ts";
 
 const KINDS = [
   { key: "visits", url: "/statistics/county-visits/import", columns: "区划代码, 月份, 总诊疗人次, 县域内诊疗人次, 基层诊疗人次" },
@@ -25,7 +26,7 @@ export function StatisticsImport() {
     setBusy(kind.key);
     setOutcome(null);
     try {
-      const report = await uploadFile<{ imported: number }>(kind.url, file);
+      const report = await uploadFile<Answer<"/statistics/county-visits/import", "post">>(kind.url, file);
       setOutcome({ kind: kind.key, imported: report.imported });
       await client.invalidateQueries({ queryKey: ["indicator"] });
     } catch (error) {

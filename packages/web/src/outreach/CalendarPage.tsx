@@ -8,7 +8,7 @@ import { useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-import type { CalendarEvent } from "./types.ts";
+import type { Answer, CalendarEvent } from "../types.ts";
 
 const COLORS: Record<CalendarEvent["kind"], string> = { stationing: "purple", telemedicine: "blue", touring: "green", training: "orange" };
 /** In a day's cell the one-off events come first; months-long stationing goes last. */
@@ -27,7 +27,7 @@ export function CalendarPage() {
   const to = month.endOf("month").add(7, "day").format("YYYY-MM-DD");
   const events = useQuery({
     queryKey: ["calendar", institutionId, from, to],
-    queryFn: () => api<{ items: CalendarEvent[] }>(`/institutions/${institutionId}/calendar`, { query: { from, to } }),
+    queryFn: () => api<Answer<"/institutions/{id}/calendar">>(`/institutions/${institutionId}/calendar`, { query: { from, to } }),
     enabled: !!institutionId,
   });
   const on = (d: Dayjs) => {

@@ -5,32 +5,7 @@ import { useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-
-interface Technique {
-  id: string;
-  name: string;
-  specialty: string;
-  launchedOn: string;
-  fillsProvincialGap: boolean;
-  status: string;
-  checkMonth: string | null;
-  lastSupportLeft: string | null;
-}
-interface Training {
-  id: string;
-  topic: string;
-  trainer: string;
-  date: string;
-  hours: number;
-}
-interface Placement {
-  id: string;
-  traineeName: string;
-  department: string;
-  startDate: string;
-  endDate: string;
-  outcome: string | null;
-}
+import type { Answer, Placement, Route, Technique, Training } from "../types.ts";
 
 const STATUS_COLOR: Record<string, string> = { supported: "blue", sustained: "green", died: "red", not_yet_known: "default" };
 
@@ -40,14 +15,14 @@ export function CapacityPage() {
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const id = params.get("institutionId") ?? me?.institutionId ?? undefined;
-  const get = <T,>(path: string, query: Record<string, string | undefined>) => ({
+  const get = <R extends Route>(path: R, query: Record<string, string | undefined>) => ({
     queryKey: [path, id],
-    queryFn: () => api<{ items: T[] }>(path, { query }),
+    queryFn: () => api<Answer<R>>(path, { query }),
     enabled: !!id,
   });
-  const techniques = useQuery(get<Technique>("/techniques", { recipientId: id }));
-  const trainings = useQuery(get<Training>("/trainings", { institutionId: id }));
-  const study = useQuery(get<Placement>("/further-study", { institutionId: id }));
+  const techniques = useQuery(get("/techniques", { recipientId: id }));
+  const trainings = useQuery(get("/trainings", { institutionId: id }));
+  const study = useQuery(get("/further-study", { institutionId: id }));
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       {!me?.institutionId && (

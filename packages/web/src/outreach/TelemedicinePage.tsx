@@ -14,7 +14,7 @@ import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
 import { ListCard } from "../shared/ListCard.tsx";
 import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
-import type { Session } from "./types.ts";
+import type { Session } from "../types.ts";
 
 const STATUS_COLOR: Record<string, string> = { requested: "gold", proposed: "orange", scheduled: "blue", held: "green", closed: "default", cancelled: "red" };
 /** What each action asks for before it is sent. */

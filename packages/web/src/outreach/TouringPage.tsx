@@ -5,19 +5,9 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { useListParams } from "../shared/useListParams.ts";
-import type { Institution } from "../types.ts";
+import type { Institution, TouringCompliance } from "../types.ts";
 
-interface SiteRow {
-  siteId: string;
-  siteName: string;
-  level: string;
-  per: string;
-  min: number;
-  periods: number;
-  metPeriods: number;
-  emptyPeriods: { label: string; from: string; to: string }[];
-  status: "pass" | "fail";
-}
+type SiteRow = TouringCompliance["items"][number];
 
 /** Touring-frequency compliance for a region and year: failing sites first, with their empty periods. */
 export function TouringPage() {
@@ -33,8 +23,7 @@ export function TouringPage() {
   const year = Number(query.year ?? dayjs().year());
   const report = useQuery({
     queryKey: ["touring-compliance", regionCode, year],
-    queryFn: () =>
-      api<{ sites: number; failing: number; items: SiteRow[] }>("/touring/compliance", { query: { regionCode, year, asOf: dayjs().format("YYYY-MM-DD") } }),
+    queryFn: () => api<TouringCompliance>("/touring/compliance", { query: { regionCode, year, asOf: dayjs().format("YYYY-MM-DD") } }),
     enabled: !!regionCode && /^\d{6}$/.test(regionCode),
   });
   return (

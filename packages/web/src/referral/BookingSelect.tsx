@@ -3,7 +3,7 @@ import { Select } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
-import type { Bed, Slot } from "../types.ts";
+import type { Answer } from "../types.ts";
 
 /** A booking is `slot:<id>` or `bed:<id>`: one select offers the receiver's free slots and beds. */
 export function bookingBody(value: string | undefined): { slotId?: string; bedId?: string } {
@@ -33,12 +33,12 @@ export function BookingSelect({
   const from = dayjs().format("YYYY-MM-DD");
   const slots = useQuery({
     queryKey: ["slot", institutionId, department, from],
-    queryFn: () => api<{ items: Slot[] }>("/slots", { query: { institutionId, department, from } }),
+    queryFn: () => api<Answer<"/slots">>("/slots", { query: { institutionId, department, from } }),
     enabled: !!institutionId && !!department,
   });
   const beds = useQuery({
     queryKey: ["bed", institutionId, from],
-    queryFn: () => api<{ items: Bed[] }>("/beds", { query: { institutionId, from } }),
+    queryFn: () => api<Answer<"/beds">>("/beds", { query: { institutionId, from } }),
     enabled: !!institutionId,
   });
   const free = <T extends { available: number; releasedAt?: string | null }>(items: T[] = []) => items.filter((x) => x.available > 0 && !x.releasedAt);

@@ -8,7 +8,7 @@ import { api } from "../api.ts";
 import { mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
-import type { Bed, Slot } from "../types.ts";
+import type { Answer, Bed, Slot } from "../types.ts";
 
 type Kind = "slot" | "bed";
 /** Slots are per department, beds per ward; only slots return to the general pool before the session. */
@@ -48,7 +48,7 @@ function PoolTable({ kind }: { kind: Kind }) {
   const coordinator = !!me?.institutionId && mayOn(me, "write", "reserved_pool", { regionCode: null, institutionIds: [me.institutionId] });
   const rows = useQuery({
     queryKey: [kind, me?.institutionId, from],
-    queryFn: () => api<{ items: (Slot | Bed)[] }>(unit.path, { query: { institutionId: me?.institutionId, from } }),
+    queryFn: () => api<Answer<"/slots"> | Answer<"/beds">>(unit.path, { query: { institutionId: me?.institutionId, from } }),
     enabled: !!me?.institutionId,
   });
   const release = async (id: string) => {

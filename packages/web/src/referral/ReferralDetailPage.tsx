@@ -6,18 +6,9 @@ import { useParams } from "react-router";
 import { api } from "../api.ts";
 import { formatBytes, formatDateTime } from "../shared/format.ts";
 import { QueryState } from "../shared/QueryState.tsx";
-import type { Referral, Region } from "../types.ts";
+import type { Answer, Referral, RegionWithPath } from "../types.ts";
 import { BookingSelect, bookingBody } from "./BookingSelect.tsx";
 import { PriorityTag, ReferralStatusTag, SlaCountdown } from "./ReferralTags.tsx";
-
-interface HistoryItem {
-  at: string;
-  actor: string;
-  action: string;
-  from: string | null;
-  to: string;
-  note: string | null;
-}
 
 const NEEDS_NOTE = new Set(["reject", "cancel"]);
 
@@ -27,7 +18,7 @@ export function ReferralDetailPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const referral = useQuery({ queryKey: ["referrals", id], queryFn: () => api<Referral>(`/referrals/${id}`) });
-  const history = useQuery({ queryKey: ["referrals", id, "history"], queryFn: () => api<{ items: HistoryItem[] }>(`/referrals/${id}/history`) });
+  const history = useQuery({ queryKey: ["referrals", id, "history"], queryFn: () => api<Answer<"/referrals/{id}/history">>(`/referrals/${id}/history`) });
   const [pending, setPending] = useState<string | null>(null);
   const [form] = Form.useForm();
   const r = referral.data;
@@ -173,7 +164,7 @@ export function ReferralDetailPage() {
 function RegionPath({ code }: { code: string | null }) {
   const region = useQuery({
     queryKey: ["regions", code],
-    queryFn: () => api<Region & { path: Region[] }>(`/regions/${code}`),
+    queryFn: () => api<RegionWithPath>(`/regions/${code}`),
     enabled: code !== null,
     staleTime: Number.POSITIVE_INFINITY,
   });

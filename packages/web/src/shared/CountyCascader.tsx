@@ -1,7 +1,7 @@
 import { Cascader } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../api.ts";
-import type { Region } from "../types.ts";
+import type { Answer, Region } from "../types.ts";
 
 interface Option {
   value: string;
@@ -21,7 +21,7 @@ export function CountyCascader({ value, onChange, placeholder }: { value?: strin
   const [path, setPath] = useState<string[]>([]);
 
   useEffect(() => {
-    void api<{ items: Region[] }>("/regions").then(({ items }) => setOptions(items.map(toOption)));
+    void api<Answer<"/regions">>("/regions").then(({ items }) => setOptions(items.map(toOption)));
   }, []);
   // A value set from outside (a reset) clears the shown path.
   useEffect(() => {
@@ -30,7 +30,7 @@ export function CountyCascader({ value, onChange, placeholder }: { value?: strin
 
   const loadData = async (selected: Option[]) => {
     const target = selected[selected.length - 1] as Option;
-    const { items } = await api<{ items: Region[] }>("/regions", { query: { parent: target.value } });
+    const { items } = await api<Answer<"/regions">>("/regions", { query: { parent: target.value } });
     const attach = (list: Option[]): Option[] =>
       list.map((o) =>
         o.value === target.value

@@ -3,7 +3,7 @@ import type { DataNode } from "antd/es/tree";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
-import type { Region } from "../types.ts";
+import type { Answer, Region, RegionWithPath } from "../types.ts";
 
 interface Node extends DataNode {
   key: string;
@@ -29,12 +29,12 @@ export function RegionTree({
   useEffect(() => {
     const load = async () => {
       if (rootCode) {
-        const root = await api<Region & { path: Region[] }>(`/regions/${rootCode}`);
-        const children = root.level === "county" ? [] : (await api<{ items: Region[] }>("/regions", { query: { parent: rootCode } })).items.map(toNode);
+        const root = await api<RegionWithPath>(`/regions/${rootCode}`);
+        const children = root.level === "county" ? [] : (await api<Answer<"/regions">>("/regions", { query: { parent: rootCode } })).items.map(toNode);
         setNodes([{ ...toNode(root), children }]);
         setExpanded([rootCode]);
       } else {
-        setNodes((await api<{ items: Region[] }>("/regions")).items.map(toNode));
+        setNodes((await api<Answer<"/regions">>("/regions")).items.map(toNode));
       }
     };
     void load();
@@ -42,7 +42,7 @@ export function RegionTree({
 
   const loadData = async (node: Node) => {
     if (node.children) return;
-    const { items } = await api<{ items: Region[] }>("/regions", { query: { parent: node.key } });
+    const { items } = await api<Answer<"/regions">>("/regions", { query: { parent: node.key } });
     const attach = (list: Node[]): Node[] =>
       list.map((n) => (n.key === node.key ? { ...n, children: items.map(toNode) } : n.children ? { ...n, children: attach(n.children) } : n));
     setNodes((current) => attach(current));
