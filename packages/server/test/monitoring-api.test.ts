@@ -466,4 +466,31 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
       { numRuns: 12 },
     );
   }, 120_000);
+
+  it("recomputes an institution's figures in both counties, and those of the referrals it received, when it moves county", async () => {
+    const rows = async (q: ReturnType<typeof sql>) => ((await exec(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const snapshot = () => rows(sql`select indicator_id, region_code, month, numerator, denominator from indicator_rollups order by 1, 2, 3`);
+    // A hospital with stays, reserved units and referrals received, and another county of its province.
+    const [hospital] = await rows(sql`select i.id, i.region_code from institutions i
+      where exists (select 1 from dispatches d where d.recipient_id = i.id) and exists (select 1 from referrals r where r.to_institution_id = i.id)
+      order by (select count(*) from referrals r where r.to_institution_id = i.id) desc limit 1`);
+    const home = hospital?.region_code as string;
+    const [elsewhere] = await rows(
+      sql`select code from regions where level = 'county' and code like ${`${home.slice(0, 2)}%`} and code <> ${home} order by code limit 1`,
+    );
+    await refreshRollups(ctx.database.db, todayInChina());
+    const before = await snapshot();
+    try {
+      await exec(sql`update institutions set region_code = ${elsewhere?.code as string} where id = ${hospital?.id as string}`);
+      await refreshRollups(ctx.database.db, todayInChina());
+      const incremental = await snapshot();
+      expect(incremental).not.toEqual(before);
+      await rebuildRollups(ctx.database.db, todayInChina());
+      expect(await snapshot()).toEqual(incremental);
+    } finally {
+      await exec(sql`update institutions set region_code = ${home} where id = ${hospital?.id as string}`);
+      await refreshRollups(ctx.database.db, todayInChina());
+    }
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
 });

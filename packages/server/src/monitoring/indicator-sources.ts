@@ -11,6 +11,7 @@ import {
   dispatches,
   furtherStudy,
   institutionAssessments,
+  institutions,
   referrals,
   slots,
   techniques,
@@ -98,12 +99,12 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
     from referrals where submitted_at is not null and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2`,
   },
   reserved_slot_utilisation: {
-    dirtiedBy: [slots],
+    dirtiedBy: [slots, institutions],
     sums: (k) => sql`select i.region_code, ${month(sql`s.date`)}, sum(s.booked)::float8, sum(s.reserved)::float8
     from slots s join institutions i on i.id = s.institution_id where ${k(sql`i.region_code`, month(sql`s.date`), sql`s.date`)} group by 1, 2`,
   },
   reserved_bed_utilisation: {
-    dirtiedBy: [beds],
+    dirtiedBy: [beds, institutions],
     sums: (k) => sql`select i.region_code, ${month(sql`b.date`)}, sum(b.booked)::float8, sum(b.reserved)::float8
     from beds b join institutions i on i.id = b.institution_id where ${k(sql`i.region_code`, month(sql`b.date`), sql`b.date`)} group by 1, 2`,
   },
@@ -132,12 +133,12 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
   },
   // A yearly assessment counts in December of its year: a twelve-month window holds exactly one.
   county_capability_basic: {
-    dirtiedBy: [institutionAssessments],
+    dirtiedBy: [institutionAssessments, institutions],
     sums: (k) => sql`select i.region_code, a.year || '-12', (count(*) filter (where a.level in ('basic', 'recommended')))::float8, count(*)::float8
     from institution_assessments a join institutions i on i.id = a.institution_id where ${k(sql`i.region_code`, sql`a.year || '-12'`)} group by 1, 2`,
   },
   county_capability_recommended: {
-    dirtiedBy: [institutionAssessments],
+    dirtiedBy: [institutionAssessments, institutions],
     sums: (k) => sql`select i.region_code, a.year || '-12', (count(*) filter (where a.level = 'recommended'))::float8, count(*)::float8
     from institution_assessments a join institutions i on i.id = a.institution_id where ${k(sql`i.region_code`, sql`a.year || '-12'`)} group by 1, 2`,
   },
@@ -149,7 +150,7 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
   },
   // Each stay's days fall into every month it touches (person-days: two people on one day are two).
   stationed_person_days: {
-    dirtiedBy: [dispatches],
+    dirtiedBy: [dispatches, institutions],
     sums: (k) => sql`select i.region_code, to_char(m, 'YYYY-MM'),
       sum(least(d.e, (m + interval '1 month' - interval '1 day')::date) - greatest(d.s, m::date) + 1)::float8, null::float8
     from (select recipient_id, coalesce(actual_start, planned_start) as s, coalesce(actual_end, planned_end) as e from dispatches where status <> 'cancelled') d
@@ -187,7 +188,7 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
     where ${k(sql`region_code`, sql`month`)} group by 1, 2`,
   },
   out_of_county_referral_rate: {
-    dirtiedBy: [referrals, countyVisitStats],
+    dirtiedBy: [referrals, countyVisitStats, institutions],
     sums: (k) => sql`select s.region_code, s.month, coalesce(r.n, 0)::float8, s.total_visits::float8
     from county_visit_stats s
     left join (select r.region_code, r.submitted_month as month, count(*) as n
