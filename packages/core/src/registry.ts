@@ -43,6 +43,3 @@ export type PracticeSiteKind = (typeof PRACTICE_SITE_KINDS)[number];
 
 export const ROLES = ["national_admin", "health_official", "institution_coordinator", "clinician", "stationed_doctor"] as const;
 export type Role = (typeof ROLES)[number];
-
-/** Roles whose scope is one institution (the others are national or a region subtree). */
-export const INSTITUTION_ROLES: readonly Role[] = ["institution_coordinator", "clinician", "stationed_doctor"];

@@ -144,7 +144,7 @@ export type OperationId = keyof typeof ROUTE_ACCESS;
  * Whether an `:id` in a path names a record of the entity (whose existence a refusal must not
  * reveal) or something public, like an indicator of the catalogue.
  */
-const HAS_RECORDS: Record<Entity, boolean> = {
+export const HAS_RECORDS: Record<Entity, boolean> = {
   institution: true,
   assessment: true,
   alliance: true,

@@ -1,7 +1,7 @@
 import { type Action, ROLES as ALL_ROLES, type Entity, mayEver, type Principal, type Role } from "@medbridge/core";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROUTE_ACCESS, registerRouteAccess } from "../src/route-access.ts";
+import { HAS_RECORDS, ROUTE_ACCESS, registerRouteAccess } from "../src/route-access.ts";
 import { demoApp, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
 
@@ -48,8 +48,7 @@ function expectedRefusal(id: string, role: Role, namesRecord: boolean): 403 | 40
   const [action, entity] = access as readonly [Action, Entity];
   const principal: Principal = { userId: "", username: "", role, regionCode: null, institutionId: null };
   if (mayEver(principal, action, entity)) return null;
-  // An indicator's id names a catalogue entry, not a record: nothing to hide.
-  return action === "read" && namesRecord && entity !== "indicator" ? 404 : 403;
+  return action === "read" && namesRecord && HAS_RECORDS[entity] ? 404 : 403;
 }
 
 it("refuses to add a route the table does not know", async () => {

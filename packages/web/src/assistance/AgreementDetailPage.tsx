@@ -54,7 +54,8 @@ export function AgreementDetailPage() {
         const regions = { regionCode: a.regionCode, otherRegionCodes: a.supporters.map((s) => s.regionCode) };
         const commission = mayOn(me, "write", "agreement", { ...regions, institutionIds: [] });
         const mayEditRoster = mayOn(me, "write", "dispatch", { ...regions, institutionIds: a.supporters.map((s) => s.id) });
-        const mayReview = actsForSide(me, "attendance", a.recipient.id) || commission;
+        // Attendance is vouched for where the work happens: the recipient, or its own region's commission.
+        const mayReview = actsForSide(me, "attendance", a.recipient.id) || mayOn(me, "write", "agreement", { regionCode: a.regionCode, institutionIds: [] });
         const gaps = (report.data?.rules.find((r) => r.id === "full_year_coverage")?.gaps as { from: string; to: string }[] | undefined) ?? [];
         return (
           <Space direction="vertical" size={16} style={{ width: "100%" }}>

@@ -24,10 +24,6 @@ export function oversees(me: Caller, entity: Entity): boolean {
   return reach === "all" || reach === "region";
 }
 
-/** The region the caller's view is confined to (an official's subtree), if any. */
-export function regionRoot(me: Caller, entity: Entity): string | undefined {
-  return me?.permissions[entity].read === "region" ? (me.regionCode ?? undefined) : undefined;
-}
 
 /** Whether the caller acts for its own institution's side of records of this kind (a referral, a telemedicine session, attendance). */
 export function actsForSide(me: Caller, record: TwoSidedRecord, institutionId?: string): boolean {
