@@ -135,6 +135,18 @@ describe("hypertension engine properties", () => {
     );
   });
 
+  it("starts one class when the combination's second class is contraindicated for every candidate", () => {
+    // Gout rules out D, AV block B, hyperkalaemia A: only C is left for a 150/50 patient with LVH.
+    const out = visit({ age: 30, sex: "male" }, { sbp: 150, dbp: 50 }, ["lvh", "gout", "av_block_2_3", "hyperkalemia"], [], "2025");
+    expect(out.action).toBe("start_mono");
+    expect(out.suggestedClasses).toEqual(["C"]);
+    expect(out.trace.some((t) => t.detail.includes("第二类药物均不宜使用"))).toBe(true);
+    expect(visit({ age: 30, sex: "male" }, { sbp: 150, dbp: 50 }, ["lvh", "gout", "av_block_2_3"], [], "2025").suggestedClasses.slice(0, 2)).toEqual([
+      "C",
+      "A",
+    ]);
+  });
+
   it("adding a contraindication never adds a suggested class", () => {
     const contraindications = ["gout", "asthma", "av_block_2_3", "hyperkalemia", "bilateral_renal_artery_stenosis"];
     fc.assert(

@@ -278,9 +278,11 @@ export function evaluateHypertension(input: HypertensionInput): HypertensionOutp
   if (!onDrugs) {
     const aboveTarget = current.sbp >= target.sbp + TREATMENT.dualAboveTarget.sbp || current.dbp >= target.dbp + TREATMENT.dualAboveTarget.dbp;
     const dual = atLeast(current, TREATMENT.dualAt) || (aboveTarget && risk !== null && TREATMENT.dualRisks.includes(risk));
-    if (dual && age < TREATMENT.monoOnlyFromAge) {
-      const first = candidates[0] as DrugClass;
-      const partner = [...preferred, ...COMBINATION_ORDER, ...DEFAULT_ORDER].find((c) => c !== first && !avoided.has(c)) as DrugClass;
+    // A combination needs two suitable classes; with one left (the rest contraindicated) it starts alone.
+    const first = candidates[0];
+    const partner = first && [...preferred, ...COMBINATION_ORDER, ...DEFAULT_ORDER].find((c) => c !== first && !avoided.has(c));
+    const noPartner = dual && age < TREATMENT.monoOnlyFromAge && !partner;
+    if (dual && age < TREATMENT.monoOnlyFromAge && first && partner) {
       return result(
         "start_dual",
         [first, partner, ...candidates.filter((c) => c !== first && c !== partner)],
@@ -294,7 +296,7 @@ export function evaluateHypertension(input: HypertensionInput): HypertensionOutp
       "start_mono",
       candidates,
       FOLLOW_UP.adjust,
-      `起始单药治疗${dual ? `（≥${TREATMENT.monoOnlyFromAge} 岁高龄不起始联合）` : ""}${defer ? `；可先生活方式干预至多 ${TREATMENT.deferWeeks} 周` : ""}`,
+      `起始单药治疗${noPartner ? "（联合所需的第二类药物均不宜使用）" : dual ? `（≥${TREATMENT.monoOnlyFromAge} 岁高龄不起始联合）` : ""}${defer ? `；可先生活方式干预至多 ${TREATMENT.deferWeeks} 周` : ""}`,
       TREATMENT.source,
       defer ? { mayDeferWeeks: TREATMENT.deferWeeks } : {},
     );
