@@ -5,6 +5,7 @@ export * from "./assistance/rule-packs.ts";
 export * from "./assistance/vocabulary.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";
+export * from "./hypertension/calls.ts";
 export * from "./hypertension/engine.ts";
 export * from "./hypertension/input.ts";
 export * from "./hypertension/knowledge.ts";
