@@ -98,6 +98,8 @@ export const ROUTE_ACCESS = {
   getChronicPatient: ["read", "chronic_patient"],
   listChronicVisits: ["read", "chronic_patient"],
   recordChronicVisit: ["write", "chronic_patient"],
+  listChronicCalls: ["read", "chronic_patient"],
+  recordChronicCall: ["write", "chronic_patient"],
   getControlRate: ["read", "count"],
 
   setMeetingTemplate: ["write", "outreach"],

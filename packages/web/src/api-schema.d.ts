@@ -889,6 +889,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/htn/patients/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calls made to the patient from the call list, newest first */
+        get: operations["listChronicCalls"];
+        put?: never;
+        /** Record a call and its result: reschedules, retries or takes the patient off the call list */
+        post: operations["recordChronicCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/htn/control-rate": {
         parameters: {
             query?: never;
@@ -7685,7 +7703,7 @@ export interface operations {
                 pageSize: number;
                 /** @description Search text */
                 q?: string;
-                due?: "overdue" | "week";
+                due?: "overdue" | "week" | "off";
             };
             header?: never;
             path?: never;
@@ -7716,6 +7734,14 @@ export interface operations {
                             lastVisitOn: string | null;
                             lastControlled: boolean | null;
                             nextDueOn: string | null;
+                            /** @description No call before this day (a retry, or the agreed date) */
+                            nextCallOn: string | null;
+                            unansweredCalls: number;
+                            /** @enum {string|null} */
+                            offListReason: "unreachable" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                            /** @enum {string|null} */
+                            lastCallResult: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                            lastCallOn: string | null;
                         }[];
                         total: number;
                         page: number;
@@ -7822,6 +7848,14 @@ export interface operations {
                         lastVisitOn: string | null;
                         lastControlled: boolean | null;
                         nextDueOn: string | null;
+                        /** @description No call before this day (a retry, or the agreed date) */
+                        nextCallOn: string | null;
+                        unansweredCalls: number;
+                        /** @enum {string|null} */
+                        offListReason: "unreachable" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                        /** @enum {string|null} */
+                        lastCallResult: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                        lastCallOn: string | null;
                     };
                 };
             };
@@ -7905,6 +7939,14 @@ export interface operations {
                         lastVisitOn: string | null;
                         lastControlled: boolean | null;
                         nextDueOn: string | null;
+                        /** @description No call before this day (a retry, or the agreed date) */
+                        nextCallOn: string | null;
+                        unansweredCalls: number;
+                        /** @enum {string|null} */
+                        offListReason: "unreachable" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                        /** @enum {string|null} */
+                        lastCallResult: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                        lastCallOn: string | null;
                     };
                 };
             };
@@ -8171,6 +8213,188 @@ export interface operations {
                                 source: string;
                                 detail: string;
                             }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChronicCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            calledOn: string;
+                            /** @enum {string} */
+                            result: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused";
+                            agreedDate: string | null;
+                            note: string | null;
+                            callerName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordChronicCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    result: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused";
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
+                     */
+                    agreedDate?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        calledOn: string;
+                        /** @enum {string} */
+                        result: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused";
+                        agreedDate: string | null;
+                        note: string | null;
+                        callerName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        patient: {
+                            nextDueOn: string | null;
+                            /** @description No call before this day (a retry, or the agreed date) */
+                            nextCallOn: string | null;
+                            unansweredCalls: number;
+                            /** @enum {string|null} */
+                            offListReason: "unreachable" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                            /** @enum {string|null} */
+                            lastCallResult: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused" | null;
+                            lastCallOn: string | null;
                         };
                     };
                 };

@@ -9,6 +9,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { errorResponses, IdParams, PageOf } from "../http/schemas.ts";
+import { CallInput, CallSchema, listCalls, RecordedCallSchema, recordCall } from "./calls.ts";
 import {
   ChronicPatientInput,
   ChronicPatientSchema,
@@ -140,6 +141,45 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
         await requireAccessTo(db, principal, "write", "chronic_patient", [request.params.id]);
         const visit = await inTransaction(db, (tx) => recordVisit(tx, actorOf(principal, request.id), request.params.id, request.body, today()));
         return reply.status(201).send(visit);
+      },
+    );
+
+    app.get(
+      "/htn/patients/:id/calls",
+      {
+        schema: {
+          operationId: "listChronicCalls",
+          tags,
+          summary: "The calls made to the patient from the call list, newest first",
+          params: IdParams,
+          response: { 200: Type.Object({ items: Type.Array(CallSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await requireAccessTo(db, principalOf(request), "read", "chronic_patient", [request.params.id]);
+        return { items: await listCalls(db, request.params.id) };
+      },
+    );
+
+    app.post(
+      "/htn/patients/:id/calls",
+      {
+        schema: {
+          operationId: "recordChronicCall",
+          tags,
+          summary: "Record a call and its result: reschedules, retries or takes the patient off the call list",
+          params: IdParams,
+          body: CallInput,
+          response: { 201: RecordedCallSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "write", "chronic_patient", [request.params.id]);
+        const call = await inTransaction(db, (tx) =>
+          recordCall(tx, actorOf(principal, request.id), principal.userId, request.params.id, request.body, today()),
+        );
+        return reply.status(201).send(call);
       },
     );
 

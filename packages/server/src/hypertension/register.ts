@@ -4,6 +4,7 @@ import {
   BP_GRADES,
   CDS_ACTIONS,
   CONDITIONS,
+  callStateAfterVisit,
   conflict,
   DRUG_CLASSES,
   day,
@@ -25,7 +26,7 @@ import {
   SETTINGS,
   SYMPTOMS,
 } from "@medbridge/core";
-import { and, asc, desc, eq, gte, like, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, like, lte, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { inRegion, scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
@@ -37,6 +38,7 @@ import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
 import { pgErrorCode } from "../db/transaction.ts";
 import { DateString, PageQuery, StringEnum, Uuid } from "../http/schemas.ts";
 import { PersonInput, personProblems } from "../patients.ts";
+import { CallStateSchema, callStateColumns, callStateOf, onCallList } from "./calls.ts";
 
 /** The register is kept where the patients live: village clinics, township and community centres. */
 const GRASSROOTS: InstitutionKind[] = ["village_clinic", "township_health_center", "community_health_center"];
@@ -92,8 +94,11 @@ export const PatientListQuery = Type.Object(
     page: PageQuery.page,
     pageSize: PageQuery.pageSize,
     q: PageQuery.q,
-    /** overdue: past the next due date; week: due within the next 7 days or overdue (who to call). */
-    due: Type.Optional(StringEnum(["overdue", "week"] as const)),
+    /**
+     * overdue: past the next due date; week: due within the next 7 days or overdue — the call list,
+     * without patients off it or not to be called before a later day; off: patients off the list.
+     */
+    due: Type.Optional(StringEnum(["overdue", "week", "off"] as const)),
   },
   { additionalProperties: false },
 );
@@ -112,6 +117,7 @@ export const ChronicPatientSchema = Type.Object({
   lastVisitOn: Type.Union([Type.String(), Type.Null()]),
   lastControlled: Type.Union([Type.Boolean(), Type.Null()]),
   nextDueOn: Type.Union([Type.String(), Type.Null()]),
+  ...CallStateSchema.properties,
 });
 
 export const ControlRateQuery = Type.Object(
@@ -188,6 +194,7 @@ function toApi(row: PatientRow, principal: Principal, key: Buffer, listing = fal
     lastVisitOn: row.lastVisitOn,
     lastControlled: row.lastControlled,
     nextDueOn: row.nextDueOn,
+    ...callStateOf(row),
   };
 }
 
@@ -234,8 +241,9 @@ export async function listPatients(db: Db, principal: Principal, key: Buffer, q:
   const where: (SQL | undefined)[] = [eq(chronicPatients.active, true)];
   where.push(scopeCondition(readScope(principal, "chronic_patient"), { region: chronicPatients.regionCode, institution: chronicPatients.institutionId }));
   if (q.q?.trim()) where.push(like(chronicPatients.name, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (q.due === "overdue") where.push(sql`${chronicPatients.nextDueOn} < ${today}`);
-  if (q.due === "week") where.push(lte(chronicPatients.nextDueOn, formatDay(day(today) + 7)));
+  if (q.due === "overdue") where.push(sql`${chronicPatients.nextDueOn} < ${today}`, onCallList(today));
+  if (q.due === "week") where.push(lte(chronicPatients.nextDueOn, formatDay(day(today) + 7)), onCallList(today));
+  if (q.due === "off") where.push(isNotNull(chronicPatients.offListReason));
   const condition = and(...where);
   const result = await paged(
     q.page,
@@ -324,7 +332,13 @@ export async function recordVisit(db: Db, actor: Actor, id: string, body: Static
   if (!patient.lastVisitOn || visitOn >= patient.lastVisitOn) {
     await db
       .update(chronicPatients)
-      .set({ lastVisitOn: visitOn, lastControlled: recommendation.controlled, nextDueOn, conditions, updatedAt: new Date() })
+      .set({
+        lastVisitOn: visitOn,
+        lastControlled: recommendation.controlled,
+        conditions,
+        ...callStateColumns(callStateAfterVisit(nextDueOn)),
+        updatedAt: new Date(),
+      })
       .where(eq(chronicPatients.id, id));
   }
   await audit(db, actor, {

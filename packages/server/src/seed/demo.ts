@@ -77,6 +77,7 @@ const APP_TABLES = [
   "touring_teams",
   "telemedicine_sessions",
   "meeting_templates",
+  "chronic_calls",
   "chronic_visits",
   "chronic_patients",
   "webhook_deliveries",

@@ -1,4 +1,5 @@
 import { boolean, char, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth.ts";
 import { timestamps } from "./columns.ts";
 import { institutions } from "./registry.ts";
 
@@ -27,6 +28,13 @@ export const chronicPatients = pgTable(
     lastVisitOn: date("last_visit_on"),
     lastControlled: boolean("last_controlled"),
     nextDueOn: date("next_due_on"),
+    /** The call list (core/hypertension/calls.ts): no call before this day (a retry, an agreed date). */
+    nextCallOn: date("next_call_on"),
+    unansweredCalls: smallint("unanswered_calls").notNull().default(0),
+    /** Set when calling is over (unreachable, wrong number, moved away, died, refused); a visit clears it. */
+    offListReason: text("off_list_reason"),
+    lastCallResult: text("last_call_result"),
+    lastCallOn: date("last_call_on"),
     regionCode: char("region_code", { length: 6 }).notNull(),
     provinceCode: char("province_code", { length: 6 }).notNull(),
     ...timestamps,
@@ -62,4 +70,27 @@ export const chronicVisits = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("chronic_visits_patient_idx").on(t.patientId, t.visitOn)],
+);
+
+/** One call to a patient on the call list and its result (core/hypertension/calls.ts). */
+export const chronicCalls = pgTable(
+  "chronic_calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => chronicPatients.id),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    calledOn: date("called_on").notNull(),
+    result: text("result").notNull(),
+    agreedDate: date("agreed_date"),
+    note: text("note"),
+    callerId: uuid("caller_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("chronic_calls_patient_idx").on(t.patientId, t.createdAt)],
 );
