@@ -6,9 +6,12 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api } from "../api.ts";
+import { mayOn } from "../auth/permissions.ts";
+import { useMe } from "../auth/session.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types.ts";
+import { CallModal, CallTable, LastCall } from "./Calls.tsx";
 import { Recommendation } from "./Recommendation.tsx";
 import { ageOf } from "./RegisterPage.tsx";
 
@@ -35,6 +38,8 @@ export function PatientPage() {
   const [form] = Form.useForm<VisitValues>();
   const [busy, setBusy] = useState(false);
   const [latest, setLatest] = useState<HypertensionOutput | null>(null);
+  const [calling, setCalling] = useState(false);
+  const me = useMe().data;
   const patient = useQuery({ queryKey: ["htn-patient", id], queryFn: () => api<ChronicPatient>(`/htn/patients/${id}`) });
   const visits = useQuery({ queryKey: ["htn-visits", id], queryFn: () => api<Answer<"/htn/patients/{id}/visits">>(`/htn/patients/${id}/visits`) });
   const zh = i18n.language.startsWith("zh");
@@ -96,6 +101,9 @@ export function PatientPage() {
                   ))}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("htn.nextDue")}>{p.nextDueOn ?? "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("htn.lastCall")}>
+                  <LastCall patient={p} />
+                </Descriptions.Item>
               </Descriptions>
             </Card>
             <Card title={t("htn.visit")} size="small">
@@ -218,6 +226,20 @@ export function PatientPage() {
                 ]}
               />
             </Card>
+            <Card
+              title={t("htn.calls")}
+              size="small"
+              extra={
+                mayOn(me, "write", "chronic_patient", { regionCode: null, institutionIds: [p.institutionId] }) && (
+                  <Button onClick={() => setCalling(true)} data-testid="htn-record-call">
+                    {t("htn.recordCall")}
+                  </Button>
+                )
+              }
+            >
+              <CallTable patientId={p.id} />
+            </Card>
+            <CallModal patient={calling ? p : null} onClose={() => setCalling(false)} />
           </Space>
         );
       }}

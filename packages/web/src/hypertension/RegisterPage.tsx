@@ -1,18 +1,20 @@
 import { CONDITIONS, RISK_FACTORS } from "@medbridge/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { DatePicker, Form, Input, Segmented, Select, Tag } from "antd";
+import { Button, DatePicker, Form, Input, Segmented, Select, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api, type Page } from "../api.ts";
+import { mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { ListCard } from "../shared/ListCard.tsx";
 import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import type { ChronicPatient } from "../types.ts";
+import { CallModal, LastCall } from "./Calls.tsx";
 
 interface EnrolValues {
   name: string;
@@ -26,13 +28,17 @@ interface EnrolValues {
 
 export const ageOf = (birthDate: string) => dayjs().diff(dayjs(birthDate), "year");
 
-/** The institution's hypertension register, soonest due first; "due this week" is the call list. */
+/**
+ * The institution's hypertension register, soonest due first; "due this week" is the call list,
+ * where each call's result is recorded, and "off the list" shows who calling ended for and why.
+ */
 export function RegisterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const me = useMe().data;
   const [enrolling, setEnrolling] = useState(false);
+  const [calling, setCalling] = useState<ChronicPatient | null>(null);
   const [form] = Form.useForm<EnrolValues>();
   const { query, update } = useListParams(["due", "q"] as const);
   const list = useQuery({
@@ -72,6 +78,7 @@ export function RegisterPage() {
             { value: "", label: t("htn.all") },
             { value: "week", label: t("htn.callList") },
             { value: "overdue", label: t("htn.overdue") },
+            { value: "off", label: t("htn.offList") },
           ]}
           data-testid="htn-due"
         />
@@ -84,7 +91,7 @@ export function RegisterPage() {
         onRow={(p) =>
           ({ onClick: () => navigate(`/htn/${p.id}`), style: { cursor: "pointer" }, "data-testid": "htn-row" }) as React.HTMLAttributes<HTMLElement>
         }
-        locale={query.due ? { emptyText: t("htn.emptyCallList") } : undefined}
+        locale={query.due ? { emptyText: t(query.due === "off" ? "htn.emptyOffList" : "htn.emptyCallList") } : undefined}
         columns={[
           { title: t("referral.name"), dataIndex: "name" },
           { title: t("referral.sex"), dataIndex: "sex", render: (s: string) => t(`referral.${s}`) },
@@ -103,8 +110,28 @@ export function RegisterPage() {
             render: (d: string | null) =>
               d ? <Tag color={d < today ? "red" : d <= dayjs().add(7, "day").format("YYYY-MM-DD") ? "orange" : "default"}>{d}</Tag> : "—",
           },
+          { title: t("htn.lastCall"), key: "lastCall", render: (_, p) => <LastCall patient={p} /> },
+          {
+            title: "",
+            key: "call",
+            render: (_, p) =>
+              mayOn(me, "write", "chronic_patient", { regionCode: null, institutionIds: [p.institutionId] }) && (
+                <Button
+                  size="small"
+                  onClick={(e) => {
+                    // The row opens the patient; the button only opens the call form.
+                    e.stopPropagation();
+                    setCalling(p);
+                  }}
+                  data-testid="htn-record-call"
+                >
+                  {t("htn.recordCall")}
+                </Button>
+              ),
+          },
         ]}
       />
+      <CallModal patient={calling} onClose={() => setCalling(null)} />
       <FormModal open={enrolling} title={t("htn.enrol")} form={form} submit={enrol} onClose={() => setEnrolling(false)} initialValues={{ sex: "female" }}>
         <Form.Item name="name" label={t("referral.name")} rules={[{ required: true, max: 40 }]}>
           <Input />
