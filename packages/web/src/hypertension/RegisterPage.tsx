@@ -91,6 +91,7 @@ export function RegisterPage() {
         onRow={(p) =>
           ({ onClick: () => navigate(`/htn/${p.id}`), style: { cursor: "pointer" }, "data-testid": "htn-row" }) as React.HTMLAttributes<HTMLElement>
         }
+        scroll={{ x: 1000 }}
         locale={query.due ? { emptyText: t(query.due === "off" ? "htn.emptyOffList" : "htn.emptyCallList") } : undefined}
         columns={[
           { title: t("referral.name"), dataIndex: "name" },
@@ -110,24 +111,32 @@ export function RegisterPage() {
             render: (d: string | null) =>
               d ? <Tag color={d < today ? "red" : d <= dayjs().add(7, "day").format("YYYY-MM-DD") ? "orange" : "default"}>{d}</Tag> : "—",
           },
-          { title: t("htn.lastCall"), key: "lastCall", render: (_, p) => <LastCall patient={p} /> },
           {
-            title: "",
+            title: t("htn.lastCall"),
             key: "call",
-            render: (_, p) =>
-              mayOn(me, "write", "chronic_patient", { regionCode: null, institutionIds: [p.institutionId] }) && (
-                <Button
-                  size="small"
-                  onClick={(e) => {
-                    // The row opens the patient; the button only opens the call form.
-                    e.stopPropagation();
-                    setCalling(p);
-                  }}
-                  data-testid="htn-record-call"
-                >
-                  {t("htn.recordCall")}
-                </Button>
-              ),
+            // The last call and the action stay in view on a phone while the other columns scroll.
+            fixed: "right",
+            width: 200,
+            render: (_, p) => (
+              <>
+                <LastCall patient={p} />
+                {mayOn(me, "write", "chronic_patient", { regionCode: null, institutionIds: [p.institutionId] }) && (
+                  <div style={{ marginTop: 4 }}>
+                    <Button
+                      size="small"
+                      onClick={(e) => {
+                        // The row opens the patient; the button only opens the call form.
+                        e.stopPropagation();
+                        setCalling(p);
+                      }}
+                      data-testid="htn-record-call"
+                    >
+                      {t("htn.recordCall")}
+                    </Button>
+                  </div>
+                )}
+              </>
+            ),
           },
         ]}
       />
