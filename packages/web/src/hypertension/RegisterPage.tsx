@@ -114,8 +114,6 @@ export function RegisterPage() {
           {
             title: t("htn.lastCall"),
             key: "call",
-            // The last call and the action stay in view on a phone while the other columns scroll.
-            fixed: "right",
             width: 200,
             render: (_, p) => (
               <>
