@@ -22,6 +22,12 @@ export interface Config {
   dataKey: Buffer;
   /** True when no key was configured and the development key is in use (never in production). */
   developmentKey: boolean;
+  /**
+   * 32-byte key (base64, MEDBRIDGE_INDEX_KEY) of the patient index's HMAC of ID numbers. Separate
+   * from the data key: rotating one never touches what the other protects, and a leaked index key
+   * opens no ciphertext.
+   */
+  indexKey: Buffer;
   /** Non-public addresses and CIDR ranges webhooks may still reach (MEDBRIDGE_WEBHOOK_ALLOW, comma-separated). */
   webhookAllow: string[];
   /** Limits on waiting for PostgreSQL, in ms (0 = none): MEDBRIDGE_DB_*_TIMEOUT_MS. */
@@ -45,6 +51,21 @@ function dataKey(env: NodeJS.ProcessEnv, production: boolean): { key: Buffer; de
   }
   if (production) throw new Error("MEDBRIDGE_DATA_KEY is required in production (NODE_ENV=production): it encrypts patients' ID numbers");
   return { key: DEVELOPMENT_KEY, development: true };
+}
+
+/** Like the development data key: readable across restarts, protects nothing, refused in production. */
+const DEVELOPMENT_INDEX_KEY = Buffer.alloc(32, "medbridge-development-index-key!");
+
+function indexKey(env: NodeJS.ProcessEnv, production: boolean, data: Buffer): Buffer {
+  const given = env.MEDBRIDGE_INDEX_KEY;
+  if (!given) {
+    if (production) throw new Error("MEDBRIDGE_INDEX_KEY is required in production (NODE_ENV=production): it keys the patient index's hash of ID numbers");
+    return DEVELOPMENT_INDEX_KEY;
+  }
+  const key = Buffer.from(given, "base64");
+  if (key.length !== 32) throw new Error("MEDBRIDGE_INDEX_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+  if (key.equals(data)) throw new Error("MEDBRIDGE_INDEX_KEY must differ from MEDBRIDGE_DATA_KEY");
+  return key;
 }
 
 function webhookAllow(env: NodeJS.ProcessEnv): string[] {
@@ -107,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     dataKey: key.key,
     developmentKey: key.development,
+    indexKey: indexKey(env, production, key.key),
     webhookAllow: webhookAllow(env),
     db: dbLimits(env),
     shutdownTimeoutMs: millis(env, "MEDBRIDGE_SHUTDOWN_TIMEOUT_MS", 10_000),

@@ -16,7 +16,10 @@ export function decrypt(key: Buffer, sealed: string): string {
   return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString("utf8");
 }
 
-/** A keyed hash to find a record by its ID number without storing the number (never reversible). */
+/**
+ * A keyed hash to find a record by its ID number without storing the number (never reversible).
+ * The patient index uses it under its own key (config.indexKey), never the data key.
+ */
 export function lookupHash(key: Buffer, plain: string): string {
   const lookupKey = createHmac("sha256", key).update("medbridge lookup v1").digest();
   return createHmac("sha256", lookupKey).update(plain).digest("hex");

@@ -14,18 +14,26 @@ export const PersonFields = {
   name: Text(40),
   sex: StringEnum(["female", "male"] as const),
   birthDate: DateString,
-  idNumber: Type.String({ minLength: 18, maxLength: 18, description: "18-character resident ID (GB 11643)" }),
+  idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18, description: "18-character resident ID (GB 11643); leave out only with noIdCard" })),
+  noIdCard: Type.Optional(
+    Type.Boolean({ description: "The person has no ID card (a child, some elderly): the patient index gives a local identifier instead" }),
+  ),
   phone: Type.Optional(Type.String({ pattern: "^1[3-9]\\d{9}$", description: "Mainland mobile number" })),
 };
 
 export const PersonInput = Type.Object(PersonFields, { additionalProperties: false });
 export type PersonInput = Static<typeof PersonInput>;
 
-/** What is wrong with a person's identity: the GB 11643 check digit, the birth date it encodes, a birth in the future. */
+/**
+ * What is wrong with a person's identity: an ID number missing without `noIdCard` (or given with
+ * it), the GB 11643 check digit, the birth date it encodes, a birth in the future.
+ */
 export function personProblems(person: PersonInput, now: Date, prefix = ""): FieldError[] {
   const errors: FieldError[] = [];
-  const problem = idNumberProblem(person.idNumber);
-  if (problem) errors.push({ path: `${prefix}idNumber`, message: problem });
+  if (person.idNumber === undefined) {
+    if (!person.noIdCard) errors.push({ path: `${prefix}idNumber`, message: "is required (or set noIdCard for a person without an ID card)" });
+  } else if (person.noIdCard) errors.push({ path: `${prefix}noIdCard`, message: "cannot be set together with an ID number" });
+  else if (idNumberProblem(person.idNumber)) errors.push({ path: `${prefix}idNumber`, message: idNumberProblem(person.idNumber) as string });
   else if (person.idNumber.slice(6, 14) !== person.birthDate.replaceAll("-", "")) {
     errors.push({ path: `${prefix}birthDate`, message: "does not match the birth date in the ID number" });
   }

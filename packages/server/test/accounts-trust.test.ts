@@ -14,7 +14,11 @@ import { loginLines, seedFirstStart } from "../src/seed/first-start.ts";
 import { DEMO_PASSWORD, demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS, freshDatabase } from "./helpers/db.ts";
 
-const PRODUCTION_ENV = { NODE_ENV: "production", MEDBRIDGE_DATA_KEY: randomBytes(32).toString("base64") };
+const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  MEDBRIDGE_DATA_KEY: randomBytes(32).toString("base64"),
+  MEDBRIDGE_INDEX_KEY: randomBytes(32).toString("base64"),
+};
 
 describe.each(BACKENDS)("accounts you can trust on %s", (backend) => {
   let ctx: TestContext;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
-import { decrypt, encrypt, lookupHash } from "../src/crypto.ts";
+import { decrypt, encrypt } from "../src/crypto.ts";
 import { openDatabase } from "../src/db/connection.ts";
 import { checkDataKey, DataKeyMismatch, ensureDataKey, keyCheckValue } from "../src/db/key-check.ts";
 import { rotateDataKey } from "../src/db/key-rotation.ts";
@@ -36,7 +36,7 @@ describe.each(BACKENDS)("data key check and rotation on %s (defect 12)", (backen
     expect(stored?.value).not.toContain(KEY_A.toString("base64url"));
   });
 
-  it("rotates every sealed value and lookup hash in one transaction, counting placeholders, aborting on a real row that does not open", async () => {
+  it("rotates every sealed value (never the index's hashes, keyed apart) in one transaction, counting placeholders, aborting on a real row that does not open", async () => {
     const { db } = seeded.database;
     await ensureDataKey(db, KEY_A);
     const [institution] = rowsOf<{ id: string }>(await db.execute(sql`select id from institutions order by id limit 1`));
@@ -53,6 +53,10 @@ describe.each(BACKENDS)("data key check and rotation on %s (defect 12)", (backen
     const patientsBefore = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from chronic_patients where id_cipher <> 'v1:national'`))[0]?.n;
     expect(before.length).toBeGreaterThan(5);
     expect(patientsBefore).toBeGreaterThan(5);
+    const indexBefore = rowsOf<{ id: string; h: string; c: string }>(
+      await db.execute(sql`select id::text, id_hash as h, id_cipher as c from patients order by id`),
+    );
+    expect(indexBefore.length).toBeGreaterThan(5);
 
     // A real ciphertext sealed with some other key: the rotation must not seal the rest and lose it.
     const stray = before[1] as { id: string; c: string };
@@ -68,8 +72,9 @@ describe.each(BACKENDS)("data key check and rotation on %s (defect 12)", (backen
     expect(report).toEqual({
       referrals: before.length,
       chronicPatients: patientsBefore,
+      patients: indexBefore.length,
       webhooks: 1,
-      placeholders: { referrals: 1, chronicPatients: 1, webhooks: 0 },
+      placeholders: { referrals: 1, chronicPatients: 1, patients: 0, webhooks: 0 },
     });
     expect(await checkDataKey(db, KEY_B)).toBe("ok");
     expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from rollup_dirty`))[0]?.n).toBe(dirtyBefore);
@@ -79,11 +84,12 @@ describe.each(BACKENDS)("data key check and rotation on %s (defect 12)", (backen
       expect(decrypt(KEY_B, row.c)).toBe(clear.get(row.id));
       expect(() => decrypt(KEY_A, row.c)).toThrow();
     }
-    for (const row of rowsOf<{ c: string; h: string }>(
-      await db.execute(sql`select id_cipher as c, id_hash as h from chronic_patients where id_cipher <> 'v1:national'`),
-    )) {
-      expect(lookupHash(KEY_B, decrypt(KEY_B, row.c))).toBe(row.h);
-    }
+    // The index's hashes are under the index key: the data key's rotation leaves them as they were.
+    const indexAfter = rowsOf<{ id: string; h: string; c: string }>(
+      await db.execute(sql`select id::text, id_hash as h, id_cipher as c from patients order by id`),
+    );
+    expect(indexAfter.map((r) => [r.id, r.h])).toEqual(indexBefore.map((r) => [r.id, r.h]));
+    for (const [i, row] of indexAfter.entries()) expect(decrypt(KEY_B, row.c)).toBe(decrypt(KEY_A, indexBefore[i]?.c as string));
     const [hook] = rowsOf<{ c: string }>(await db.execute(sql`select secret_cipher as c from webhooks`));
     expect(decrypt(KEY_B, hook?.c as string)).toBe("webhook-secret-1");
 

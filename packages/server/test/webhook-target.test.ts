@@ -69,7 +69,13 @@ describe("which addresses a webhook may reach", () => {
     expect(await refused("http://user:pw@8.8.8.8/")).toMatch(/user name or password/);
     expect(await refused("ftp://8.8.8.8/")).toMatch(/http/);
     // Production speaks HTTPS only.
-    const production = webhookPolicy(loadConfig({ NODE_ENV: "production", MEDBRIDGE_DATA_KEY: Buffer.alloc(32, 7).toString("base64") }));
+    const production = webhookPolicy(
+      loadConfig({
+        NODE_ENV: "production",
+        MEDBRIDGE_DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
+        MEDBRIDGE_INDEX_KEY: Buffer.alloc(32, 8).toString("base64"),
+      }),
+    );
     expect(await refused("http://8.8.8.8/his", production)).toMatch(/https/);
     expect((await resolveTarget("https://8.8.8.8/his", production)).addresses).toEqual([{ address: "8.8.8.8", family: 4 }]);
 

@@ -6475,10 +6475,16 @@ export interface operations {
                             toInstitutionName: string;
                             department: string;
                             patient: {
+                                /**
+                                 * Format: uuid
+                                 * @description The person in the patient index (null only for a row the linking has not reached)
+                                 */
+                                id: string | null;
                                 name: string;
                                 sex: string;
                                 birthDate: string;
-                                idNumber: string;
+                                /** @description Masked unless the caller treats the patient; null without an ID card */
+                                idNumber: string | null;
                                 phone: string | null;
                                 homeCounty: string | null;
                             };
@@ -6581,8 +6587,10 @@ export interface operations {
                          * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
                          */
                         birthDate: string;
-                        /** @description 18-character resident ID (GB 11643) */
-                        idNumber: string;
+                        /** @description 18-character resident ID (GB 11643); leave out only with noIdCard */
+                        idNumber?: string;
+                        /** @description The person has no ID card (a child, some elderly): the patient index gives a local identifier instead */
+                        noIdCard?: boolean;
                         /** @description Mainland mobile number */
                         phone?: string;
                         /** @description GB/T 2260 code, 6 digits */
@@ -6635,10 +6643,16 @@ export interface operations {
                         toInstitutionName: string;
                         department: string;
                         patient: {
+                            /**
+                             * Format: uuid
+                             * @description The person in the patient index (null only for a row the linking has not reached)
+                             */
+                            id: string | null;
                             name: string;
                             sex: string;
                             birthDate: string;
-                            idNumber: string;
+                            /** @description Masked unless the caller treats the patient; null without an ID card */
+                            idNumber: string | null;
                             phone: string | null;
                             homeCounty: string | null;
                         };
@@ -6745,10 +6759,16 @@ export interface operations {
                         toInstitutionName: string;
                         department: string;
                         patient: {
+                            /**
+                             * Format: uuid
+                             * @description The person in the patient index (null only for a row the linking has not reached)
+                             */
+                            id: string | null;
                             name: string;
                             sex: string;
                             birthDate: string;
-                            idNumber: string;
+                            /** @description Masked unless the caller treats the patient; null without an ID card */
+                            idNumber: string | null;
                             phone: string | null;
                             homeCounty: string | null;
                         };
@@ -7017,10 +7037,16 @@ export interface operations {
                         toInstitutionName: string;
                         department: string;
                         patient: {
+                            /**
+                             * Format: uuid
+                             * @description The person in the patient index (null only for a row the linking has not reached)
+                             */
+                            id: string | null;
                             name: string;
                             sex: string;
                             birthDate: string;
-                            idNumber: string;
+                            /** @description Masked unless the caller treats the patient; null without an ID card */
+                            idNumber: string | null;
                             phone: string | null;
                             homeCounty: string | null;
                         };
@@ -7723,10 +7749,16 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             institutionId: string;
+                            /**
+                             * Format: uuid
+                             * @description The person in the patient index (null only for a row the linking has not reached)
+                             */
+                            patientId: string | null;
                             name: string;
                             sex: string;
                             birthDate: string;
-                            idNumber: string;
+                            /** @description Masked unless the caller treats the patient; null without an ID card */
+                            idNumber: string | null;
                             phone: string | null;
                             conditions: string[];
                             riskFactors: string[];
@@ -7815,8 +7847,10 @@ export interface operations {
                          * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
                          */
                         birthDate: string;
-                        /** @description 18-character resident ID (GB 11643) */
-                        idNumber: string;
+                        /** @description 18-character resident ID (GB 11643); leave out only with noIdCard */
+                        idNumber?: string;
+                        /** @description The person has no ID card (a child, some elderly): the patient index gives a local identifier instead */
+                        noIdCard?: boolean;
                         /** @description Mainland mobile number */
                         phone?: string;
                     };
@@ -7837,10 +7871,16 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         institutionId: string;
+                        /**
+                         * Format: uuid
+                         * @description The person in the patient index (null only for a row the linking has not reached)
+                         */
+                        patientId: string | null;
                         name: string;
                         sex: string;
                         birthDate: string;
-                        idNumber: string;
+                        /** @description Masked unless the caller treats the patient; null without an ID card */
+                        idNumber: string | null;
                         phone: string | null;
                         conditions: string[];
                         riskFactors: string[];
@@ -7928,10 +7968,16 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         institutionId: string;
+                        /**
+                         * Format: uuid
+                         * @description The person in the patient index (null only for a row the linking has not reached)
+                         */
+                        patientId: string | null;
                         name: string;
                         sex: string;
                         birthDate: string;
-                        idNumber: string;
+                        /** @description Masked unless the caller treats the patient; null without an ID card */
+                        idNumber: string | null;
                         phone: string | null;
                         conditions: string[];
                         riskFactors: string[];
@@ -8019,8 +8065,6 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             visitOn: string;
-                            sbp: number;
-                            dbp: number;
                             nextDueOn: string;
                             recommendation: {
                                 /** @enum {string} */
@@ -8058,6 +8102,13 @@ export interface operations {
                                     detail: string;
                                 }[];
                             };
+                            /**
+                             * @description A visit at the institution, or the hospital's discharge summary
+                             * @enum {string}
+                             */
+                            kind: "follow_up" | "discharge";
+                            sbp: number | null;
+                            dbp: number | null;
                             edition: string;
                             recordedBy: string;
                             currentDrugs: {

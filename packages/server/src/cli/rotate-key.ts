@@ -33,12 +33,12 @@ export function registerRotateKeyCommand(program: Command): void {
           rotateDataKey(db, config.dataKey, newKey, (table, done) => console.error(`  ${table}: ${done} re-sealed`)),
         );
         console.log(
-          `Rotated the data key: ${report.referrals} referral ID numbers, ${report.chronicPatients} register ID numbers (and their lookup hashes), ${report.webhooks} webhook secrets re-sealed.`,
+          `Rotated the data key: ${report.referrals} referral ID numbers, ${report.chronicPatients} register ID numbers, ${report.patients} patient-index ID numbers, ${report.webhooks} webhook secrets re-sealed.`,
         );
         const p = report.placeholders;
-        if (p.referrals + p.chronicPatients + p.webhooks > 0) {
+        if (p.referrals + p.chronicPatients + p.patients + p.webhooks > 0) {
           console.log(
-            `Left as they are (placeholders, not ciphertexts — e.g. synthetic national-scale rows): ${p.referrals} referrals, ${p.chronicPatients} register patients, ${p.webhooks} webhooks.`,
+            `Left as they are (placeholders, not ciphertexts — e.g. synthetic national-scale rows): ${p.referrals} referrals, ${p.chronicPatients} register patients, ${p.patients} index patients, ${p.webhooks} webhooks.`,
           );
         }
         console.log("Now set MEDBRIDGE_DATA_KEY to the new key and start the server; the old key no longer opens this database (keep it for older backups).");

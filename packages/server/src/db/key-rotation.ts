@@ -1,12 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
-import { decrypt, encrypt, lookupHash } from "../crypto.ts";
+import { decrypt, encrypt } from "../crypto.ts";
 import type { Db } from "./connection.ts";
 import { checkDataKey, DataKeyMismatch, isPlaceholderCipher, KEY_CHECK_SETTING, keyCheckValue } from "./key-check.ts";
 import { inTransaction } from "./transaction.ts";
 
 /**
  * Key rotation: every value sealed with the data key is opened with the old key and sealed again
- * with the new one, the keyed lookup hashes are recomputed, and the check value is replaced — in one
+ * with the new one and the check value is replaced — in one
  * transaction, so a failure leaves the database as it was, readable with the old key.
  *
  * Rows whose "ciphertext" is not one (the national-scale seed stores `v1:national`) cannot be opened
@@ -16,22 +16,22 @@ import { inTransaction } from "./transaction.ts";
 export interface RotationReport {
   referrals: number;
   chronicPatients: number;
+  patients: number;
   webhooks: number;
   /** Rows that hold placeholders instead of ciphertexts, left unchanged. */
-  placeholders: { referrals: number; chronicPatients: number; webhooks: number };
+  placeholders: { referrals: number; chronicPatients: number; patients: number; webhooks: number };
 }
 
 interface Column {
-  table: "referrals" | "chronic_patients" | "webhooks";
+  table: "referrals" | "chronic_patients" | "patients" | "webhooks";
   id: string;
   cipher: string;
-  /** The keyed lookup hash recomputed from the opened value. */
-  hash?: string;
 }
 
 const COLUMNS: Column[] = [
   { table: "referrals", id: "id", cipher: "patient_id_cipher" },
-  { table: "chronic_patients", id: "id", cipher: "id_cipher", hash: "id_hash" },
+  { table: "chronic_patients", id: "id", cipher: "id_cipher" },
+  { table: "patients", id: "id", cipher: "id_cipher" },
   { table: "webhooks", id: "institution_id", cipher: "secret_cipher" },
 ];
 
@@ -60,7 +60,7 @@ async function rotateColumn(
       await tx.execute(sql`select ${id}::text as id, ${cipher} as c from ${table} where ${id} > ${last}::uuid and ${real} order by ${id} limit ${BATCH}`),
     );
     if (!page.length) break;
-    const updates: { id: string; c: string; h?: string }[] = [];
+    const updates: { id: string; c: string }[] = [];
     for (const row of page) {
       if (isPlaceholderCipher(row.c)) {
         placeholders++;
@@ -74,12 +74,11 @@ async function rotateColumn(
           `${column.table} ${row.id}: ${column.cipher} does not open with the old key — nothing was changed. Is MEDBRIDGE_DATA_KEY the key this data was sealed with?`,
         );
       }
-      updates.push({ id: row.id, c: encrypt(newKey, plain), ...(column.hash && { h: lookupHash(newKey, plain) }) });
+      updates.push({ id: row.id, c: encrypt(newKey, plain) });
     }
     if (updates.length) {
-      const set = column.hash ? sql`${cipher} = v.c, ${sql.raw(column.hash)} = v.h` : sql`${cipher} = v.c`;
       await tx.execute(
-        sql`update ${table} t set ${set} from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id uuid, c text, h text) where t.${id} = v.id`,
+        sql`update ${table} t set ${cipher} = v.c from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id uuid, c text) where t.${id} = v.id`,
       );
     }
     rotated += updates.length;
@@ -100,19 +99,25 @@ export async function rotateDataKey(
     if ((await checkDataKey(tx, oldKey)) === "mismatch") throw new DataKeyMismatch(`instance_settings.${KEY_CHECK_SETTING} differs`);
     // No writer may seal a value with the old key behind our back; and re-sealing changes no fact,
     // so the rollup triggers have nothing to hear (they would mark every month of every county).
-    await tx.execute(sql`lock table referrals, chronic_patients, webhooks, instance_settings in exclusive mode`);
+    await tx.execute(sql`lock table referrals, chronic_patients, patients, webhooks, instance_settings in exclusive mode`);
     await tx.execute(sql`alter table referrals disable trigger user`);
     const results = [];
     for (const column of COLUMNS) results.push(await rotateColumn(tx, column, oldKey, newKey, onProgress));
     await tx.execute(sql`alter table referrals enable trigger user`);
     await tx.execute(sql`insert into instance_settings (key, value, updated_at) values (${KEY_CHECK_SETTING}, ${keyCheckValue(newKey)}, now())
       on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`);
-    const [referrals, chronicPatients, webhooks] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
+    const [referrals, chronicPatients, patients, webhooks] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0], (typeof results)[0]];
     return {
       referrals: referrals.rotated,
       chronicPatients: chronicPatients.rotated,
+      patients: patients.rotated,
       webhooks: webhooks.rotated,
-      placeholders: { referrals: referrals.placeholders, chronicPatients: chronicPatients.placeholders, webhooks: webhooks.placeholders },
+      placeholders: {
+        referrals: referrals.placeholders,
+        chronicPatients: chronicPatients.placeholders,
+        patients: patients.placeholders,
+        webhooks: webhooks.placeholders,
+      },
     };
   });
 }

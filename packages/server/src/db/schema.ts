@@ -12,5 +12,6 @@ export * from "./schema/instance.ts";
 export * from "./schema/monitoring.ts";
 export * from "./schema/notify.ts";
 export * from "./schema/outreach.ts";
+export * from "./schema/patients.ts";
 export * from "./schema/referral.ts";
 export * from "./schema/registry.ts";

@@ -66,7 +66,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       async (request, reply) => {
         const principal = principalOf(request);
         requireEver(principal, "write", "chronic_patient", "Only clinicians and coordinators of a grassroots institution keep the register");
-        const created = await inTransaction(db, (tx) => enrolPatient(tx, actorOf(principal, request.id), principal, config.dataKey, request.body, now()));
+        const created = await inTransaction(db, (tx) => enrolPatient(tx, actorOf(principal, request.id), principal, config, request.body, now()));
         return reply.status(201).send(created);
       },
     );

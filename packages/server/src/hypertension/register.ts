@@ -31,12 +31,13 @@ import { type Static, Type } from "typebox";
 import { inRegion, scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import { chinaDate } from "../clock.ts";
-import { decrypt, encrypt, lookupHash } from "../crypto.ts";
+import { decrypt, encrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
 import { pgErrorCode } from "../db/transaction.ts";
 import { DateString, PageQuery, StringEnum, Uuid } from "../http/schemas.ts";
+import { indexPatient, type PatientKeys } from "../patient-index.ts";
 import { PersonInput, personProblems } from "../patients.ts";
 import { CallStateSchema, callStateColumns, callStateOf, onCallList } from "./calls.ts";
 
@@ -106,10 +107,11 @@ export const PatientListQuery = Type.Object(
 export const ChronicPatientSchema = Type.Object({
   id: Uuid,
   institutionId: Uuid,
+  patientId: Type.Union([Uuid, Type.Null()], { description: "The person in the patient index (null only for a row the linking has not reached)" }),
   name: Type.String(),
   sex: Type.String(),
   birthDate: Type.String(),
-  idNumber: Type.String(),
+  idNumber: Type.Union([Type.String(), Type.Null()], { description: "Masked unless the caller treats the patient; null without an ID card" }),
   phone: Type.Union([Type.String(), Type.Null()]),
   conditions: Type.Array(Type.String()),
   riskFactors: Type.Array(Type.String()),
@@ -156,7 +158,10 @@ export const RecordedVisitSchema = Type.Object({
 
 /** A visit in the patient's list (listVisits): who recorded it and the drugs taken then. */
 export const VisitSchema = Type.Object({
-  ...Type.Omit(RecordedVisitSchema, ["edition"]).properties,
+  ...Type.Omit(RecordedVisitSchema, ["edition", "sbp", "dbp"]).properties,
+  kind: StringEnum(["follow_up", "discharge"] as const, { description: "A visit at the institution, or the hospital's discharge summary" }),
+  sbp: Type.Union([Type.Number(), Type.Null()]),
+  dbp: Type.Union([Type.Number(), Type.Null()]),
   edition: Type.String(),
   recordedBy: Type.String(),
   currentDrugs: Type.Array(Type.Object({ class: StringEnum(DRUG_CLASSES), name: Type.String(), atMaxDose: Type.Boolean() })),
@@ -186,7 +191,8 @@ function toApi(row: PatientRow, principal: Principal, key: Buffer, listing = fal
     name: row.name,
     sex: row.sex,
     birthDate: row.birthDate,
-    idNumber: clear ? decrypt(key, row.idCipher) : row.idMasked,
+    patientId: row.patientId,
+    idNumber: clear && row.idCipher ? decrypt(key, row.idCipher) : row.idMasked,
     phone: row.phone,
     conditions: row.conditions,
     riskFactors: row.riskFactors,
@@ -199,7 +205,7 @@ function toApi(row: PatientRow, principal: Principal, key: Buffer, listing = fal
 }
 
 /** Enrols a patient at the caller's (grassroots) institution; the same ID number twice is a 409. */
-export async function enrolPatient(db: Db, actor: Actor, principal: Principal, key: Buffer, input: Static<typeof ChronicPatientInput>, now: Date) {
+export async function enrolPatient(db: Db, actor: Actor, principal: Principal, keys: PatientKeys, input: Static<typeof ChronicPatientInput>, now: Date) {
   if (!principal.institutionId) throw forbidden("Patients are registered by staff of a grassroots institution");
   const [home] = await db
     .select({ kind: institutions.kind, regionCode: institutions.regionCode })
@@ -209,17 +215,19 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
     throw forbidden("The chronic-care register is kept at village clinics and township or community health centres");
   const problems = personProblems(input.patient, now, "patient.");
   if (problems.length) throw invalid(problems);
+  const patientId = await indexPatient(db, keys, input.patient);
+  const idNumber = input.patient.idNumber;
   try {
     const [row] = await db
       .insert(chronicPatients)
       .values({
         institutionId: principal.institutionId,
+        patientId,
         name: input.patient.name.trim(),
         sex: input.patient.sex,
         birthDate: input.patient.birthDate,
-        idCipher: encrypt(key, input.patient.idNumber),
-        idMasked: maskIdNumber(input.patient.idNumber),
-        idHash: lookupHash(key, input.patient.idNumber),
+        idCipher: idNumber ? encrypt(keys.dataKey, idNumber) : null,
+        idMasked: idNumber ? maskIdNumber(idNumber) : null,
         phone: input.patient.phone ?? null,
         conditions: input.conditions ?? [],
         riskFactors: input.riskFactors ?? [],
@@ -230,7 +238,7 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
       .returning();
     const patient = row as PatientRow;
     await audit(db, actor, { action: "create", entity: "chronic_patient", entityId: patient.id, regionCode: home.regionCode });
-    return toApi(patient, principal, key);
+    return toApi(patient, principal, keys.dataKey);
   } catch (error) {
     if (pgErrorCode(error) === "23505") throw conflict([{ path: "patient.idNumber", message: "is already in this institution's register" }]);
     throw error;
@@ -361,6 +369,7 @@ export async function listVisits(db: Db, patientId: string) {
   return rows.map((v) => ({
     id: v.id,
     visitOn: v.visitOn,
+    kind: v.kind as "follow_up" | "discharge",
     sbp: v.sbp,
     dbp: v.dbp,
     edition: v.edition,

@@ -73,7 +73,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
           const principal = principalOf(request);
           requireEver(principal, "write", "referral", "Only clinicians and coordinators of an institution refer patients");
           const actor = actorOf(principal, request.id);
-          const created = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config.dataKey, request.body, now()));
+          const created = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config, request.body, now()));
           return reply.status(201).send(created);
         },
       );
@@ -189,7 +189,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "read", "referral", [request.params.id]);
         const actor = actorOf(principal, request.id);
-        await inTransaction(db, (tx) => applyTransition(tx, actor, principal, config.dataKey, request.params.id, request.body, now()));
+        await inTransaction(db, (tx) => applyTransition(tx, actor, principal, config, request.params.id, request.body, now()));
         return readReferral(db, actor, principal, config.dataKey, request.params.id, { audited: false });
       },
     );

@@ -34,6 +34,7 @@ import { followUps, institutions, referralEvents, referrals } from "../db/schema
 import { inTransaction } from "../db/transaction.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { type NotificationKind, notify, notifyStatements } from "../notify/notify.ts";
+import { indexPatient, type PatientKeys } from "../patient-index.ts";
 import { HomeCounty, homeCountyProblems, PersonFields, personProblems } from "../patients.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
 import { bookUnit, unbookUnit } from "./pool.ts";
@@ -91,10 +92,11 @@ export const ReferralSchema = Type.Object({
   toInstitutionName: Type.String(),
   department: Type.String(),
   patient: Type.Object({
+    id: Type.Union([Uuid, Type.Null()], { description: "The person in the patient index (null only for a row the linking has not reached)" }),
     name: Type.String(),
     sex: Type.String(),
     birthDate: Type.String(),
-    idNumber: Type.String(),
+    idNumber: Type.Union([Type.String(), Type.Null()], { description: "Masked unless the caller treats the patient; null without an ID card" }),
     phone: Type.Union([Type.String(), Type.Null()]),
     homeCounty: Type.Union([Type.String(), Type.Null()]),
   }),
@@ -146,7 +148,7 @@ export function sideOf(principal: Principal, r: { fromInstitutionId: string; toI
  * Creates (and with `submit` submits) a referral. Returns it in the API's shape, built from the
  * inserted row, so answering the request needs no second read.
  */
-export async function createReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, input: ReferralInput, now: Date) {
+export async function createReferral(db: Db, actor: Actor, principal: Principal, keys: PatientKeys, input: ReferralInput, now: Date) {
   const fromId = principal.institutionId;
   if (!fromId) throw forbidden("Only staff of an institution can refer a patient");
   const errors: FieldError[] = personProblems(input.patient, now, "patient.");
@@ -170,6 +172,8 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
   errors.push(...attachments.errors);
   if (errors.length) throw invalid(errors);
   const regionCode = (from as { regionCode: string }).regionCode;
+  const patientId = await indexPatient(db, keys, input.patient);
+  const idNumber = input.patient.idNumber;
   if (input.slotId) await bookUnit(db, "slot", input.slotId, input.toInstitutionId);
   if (input.bedId) await bookUnit(db, "bed", input.bedId, input.toInstitutionId);
   const submitted = input.submit ?? false;
@@ -212,11 +216,12 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
       fromUserId: principal.userId,
       toInstitutionId: input.toInstitutionId,
       department: input.department.trim(),
+      patientId,
       patientName: input.patient.name.trim(),
       patientSex: input.patient.sex,
       patientBirthDate: input.patient.birthDate,
-      patientIdCipher: encrypt(key, input.patient.idNumber),
-      patientIdMasked: maskIdNumber(input.patient.idNumber),
+      patientIdCipher: idNumber ? encrypt(keys.dataKey, idNumber) : null,
+      patientIdMasked: idNumber ? maskIdNumber(idNumber) : null,
       patientPhone: input.patient.phone ?? null,
       patientHomeCounty: input.patient.homeCounty ?? null,
       reasonIcd10: input.reason.icd10,
@@ -234,7 +239,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
   const inserted = row as typeof referrals.$inferSelect;
   await storeAttachments(db, id, attachments.decoded);
   const created: Row = { ...inserted, fromInstitutionName: from?.name ?? "", toInstitutionName: to?.name ?? "" };
-  return { ...toApi(created, principal, key), attachments: await listAttachments(db, id, attachments.decoded.length > 0) };
+  return { ...toApi(created, principal, keys.dataKey), attachments: await listAttachments(db, id, attachments.decoded.length > 0) };
 }
 
 const columns = {
@@ -247,6 +252,7 @@ const columns = {
   toInstitutionId: referrals.toInstitutionId,
   toInstitutionName: sql<string>`(select name from ${institutions} where ${institutions.id} = ${referrals.toInstitutionId})`,
   department: referrals.department,
+  patientId: referrals.patientId,
   patientName: referrals.patientName,
   patientSex: referrals.patientSex,
   patientBirthDate: referrals.patientBirthDate,
@@ -286,10 +292,11 @@ function toApi(row: Row, principal: Principal, key: Buffer, listing = false) {
     toInstitutionName: row.toInstitutionName,
     department: row.department,
     patient: {
+      id: row.patientId,
       name: row.patientName,
       sex: row.patientSex,
       birthDate: row.patientBirthDate,
-      idNumber: clear ? decrypt(key, row.patientIdCipher) : row.patientIdMasked,
+      idNumber: clear && row.patientIdCipher ? decrypt(key, row.patientIdCipher) : row.patientIdMasked,
       phone: row.patientPhone,
       homeCounty: row.patientHomeCounty,
     },
@@ -357,7 +364,7 @@ export async function applyTransition(
   db: Db,
   actor: Actor,
   principal: Principal,
-  key: Buffer,
+  keys: PatientKeys,
   id: string,
   body: Static<typeof TransitionInput>,
   now: Date,
@@ -403,12 +410,12 @@ export async function applyTransition(
 
   if (body.action === "complete" && body.downReferral) {
     if (row.direction !== "up") throw invalid([{ path: "downReferral", message: "only an up-referral sends the patient back down" }]);
-    const idNumber = decrypt(key, row.patientIdCipher);
+    const idNumber = row.patientIdCipher ? decrypt(keys.dataKey, row.patientIdCipher) : undefined;
     await createReferral(
       db,
       actor,
       principal,
-      key,
+      keys,
       {
         direction: "down",
         priority: "routine",
@@ -418,7 +425,7 @@ export async function applyTransition(
           name: row.patientName,
           sex: row.patientSex as "female" | "male",
           birthDate: row.patientBirthDate,
-          idNumber,
+          ...(idNumber ? { idNumber } : { noIdCard: true }),
           ...(row.patientPhone && { phone: row.patientPhone }),
           ...(row.patientHomeCounty && { homeCounty: row.patientHomeCounty }),
         },

@@ -3,6 +3,7 @@ import { CLI_ACTOR } from "../audit.ts";
 import { todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { enrolPatient, recordVisit } from "../hypertension/register.ts";
+import type { PatientKeys } from "../patient-index.ts";
 import { fictionalPersonName, type Random } from "./random.ts";
 
 const CONDITION_MIX: Condition[][] = [[], [], [], ["diabetes"], ["coronary_heart_disease"], ["stroke"], ["diabetes", "gout"], ["asthma"]];
@@ -13,7 +14,7 @@ const FACTOR_MIX: RiskFactor[][] = [[], ["smoking"], ["dyslipidemia"], ["smoking
  * one to four visits over the last six months (most controlled, some not, a few overdue), each
  * visit evaluated by the engine exactly as a doctor's would be.
  */
-export async function seedChronicCare(db: Db, random: Random, key: Buffer, townships: { id: string; regionCode: string }[]): Promise<number> {
+export async function seedChronicCare(db: Db, random: Random, keys: PatientKeys, townships: { id: string; regionCode: string }[]): Promise<number> {
   const today = formatDay(todayInChina());
   let visits = 0;
   let serial = 0;
@@ -33,7 +34,7 @@ export async function seedChronicCare(db: Db, random: Random, key: Buffer, towns
         db,
         CLI_ACTOR,
         clinician,
-        key,
+        keys,
         {
           patient: { name: fictionalPersonName(random), sex, birthDate: birth, idNumber: first17 + idCheckCharacter(first17) },
           conditions: random.pick(CONDITION_MIX),

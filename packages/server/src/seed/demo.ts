@@ -7,6 +7,7 @@ import { loadConfig } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { allianceMembers, alliances, institutionAssessments, institutions, practiceSites, practitioners, regions, users } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { linkPatients } from "../patient-linking.ts";
 import { ensureRegions } from "../registry/regions-data.ts";
 import { seedAssistance } from "./demo-assistance.ts";
 import { seedChronicCare } from "./demo-chronic.ts";
@@ -127,6 +128,7 @@ export async function seedDemo(
   passwords: SeedPasswords,
   onProgress?: (step: string) => void,
   dataKey: Buffer = loadConfig().dataKey,
+  indexKey: Buffer = loadConfig().indexKey,
 ): Promise<DemoSummary> {
   await ensureRegions(db);
   const random = makeRandom(20240618);
@@ -385,7 +387,11 @@ export async function seedDemo(
     const outreach = await seedOutreach(tx, random);
 
     onProgress?.("chronic care");
-    const chronicVisits = await seedChronicCare(tx, random, dataKey, pairCounty.townships);
+    const chronicVisits = await seedChronicCare(tx, random, { dataKey, indexKey }, pairCounty.townships);
+    // The demo referrals are written in bulk with their own copy of the patient; the linking puts
+    // them in the patient index as it does for a database that predates it.
+    onProgress?.("patient index");
+    await linkPatients(tx, { dataKey, indexKey });
     return {
       institutions: made.length,
       alliances: allianceCount,

@@ -17,6 +17,9 @@ import type { Backend } from "./db.ts";
 export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The app's configuration with a given data key (no web app). */
+/** The index key the test seeds hash with (the development one), given explicitly where production mode needs one. */
+const INDEX_KEY = loadConfig({}).indexKey.toString("base64");
+
 export const configWithKey = (key: Buffer) => ({ ...loadConfig({}), webDist: "/nonexistent", dataKey: key, developmentKey: false });
 
 /** A new, empty database on the test PostgreSQL server, by URL (dropped by `drop`). */
@@ -96,7 +99,16 @@ export interface Process {
 /** Runs `medbridge …` in its own process: production mode with `key`, any free port, quiet logs. */
 export function medbridge(args: string[], key: Buffer, env: NodeJS.ProcessEnv = {}): Process {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, CI: "", NODE_ENV: "production", MEDBRIDGE_DATA_KEY: key.toString("base64"), PORT: "0", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      CI: "",
+      NODE_ENV: "production",
+      MEDBRIDGE_DATA_KEY: key.toString("base64"),
+      MEDBRIDGE_INDEX_KEY: INDEX_KEY,
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,6 +1,7 @@
 import { boolean, char, date, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { timestamps } from "./columns.ts";
+import { patients } from "./patients.ts";
 import { institutions } from "./registry.ts";
 
 /** 慢病登记: a hypertension patient under the care of a grassroots institution (hypertension.md). */
@@ -11,15 +12,18 @@ export const chronicPatients = pgTable(
     institutionId: uuid("institution_id")
       .notNull()
       .references(() => institutions.id),
+    /** The person in the patient index: one register entry per person and institution. */
+    patientId: uuid("patient_id").references(() => patients.id),
     name: text("name").notNull(),
     sex: text("sex").notNull(),
     birthDate: date("birth_date").notNull(),
-    /** Sealed like referral ID numbers; only the masked form is stored in clear. */
-    idCipher: text("id_cipher").notNull(),
-    idMasked: text("id_masked").notNull(),
-    /** HMAC of the ID number under the data key: finds a patient already registered, reveals nothing. */
-    idHash: text("id_hash").notNull(),
+    /** Sealed like referral ID numbers; only the masked form is stored in clear. Null without an ID card. */
+    idCipher: text("id_cipher"),
+    idMasked: text("id_masked"),
     phone: text("phone"),
+    /** Whether the patient agreed to SMS reminders, and when they last said so (an opt-out sets it false). */
+    smsConsent: boolean("sms_consent").notNull().default(false),
+    smsConsentAt: timestamp("sms_consent_at", { withTimezone: true }),
     conditions: jsonb("conditions").$type<string[]>().notNull().default([]),
     riskFactors: jsonb("risk_factors").$type<string[]>().notNull().default([]),
     enrolledOn: date("enrolled_on").notNull(),
@@ -42,7 +46,8 @@ export const chronicPatients = pgTable(
   (t) => [
     index("chronic_patients_institution_due_idx").on(t.institutionId, t.nextDueOn),
     index("chronic_patients_region_idx").on(t.regionCode, t.active),
-    uniqueIndex("chronic_patients_institution_id_idx").on(t.institutionId, t.idHash),
+    uniqueIndex("chronic_patients_institution_patient_idx").on(t.institutionId, t.patientId),
+    index("chronic_patients_patient_idx").on(t.patientId),
   ],
 );
 
@@ -63,8 +68,13 @@ export const chronicVisits = pgTable(
     recommendation: jsonb("recommendation").notNull(),
     action: text("action").notNull(),
     controlled: boolean("controlled").notNull(),
-    sbp: smallint("sbp").notNull(),
-    dbp: smallint("dbp").notNull(),
+    /** follow_up (a visit at the institution) or discharge (the hospital's summary when the patient came back down). */
+    kind: text("kind").notNull().default("follow_up"),
+    /** The down-referral a discharge visit came with. */
+    referralId: uuid("referral_id"),
+    /** Null when the visit recorded no blood pressure (a discharge summary without one). */
+    sbp: smallint("sbp"),
+    dbp: smallint("dbp"),
     nextDueOn: date("next_due_on").notNull(),
     recordedBy: text("recorded_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -93,4 +103,39 @@ export const chronicCalls = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("chronic_calls_patient_idx").on(t.patientId, t.createdAt)],
+);
+
+/**
+ * SMS reminders (短信提醒) through the province's gateway: one row per patient, kind and due date,
+ * so a reminder is never sent twice for the same due date; attempts, the gateway's answer and
+ * the delivery result stay on the row.
+ */
+export const smsReminders = pgTable(
+  "sms_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => chronicPatients.id),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id),
+    /** before_due (the day before the due date) or missed_visit (the day after it passed without a visit). */
+    kind: text("kind").notNull(),
+    dueOn: date("due_on").notNull(),
+    /** pending, sent, failed (given up), delivered, undelivered, skipped (no consent or no phone when due). */
+    status: text("status").notNull(),
+    attempts: smallint("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    gatewayMessageId: text("gateway_message_id"),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("sms_reminders_once_idx").on(t.patientId, t.kind, t.dueOn),
+    index("sms_reminders_pending_idx").on(t.status, t.nextAttemptAt),
+    index("sms_reminders_gateway_idx").on(t.gatewayMessageId),
+  ],
 );

@@ -1,6 +1,7 @@
 import { boolean, char, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns.ts";
 import { chronicPatients } from "./hypertension.ts";
+import { patients } from "./patients.ts";
 import { referrals } from "./referral.ts";
 import { institutions } from "./registry.ts";
 
@@ -33,6 +34,8 @@ export const telemedicineSessions = pgTable(
     link: text("link"),
     referralId: uuid("referral_id").references(() => referrals.id),
     chronicPatientId: uuid("chronic_patient_id").references(() => chronicPatients.id),
+    /** The person the consultation is about, in the patient index (from the register entry or the referral). */
+    patientId: uuid("patient_id").references(() => patients.id),
     attendance: jsonb("attendance").$type<{ name: string; side: string; attended: boolean }[]>(),
     minutes: text("minutes"),
     opinion: text("opinion"),
@@ -41,7 +44,11 @@ export const telemedicineSessions = pgTable(
     supporterRegionCode: char("supporter_region_code", { length: 6 }).notNull(),
     ...timestamps,
   },
-  (t) => [index("telemedicine_recipient_idx").on(t.recipientId, t.startsAt), index("telemedicine_supporter_idx").on(t.supporterId, t.startsAt)],
+  (t) => [
+    index("telemedicine_recipient_idx").on(t.recipientId, t.startsAt),
+    index("telemedicine_supporter_idx").on(t.supporterId, t.startsAt),
+    index("telemedicine_patient_idx").on(t.patientId),
+  ],
 );
 
 /** 巡回医疗队: a touring team from its home institution. */

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { bigserial, char, check, customType, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { timestamps } from "./columns.ts";
+import { chronicPatients } from "./hypertension.ts";
+import { patients } from "./patients.ts";
 import { institutions, regions } from "./registry.ts";
 
 /** Raw bytes (attachments); drizzle has no built-in bytea column. */
@@ -76,12 +78,14 @@ export const referrals = pgTable(
       .notNull()
       .references(() => institutions.id),
     department: text("department").notNull(),
+    /** The person in the patient index; the columns below keep the patient as the referral gave them. */
+    patientId: uuid("patient_id").references(() => patients.id),
     patientName: text("patient_name").notNull(),
     patientSex: text("patient_sex").notNull(),
     patientBirthDate: date("patient_birth_date").notNull(),
-    /** AES-256-GCM ciphertext of the national ID number; only the masked form is stored in clear. */
-    patientIdCipher: text("patient_id_cipher").notNull(),
-    patientIdMasked: text("patient_id_masked").notNull(),
+    /** AES-256-GCM ciphertext of the national ID number; only the masked form is stored in clear. Null without an ID card. */
+    patientIdCipher: text("patient_id_cipher"),
+    patientIdMasked: text("patient_id_masked"),
     patientPhone: text("patient_phone"),
     /**
      * The patient's home county as given from their address — never derived from the ID number,
@@ -120,6 +124,7 @@ export const referrals = pgTable(
     index("referrals_region_month_idx").on(t.regionCode, t.submittedMonth),
     // A refresh of recent months reads a time slice of the whole country.
     index("referrals_submitted_idx").on(t.submittedAt),
+    index("referrals_patient_idx").on(t.patientId),
   ],
 );
 
@@ -171,6 +176,8 @@ export const followUps = pgTable(
       .notNull()
       .references(() => institutions.id),
     dueOn: date("due_on").notNull(),
+    /** The register entry the down-referral landed in: the follow-up is then that patient's call-list item. */
+    chronicPatientId: uuid("chronic_patient_id").references(() => chronicPatients.id),
     doneAt: timestamp("done_at", { withTimezone: true }),
     provinceCode: char("province_code", { length: 6 }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
