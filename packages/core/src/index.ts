@@ -6,6 +6,7 @@ export * from "./assistance/vocabulary.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";
 export * from "./hypertension/calls.ts";
+export * from "./hypertension/discharge.ts";
 export * from "./hypertension/engine.ts";
 export * from "./hypertension/input.ts";
 export * from "./hypertension/knowledge.ts";
