@@ -13,6 +13,7 @@
 import { sql } from "drizzle-orm";
 import { INDICATORS } from "../packages/core/src/index.ts";
 import { todayInChina } from "../packages/server/src/clock.ts";
+import { loadConfig } from "../packages/server/src/config.ts";
 import { rebuildRollups, refreshRollups } from "../packages/server/src/monitoring/rollups.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
@@ -129,6 +130,7 @@ async function generate() {
     scale,
     seed: 1,
     asOf,
+    keys: loadConfig({}),
     onProgress: (step, done, total) => {
       const s = steps.get(step) ?? { started: performance.now(), rows: 0 };
       steps.set(step, { ...s, rows: done });

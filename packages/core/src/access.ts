@@ -31,6 +31,8 @@ export type Entity =
   | "indicator"
   | "count"
   | "patient_identity"
+  | "patient"
+  | "patient_path"
   | "institution_standing"
   | "webhook";
 export type Action = "read" | "write";
@@ -166,6 +168,20 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
   // A patient's ID number in clear (referrals, the register): only the clinicians treating them, at
   // either institution of the record (referral.md, privacy). Everyone else reads the masked form.
   patient_identity: {
+    read: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "institution", stationed_doctor: "none" },
+    write: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
+  },
+  // The patient index (患者主索引): a person's record lives at every institution that has treated
+  // them. Its clinicians and coordinator find it; the coordinator merges duplicates (and undoes a
+  // merge). Officials and the national admin get counts, never the person.
+  patient: {
+    read: { national_admin: "none", health_official: "none", institution_coordinator: "institution", clinician: "institution", stationed_doctor: "none" },
+    write: { national_admin: "none", health_official: "none", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
+  // A patient's path across institutions (referrals, stays, register visits, consultations):
+  // purpose-limited to the clinicians of institutions that have treated the patient; every read is
+  // audited.
+  patient_path: {
     read: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "institution", stationed_doctor: "none" },
     write: { national_admin: "none", health_official: "none", institution_coordinator: "none", clinician: "none", stationed_doctor: "none" },
   },

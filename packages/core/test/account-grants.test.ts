@@ -19,7 +19,7 @@ const at: Record<Role, AccountScope> = {
 const EXPECTED: Record<Role, Record<Role, boolean>> = {
   national_admin: { national_admin: true, health_official: true, institution_coordinator: true, clinician: true, stationed_doctor: true },
   health_official: { national_admin: false, health_official: true, institution_coordinator: false, clinician: false, stationed_doctor: true },
-  // A clinician reads the ID numbers of its patients in clear (patient_identity), a coordinator does not.
+  // A clinician reads the ID numbers of its patients in clear (patient_identity) and their paths, a coordinator does not.
   institution_coordinator: { national_admin: false, health_official: false, institution_coordinator: true, clinician: false, stationed_doctor: true },
   clinician: { national_admin: false, health_official: false, institution_coordinator: false, clinician: true, stationed_doctor: true },
   stationed_doctor: { national_admin: false, health_official: false, institution_coordinator: false, clinician: false, stationed_doctor: true },
@@ -41,8 +41,11 @@ describe("account grants: no account may reach what its creator may not", () => 
     expect(excess.map((e) => e.entity)).not.toContain("practitioner");
   });
 
-  it("names what a coordinator would gain through a clinician: ID numbers in clear", () => {
-    expect(accountGrantExcess(at.institution_coordinator, at.clinician)).toEqual([{ entity: "patient_identity", action: "read", reach: "institution" }]);
+  it("names what a coordinator would gain through a clinician: ID numbers in clear and patients' paths", () => {
+    expect(accountGrantExcess(at.institution_coordinator, at.clinician)).toEqual([
+      { entity: "patient_identity", action: "read", reach: "institution" },
+      { entity: "patient_path", action: "read", reach: "institution" },
+    ]);
   });
 
   it("lets the national admin make every account, though it writes no referral itself", () => {

@@ -13,6 +13,7 @@ import {
   telemedicineSessions,
   users,
 } from "./db/schema.ts";
+import { patientTargets } from "./patient-index.ts";
 
 const ENTITY_LABEL: Record<Entity, string> = {
   institution: "Institution",
@@ -32,6 +33,8 @@ const ENTITY_LABEL: Record<Entity, string> = {
   indicator: "Indicator",
   count: "Count",
   patient_identity: "Patient identity",
+  patient: "Patient",
+  patient_path: "Patient",
   institution_standing: "Institution",
   webhook: "Webhook",
 };
@@ -122,6 +125,9 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
       for (const r of rows) map.set(r.id, { regionCode: r.regionCode, otherRegionCodes: [r.supporterRegion], institutionIds: [r.recipientId, r.supporterId] });
       return map;
     }
+    case "patient":
+    case "patient_path":
+      return patientTargets(db, ids);
     case "chronic_patient": {
       const rows = await db
         .select({ id: chronicPatients.id, regionCode: chronicPatients.regionCode, institutionId: chronicPatients.institutionId })

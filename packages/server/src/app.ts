@@ -20,6 +20,7 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/connection.ts";
 import { pgErrorCode } from "./db/transaction.ts";
 import { healthRoutes } from "./health-routes.ts";
+import { patientRoutes } from "./patient-routes.ts";
 import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { asOpenApi } from "./http/openapi.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
@@ -125,6 +126,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(outreachRoutes({ db, now }));
       await api.register(indicatorRoutes({ db, now }));
       await api.register(notificationRoutes(db, config, now));
+      await api.register(patientRoutes({ db, config }));
     },
     { prefix: API_PREFIX },
   );

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { maskIdNumber } from "@medbridge/core";
+import { maskIdNumber, type Target } from "@medbridge/core";
 import { eq, inArray, sql } from "drizzle-orm";
 import { encrypt, lookupHash } from "./crypto.ts";
 import type { Db } from "./db/connection.ts";
@@ -117,4 +117,34 @@ export async function patientFamily(db: Db, id: string): Promise<string[]> {
     family.push(...frontier);
   }
   return family;
+}
+
+/**
+ * Where each patient's record lives, for the access check: every institution that has treated the
+ * person or a record merged into theirs (either end of a referral, a register, either side of a
+ * consultation). A patient no institution has treated yet reaches nobody.
+ */
+export async function patientTargets(db: Db, ids: readonly string[]): Promise<Map<string, Target>> {
+  const map = new Map<string, Target>();
+  if (!ids.length) return map;
+  const rows = (
+    (await db.execute(sql`
+      with recursive family(root, id, hops) as (
+        select p.id, p.id, 0 from patients p where p.id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        union all
+        select f.root, c.id, f.hops + 1 from patients c join family f on c.merged_into = f.id where f.hops < ${MAX_MERGE_HOPS})
+      select f.root::text as id, coalesce(array_agg(distinct x.institution_id::text) filter (where x.institution_id is not null), '{}') as institutions
+      from family f left join lateral (
+        select from_institution_id as institution_id from referrals where patient_id = f.id
+        union select to_institution_id from referrals where patient_id = f.id
+        union select institution_id from chronic_patients where patient_id = f.id
+        union select recipient_id from telemedicine_sessions where patient_id = f.id
+        union select supporter_id from telemedicine_sessions where patient_id = f.id) x on true
+      group by f.root`)) as unknown as { rows: { id: string; institutions: string[] }[] }
+  ).rows;
+  for (const row of rows) map.set(row.id, { regionCode: null, institutionIds: row.institutions });
+  return map;
 }

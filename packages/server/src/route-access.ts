@@ -138,6 +138,13 @@ export const ROUTE_ACCESS = {
   exportIndicatorValues: ["read", "indicator"],
 
   setWebhook: ["write", "webhook"],
+
+  lookupPatient: ["read", "patient"],
+  countPatients: ["read", "count"],
+  getPatientPath: ["read", "patient_path"],
+  listPatientMerges: ["read", "patient"],
+  mergePatient: ["write", "patient"],
+  undoPatientMerge: ["write", "patient"],
 } as const satisfies Record<string, RouteAccess>;
 
 export type OperationId = keyof typeof ROUTE_ACCESS;
@@ -164,6 +171,8 @@ export const HAS_RECORDS: Record<Entity, boolean> = {
   indicator: false,
   count: false,
   patient_identity: true,
+  patient: true,
+  patient_path: true,
   institution_standing: true,
   webhook: true,
 };

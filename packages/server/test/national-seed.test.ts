@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/db/connection.ts";
+import { loadConfig } from "../src/config.ts";
+import { linkPatients } from "../src/patient-linking.ts";
 import { seedNational } from "../src/seed/national.ts";
 import { BACKENDS, freshDatabase } from "./helpers/db.ts";
 
@@ -29,7 +31,7 @@ describe.each(BACKENDS)("synthetic nation on %s", (backend) => {
     const database = await freshDatabase(backend);
     opened.push(database);
     const steps: string[] = [];
-    const summary = await seedNational(database.db, { scale: "small", seed, asOf: "2026-06-30", onProgress: (step) => steps.push(step) });
+    const summary = await seedNational(database.db, { scale: "small", seed, asOf: "2026-06-30", keys: loadConfig({}), onProgress: (step) => steps.push(step) });
     return { database, summary, steps };
   };
   afterAll(async () => {
@@ -42,7 +44,7 @@ describe.each(BACKENDS)("synthetic nation on %s", (backend) => {
     expect(a.summary.visits).toBe(5_000);
     expect(a.summary.dispatches).toBe(80);
     expect(a.summary.agreements).toBe(20);
-    expect([...new Set(a.steps)]).toEqual(["institutions", "agreements", "dispatches", "referrals", "register visits", "rollups"]);
+    expect([...new Set(a.steps)]).toEqual(["institutions", "agreements", "dispatches", "people", "referrals", "register visits", "rollups"]);
     const uncovered = (
       (await a.database.db.execute(
         sql`select count(*)::int as n from regions r where r.leaf and r.code <> substr(r.code, 1, 2) || '0000'
@@ -64,5 +66,26 @@ describe.each(BACKENDS)("synthetic nation on %s", (backend) => {
     expect(dagain).toEqual(da);
     expect(dother.referrals).not.toBe(da.referrals);
     expect(dother.visits).not.toBe(da.visits);
-  }, 180_000);
+
+    // The linking puts every generated row in the patient index: one record per person, however
+    // often they were referred, and register patient n is person n.
+    const report = await linkPatients(a.database.db, loadConfig({}));
+    const facts = (
+      (await a.database.db.execute(sql`
+        select (select count(distinct patient_id_cipher)::int from referrals where patient_name = '国模患者') as referred_people,
+               (select count(distinct patient_id)::int from referrals where patient_name = '国模患者') as referred_patients,
+               (select count(*)::int from patients) as patients,
+               (select count(*)::int from chronic_patients c join referrals r on r.patient_id = c.patient_id) as registered_and_referred`)) as unknown as {
+        rows: { referred_people: number; referred_patients: number; patients: number; registered_and_referred: number }[];
+      }
+    ).rows[0];
+    expect(report.referrals).toEqual({ linked: 10_000, noIdNumber: 0, unreadable: 0 });
+    expect(report.chronicPatients).toEqual({ linked: 1_000, noIdNumber: 0, unreadable: 0 });
+    expect(facts?.referred_patients).toBe(facts?.referred_people);
+    expect(report.patientsCreated).toBe(facts?.patients);
+    expect(facts?.registered_and_referred).toBeGreaterThan(0);
+    // A second run finds nothing left to link.
+    const again2 = await linkPatients(a.database.db, loadConfig({}));
+    expect(again2).toMatchObject({ referrals: { linked: 0 }, chronicPatients: { linked: 0 }, patientsCreated: 0 });
+  }, 240_000);
 });

@@ -4,6 +4,7 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { chinaDate, systemClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
+import { linkPatients } from "../patient-linking.ts";
 
 export function registerSeedCommand(program: Command): void {
   program
@@ -50,10 +51,12 @@ async function seedScale(db: import("../db/connection.ts").Db, scale: "national"
   let current = "";
   let stepStarted = performance.now();
   const started = performance.now();
+  const config = loadConfig();
   const result = await seedNational(db, {
     scale,
     seed,
     asOf,
+    keys: config,
     onProgress: (step, done, total) => {
       if (step !== current) {
         if (current) bar.stop();
@@ -66,6 +69,14 @@ async function seedScale(db: import("../db/connection.ts").Db, scale: "national"
     },
   });
   bar.stop();
+  // The generated rows carry their own copy of each person, as data from before the index did.
+  const linking = performance.now();
+  const linked = await linkPatients(db, config, (table, done) => {
+    if (done % 100_000 < 5_000) console.error(`  linking ${table}: ${done} rows read`);
+  });
+  console.log(
+    `Patient index: ${linked.patientsCreated} patients; linked ${linked.referrals.linked} referrals and ${linked.chronicPatients.linked} register patients in ${((performance.now() - linking) / 1000).toFixed(1)} s.`,
+  );
   const seconds = (performance.now() - started) / 1000;
   const rows = Object.values(result).reduce((a, b) => a + b, 0);
   console.log(

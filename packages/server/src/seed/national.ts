@@ -1,12 +1,14 @@
-import { day } from "@medbridge/core";
+import { day, formatDay, idCheckCharacter, maskIdNumber } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
+import { encrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { rebuildRollups } from "../monitoring/rollups.ts";
+import type { PatientKeys } from "../patient-index.ts";
 
 /** Row counts of the national scale (the monitoring issue's figures); `small` is a thousandth of it. */
 export const SCALES = {
-  national: { institutionsPerCounty: 14, agreements: 2_000, dispatchesPerAgreement: 50, referrals: 10_000_000, visits: 5_000_000 },
-  small: { institutionsPerCounty: 3, agreements: 20, dispatchesPerAgreement: 4, referrals: 10_000, visits: 5_000 },
+  national: { institutionsPerCounty: 14, agreements: 2_000, dispatchesPerAgreement: 50, referrals: 10_000_000, visits: 5_000_000, people: 3_000_000 },
+  small: { institutionsPerCounty: 3, agreements: 20, dispatchesPerAgreement: 4, referrals: 10_000, visits: 5_000, people: 3_000 },
 } as const;
 export type Scale = keyof typeof SCALES;
 
@@ -36,7 +38,15 @@ const BATCH = 250_000;
  */
 export async function seedNational(
   db: Db,
-  options: { scale: Scale; seed: number; asOf: string; onProgress?: (step: string, done: number, total: number) => void },
+  options: {
+    scale: Scale;
+    seed: number;
+    asOf: string;
+    keys: PatientKeys;
+    /** Rebuild the indicator rollups at the end (default); a benchmark of something else may skip it. */
+    rollups?: boolean;
+    onProgress?: (step: string, done: number, total: number) => void;
+  },
 ): Promise<NationalSummary> {
   const size = SCALES[options.scale];
   const seed = options.seed;
@@ -131,6 +141,11 @@ export async function seedNational(
     where a.code like ${`NAT-${seed}-%`}`);
   progress("dispatches", agreements * perAgreement, agreements * perAgreement);
 
+  // The people referred and registered: real ID numbers sealed with the data key (so the linking to
+  // the patient index opens and hashes each row as it would in production); person n of the first
+  // million is register patient n, and referrals draw from all of them, so people recur.
+  const people = size.people;
+  await loadPeople(db, options.keys.dataKey, people, (done) => progress("people", done, people));
   // Referrals over the two years before the as-of day, in batches.
   const referrals = size.referrals;
   progress("referrals", 0, referrals);
@@ -142,13 +157,14 @@ export async function seedNational(
       select v.direction, case when v.r % 50 = 0 then 'green_channel' when v.r % 10 = 0 then 'urgent' else 'routine' end,
              case when v.at > ${asOf} - interval '3 days' then 'submitted' else 'completed' end,
              case v.direction when 'down' then v.upper else t.id end, case v.direction when 'down' then t.id else v.upper end,
-             '内科', '国模患者', case when v.r % 2 = 0 then 'female' else 'male' end, (date '1940-01-01' + (v.r % 25000))::date,
-             'v1:national', '******', t.region_code, 'I10', '高血压随访', v.at,
+             '内科', '国模患者', gp.sex, gp.birth,
+             gp.cipher, gp.masked, t.region_code, 'I10', '高血压随访', v.at,
              case when v.at > ${asOf} - interval '3 days' then null else v.at + (30 + v.r % 600) * interval '1 minute' end,
              t.region_code, t.province_code, v.at
       from generate_series(${from}::int, ${to}::int) g
       cross join lateral (select ${rnd(sql`g`, 4, 1_000_000)} as r) h
       join gen_town t on t.n = 1 + ${rnd(sql`g`, 5, towns)}
+      join gen_person gp on gp.n = 1 + ${rnd(sql`g`, 11, people)}
       cross join lateral (select case when h.r % 7 = 0 then 'down' else 'up' end as direction,
                                  case when h.r % 9 = 0 then t.city_id else t.county_id end as upper,
                                  h.r as r,
@@ -168,12 +184,13 @@ export async function seedNational(
     const to = Math.min(patients, from + BATCH / 5 - 1);
     await run(sql`
       with p as (
-        insert into chronic_patients (institution_id, name, sex, birth_date, id_cipher, id_masked, id_hash, conditions, enrolled_on,
+        insert into chronic_patients (institution_id, name, sex, birth_date, id_cipher, id_masked, conditions, enrolled_on,
                                       last_visit_on, last_controlled, next_due_on, region_code, province_code)
-        select t.id, '国模患者' || g, case when g % 2 = 0 then 'female' else 'male' end, (date '1940-01-01' + (g % 25000))::date,
-               'v1:national', '******', md5(${seed} || '-' || g), '[]'::jsonb, ${asOf} - 400,
+        select t.id, '国模患者' || g, gp.sex, gp.birth,
+               gp.cipher, gp.masked, '[]'::jsonb, ${asOf} - 400,
                ${asOf} - ${rnd(sql`g`, 7, 120)}, ${rnd(sql`g`, 8, 10)} < 6, ${asOf} + ${rnd(sql`g`, 9, 90)} - 30, t.region_code, t.province_code
         from generate_series(${from}::int, ${to}::int) g join gen_town t on t.n = 1 + ${rnd(sql`g`, 10, towns)}
+        join gen_person gp on gp.n = g
         returning id, name, institution_id, last_visit_on)
       insert into chronic_visits (patient_id, institution_id, visit_on, input, edition, recommendation, action, controlled, sbp, dbp, next_due_on, recorded_by)
       select p.id, p.institution_id, p.last_visit_on - k * 73, '{}'::jsonb, 'cn-htn-2024', '{}'::jsonb, 'continue',
@@ -184,11 +201,13 @@ export async function seedNational(
   }
 
   for (const table of BULK_TABLES) await run(sql.raw(`alter table ${table} enable trigger user`));
-  await run(sql`drop table if exists gen_county, gen_city, gen_town`);
-  progress("rollups", 0, 1);
+  await run(sql`drop table if exists gen_county, gen_city, gen_town, gen_person`);
   await run(sql`analyze`);
-  await rebuildRollups(db, day(options.asOf));
-  progress("rollups", 1, 1);
+  if (options.rollups !== false) {
+    progress("rollups", 0, 1);
+    await rebuildRollups(db, day(options.asOf));
+    progress("rollups", 1, 1);
+  }
   return {
     institutions,
     agreements,
@@ -197,4 +216,35 @@ export async function seedNational(
     patients,
     visits: await count("chronic_visits", "recorded_by = 'national-seed'"),
   };
+}
+
+/**
+ * Person n (1-based): a valid GB 11643 number from a fixed county, the birth date it encodes
+ * (25,000 days from 1940) and a sequence number — distinct for every n below 25,000,000.
+ */
+export function syntheticPerson(n: number): { idNumber: string; birth: string; sex: "female" | "male" } {
+  const birth = formatDay(day("1940-01-01") + (n % 25_000));
+  const sequence = Math.floor(n / 25_000) % 1_000;
+  const first17 = `520102${birth.replaceAll("-", "")}${String(sequence).padStart(3, "0")}`;
+  // The 17th digit is odd for men (GB 11643).
+  return { idNumber: first17 + idCheckCharacter(first17), birth, sex: sequence % 2 === 1 ? "male" : "female" };
+}
+
+const PEOPLE_BATCH = 20_000;
+
+/** gen_person(n, cipher, masked, birth, sex): sealed here, loaded in batches. */
+async function loadPeople(db: Db, dataKey: Buffer, people: number, onBatch: (done: number) => void): Promise<void> {
+  await db.execute(sql`drop table if exists gen_person`);
+  await db.execute(
+    sql`create unlogged table gen_person (n int primary key, cipher text not null, masked text not null, birth date not null, sex text not null)`,
+  );
+  for (let from = 1; from <= people; from += PEOPLE_BATCH) {
+    const rows = [];
+    for (let n = from; n < Math.min(people + 1, from + PEOPLE_BATCH); n++) {
+      const person = syntheticPerson(n);
+      rows.push({ n, c: encrypt(dataKey, person.idNumber), m: maskIdNumber(person.idNumber), b: person.birth, s: person.sex });
+    }
+    await db.execute(sql`insert into gen_person select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(n int, c text, m text, b date, s text)`);
+    onBatch(Math.min(people, from + PEOPLE_BATCH - 1));
+  }
 }
