@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { type Database, openDatabase } from "../../packages/server/src/db/connection.ts";
+import { BATCH_DB_TIMEOUTS, type Database, openDatabase } from "../../packages/server/src/db/connection.ts";
 
 export type Backend = "postgres" | "pglite";
 
@@ -41,7 +41,8 @@ export async function benchDatabase(
   const url = new URL(BENCH_ADMIN_URL);
   url.pathname = `/${name}`;
   return {
-    database: await openDatabase({ url: url.toString() }),
+    // Generating and loading run statements for minutes, as the CLI's batch commands do.
+    database: await openDatabase({ url: url.toString(), timeouts: BATCH_DB_TIMEOUTS }),
     env: { DATABASE_URL: url.toString(), MEDBRIDGE_DATA_DIR: "" },
     // BENCH_KEEP=1 leaves the database behind, to look at query plans after a run.
     cleanup: () => (process.env.BENCH_KEEP ? Promise.resolve() : admin(`drop database if exists ${name} with (force)`)),

@@ -1,7 +1,10 @@
+import { sql } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/connection.ts";
 import { ensureDataKey } from "../db/key-check.ts";
 import { holdServerLock } from "../db/lock.ts";
+import type { PatientKeys } from "../patient-index.ts";
+import { type LinkCounts, linkPatients } from "../patient-linking.ts";
 import { ensureRegions } from "../registry/regions-data.ts";
 
 export interface OpenConfiguredOptions {
@@ -41,11 +44,42 @@ export async function openConfigured(options: OpenConfiguredOptions = {}): Promi
     await database.migrate();
     await ensureDataKey(database.db, config.dataKey);
     await ensureRegions(database.db);
+    await linkLegacyPatients(database, config, options.say ?? ((line) => console.error(line)));
     return database;
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The data step of migration 0028: rows that predate the patient index (or a restored backup of
+ * such a database) are linked to it. A database with nothing left to link costs two index probes
+ * (rows holding placeholders instead of ciphertexts — synthetic data — never count as pending).
+ */
+async function linkLegacyPatients(database: Database, config: PatientKeys, say: (line: string) => void): Promise<void> {
+  const pending = (
+    (await database.db.execute(sql`select exists (select 1 from referrals where patient_id is null and length(patient_id_cipher) >= 40)
+                                         or exists (select 1 from chronic_patients where patient_id is null and length(id_cipher) >= 40) as pending`)) as unknown as {
+      rows: { pending: boolean }[];
+    }
+  ).rows[0]?.pending;
+  if (!pending) return;
+  say("Linking referrals and register entries to the patient index…");
+  let reported = 0;
+  const report = await linkPatients(database.db, config, (table, done) => {
+    if (done - reported >= 100_000) {
+      reported = done;
+      say(`  ${table}: ${done} rows read`);
+    }
+  });
+  const unlinked = (c: LinkCounts) => c.noIdNumber + c.unreadable;
+  say(
+    `Patient index: ${report.patientsCreated} patients; linked ${report.referrals.linked} referrals, ${report.chronicPatients.linked} register entries, ${report.consultations} consultations.` +
+      (unlinked(report.referrals) + unlinked(report.chronicPatients) > 0
+        ? ` Not linked: referrals ${report.referrals.noIdNumber} without an ID number and ${report.referrals.unreadable} unreadable; register ${report.chronicPatients.noIdNumber} without and ${report.chronicPatients.unreadable} unreadable.`
+        : ""),
+  );
 }
 
 /** Runs a command against the database and always closes it (releasing PGlite's lock). */

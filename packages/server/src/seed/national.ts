@@ -164,7 +164,8 @@ export async function seedNational(
       from generate_series(${from}::int, ${to}::int) g
       cross join lateral (select ${rnd(sql`g`, 4, 1_000_000)} as r) h
       join gen_town t on t.n = 1 + ${rnd(sql`g`, 5, towns)}
-      join gen_person gp on gp.n = 1 + ${rnd(sql`g`, 11, people)}
+      -- One index probe per row (a hash of 3,000,000 people per batch would spill to disk).
+      cross join lateral (select * from gen_person where gen_person.n = 1 + ${rnd(sql`g`, 11, people)}) gp
       cross join lateral (select case when h.r % 7 = 0 then 'down' else 'up' end as direction,
                                  case when h.r % 9 = 0 then t.city_id else t.county_id end as upper,
                                  h.r as r,
@@ -190,7 +191,7 @@ export async function seedNational(
                gp.cipher, gp.masked, '[]'::jsonb, ${asOf} - 400,
                ${asOf} - ${rnd(sql`g`, 7, 120)}, ${rnd(sql`g`, 8, 10)} < 6, ${asOf} + ${rnd(sql`g`, 9, 90)} - 30, t.region_code, t.province_code
         from generate_series(${from}::int, ${to}::int) g join gen_town t on t.n = 1 + ${rnd(sql`g`, 10, towns)}
-        join gen_person gp on gp.n = g
+        cross join lateral (select * from gen_person where gen_person.n = g) gp
         returning id, name, institution_id, last_visit_on)
       insert into chronic_visits (patient_id, institution_id, visit_on, input, edition, recommendation, action, controlled, sbp, dbp, next_due_on, recorded_by)
       select p.id, p.institution_id, p.last_visit_on - k * 73, '{}'::jsonb, 'cn-htn-2024', '{}'::jsonb, 'continue',
@@ -247,4 +248,5 @@ async function loadPeople(db: Db, dataKey: Buffer, people: number, onBatch: (don
     await db.execute(sql`insert into gen_person select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(n int, c text, m text, b date, s text)`);
     onBatch(Math.min(people, from + PEOPLE_BATCH - 1));
   }
+  await db.execute(sql`analyze gen_person`);
 }
