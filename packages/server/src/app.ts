@@ -28,6 +28,7 @@ import { registerSameOriginCheck } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { validatorCompiler } from "./http/validation.ts";
 import { cdsRoutes } from "./hypertension/cds-routes.ts";
+import { smsRoutes } from "./hypertension/sms-routes.ts";
 import { loggerOptions } from "./logging.ts";
 import { indicatorRoutes } from "./monitoring/indicator-routes.ts";
 import { notificationRoutes } from "./notify/notification-routes.ts";
@@ -123,6 +124,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(complianceRoutes(db, now));
       await api.register(referralRoutes({ db, config, now }));
       await api.register(cdsRoutes({ db, config, now }));
+      await api.register(smsRoutes({ db, config, now }));
       await api.register(outreachRoutes({ db, now }));
       await api.register(indicatorRoutes({ db, now }));
       await api.register(notificationRoutes(db, config, now));

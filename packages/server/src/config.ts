@@ -1,5 +1,18 @@
 import { resolve } from "node:path";
-import { allowEntryProblem } from "./notify/webhook-target.ts";
+import type { ReminderKind } from "@medbridge/core";
+import { allowEntryProblem, checkUrl, RefusedTarget } from "./notify/webhook-target.ts";
+
+/** The province's SMS gateway (MEDBRIDGE_SMS_*): where reminders go, how they are signed, which templates. */
+export interface SmsGatewayConfig {
+  /** HTTPS in production; http to an allow-listed local listener in development and tests (webhook-target.ts). */
+  url: string;
+  /** HMAC-SHA256 key of the requests and of the gateway's delivery reports. */
+  secret: string;
+  /** The signature (签名) the gateway puts on the text, when the province has more than one. */
+  sender: string | null;
+  /** The gateway's template id per reminder kind: texts are templates with parameters, never free text. */
+  templates: Record<ReminderKind, string>;
+}
 
 /** Everything the server reads from the environment, in one place. */
 export interface Config {
@@ -30,6 +43,8 @@ export interface Config {
   indexKey: Buffer;
   /** Non-public addresses and CIDR ranges webhooks may still reach (MEDBRIDGE_WEBHOOK_ALLOW, comma-separated). */
   webhookAllow: string[];
+  /** The SMS gateway of register reminders; null when MEDBRIDGE_SMS_URL is not set (reminders are off). */
+  sms: SmsGatewayConfig | null;
   /** Limits on waiting for PostgreSQL, in ms (0 = none): MEDBRIDGE_DB_*_TIMEOUT_MS. */
   db: { connectMs: number; statementMs: number; queryMs: number; idleInTransactionMs: number; startupMs: number };
   /** How long shutdown waits for requests in flight before exiting anyway (MEDBRIDGE_SHUTDOWN_TIMEOUT_MS). */
@@ -78,6 +93,41 @@ function webhookAllow(env: NodeJS.ProcessEnv): string[] {
   return entries;
 }
 
+const SMS_TEMPLATE = /^[\w.:-]{1,64}$/;
+
+function smsGateway(env: NodeJS.ProcessEnv, production: boolean, allow: string[]): SmsGatewayConfig | null {
+  const url = env.MEDBRIDGE_SMS_URL?.trim() || undefined;
+  const secret = env.MEDBRIDGE_SMS_SECRET || undefined;
+  const sender = env.MEDBRIDGE_SMS_SENDER?.trim() || null;
+  const beforeDue = env.MEDBRIDGE_SMS_TEMPLATE_BEFORE_DUE?.trim() || undefined;
+  const missed = env.MEDBRIDGE_SMS_TEMPLATE_MISSED?.trim() || undefined;
+  if (!url) {
+    const stray = ["MEDBRIDGE_SMS_SECRET", "MEDBRIDGE_SMS_SENDER", "MEDBRIDGE_SMS_TEMPLATE_BEFORE_DUE", "MEDBRIDGE_SMS_TEMPLATE_MISSED"].find(
+      (name) => env[name],
+    );
+    if (stray) throw new Error(`${stray} is set but MEDBRIDGE_SMS_URL is not: set the gateway's URL, or unset ${stray} to leave SMS reminders off`);
+    return null;
+  }
+  try {
+    // The same checks as a webhook's URL (scheme, no credentials); the address is checked at each send.
+    checkUrl(url, { allow, httpsOnly: production });
+  } catch (error) {
+    if (error instanceof RefusedTarget) throw new Error(`MEDBRIDGE_SMS_URL ${error.message}`);
+    throw error;
+  }
+  if (!secret || secret.length < 16)
+    throw new Error("MEDBRIDGE_SMS_SECRET is required with MEDBRIDGE_SMS_URL, at least 16 characters (openssl rand -base64 32)");
+  for (const [name, value] of [
+    ["MEDBRIDGE_SMS_TEMPLATE_BEFORE_DUE", beforeDue],
+    ["MEDBRIDGE_SMS_TEMPLATE_MISSED", missed],
+  ] as const) {
+    if (!value) throw new Error(`${name} is required with MEDBRIDGE_SMS_URL: the gateway's template id of that reminder`);
+    if (!SMS_TEMPLATE.test(value)) throw new Error(`${name} must be a template id (letters, digits, _ . : -, at most 64), got "${value}"`);
+  }
+  if (sender !== null && sender.length > 40) throw new Error("MEDBRIDGE_SMS_SENDER must be at most 40 characters");
+  return { url, secret, sender, templates: { before_due: beforeDue as string, missed_visit: missed as string } };
+}
+
 /** The published demo password (README): fine on a laptop, never accepted in production. */
 export const DEFAULT_DEMO_PASSWORD = "medbridge-demo";
 
@@ -114,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const production = env.NODE_ENV === "production";
   const key = dataKey(env, production);
+  const allow = webhookAllow(env);
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -129,7 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: key.key,
     developmentKey: key.development,
     indexKey: indexKey(env, production, key.key),
-    webhookAllow: webhookAllow(env),
+    webhookAllow: allow,
+    sms: smsGateway(env, production, allow),
     db: dbLimits(env),
     shutdownTimeoutMs: millis(env, "MEDBRIDGE_SHUTDOWN_TIMEOUT_MS", 10_000),
   };

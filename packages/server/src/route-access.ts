@@ -31,6 +31,9 @@ export const ROUTE_ACCESS = {
   getRegion: "reference",
   listIndicators: "reference",
   evaluateHypertension: "reference",
+  getReminderStatus: "reference",
+  // The SMS gateway reports deliveries without an account; the handler checks its signature.
+  receiveSmsDeliveryReport: "public",
 
   listInstitutions: ["read", "institution"],
   createInstitution: ["write", "institution"],
@@ -100,6 +103,8 @@ export const ROUTE_ACCESS = {
   recordChronicVisit: ["write", "chronic_patient"],
   listChronicCalls: ["read", "chronic_patient"],
   recordChronicCall: ["write", "chronic_patient"],
+  setSmsConsent: ["write", "chronic_patient"],
+  listSmsReminders: ["read", "chronic_patient"],
   getControlRate: ["read", "count"],
 
   setMeetingTemplate: ["write", "outreach"],

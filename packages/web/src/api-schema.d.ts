@@ -924,6 +924,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/htn/reminders/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether SMS reminders are on (a gateway is configured on this server) */
+        get: operations["getReminderStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/htn/patients/{id}/sms-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the patient's consent to SMS reminders, or its withdrawal (pending reminders are then skipped) */
+        put: operations["setSmsConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/htn/patients/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's SMS reminders, newest due date first, with their status and delivery result */
+        get: operations["listSmsReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/delivery-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The SMS gateway reports a reminder delivered or undelivered (signed like the sends: HMAC-SHA256 of timestamp.body) */
+        post: operations["receiveSmsDeliveryReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outreach/meeting-template": {
         parameters: {
             query?: never;
@@ -1424,6 +1492,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find a patient your institution has treated, by ID number or local identifier (audited) */
+        post: operations["lookupPatient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many people the index holds in a region (officials: counts, never persons) */
+        get: operations["countPatients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's path across institutions: referrals, stays, register visits, consultations (audited) */
+        get: operations["getPatientPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merges this record took part in, newest first */
+        get: operations["listPatientMerges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this record into another record of the same person (coordinators of an institution that treated both) */
+        post: operations["mergePatient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-merges/{mergeId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge: the merged record stands on its own again, with all its rows */
+        post: operations["undoPatientMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1656,6 +1826,18 @@ export interface operations {
                                 write: "all" | "region" | "institution" | "none";
                             };
                             patient_identity: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
+                            patient: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
+                            patient_path: {
                                 /** @enum {string} */
                                 read: "all" | "region" | "institution" | "none";
                                 /** @enum {string} */
@@ -1921,6 +2103,18 @@ export interface operations {
                                 /** @enum {string} */
                                 write: "all" | "region" | "institution" | "none";
                             };
+                            patient: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
+                            patient_path: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
                             institution_standing: {
                                 /** @enum {string} */
                                 read: "all" | "region" | "institution" | "none";
@@ -2121,6 +2315,18 @@ export interface operations {
                                 write: "all" | "region" | "institution" | "none";
                             };
                             patient_identity: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
+                            patient: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
+                            patient_path: {
                                 /** @enum {string} */
                                 read: "all" | "region" | "institution" | "none";
                                 /** @enum {string} */
@@ -7009,6 +7215,16 @@ export interface operations {
                     downReferral?: {
                         summary: string;
                         department?: string;
+                        medications?: {
+                            /** @enum {string} */
+                            class: "A" | "B" | "C" | "D";
+                            name: string;
+                            atMaxDose: boolean;
+                        }[];
+                        bp?: {
+                            sbp: number;
+                            dbp: number;
+                        };
                     };
                 };
             };
@@ -7760,6 +7976,13 @@ export interface operations {
                             /** @description Masked unless the caller treats the patient; null without an ID card */
                             idNumber: string | null;
                             phone: string | null;
+                            /** @description Whether the patient agreed to SMS reminders */
+                            smsConsent: boolean;
+                            /**
+                             * Format: date-time
+                             * @description When the patient last gave or withdrew consent
+                             */
+                            smsConsentAt: string | null;
                             conditions: string[];
                             riskFactors: string[];
                             enrolledOn: string;
@@ -7774,6 +7997,13 @@ export interface operations {
                             /** @enum {string|null} */
                             lastCallResult: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused" | null;
                             lastCallOn: string | null;
+                            /** @description The open follow-up task of a patient sent back down from hospital (出院后随访): the call list's item for it */
+                            followUp: {
+                                /** @description Contact the patient by this day (referral.md: within 14 days) */
+                                dueOn: string;
+                                /** Format: uuid */
+                                referralId: string;
+                            } | null;
                         }[];
                         total: number;
                         page: number;
@@ -7856,6 +8086,8 @@ export interface operations {
                     };
                     conditions?: ("diabetes" | "diabetes_with_complications" | "ckd_stage3" | "ckd_stage4plus" | "proteinuria" | "coronary_heart_disease" | "heart_failure" | "stroke" | "atrial_fibrillation" | "peripheral_artery_disease" | "advanced_retinopathy" | "lvh" | "carotid_plaque" | "gout" | "asthma" | "av_block_2_3" | "hyperkalemia" | "bilateral_renal_artery_stenosis" | "secondary_suspected")[];
                     riskFactors?: ("smoking" | "impaired_glucose" | "dyslipidemia" | "family_history_premature_cvd" | "obesity" | "elevated_homocysteine")[];
+                    /** @description The patient agrees to SMS reminders (default: no) */
+                    smsConsent?: boolean;
                 };
             };
         };
@@ -7882,6 +8114,13 @@ export interface operations {
                         /** @description Masked unless the caller treats the patient; null without an ID card */
                         idNumber: string | null;
                         phone: string | null;
+                        /** @description Whether the patient agreed to SMS reminders */
+                        smsConsent: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the patient last gave or withdrew consent
+                         */
+                        smsConsentAt: string | null;
                         conditions: string[];
                         riskFactors: string[];
                         enrolledOn: string;
@@ -7896,6 +8135,13 @@ export interface operations {
                         /** @enum {string|null} */
                         lastCallResult: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused" | null;
                         lastCallOn: string | null;
+                        /** @description The open follow-up task of a patient sent back down from hospital (出院后随访): the call list's item for it */
+                        followUp: {
+                            /** @description Contact the patient by this day (referral.md: within 14 days) */
+                            dueOn: string;
+                            /** Format: uuid */
+                            referralId: string;
+                        } | null;
                     };
                 };
             };
@@ -7979,6 +8225,13 @@ export interface operations {
                         /** @description Masked unless the caller treats the patient; null without an ID card */
                         idNumber: string | null;
                         phone: string | null;
+                        /** @description Whether the patient agreed to SMS reminders */
+                        smsConsent: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the patient last gave or withdrew consent
+                         */
+                        smsConsentAt: string | null;
                         conditions: string[];
                         riskFactors: string[];
                         enrolledOn: string;
@@ -7993,6 +8246,13 @@ export interface operations {
                         /** @enum {string|null} */
                         lastCallResult: "reached" | "no_answer" | "wrong_number" | "moved_away" | "died" | "refused" | null;
                         lastCallOn: string | null;
+                        /** @description The open follow-up task of a patient sent back down from hospital (出院后随访): the call list's item for it */
+                        followUp: {
+                            /** @description Contact the patient by this day (referral.md: within 14 days) */
+                            dueOn: string;
+                            /** Format: uuid */
+                            referralId: string;
+                        } | null;
                     };
                 };
             };
@@ -8066,6 +8326,7 @@ export interface operations {
                             id: string;
                             visitOn: string;
                             nextDueOn: string;
+                            /** @description Null for a discharge without a blood pressure: the engine did not run */
                             recommendation: {
                                 /** @enum {string} */
                                 diagnosis: "confirmed" | "needs_more_readings" | "not_hypertension";
@@ -8101,12 +8362,25 @@ export interface operations {
                                     source: string;
                                     detail: string;
                                 }[];
-                            };
+                            } | null;
                             /**
                              * @description A visit at the institution, or the hospital's discharge summary
                              * @enum {string}
                              */
                             kind: "follow_up" | "discharge";
+                            /** @description What the hospital sent with a discharge visit; null for other visits */
+                            discharge: {
+                                /** Format: uuid */
+                                referralId: string;
+                                summary: string;
+                                /** @description The hospital that sent the patient back down */
+                                hospital: string;
+                                /**
+                                 * @description The engine's interval from the BP at discharge, or refer_*'s 14 days without one
+                                 * @enum {string}
+                                 */
+                                dueRule: "guideline" | "no_bp";
+                            } | null;
                             sbp: number | null;
                             dbp: number | null;
                             edition: string;
@@ -8536,6 +8810,332 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReminderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSmsConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Whether the patient agrees to SMS reminders */
+                    consent: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        smsConsent: boolean;
+                        /** Format: date-time */
+                        smsConsentAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSmsReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description before_due: the day before the due date; missed_visit: the day after it passed without a visit
+                             * @enum {string}
+                             */
+                            kind: "before_due" | "missed_visit";
+                            /** @description The due date the reminder is about */
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed" | "delivered" | "undelivered" | "skipped";
+                            attempts: number;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /**
+                             * @description Why a skipped reminder was not sent
+                             * @enum {string|null}
+                             */
+                            skipReason: "no_consent" | "no_phone" | "inactive" | "off_list" | "due_moved" | "too_late" | null;
+                            /** @description The last failed attempt, or why it was not delivered */
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSmsDeliveryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Our id of the message, as sent (messageId)
+                     */
+                    messageId?: string;
+                    /** @description The gateway's own id, as it answered the send */
+                    gatewayMessageId?: string;
+                    /** @enum {string} */
+                    status: "delivered" | "undelivered";
+                    /**
+                     * Format: date-time
+                     * @description When the handset received it (delivered)
+                     */
+                    at?: string;
+                    /** @description The carrier's reason (undelivered) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Default Response */
             400: {
@@ -10934,6 +11534,10 @@ export interface operations {
                             yearly?: boolean;
                             /** @description A median read off histograms, not a sum */
                             median?: boolean;
+                            /** @description Counted only for months that are over: the current month has no figure */
+                            pastMonthsOnly?: boolean;
+                            /** @description What is counted, precisely, and the standard it comes from */
+                            description?: string;
                         }[];
                     };
                 };
@@ -11292,6 +11896,10 @@ export interface operations {
                             yearly?: boolean;
                             /** @description A median read off histograms, not a sum */
                             median?: boolean;
+                            /** @description Counted only for months that are over: the current month has no figure */
+                            pastMonthsOnly?: boolean;
+                            /** @description What is counted, precisely, and the standard it comes from */
+                            description?: string;
                         };
                         regionCode: string | null;
                         /** @enum {string} */
@@ -11603,6 +12211,515 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 18-character resident ID (GB 11643) */
+                    idNumber?: string;
+                    /** @description MB- and ten characters */
+                    localId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        localId: string | null;
+                        name: string;
+                        sex: string;
+                        birthDate: string;
+                        /** @description Masked */
+                        idNumber: string | null;
+                        homeCounty: string | null;
+                        institutions: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countPatients: {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 code, 6 digits */
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        regionCode: string | null;
+                        patients: number;
+                        acrossInstitutions: number;
+                        localIdentifiers: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPatientPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            localId: string | null;
+                            name: string;
+                            sex: string;
+                            birthDate: string;
+                            /** @description Masked */
+                            idNumber: string | null;
+                            homeCounty: string | null;
+                        };
+                        merged: {
+                            /** Format: uuid */
+                            id: string;
+                            localId: string | null;
+                        }[];
+                        institutions: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        events: {
+                            /** @enum {string} */
+                            kind: "referral" | "stay" | "enrolment" | "visit" | "consultation";
+                            at: string;
+                            until: string | null;
+                            institution: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            other: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            detail: string | null;
+                            status: string | null;
+                            code: string | null;
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPatientMerges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            sourceId: string;
+                            /** Format: uuid */
+                            targetId: string;
+                            reason: string;
+                            mergedAt: string;
+                            unmergedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergePatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    targetId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        sourceId: string;
+                        /** Format: uuid */
+                        targetId: string;
+                        reason: string;
+                        mergedAt: string;
+                        unmergedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    undoPatientMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mergeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        sourceId: string;
+                        /** Format: uuid */
+                        targetId: string;
+                        reason: string;
+                        mergedAt: string;
+                        unmergedAt: string | null;
+                    };
+                };
             };
             /** @description Default Response */
             400: {

@@ -2,6 +2,7 @@ import { buildApp } from "../app.ts";
 import { systemClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 import { serveHotBackups } from "../db/hot-backup.ts";
+import { reminderJobs } from "../hypertension/sms-jobs.ts";
 import { startJobs } from "../jobs.ts";
 import { monitoringJobs } from "../monitoring/jobs.ts";
 import { referralJobs } from "../referral/jobs.ts";
@@ -18,7 +19,15 @@ export async function serve(options: { port?: string | undefined; demo?: boolean
   const firstStart = await seedFirstStart(database.db, config, { demo: options.demo === true, say: console.log });
   const app = await buildApp({ db: database.db, config });
   // Each feature registers its own scheduled work; one scheduler runs it.
-  const stopJobs = startJobs([...referralJobs(database.db, config, app.log, systemClock), ...monitoringJobs(database.db, app.log)], app.log);
+  const stopJobs = startJobs(
+    [
+      ...referralJobs(database.db, config, app.log, systemClock),
+      ...monitoringJobs(database.db, app.log),
+      ...reminderJobs(database.db, config, app.log, systemClock),
+    ],
+    app.log,
+  );
+  if (!config.sms) console.log("SMS reminders are off (no MEDBRIDGE_SMS_URL).");
   if (config.developmentKey) console.warn("MEDBRIDGE_DATA_KEY is not set: ID numbers are encrypted with the development key (refused in production).");
   shutdown.add("finishing requests in flight", () => app.close());
   shutdown.add("stopping the jobs", () => stopJobs());

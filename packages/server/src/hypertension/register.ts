@@ -36,7 +36,7 @@ import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
 import { pgErrorCode } from "../db/transaction.ts";
-import { DateString, PageQuery, StringEnum, Uuid } from "../http/schemas.ts";
+import { DateString, PageQuery, StringEnum, Timestamp, Uuid } from "../http/schemas.ts";
 import { indexPatient, type PatientKeys } from "../patient-index.ts";
 import { PersonInput, personProblems } from "../patients.ts";
 import { CallStateSchema, callStateColumns, callStateOf, onCallList } from "./calls.ts";
@@ -49,6 +49,7 @@ export const ChronicPatientInput = Type.Object(
     patient: PersonInput,
     conditions: Type.Optional(Type.Array(StringEnum(CONDITIONS), { maxItems: CONDITIONS.length, uniqueItems: true })),
     riskFactors: Type.Optional(Type.Array(StringEnum(RISK_FACTORS), { maxItems: RISK_FACTORS.length, uniqueItems: true })),
+    smsConsent: Type.Optional(Type.Boolean({ description: "The patient agrees to SMS reminders (default: no)" })),
   },
   { additionalProperties: false },
 );
@@ -113,6 +114,8 @@ export const ChronicPatientSchema = Type.Object({
   birthDate: Type.String(),
   idNumber: Type.Union([Type.String(), Type.Null()], { description: "Masked unless the caller treats the patient; null without an ID card" }),
   phone: Type.Union([Type.String(), Type.Null()]),
+  smsConsent: Type.Boolean({ description: "Whether the patient agreed to SMS reminders" }),
+  smsConsentAt: Type.Union([Timestamp, Type.Null()], { description: "When the patient last gave or withdrew consent" }),
   conditions: Type.Array(Type.String()),
   riskFactors: Type.Array(Type.String()),
   enrolledOn: Type.String(),
@@ -194,6 +197,8 @@ function toApi(row: PatientRow, principal: Principal, key: Buffer, listing = fal
     patientId: row.patientId,
     idNumber: clear && row.idCipher ? decrypt(key, row.idCipher) : row.idMasked,
     phone: row.phone,
+    smsConsent: row.smsConsent,
+    smsConsentAt: row.smsConsentAt,
     conditions: row.conditions,
     riskFactors: row.riskFactors,
     enrolledOn: row.enrolledOn,
@@ -229,6 +234,8 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
         idCipher: idNumber ? encrypt(keys.dataKey, idNumber) : null,
         idMasked: idNumber ? maskIdNumber(idNumber) : null,
         phone: input.patient.phone ?? null,
+        smsConsent: input.smsConsent ?? false,
+        smsConsentAt: input.smsConsent === undefined ? null : now,
         conditions: input.conditions ?? [],
         riskFactors: input.riskFactors ?? [],
         enrolledOn: chinaDate(now),
@@ -237,7 +244,13 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
       })
       .returning();
     const patient = row as PatientRow;
-    await audit(db, actor, { action: "create", entity: "chronic_patient", entityId: patient.id, regionCode: home.regionCode });
+    await audit(db, actor, {
+      action: "create",
+      entity: "chronic_patient",
+      entityId: patient.id,
+      regionCode: home.regionCode,
+      ...(input.smsConsent !== undefined && { after: { smsConsent: input.smsConsent } }),
+    });
     return toApi(patient, principal, keys.dataKey);
   } catch (error) {
     if (pgErrorCode(error) === "23505") throw conflict([{ path: "patient.idNumber", message: "is already in this institution's register" }]);
