@@ -208,8 +208,8 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     const before = await rate();
     const patient = async (name: string, enrolled: string, visits: [string, boolean][]) => {
       const [row] = (
-        (await exec(sql`insert into chronic_patients (institution_id, name, sex, birth_date, id_cipher, id_masked, id_hash, enrolled_on, region_code, province_code)
-          values (${from}, ${name}, 'female', '1950-01-01', 'v1:x', 'x', ${name}, ${enrolled}, ${county}, '530000') returning id`)) as unknown as {
+        (await exec(sql`insert into chronic_patients (institution_id, name, sex, birth_date, id_cipher, id_masked, enrolled_on, region_code, province_code)
+          values (${from}, ${name}, 'female', '1950-01-01', 'v1:x', 'x', ${enrolled}, ${county}, '530000') returning id`)) as unknown as {
           rows: { id: string }[];
         }
       ).rows;
