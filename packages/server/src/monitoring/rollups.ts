@@ -1,4 +1,4 @@
-import { addMonths, type Day, day, formatDay, type IndicatorId } from "@medbridge/core";
+import { addMonths, type Day, day, formatDay, INDICATORS, type IndicatorId } from "@medbridge/core";
 import { getTableName, sql } from "drizzle-orm";
 import { chinaMidnight } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
@@ -11,6 +11,8 @@ import { dirtiedBy, ENGINE_SOURCES, type Keyed, SOURCE_ENTRIES } from "./indicat
 /** A dirty (county, month) and the table whose change made it dirty (`*`: every indicator). */
 type DirtyKey = { region: string; month: string; source: string };
 const readsFrom = (id: IndicatorId, key: DirtyKey) => key.source === "*" || dirtiedBy(id).includes(key.source);
+/** Yearly figures count in December: a change in any month of the year moves its December. */
+const YEARLY = new Set(INDICATORS.filter((i) => i.yearly).map((i) => i.id));
 
 /**
  * Recomputes the dirty pairs (in the transaction's `rollup_keys` table) of the indicators whose
@@ -22,18 +24,22 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
     if (keys === "all") return () => sql`true`;
     const mine = keys.filter((k) => readsFrom(id, k));
     if (mine.length === 0) return null;
+    const yearly = YEARLY.has(id);
     const months = mine.map((x) => x.month).sort();
-    // The first instant of the earliest month and of the month after the latest, in China time.
-    const start = `${months[0]}-01T00:00:00+08:00`;
-    const last = months.at(-1) as string;
+    // The first instant of the earliest month and of the month after the latest, in China time
+    // (for a yearly figure, of the earliest year and the year after the latest).
+    const first = yearly ? `${months[0]?.slice(0, 4)}-01` : (months[0] as string);
+    const last = yearly ? `${months.at(-1)?.slice(0, 4)}-12` : (months.at(-1) as string);
+    const start = `${first}-01T00:00:00+08:00`;
     const after = chinaMidnight(addMonths(day(`${last}-01`), 1)).toISOString();
     const sources = sql.join(
       ["*", ...dirtiedBy(id)].map((x) => sql`${x}`),
       sql`, `,
     );
+    const month = yearly ? sql`substr(month, 1, 4) || '-12'` : sql`month::text`;
     return (r, m, time) =>
       sql`${time ? sql`${time} >= ${start}::timestamptz and ${time} < ${after}::timestamptz and ` : sql``}${r} in (select region_code from rollup_keys where source in (${sources}))
-        and (${r}::text, ${m}::text) in (select region_code::text, month::text from rollup_keys where source in (${sources}))`;
+        and (${r}::text, ${m}::text) in (select region_code::text, ${month} from rollup_keys where source in (${sources}))`;
   };
   for (const [id, source] of SOURCE_ENTRIES) {
     if (!("sums" in source)) continue;
