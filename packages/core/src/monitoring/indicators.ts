@@ -16,6 +16,13 @@ interface IndicatorDefinition {
   yearly?: boolean;
   /** A median (read off histograms), not a sum: only the server can combine regions and months. */
   median?: boolean;
+  /**
+   * Known only once the month is over (whether a patient due in it came by its end): the current
+   * month has no figure, and a tile shows last month.
+   */
+  pastMonthsOnly?: boolean;
+  /** What is counted, precisely, and the standard it comes from. */
+  description?: string;
 }
 
 /**
@@ -228,6 +235,66 @@ const CATALOGUE = [
     denominator: "patients under care",
     unit: "%",
     higherIsBetter: true,
+  },
+  // The follow-up of the hypertension register (issue 13): patients are counted in their register
+  // entry's county, only while the entry is active; visits of either kind (a follow-up at the
+  // institution, or a hospital's discharge summary) count as contact, except where stated.
+  {
+    id: "htn_standard_management_rate",
+    zh: "高血压患者规范管理率",
+    en: "Hypertension standardised management rate",
+    numerator: "patients with at least 4 follow-up visits in the year",
+    denominator: "patients on the register enrolled by the year's end",
+    unit: "%",
+    higherIsBetter: true,
+    yearly: true,
+    description:
+      "国家基本公共卫生服务规范（第三版）：高血压患者每年至少4次面对面随访。National basic public health service standard (3rd edition): at least four face-to-face follow-ups a year. Numerator: patients with ≥ 4 visits of kind follow_up dated in the calendar year (a hospital's discharge summary is not a face-to-face follow-up); denominator: active register patients enrolled on or before 31 December of the year. Counted in December.",
+  },
+  {
+    id: "htn_missed_visits",
+    zh: "高血压未按期随访率",
+    en: "Hypertension missed visits",
+    numerator: "patients due in the month with no visit from the due date to the month's end",
+    denominator: "patients due in the month",
+    unit: "%",
+    higherIsBetter: false,
+    pastMonthsOnly: true,
+    description:
+      "A patient is due on the next due date set by a visit, unless another visit comes before that date (it sets a new one); due dates more than six months after their visit (a yearly re-check of someone found not hypertensive) are not follow-up dues. Missed: no visit on or after the due date up to the last day of its month (a visit on the due date is on time). Patients are counted once per month; a month is counted once it is over.",
+  },
+  {
+    id: "htn_lost_to_follow_up",
+    zh: "高血压失访率",
+    en: "Hypertension lost to follow-up",
+    numerator: "patients neither enrolled nor visited in the 6 months up to the month's end",
+    denominator: "patients under care at the month's end",
+    unit: "%",
+    higherIsBetter: false,
+    description:
+      "Each month from enrolment: lost when the patient has no visit dated after the day six months before the month's last day (a visit exactly six months before it no longer counts) and was enrolled on or before that day. Under care: active register patients enrolled by the month's end.",
+  },
+  {
+    id: "htn_visits_without_bp",
+    zh: "随访未记录血压占比",
+    en: "Visits without a BP reading",
+    numerator: "visits in the month without a blood pressure",
+    denominator: "visits in the month",
+    unit: "%",
+    higherIsBetter: false,
+    description:
+      "Visits of either kind dated in the month, of any register patient; without a reading: systolic or diastolic missing (a discharge summary may come without one).",
+  },
+  {
+    id: "htn_calls_reached",
+    zh: "电话随访接通率",
+    en: "Follow-up calls reached",
+    numerator: "calls in the month with the result reached (a date agreed)",
+    denominator: "calls in the month",
+    unit: "%",
+    higherIsBetter: true,
+    description:
+      "Calls to register patients on the call list, counted in the month they were made; the region report lists the calls by result (reached, no answer, wrong number, moved away, died, refused).",
   },
 ] as const satisfies readonly IndicatorDefinition[];
 

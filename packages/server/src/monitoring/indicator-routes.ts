@@ -39,6 +39,8 @@ const IndicatorSchema = Type.Object({
   higherIsBetter: Type.Boolean(),
   yearly: Type.Optional(Type.Boolean({ description: "Measured once a year (counted in December)" })),
   median: Type.Optional(Type.Boolean({ description: "A median read off histograms, not a sum" })),
+  pastMonthsOnly: Type.Optional(Type.Boolean({ description: "Counted only for months that are over: the current month has no figure" })),
+  description: Type.Optional(Type.String({ description: "What is counted, precisely, and the standard it comes from" })),
 });
 
 /** One indicator's values by region and period (indicatorValues). */

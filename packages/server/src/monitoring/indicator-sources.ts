@@ -1,10 +1,11 @@
-import type { CatalogueEntry, IndicatorId } from "@medbridge/core";
+import type { CallResult, CatalogueEntry, IndicatorId } from "@medbridge/core";
 import { getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/connection.ts";
 import {
   agreementCompliance,
   beds,
+  chronicCalls,
   chronicPatients,
   chronicVisits,
   countyVisitStats,
@@ -33,6 +34,9 @@ import { touringCompliance } from "../outreach/touring.ts";
 
 const month = (column: SQL) => sql`to_char(${column}, 'YYYY-MM')`;
 const chinaMonth = (column: SQL) => sql`rollup_china_month(${column})`;
+/** The first day of this China month, for figures that run from a start to now. */
+const thisMonth = sql`date_trunc('month', now() at time zone 'Asia/Shanghai')`;
+const REACHED: CallResult = "reached";
 
 /**
  * Restricts a fact query to the pairs being recomputed, on the row's own county and month; `time`
@@ -230,7 +234,8 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
     },
   },
   // Each month of each patient on the register (from enrolment to this month): under care, and
-  // controlled when the latest visit by the month's end is within three months and controlled.
+  // controlled when the latest visit with a BP (a discharge may have none) by the month's end is
+  // within three months and controlled.
   htn_control_rate: {
     dirtiedBy: [chronicVisits, chronicPatients],
     sums: (k) => sql`select p.region_code, to_char(m, 'YYYY-MM'),
@@ -241,6 +246,67 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
                        order by v.visit_on desc limit 1) lv on true
     where p.active and ${k(sql`p.region_code`, sql`to_char(m, 'YYYY-MM')`)}
     group by 1, 2`,
+  },
+  // The follow-up indicators (each catalogue entry's description says what counts). The triggers
+  // mark a visit's month and the six after it, a call's month, and a register entry's months
+  // from enrolment to now; a yearly figure's December is recomputed with any month of its year
+  // (rollups.ts), and missed visits are only counted for due dates within six months of their
+  // visit, so every month a change moves is marked.
+  htn_standard_management_rate: {
+    dirtiedBy: [chronicVisits, chronicPatients],
+    sums: (k) => sql`select p.region_code, y || '-12',
+      (count(*) filter (where (select count(*) from chronic_visits v where v.patient_id = p.id and v.kind = 'follow_up'
+                                 and v.visit_on >= make_date(y, 1, 1) and v.visit_on <= make_date(y, 12, 31)) >= 4))::float8,
+      count(*)::float8
+    from chronic_patients p
+    cross join lateral generate_series(extract(year from p.enrolled_on)::int, extract(year from ${thisMonth})::int) y
+    where p.active and ${k(sql`p.region_code`, sql`y || '-12'`)}
+    group by 1, 2`,
+  },
+  // Each visit's due date in force (no later visit before it) in its month, once the month is
+  // over; missed when the patient's next visit is after the month's last day, or never came.
+  htn_missed_visits: {
+    dirtiedBy: [chronicVisits, chronicPatients],
+    sums: (k) => sql`select p.region_code, to_char(v.next_due_on, 'YYYY-MM'),
+      (count(distinct p.id) filter (where n.visit_on is null
+        or n.visit_on > (date_trunc('month', v.next_due_on) + interval '1 month' - interval '1 day')::date))::float8,
+      count(distinct p.id)::float8
+    from chronic_visits v
+    join chronic_patients p on p.id = v.patient_id
+    left join lateral (select w.visit_on from chronic_visits w where w.patient_id = v.patient_id
+                         and (w.visit_on, w.created_at, w.id) > (v.visit_on, v.created_at, v.id)
+                       order by w.visit_on, w.created_at, w.id limit 1) n on true
+    where p.active and v.next_due_on >= p.enrolled_on and v.next_due_on <= (v.visit_on + interval '6 months')::date
+      and (n.visit_on is null or n.visit_on >= v.next_due_on) and v.next_due_on < ${thisMonth}
+      and ${k(sql`p.region_code`, sql`to_char(v.next_due_on, 'YYYY-MM')`, sql`v.next_due_on`)}
+    group by 1, 2`,
+  },
+  // Each month of each patient on the register, as the control rate: lost when neither enrolled
+  // nor visited after the day six months before the month's last day.
+  htn_lost_to_follow_up: {
+    dirtiedBy: [chronicVisits, chronicPatients],
+    sums: (k) => sql`select p.region_code, to_char(m, 'YYYY-MM'),
+      (count(*) filter (where p.enrolled_on <= w.since and not exists (
+        select 1 from chronic_visits v where v.patient_id = p.id and v.visit_on > w.since and v.visit_on <= w.last)))::float8,
+      count(*)::float8
+    from chronic_patients p
+    cross join lateral generate_series(date_trunc('month', p.enrolled_on), ${thisMonth}, interval '1 month') m
+    cross join lateral (select (m + interval '1 month' - interval '1 day')::date as last,
+                               (m + interval '1 month' - interval '1 day' - interval '6 months')::date as since) w
+    where p.active and ${k(sql`p.region_code`, sql`to_char(m, 'YYYY-MM')`)}
+    group by 1, 2`,
+  },
+  htn_visits_without_bp: {
+    dirtiedBy: [chronicVisits, chronicPatients],
+    sums: (k) => sql`select p.region_code, to_char(v.visit_on, 'YYYY-MM'), (count(*) filter (where v.sbp is null or v.dbp is null))::float8, count(*)::float8
+    from chronic_visits v join chronic_patients p on p.id = v.patient_id
+    where ${k(sql`p.region_code`, sql`to_char(v.visit_on, 'YYYY-MM')`, sql`v.visit_on`)} group by 1, 2`,
+  },
+  htn_calls_reached: {
+    dirtiedBy: [chronicCalls, chronicPatients],
+    sums: (k) => sql`select p.region_code, to_char(c.called_on, 'YYYY-MM'), (count(*) filter (where c.result = ${REACHED}))::float8, count(*)::float8
+    from chronic_calls c join chronic_patients p on p.id = c.patient_id
+    where ${k(sql`p.region_code`, sql`to_char(c.called_on, 'YYYY-MM')`, sql`c.called_on`)} group by 1, 2`,
   },
 };
 

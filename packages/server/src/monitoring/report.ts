@@ -1,6 +1,7 @@
-import { type Day, INDICATORS, type Indicator, type IndicatorId, regionLevel } from "@medbridge/core";
-import { eq } from "drizzle-orm";
+import { addMonths, CALL_RESULTS, type CallResult, type Day, day, formatDay, INDICATORS, type Indicator, type IndicatorId, regionLevel } from "@medbridge/core";
+import { eq, sql } from "drizzle-orm";
 import { PDFDocument, rgb } from "pdf-lib";
+import { inRegion } from "../access.ts";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
 import { agreementsInScope, complianceBoard } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
@@ -25,6 +26,33 @@ const previous = (period: string) => {
   const [y, m] = period.split("-").map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 };
+
+/** Each call result in Chinese and English, as the register's call form names them. */
+const CALL_RESULT_LABELS = {
+  reached: ["已接通，约定随访日期", "Reached, date agreed"],
+  no_answer: ["无人接听", "No answer"],
+  wrong_number: ["号码错误", "Wrong number"],
+  moved_away: ["已迁出", "Moved away"],
+  died: ["已死亡", "Died"],
+  refused: ["拒绝随访", "Refused follow-up"],
+} as const satisfies Record<CallResult, readonly [string, string]>;
+
+/**
+ * The register's follow-up calls of the region's patients made in the months, by result (every
+ * result, zero included): the breakdown behind the calls-reached indicator, counted as it is.
+ */
+export async function callsByResult(db: Db, regionCode: string, months: string[]) {
+  const first = `${months[0]}-01`;
+  const after = formatDay(addMonths(day(`${months.at(-1)}-01`), 1));
+  const rows = (
+    (await db.execute(sql`select c.result, count(*)::int as calls from chronic_calls c join chronic_patients p on p.id = c.patient_id
+      where ${inRegion(sql`p.region_code`, regionCode)} and c.called_on >= ${first}::date and c.called_on < ${after}::date group by 1`)) as unknown as {
+      rows: { result: string; calls: number }[];
+    }
+  ).rows;
+  const count = new Map(rows.map((r) => [r.result, Number(r.calls)]));
+  return CALL_RESULTS.map((result) => ({ result, zh: CALL_RESULT_LABELS[result][0], en: CALL_RESULT_LABELS[result][1], calls: count.get(result) ?? 0 }));
+}
 
 /** The figures of a region + period report: key indicators against the previous period, the monthly series, failing agreements, the top supporters. */
 export async function regionReport(db: Db, regionCode: string, period: string, today: Day) {
@@ -66,13 +94,14 @@ export async function regionReport(db: Db, regionCode: string, period: string, t
     period,
     figures,
     series,
+    calls: await callsByResult(db, regionCode, months),
     agreements: board.length,
     failing,
     ranking: ranking.items.slice(0, 10),
   };
 }
 
-/** The report a county sends to the province: key figures, a chart of referrals, failing agreements, the supporter ranking. */
+/** The report a county sends to the province: key figures, a chart of referrals, follow-up calls by result, failing agreements, the supporter ranking. */
 export async function regionReportPdf(report: Awaited<ReturnType<typeof regionReport>>): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`${report.regionName} ${report.period} 帮扶监测报告`);
@@ -126,6 +155,22 @@ export async function regionReportPdf(report: Awaited<ReturnType<typeof regionRe
   y = base - 28;
   await text.draw(page, "■ 上转 up   ■ 下转 down", left, y, 8, GREY);
   y -= 16;
+
+  const calls = report.calls.reduce((sum, c) => sum + c.calls, 0);
+  await heading("高血压随访电话结果", `Hypertension follow-up calls by result (${calls})`);
+  if (calls === 0) {
+    await text.draw(page, "本期无随访电话 / no calls in the period", left, y, 10, GREY);
+    y -= 16;
+  }
+  for (const c of calls === 0 ? [] : report.calls) {
+    ensure(16);
+    await text.draw(page, c.zh, left, y, 10);
+    await text.draw(page, c.en, left + 140, y, 9, GREY);
+    await text.draw(page, String(c.calls), left + 340, y, 10);
+    await text.draw(page, `${Math.round((c.calls / calls) * 1000) / 10}%`, left + 410, y, 9, GREY);
+    y -= 15;
+  }
+  y -= 6;
 
   await heading("未达标协议", `Agreements not passing (${report.failing.length} of ${report.agreements})`);
   if (report.failing.length === 0) {

@@ -115,16 +115,22 @@ export async function rebuildRollups(db: Db, today: Day): Promise<void> {
 /**
  * Marks the months that time itself moved: this month of every county with patients on the
  * hypertension register, once, when the month has no control rate yet (the rate's months run to
- * "now"). The server's job calls it with the compliance re-check.
+ * "now"); and last month of those counties, once, when it has no missed-visit figure yet (counted
+ * only when a month is over). The server's job calls it with the compliance re-check.
  */
 export async function markNewMonth(db: Db, today: Day): Promise<void> {
   const month = formatDay(today).slice(0, 7);
-  // Marked as a change of the register, one of the rate's sources (dirtiedBy), so only it is recomputed.
-  const indicator: IndicatorId = "htn_control_rate";
+  const lastMonth = formatDay(addMonths(day(`${month}-01`), -1)).slice(0, 7);
+  // Marked as a change of the register, one of the rates' sources (dirtiedBy), so only they are recomputed.
   const source = getTableName(chronicPatients);
-  await db.execute(sql`
-    insert into rollup_dirty (region_code, month, source)
-    select distinct p.region_code, ${month}, ${source} from chronic_patients p
-    where p.active and not exists (select 1 from indicator_rollups r where r.indicator_id = ${indicator} and r.region_code = p.region_code and r.month = ${month})
-    on conflict do nothing`);
+  const marks: [IndicatorId, string][] = [
+    ["htn_control_rate", month],
+    ["htn_missed_visits", lastMonth],
+  ];
+  for (const [indicator, at] of marks)
+    await db.execute(sql`
+      insert into rollup_dirty (region_code, month, source)
+      select distinct p.region_code, ${at}, ${source} from chronic_patients p
+      where p.active and not exists (select 1 from indicator_rollups r where r.indicator_id = ${indicator} and r.region_code = p.region_code and r.month = ${at})
+      on conflict do nothing`);
 }
