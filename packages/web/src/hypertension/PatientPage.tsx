@@ -14,6 +14,7 @@ import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types
 import { CallModal, CallTable, LastCall } from "./Calls.tsx";
 import { Recommendation } from "./Recommendation.tsx";
 import { ageOf } from "./RegisterPage.tsx";
+import { ReminderCard } from "./Reminders.tsx";
 
 interface VisitValues {
   sbp: number;
@@ -238,6 +239,9 @@ export function PatientPage() {
               }
             >
               <CallTable patientId={p.id} />
+            </Card>
+            <Card title={t("htnSms.title")} size="small">
+              <ReminderCard patient={p} canWrite={mayOn(me, "write", "chronic_patient", { regionCode: null, institutionIds: [p.institutionId] })} />
             </Card>
             <CallModal patient={calling ? p : null} onClose={() => setCalling(false)} />
           </Space>

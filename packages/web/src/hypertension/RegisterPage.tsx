@@ -1,6 +1,6 @@
 import { CONDITIONS, RISK_FACTORS } from "@medbridge/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, DatePicker, Form, Input, Segmented, Select, Tag } from "antd";
+import { Button, Checkbox, DatePicker, Form, Input, Segmented, Select, Tag } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import type { ChronicPatient } from "../types.ts";
 import { CallModal, LastCall } from "./Calls.tsx";
+import { useRemindersEnabled } from "./Reminders.tsx";
 
 interface EnrolValues {
   name: string;
@@ -24,6 +25,7 @@ interface EnrolValues {
   phone?: string;
   conditions?: string[];
   riskFactors?: string[];
+  smsConsent?: boolean;
 }
 
 export const ageOf = (birthDate: string) => dayjs().diff(dayjs(birthDate), "year");
@@ -40,6 +42,7 @@ export function RegisterPage() {
   const [enrolling, setEnrolling] = useState(false);
   const [calling, setCalling] = useState<ChronicPatient | null>(null);
   const [form] = Form.useForm<EnrolValues>();
+  const remindersOn = useRemindersEnabled();
   const { query, update } = useListParams(["due", "q"] as const);
   const list = useQuery({
     queryKey: ["htn-patients", query],
@@ -60,6 +63,7 @@ export function RegisterPage() {
         },
         conditions: v.conditions ?? [],
         riskFactors: v.riskFactors ?? [],
+        ...(v.smsConsent && { smsConsent: true }),
       },
     });
     await client.invalidateQueries({ queryKey: ["htn-patients"] });
@@ -161,6 +165,11 @@ export function RegisterPage() {
         <Form.Item name="riskFactors" label={t("htn.riskFactors")}>
           <Select mode="multiple" options={RISK_FACTORS.map((c) => ({ value: c, label: t(`htnRiskFactor.${c}`) }))} />
         </Form.Item>
+        {remindersOn && (
+          <Form.Item name="smsConsent" valuePropName="checked" extra={t("htnSms.enrolHint")}>
+            <Checkbox data-testid="htn-enrol-sms-consent">{t("htnSms.consent")}</Checkbox>
+          </Form.Item>
+        )}
       </FormModal>
     </ListCard>
   );
