@@ -28,6 +28,7 @@ import { registerSameOriginCheck } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { validatorCompiler } from "./http/validation.ts";
 import { cdsRoutes } from "./hypertension/cds-routes.ts";
+import { landInRegister } from "./hypertension/landing.ts";
 import { smsRoutes } from "./hypertension/sms-routes.ts";
 import { loggerOptions } from "./logging.ts";
 import { indicatorRoutes } from "./monitoring/indicator-routes.ts";
@@ -122,7 +123,9 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(auditRoutes(db));
       await api.register(agreementRoutes(db));
       await api.register(complianceRoutes(db, now));
-      await api.register(referralRoutes({ db, config, now }));
+      // A patient sent back down lands in the hypertension register (follow-ups.ts): the referral
+      // feature offers the patient, the register takes them in, neither imports the other.
+      await api.register(referralRoutes({ db, config, now, landings: [landInRegister(config)] }));
       await api.register(cdsRoutes({ db, config, now }));
       await api.register(smsRoutes({ db, config, now }));
       await api.register(outreachRoutes({ db, now }));

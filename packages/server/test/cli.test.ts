@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/db/connection.ts";
 
 const BIN = resolve(import.meta.dirname, "../bin/medbridge.js");
@@ -76,11 +77,29 @@ describe("medbridge CLI on an embedded database", () => {
     expect(stdout).toMatch(
       /Synthetic nation \(small, seed 3, as of 2026-06-30\): \d+ institutions, 20 agreements, 80 dispatches, 10000 referrals, 1000 patients, 5000 register visits in [\d.]+ s \(\d+ rows\/s\)/,
     );
+    expect(stdout).toMatch(/Patient index: \d+ patients; linked 10000 referrals and 1000 register patients in [\d.]+ s\./);
     const huge = cli(["seed", "--scale", "huge"]);
     expect(huge.code).toBe(2);
     expect(huge.stderr).toContain("--scale: must be one of national, small");
     expect(cli(["seed", "--scale", "small", "--as-of", "yesterday"]).stderr).toContain("--as-of: must be a day");
     expect(cli(["seed", "--scale", "small", "--seed", "-1"]).stderr).toContain("--seed: must be a whole number");
+    // The nation now seals its people's ID numbers and links them to the patient index.
+  }, 180_000);
+
+  it("links rows from before the patient index when it migrates, and reports what it could not link", async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      await database.db.execute(sql`update referrals set patient_id = null`);
+      await database.db.execute(sql`update referrals set patient_id_cipher = 'v1:national' where id = (select min(id::text)::uuid from referrals)`);
+    } finally {
+      await database.close();
+    }
+    const { code, stderr } = cli(["migrate"]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain("Linking referrals and register entries to the patient index");
+    expect(stderr).toMatch(/Patient index: 0 patients; linked \d+ referrals, 0 register entries, \d+ consultations\. Not linked: referrals 0 without an ID number and 1 unreadable/);
+    // Nothing is left to link: the next start says nothing about it.
+    expect(cli(["migrate"]).stderr).not.toContain("Linking");
   });
 
   it("prints the touring-frequency compliance of the demo county, and refuses bad options", () => {

@@ -4,6 +4,7 @@ import { type Static, Type } from "typebox";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { chronicCalls, chronicPatients, users } from "../db/schema.ts";
+import { closeFollowUps } from "../follow-ups.ts";
 import { DateString, StringEnum, Timestamp, Uuid } from "../http/schemas.ts";
 
 /** A call to a patient on the call list; the result's effect is core's (hypertension/calls.ts). */
@@ -65,8 +66,12 @@ export function onCallList(today: string): SQL | undefined {
   return sql`${isNull(chronicPatients.offListReason)} and ${or(isNull(chronicPatients.nextCallOn), lte(chronicPatients.nextCallOn, today))}`;
 }
 
-/** Records a call made today and moves the patient on the list; the audit names neither the patient nor the note. */
-export async function recordCall(db: Db, actor: Actor, callerId: string, id: string, body: Static<typeof CallInput>, today: string) {
+/**
+ * Records a call made today and moves the patient on the list; the audit names neither the patient
+ * nor the note. Reaching the patient is the contact an open follow-up task after a discharge asks
+ * for: the task is done.
+ */
+export async function recordCall(db: Db, actor: Actor, callerId: string, id: string, body: Static<typeof CallInput>, today: string, now: Date) {
   const [patient] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id)).for("update");
   if (!patient) throw notFound("Patient");
   const before: CallState = {
@@ -94,6 +99,7 @@ export async function recordCall(db: Db, actor: Actor, callerId: string, id: str
     .set({ ...callStateColumns(after), lastCallResult: body.result, lastCallOn: today, updatedAt: new Date() })
     .where(eq(chronicPatients.id, id))
     .returning();
+  if (body.result === "reached") await closeFollowUps(db, id, today, now);
   await audit(db, actor, {
     action: "call",
     entity: "chronic_patient",

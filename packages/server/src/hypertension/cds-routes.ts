@@ -139,7 +139,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
       async (request, reply) => {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "chronic_patient", [request.params.id]);
-        const visit = await inTransaction(db, (tx) => recordVisit(tx, actorOf(principal, request.id), request.params.id, request.body, today()));
+        const visit = await inTransaction(db, (tx) => recordVisit(tx, actorOf(principal, request.id), request.params.id, request.body, today(), now()));
         return reply.status(201).send(visit);
       },
     );
@@ -177,7 +177,7 @@ export function cdsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "chronic_patient", [request.params.id]);
         const call = await inTransaction(db, (tx) =>
-          recordCall(tx, actorOf(principal, request.id), principal.userId, request.params.id, request.body, today()),
+          recordCall(tx, actorOf(principal, request.id), principal.userId, request.params.id, request.body, today(), now()),
         );
         return reply.status(201).send(call);
       },

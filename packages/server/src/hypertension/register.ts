@@ -36,13 +36,15 @@ import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
 import { pgErrorCode } from "../db/transaction.ts";
+import { closeFollowUps, openFollowUpsOf } from "../follow-ups.ts";
 import { DateString, PageQuery, StringEnum, Timestamp, Uuid } from "../http/schemas.ts";
 import { indexPatient, type PatientKeys } from "../patient-index.ts";
 import { PersonInput, personProblems } from "../patients.ts";
 import { CallStateSchema, callStateColumns, callStateOf, onCallList } from "./calls.ts";
+import type { DischargeRecord } from "./landing.ts";
 
 /** The register is kept where the patients live: village clinics, township and community centres. */
-const GRASSROOTS: InstitutionKind[] = ["village_clinic", "township_health_center", "community_health_center"];
+export const GRASSROOTS: InstitutionKind[] = ["village_clinic", "township_health_center", "community_health_center"];
 
 export const ChronicPatientInput = Type.Object(
   {
@@ -123,6 +125,16 @@ export const ChronicPatientSchema = Type.Object({
   lastControlled: Type.Union([Type.Boolean(), Type.Null()]),
   nextDueOn: Type.Union([Type.String(), Type.Null()]),
   ...CallStateSchema.properties,
+  followUp: Type.Union(
+    [
+      Type.Object({
+        dueOn: Type.String({ description: "Contact the patient by this day (referral.md: within 14 days)" }),
+        referralId: Uuid,
+      }),
+      Type.Null(),
+    ],
+    { description: "The open follow-up task of a patient sent back down from hospital (出院后随访): the call list's item for it" },
+  ),
 });
 
 export const ControlRateQuery = Type.Object(
@@ -161,8 +173,23 @@ export const RecordedVisitSchema = Type.Object({
 
 /** A visit in the patient's list (listVisits): who recorded it and the drugs taken then. */
 export const VisitSchema = Type.Object({
-  ...Type.Omit(RecordedVisitSchema, ["edition", "sbp", "dbp"]).properties,
+  ...Type.Omit(RecordedVisitSchema, ["edition", "sbp", "dbp", "recommendation"]).properties,
+  recommendation: Type.Union([RecommendationSchema, Type.Null()], { description: "Null for a discharge without a blood pressure: the engine did not run" }),
   kind: StringEnum(["follow_up", "discharge"] as const, { description: "A visit at the institution, or the hospital's discharge summary" }),
+  discharge: Type.Union(
+    [
+      Type.Object({
+        referralId: Uuid,
+        summary: Type.String(),
+        hospital: Type.String({ description: "The hospital that sent the patient back down" }),
+        dueRule: StringEnum(["guideline", "no_bp"] as const, {
+          description: "The engine's interval from the BP at discharge, or refer_*'s 14 days without one",
+        }),
+      }),
+      Type.Null(),
+    ],
+    { description: "What the hospital sent with a discharge visit; null for other visits" },
+  ),
   sbp: Type.Union([Type.Number(), Type.Null()]),
   dbp: Type.Union([Type.Number(), Type.Null()]),
   edition: Type.String(),
@@ -186,7 +213,9 @@ export const ControlRateSchema = Type.Object({
 
 type PatientRow = typeof chronicPatients.$inferSelect;
 
-function toApi(row: PatientRow, principal: Principal, key: Buffer, listing = false) {
+type FollowUp = { dueOn: string; referralId: string } | null;
+
+function toApi(row: PatientRow, principal: Principal, key: Buffer, followUp: FollowUp, listing = false) {
   const clear = !listing && allows(principal, "read", "patient_identity", { regionCode: row.regionCode, institutionIds: [row.institutionId] });
   return {
     id: row.id,
@@ -206,6 +235,7 @@ function toApi(row: PatientRow, principal: Principal, key: Buffer, listing = fal
     lastControlled: row.lastControlled,
     nextDueOn: row.nextDueOn,
     ...callStateOf(row),
+    followUp,
   };
 }
 
@@ -251,7 +281,7 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
       regionCode: home.regionCode,
       ...(input.smsConsent !== undefined && { after: { smsConsent: input.smsConsent } }),
     });
-    return toApi(patient, principal, keys.dataKey);
+    return toApi(patient, principal, keys.dataKey, null);
   } catch (error) {
     if (pgErrorCode(error) === "23505") throw conflict([{ path: "patient.idNumber", message: "is already in this institution's register" }]);
     throw error;
@@ -278,8 +308,9 @@ export async function listPatients(db: Db, principal: Principal, key: Buffer, q:
       .offset((q.page - 1) * q.pageSize),
     () => db.select({ total: sql<number>`count(*)::int` }).from(chronicPatients).where(condition),
   );
-  // Lists carry masked ID numbers only.
-  return { ...result, items: result.items.map((r) => toApi(r, principal, key, true)) };
+  // Lists carry masked ID numbers only; a patient sent back down shows the open follow-up task.
+  const followUps = await openFollowUpsOf(db, result.items);
+  return { ...result, items: result.items.map((r) => toApi(r, principal, key, followUps.get(r.id) ?? null, true)) };
 }
 
 /** One patient; reading personal details is audit-logged. */
@@ -287,10 +318,10 @@ export async function readPatient(db: Db, actor: Actor, principal: Principal, ke
   const [row] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id));
   if (!row) throw notFound("Patient");
   await audit(db, actor, { action: "read_patient", entity: "chronic_patient", entityId: id });
-  return toApi(row, principal, key);
+  return toApi(row, principal, key, (await openFollowUpsOf(db, [row])).get(id) ?? null);
 }
 
-const ageOn = (birthDate: string, on: string) => {
+export const ageOn = (birthDate: string, on: string) => {
   const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
   const [y, m, d] = on.split("-").map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
@@ -299,9 +330,10 @@ const ageOn = (birthDate: string, on: string) => {
 /**
  * Records a visit: the engine evaluates it with the register's facts (age on the visit day, sex,
  * conditions, risk factors; a registered patient is diagnosed), the recommendation is stored with
- * its edition, and the patient's next due date and control status move on.
+ * its edition, and the patient's next due date and control status move on. The visit is the
+ * contact an open follow-up task after a discharge asks for: the task is done.
  */
-export async function recordVisit(db: Db, actor: Actor, id: string, body: Static<typeof VisitInput>, today: string) {
+export async function recordVisit(db: Db, actor: Actor, id: string, body: Static<typeof VisitInput>, today: string, now: Date) {
   const [patient] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id)).for("update");
   if (!patient) throw notFound("Patient");
   const visitOn = body.visitOn ?? today;
@@ -362,6 +394,7 @@ export async function recordVisit(db: Db, actor: Actor, id: string, body: Static
       })
       .where(eq(chronicPatients.id, id));
   }
+  await closeFollowUps(db, id, visitOn, now);
   await audit(db, actor, {
     action: "visit",
     entity: "chronic_patient",
@@ -379,18 +412,32 @@ export async function listVisits(db: Db, patientId: string) {
     .where(eq(chronicVisits.patientId, patientId))
     .orderBy(desc(chronicVisits.visitOn), desc(chronicVisits.createdAt))
     .limit(100);
-  return rows.map((v) => ({
-    id: v.id,
-    visitOn: v.visitOn,
-    kind: v.kind as "follow_up" | "discharge",
-    sbp: v.sbp,
-    dbp: v.dbp,
-    edition: v.edition,
-    nextDueOn: v.nextDueOn,
-    recordedBy: v.recordedBy,
-    currentDrugs: (v.input as HypertensionInput).currentDrugs,
-    recommendation: v.recommendation as ReturnType<typeof evaluateHypertension>,
-  }));
+  return rows.map((v) => {
+    const input = v.input as Pick<HypertensionInput, "currentDrugs"> & { discharge?: DischargeRecord };
+    // A discharge without a BP stores which interval was taken instead of a recommendation (landing.ts).
+    const evaluated = v.kind !== "discharge" || v.sbp !== null;
+    return {
+      id: v.id,
+      visitOn: v.visitOn,
+      kind: v.kind as "follow_up" | "discharge",
+      sbp: v.sbp,
+      dbp: v.dbp,
+      edition: v.edition,
+      nextDueOn: v.nextDueOn,
+      recordedBy: v.recordedBy,
+      currentDrugs: input.currentDrugs ?? [],
+      recommendation: evaluated ? (v.recommendation as ReturnType<typeof evaluateHypertension>) : null,
+      discharge:
+        v.kind === "discharge" && input.discharge
+          ? {
+              referralId: v.referralId as string,
+              summary: input.discharge.summary,
+              hospital: input.discharge.hospital,
+              dueRule: evaluated ? ("guideline" as const) : ("no_bp" as const),
+            }
+          : null,
+    };
+  });
 }
 
 /**

@@ -242,7 +242,7 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
       (count(*) filter (where lv.controlled and lv.visit_on > (m + interval '1 month' - interval '1 day' - interval '3 months')::date))::float8, count(*)::float8
     from chronic_patients p
     cross join lateral generate_series(date_trunc('month', p.enrolled_on), date_trunc('month', now() at time zone 'Asia/Shanghai'), interval '1 month') m
-    left join lateral (select v.controlled, v.visit_on from chronic_visits v where v.patient_id = p.id and v.visit_on < m + interval '1 month'
+    left join lateral (select v.controlled, v.visit_on from chronic_visits v where v.patient_id = p.id and v.sbp is not null and v.visit_on < m + interval '1 month'
                        order by v.visit_on desc limit 1) lv on true
     where p.active and ${k(sql`p.region_code`, sql`to_char(m, 'YYYY-MM')`)}
     group by 1, 2`,

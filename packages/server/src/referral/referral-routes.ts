@@ -10,6 +10,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { slots } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
+import type { LandDischarge } from "../follow-ups.ts";
 import { errorResponses, fileResponse, IdParams, PageOf, Uuid } from "../http/schemas.ts";
 import { ATTACHMENT_TYPES, REFERRAL_BODY_LIMIT, readAttachment } from "./attachments.ts";
 import {
@@ -47,9 +48,11 @@ export interface ReferralRouteOptions {
   config: Config;
   /** The clock, so tests can move time (SLA expiry). */
   now?: () => Date;
+  /** Registers that take in a patient sent back down (follow-ups.ts); app.ts gives the hypertension register's. */
+  landings?: readonly LandDischarge[];
 }
 
-export function referralRoutes({ db, config, now = () => new Date() }: ReferralRouteOptions): FastifyPluginAsyncTypebox {
+export function referralRoutes({ db, config, now = () => new Date(), landings = [] }: ReferralRouteOptions): FastifyPluginAsyncTypebox {
   return async (app) => {
     // The create route alone takes files: its own scope, with a body parser that holds each file
     // once, and a gate that admits a few large bodies at a time (referral-body.ts, upload-gate.ts).
@@ -189,7 +192,7 @@ export function referralRoutes({ db, config, now = () => new Date() }: ReferralR
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "read", "referral", [request.params.id]);
         const actor = actorOf(principal, request.id);
-        await inTransaction(db, (tx) => applyTransition(tx, actor, principal, config, request.params.id, request.body, now()));
+        await inTransaction(db, (tx) => applyTransition(tx, actor, principal, config, request.params.id, request.body, now(), landings));
         return readReferral(db, actor, principal, config.dataKey, request.params.id, { audited: false });
       },
     );

@@ -3,6 +3,7 @@ import {
   actingSide,
   allowedActions,
   allows,
+  DRUG_CLASSES,
   expiryWarningLeadMinutes,
   type FieldError,
   forbidden,
@@ -11,6 +12,7 @@ import {
   invalid,
   maskIdNumber,
   notFound,
+  PLAUSIBLE,
   PRIORITIES,
   type Principal,
   type Priority,
@@ -30,8 +32,9 @@ import { chinaDay } from "../clock.ts";
 import { decrypt, encrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
-import { followUps, institutions, referralEvents, referrals } from "../db/schema.ts";
+import { institutions, referralEvents, referrals } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { FOLLOW_UP_WITHIN_DAYS, type LandDischarge, openFollowUp } from "../follow-ups.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { type NotificationKind, notify, notifyStatements } from "../notify/notify.ts";
 import { indexPatient, type PatientKeys } from "../patient-index.ts";
@@ -76,10 +79,44 @@ export const TransitionInput = Type.Object(
     slotId: Type.Optional(Uuid),
     bedId: Type.Optional(Uuid),
     /** With `complete`: send the patient back down with this summary (creates the linked down-referral). */
-    downReferral: Type.Optional(Type.Object({ summary: Text(5000), department: Type.Optional(Text(40)) }, { additionalProperties: false })),
+    downReferral: Type.Optional(
+      Type.Object(
+        {
+          summary: Text(5000),
+          department: Type.Optional(Text(40)),
+          /** The discharge medications: a register the patient lands in records them with the discharge. */
+          medications: Type.Optional(
+            Type.Array(Type.Object({ class: StringEnum(DRUG_CLASSES), name: Text(60), atMaxDose: Type.Boolean() }, { additionalProperties: false }), {
+              maxItems: 8,
+            }),
+          ),
+          /** The blood pressure at discharge (mmHg): a register the patient lands in judges the next visit from it. */
+          bp: Type.Optional(
+            Type.Object(
+              {
+                sbp: Type.Integer({ minimum: PLAUSIBLE.sbp.min, maximum: PLAUSIBLE.sbp.max }),
+                dbp: Type.Integer({ minimum: PLAUSIBLE.dbp.min, maximum: PLAUSIBLE.dbp.max }),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
+
+/** What the schema cannot say about a down-referral's discharge data, each problem naming its field. */
+function downReferralProblems(down: NonNullable<Static<typeof TransitionInput>["downReferral"]>): FieldError[] {
+  const problems: FieldError[] = [];
+  down.medications?.forEach((m, i) => {
+    if (!m.name.trim()) problems.push({ path: `downReferral.medications[${i}].name`, message: "must be a drug name" });
+  });
+  if (down.bp && down.bp.sbp <= down.bp.dbp) problems.push({ path: "downReferral.bp.sbp", message: "must be higher than dbp (likely an entry error)" });
+  return problems;
+}
 
 export const ReferralSchema = Type.Object({
   id: Uuid,
@@ -368,11 +405,17 @@ export async function applyTransition(
   id: string,
   body: Static<typeof TransitionInput>,
   now: Date,
+  landings: readonly LandDischarge[] = [],
 ): Promise<void> {
   const [row] = await db.select().from(referrals).where(eq(referrals.id, id)).for("update");
   if (!row) throw notFound("Referral");
   const side = sideOf(principal, row);
   if (!side) throw forbidden("Only the two institutions act on a referral");
+  if (body.action === "complete" && body.downReferral) {
+    const problems = downReferralProblems(body.downReferral);
+    if (row.direction !== "up") problems.unshift({ path: "downReferral", message: "only an up-referral sends the patient back down" });
+    if (problems.length) throw invalid(problems);
+  }
   const status = row.status as ReferralStatus;
   // A unit the sender booked with the referral is already held: scheduling confirms it.
   const held = row.slotId || row.bedId ? { slotId: row.slotId ?? undefined, bedId: row.bedId ?? undefined } : null;
@@ -409,9 +452,16 @@ export async function applyTransition(
   await audit(db, actor, { action: body.action, entity: "referral", entityId: id, regionCode: row.regionCode, before: { status }, after: { status: next } });
 
   if (body.action === "complete" && body.downReferral) {
-    if (row.direction !== "up") throw invalid([{ path: "downReferral", message: "only an up-referral sends the patient back down" }]);
     const idNumber = row.patientIdCipher ? decrypt(keys.dataKey, row.patientIdCipher) : undefined;
-    await createReferral(
+    const patient = {
+      name: row.patientName,
+      sex: row.patientSex as "female" | "male",
+      birthDate: row.patientBirthDate,
+      ...(idNumber ? { idNumber } : { noIdCard: true as const }),
+      ...(row.patientPhone && { phone: row.patientPhone }),
+      ...(row.patientHomeCounty && { homeCounty: row.patientHomeCounty }),
+    };
+    const down = await createReferral(
       db,
       actor,
       principal,
@@ -421,14 +471,7 @@ export async function applyTransition(
         priority: "routine",
         toInstitutionId: row.fromInstitutionId,
         department: body.downReferral.department ?? "全科医疗科",
-        patient: {
-          name: row.patientName,
-          sex: row.patientSex as "female" | "male",
-          birthDate: row.patientBirthDate,
-          ...(idNumber ? { idNumber } : { noIdCard: true }),
-          ...(row.patientPhone && { phone: row.patientPhone }),
-          ...(row.patientHomeCounty && { homeCounty: row.patientHomeCounty }),
-        },
+        patient,
         reason: { icd10: row.reasonIcd10, text: row.reasonText },
         summary: body.downReferral.summary,
         submit: true,
@@ -436,14 +479,47 @@ export async function applyTransition(
       },
       now,
     );
+    // The patient lands in a register of the receiving institution if one keeps such patients
+    // (the hypertension register, registered by app.ts); its follow-up task is then opened now,
+    // as that register entry's call-list item, instead of when the down-referral is completed.
+    const followUpDueOn = formatDay(chinaDay(now) + FOLLOW_UP_WITHIN_DAYS);
+    for (const land of landings) {
+      const chronicPatientId = await land(db, actor, {
+        downReferralId: down.id,
+        institutionId: row.fromInstitutionId,
+        hospitalName: down.fromInstitutionName,
+        patientId: down.patient.id as string,
+        person: patient,
+        icd10: row.reasonIcd10,
+        summary: body.downReferral.summary,
+        medications: (body.downReferral.medications ?? []).map((m) => ({ ...m, name: m.name.trim() })),
+        bp: body.downReferral.bp ?? null,
+        followUpDueOn,
+        today: formatDay(chinaDay(now)),
+      });
+      if (chronicPatientId) {
+        await openFollowUp(db, {
+          referralId: down.id,
+          institutionId: row.fromInstitutionId,
+          dueOn: followUpDueOn,
+          chronicPatientId,
+          provinceCode: row.provinceCode,
+          now,
+        });
+        break;
+      }
+    }
   }
-  // A completed down-referral asks the grassroots institution to contact the patient within 14 days.
+  // A completed down-referral asks the grassroots institution to contact the patient within 14
+  // days — unless its patient landed in a register, whose task was opened with the landing.
   if (body.action === "complete" && row.direction === "down") {
-    await db.insert(followUps).values({
+    await openFollowUp(db, {
       referralId: id,
       institutionId: row.toInstitutionId,
-      dueOn: formatDay(chinaDay(now) + 14),
+      dueOn: formatDay(chinaDay(now) + FOLLOW_UP_WITHIN_DAYS),
+      chronicPatientId: null,
       provinceCode: row.provinceCode,
+      now,
     });
   }
 }

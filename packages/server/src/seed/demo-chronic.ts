@@ -59,6 +59,7 @@ export async function seedChronicCare(db: Db, random: Random, keys: PatientKeys,
             weeksOnCurrentRegimen: 8,
           },
           today,
+          new Date(),
         );
         visits++;
       }
