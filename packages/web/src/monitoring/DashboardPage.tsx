@@ -57,11 +57,13 @@ export function DashboardPage() {
     queryKey: ["indicator", indicator.id, "children", regionCode, from, to],
     queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: { regionCode, from, to, period: "all" } }),
   });
-  const lastMonth = useQuery({
-    queryKey: ["indicator", indicator.id, "children", regionCode, to],
-    queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: { regionCode, from: to, to } }),
-  });
   const months = Array.from({ length: 12 }, (_, k) => dayjs(from).add(k, "month").format("YYYY-MM"));
+  // The month the table shows: this one, or last month for a figure known only when a month is over.
+  const shown = indicator.pastMonthsOnly ? (months[10] as string) : to;
+  const lastMonth = useQuery({
+    queryKey: ["indicator", indicator.id, "children", regionCode, shown],
+    queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: { regionCode, from: shown, to: shown } }),
+  });
   const lastByRegion = new Map((lastMonth.data?.items ?? []).map((r) => [r.regionCode, r.value]));
   const childRows = (children.data?.items ?? []).map((r) => ({
     code: r.regionCode,
@@ -105,8 +107,9 @@ export function DashboardPage() {
           const rows = tiles[k]?.data?.items ?? [];
           const at = (month: string | undefined) => rows.find((r) => r.period === month)?.value ?? null;
           // A yearly indicator has one month (December) in the window: show it, without an arrow.
-          const now = ind.yearly ? (rows.at(-1)?.value ?? null) : at(to);
-          const before = ind.yearly ? null : at(months[10]);
+          // One known only when a month is over shows last month against the month before.
+          const now = ind.yearly ? (rows.at(-1)?.value ?? null) : at(ind.pastMonthsOnly ? months[10] : to);
+          const before = ind.yearly ? null : at(ind.pastMonthsOnly ? months[9] : months[10]);
           const up = now !== null && before !== null && now > before;
           const down = now !== null && before !== null && now < before;
           const good = (up && ind.higherIsBetter) || (down && !ind.higherIsBetter);
@@ -198,7 +201,7 @@ export function DashboardPage() {
           }
           columns={[
             { title: t("outreach.region"), dataIndex: "name" },
-            { title: `${name(indicator)} · ${to}`, dataIndex: "last", align: "right", sorter: (a, b) => (a.last ?? 0) - (b.last ?? 0) },
+            { title: `${name(indicator)} · ${shown}`, dataIndex: "last", align: "right", sorter: (a, b) => (a.last ?? 0) - (b.last ?? 0) },
             {
               title: `${name(indicator)} · 12`,
               dataIndex: "value",
