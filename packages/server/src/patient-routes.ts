@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { figureScope, invalid, notFound, regionPrefix } from "@medbridge/core";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Type } from "typebox";
-import { requireAccessTo, requireEver } from "./access.ts";
-import { actorOf, audit } from "./audit.ts";
+import { requireAccess, requireAccessTo, requireEver } from "./access.ts";
+import { actorOf, audit, auditInsert } from "./audit.ts";
 import { principalOf } from "./auth/principal.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/connection.ts";
 import { patients } from "./db/schema.ts";
 import { inTransaction } from "./db/transaction.ts";
 import { errorResponses, IdParams, RegionCode } from "./http/schemas.ts";
-import { findPatientByIdNumber, livePatientId } from "./patient-index.ts";
+import { findPatientByIdNumber, livePatientId, patientTargets } from "./patient-index.ts";
 import { listMerges, MergeInput, MergeSchema, mergePatients, mergeRecords, unmergePatients } from "./patient-merge.ts";
 import { PatientPathSchema, patientPath } from "./patient-path.ts";
 
@@ -33,7 +33,7 @@ const PatientSummary = Type.Object({
   birthDate: Type.String(),
   idNumber: Type.Union([Type.String({ description: "Masked" }), Type.Null()]),
   homeCounty: Type.Union([Type.String(), Type.Null()]),
-  /** How many institutions have treated the person (the path, to a clinician, shows which). */
+  /** How many institutions have treated the person — referrals, registers, consultations (the path, to a clinician, shows which). */
   institutions: Type.Integer(),
 });
 
@@ -79,11 +79,23 @@ export function patientRoutes({ db, config }: { db: Db; config: Config }): Fasti
         }
         if (!id) throw notFound("Patient");
         // A person the caller's institution never treated is not theirs to find (404, like a read out of scope).
-        await requireAccessTo(db, principal, "read", "patient", [id]);
-        return inTransaction(db, async (tx) => {
-          await audit(tx, actorOf(principal, request.id), { action: "lookup", entity: "patient", entityId: id });
-          return summary(tx, id);
-        });
+        const target = (await patientTargets(db, [id])).get(id);
+        if (!target) throw notFound("Patient");
+        requireAccess(principal, "read", "patient", [target]);
+        // The audit entry rides in the statement that reads the person: one round trip, both or neither.
+        const audited = db.$with("audited").as(auditInsert(db, actorOf(principal, request.id), [{ action: "lookup", entity: "patient", entityId: id }]));
+        const [row] = await db.with(audited).select().from(patients).where(eq(patients.id, id));
+        if (!row) throw notFound("Patient");
+        return {
+          id: row.id,
+          localId: row.localId,
+          name: row.name,
+          sex: row.sex,
+          birthDate: row.birthDate,
+          idNumber: row.idMasked,
+          homeCounty: row.homeCounty,
+          institutions: target.institutionIds.length,
+        };
       },
     );
 
@@ -182,39 +194,6 @@ export function patientRoutes({ db, config }: { db: Db; config: Config }): Fasti
         return inTransaction(db, (tx) => unmergePatients(tx, actorOf(principal, request.id), request.params.mergeId));
       },
     );
-  };
-}
-
-async function summary(db: Db, id: string) {
-  const [row] = (
-    (await db.execute(sql`
-      select p.id::text, p.local_id, p.name, p.sex, p.birth_date::text, p.id_masked, p.home_county,
-             (select count(*)::int from (
-                select from_institution_id from referrals where patient_id = p.id union select to_institution_id from referrals where patient_id = p.id
-                union select institution_id from chronic_patients where patient_id = p.id) i) as institutions
-      from patients p where p.id = ${id}::uuid`)) as unknown as {
-      rows: {
-        id: string;
-        local_id: string | null;
-        name: string;
-        sex: string;
-        birth_date: string;
-        id_masked: string | null;
-        home_county: string | null;
-        institutions: number;
-      }[];
-    }
-  ).rows;
-  if (!row) throw notFound("Patient");
-  return {
-    id: row.id,
-    localId: row.local_id,
-    name: row.name,
-    sex: row.sex,
-    birthDate: row.birth_date,
-    idNumber: row.id_masked,
-    homeCounty: row.home_county,
-    institutions: row.institutions,
   };
 }
 
