@@ -148,12 +148,28 @@ describe.each(BACKENDS)("patient index API on %s", (backend) => {
     });
     expect(visit.statusCode, visit.body).toBe(201);
 
+    // The county hospital asks its supporter for a consultation about the referral: it joins the path.
+    const city = json(await call("zj.city.coord", "GET", "/api/v1/me")).institutionId;
+    const consultation = await call("gz.county.coord", "POST", "/api/v1/telemedicine", {
+      kind: "consultation",
+      supporterId: city,
+      title: "远程会诊",
+      referralId: referral.id,
+    });
+    expect(consultation.statusCode, consultation.body).toBe(201);
+
     const auditsBefore = (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'read_path'`))[0]?.n ?? 0;
     const path = await call("gz.township.doctor", "GET", `/api/v1/patients/${referral.patient.id}/path`);
     expect(path.statusCode, path.body).toBe(200);
     const body = json(path);
     expect(body.patient).toMatchObject({ id: referral.patient.id, name: "路径患者", localId: null });
-    expect(body.events.map((e: { kind: string }) => e.kind).sort()).toEqual(["enrolment", "referral", "visit"]);
+    expect(body.events.map((e: { kind: string }) => e.kind).sort()).toEqual(["consultation", "enrolment", "referral", "visit"]);
+    expect(body.events.find((e: { kind: string }) => e.kind === "consultation")).toMatchObject({
+      detail: "consultation",
+      status: "requested",
+      institution: { id: county },
+      other: { id: city },
+    });
     expect(body.events.find((e: { kind: string }) => e.kind === "visit")).toMatchObject({ code: "150/95", detail: "follow_up", status: "not_controlled" });
     expect(body.events.find((e: { kind: string }) => e.kind === "referral")).toMatchObject({ detail: "up", code: "I10", other: { id: county } });
     expect(body.institutions.map((i: { id: string }) => i.id)).toContain(county);

@@ -168,20 +168,24 @@ export async function requestSession(db: Db, actor: Actor, principal: Principal,
   if (input.kind !== "consultation" && (input.referralId || input.chronicPatientId)) {
     throw invalid([{ path: input.referralId ? "referralId" : "chronicPatientId", message: "only a consultation attaches to a patient" }]);
   }
-  // A consultation is about the recipient's own patient: a referral it sent or received, or its register.
+  // A consultation is about the recipient's own patient: a referral it sent or received, or its
+  // register. Either leads to the person in the patient index, which the session points to.
+  let patientId: string | null = null;
   if (input.referralId) {
     const [r] = await db
-      .select({ id: referrals.id })
+      .select({ id: referrals.id, patientId: referrals.patientId })
       .from(referrals)
       .where(and(eq(referrals.id, input.referralId), or(eq(referrals.fromInstitutionId, recipientId), eq(referrals.toInstitutionId, recipientId))));
     if (!r) throw invalid([{ path: "referralId", message: "no referral of your institution with this id" }]);
+    patientId = r.patientId;
   }
   if (input.chronicPatientId) {
     const [p] = await db
-      .select({ id: chronicPatients.id })
+      .select({ id: chronicPatients.id, patientId: chronicPatients.patientId })
       .from(chronicPatients)
       .where(and(eq(chronicPatients.id, input.chronicPatientId), eq(chronicPatients.institutionId, recipientId)));
     if (!p) throw invalid([{ path: "chronicPatientId", message: "no patient of your institution's register with this id" }]);
+    patientId = p.patientId ?? patientId;
   }
   const [row] = await db
     .insert(telemedicineSessions)
@@ -195,6 +199,7 @@ export async function requestSession(db: Db, actor: Actor, principal: Principal,
       durationMinutes: input.durationMinutes ?? 60,
       referralId: input.referralId ?? null,
       chronicPatientId: input.chronicPatientId ?? null,
+      patientId,
       regionCode: here.regionCode,
       supporterRegionCode: there.regionCode,
     })
