@@ -12,6 +12,7 @@ import { applyServerErrors } from "../shared/forms.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types.ts";
 import { CallModal, CallTable, LastCall } from "./Calls.tsx";
+import { FollowUpTag, VisitDetail, VisitKind } from "./Discharge.tsx";
 import { Recommendation } from "./Recommendation.tsx";
 import { ageOf } from "./RegisterPage.tsx";
 import { ReminderCard } from "./Reminders.tsx";
@@ -101,7 +102,9 @@ export function PatientPage() {
                     <Tag key={c}>{t(`htnRiskFactor.${c}`)}</Tag>
                   ))}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("htn.nextDue")}>{p.nextDueOn ?? "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("htn.nextDue")}>
+                  {p.nextDueOn ?? "—"} <FollowUpTag patient={p} />
+                </Descriptions.Item>
                 <Descriptions.Item label={t("htn.lastCall")}>
                   <LastCall patient={p} />
                 </Descriptions.Item>
@@ -211,16 +214,32 @@ export function PatientPage() {
                 dataSource={visits.data?.items ?? []}
                 pagination={{ pageSize: 10 }}
                 scroll={{ x: 640 }}
-                expandable={{ expandedRowRender: (v) => <Recommendation output={v.recommendation} /> }}
+                expandable={{ expandedRowRender: (v) => <VisitDetail visit={v} /> }}
                 columns={[
-                  { title: t("referral.date"), dataIndex: "visitOn" },
-                  { title: `${t("htn.sbp")}/${t("htn.dbp")}`, render: (_, v) => `${v.sbp}/${v.dbp}` },
-                  { title: t("htn.recommendation"), render: (_, v) => t(`htnAction.${v.recommendation.action}`) },
+                  {
+                    title: t("referral.date"),
+                    render: (_, v) => (
+                      <>
+                        {v.visitOn} <VisitKind visit={v} />
+                        {v.discharge && <div>{t("discharge.fromHospital", { hospital: v.discharge.hospital })}</div>}
+                      </>
+                    ),
+                  },
+                  { title: `${t("htn.sbp")}/${t("htn.dbp")}`, render: (_, v) => (v.sbp === null ? t("discharge.noBp") : `${v.sbp}/${v.dbp}`) },
+                  {
+                    title: t("htn.recommendation"),
+                    render: (_, v) => (v.recommendation ? t(`htnAction.${v.recommendation.action}`) : t("discharge.notEvaluated")),
+                  },
                   {
                     title: t("htn.control"),
-                    render: (_, v) => (
-                      <Tag color={v.recommendation.controlled ? "green" : "red"}>{t(v.recommendation.controlled ? "htn.controlled" : "htn.uncontrolled")}</Tag>
-                    ),
+                    render: (_, v) =>
+                      v.recommendation ? (
+                        <Tag color={v.recommendation.controlled ? "green" : "red"}>
+                          {t(v.recommendation.controlled ? "htn.controlled" : "htn.uncontrolled")}
+                        </Tag>
+                      ) : (
+                        "—"
+                      ),
                   },
                   { title: t("htn.edition"), dataIndex: "edition" },
                   { title: t("htn.nextDue"), dataIndex: "nextDueOn" },

@@ -15,6 +15,7 @@ import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import type { ChronicPatient } from "../types.ts";
 import { CallModal, LastCall } from "./Calls.tsx";
+import { FollowUpTag } from "./Discharge.tsx";
 import { useRemindersEnabled } from "./Reminders.tsx";
 
 interface EnrolValues {
@@ -111,9 +112,20 @@ export function RegisterPage() {
           },
           {
             title: t("htn.nextDue"),
-            dataIndex: "nextDueOn",
-            render: (d: string | null) =>
-              d ? <Tag color={d < today ? "red" : d <= dayjs().add(7, "day").format("YYYY-MM-DD") ? "orange" : "default"}>{d}</Tag> : "—",
+            key: "nextDueOn",
+            // A patient sent back down is due for the post-discharge contact (出院后随访).
+            render: (_, p) => (
+              <>
+                {p.nextDueOn ? (
+                  <Tag color={p.nextDueOn < today ? "red" : p.nextDueOn <= dayjs().add(7, "day").format("YYYY-MM-DD") ? "orange" : "default"}>
+                    {p.nextDueOn}
+                  </Tag>
+                ) : (
+                  "—"
+                )}
+                <FollowUpTag patient={p} short />
+              </>
+            ),
           },
           {
             title: t("htn.lastCall"),

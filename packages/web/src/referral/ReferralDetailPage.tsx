@@ -3,11 +3,12 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, T
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { api } from "../api.ts";
+import { ApiError, api } from "../api.ts";
 import { formatBytes, formatDateTime } from "../shared/format.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, Referral, RegionWithPath } from "../types.ts";
 import { BookingSelect, bookingBody } from "./BookingSelect.tsx";
+import { DischargeFields, dischargeBody } from "./DischargeFields.tsx";
 import { PriorityTag, ReferralStatusTag, SlaCountdown } from "./ReferralTags.tsx";
 
 const NEEDS_NOTE = new Set(["reject", "cancel"]);
@@ -31,7 +32,9 @@ export function ReferralDetailPage() {
       await client.invalidateQueries({ queryKey: ["referrals"] });
       message.success(t(`referralAction.${action}`));
     } catch (error) {
-      message.error((error as Error).message);
+      // Field errors name the field (downReferral.medications[0].name): shown with the message.
+      const fields = error instanceof ApiError ? error.errors.map((e) => `${e.path} ${e.message}`) : [];
+      message.error([(error as Error).message, ...fields].join("; "));
     }
   };
   // Scheduling asks for a slot only when the sender did not already book one with the referral.
@@ -129,8 +132,7 @@ export function ReferralDetailPage() {
               onOk={async () => {
                 const v = await form.validateFields();
                 if (pending === "schedule") await act("schedule", bookingBody(v.booking));
-                else if (pending === "complete")
-                  await act("complete", { ...(v.note && { note: v.note }), ...(v.downSummary && { downReferral: { summary: v.downSummary } }) });
+                else if (pending === "complete") await act("complete", { ...(v.note && { note: v.note }), ...dischargeBody(v) });
                 else if (pending) await act(pending, { note: v.note });
               }}
               destroyOnHidden
@@ -146,11 +148,7 @@ export function ReferralDetailPage() {
                     <Input.TextArea rows={2} />
                   </Form.Item>
                 )}
-                {pending === "complete" && x.direction === "up" && (
-                  <Form.Item name="downSummary" label={t("referral.downSummary")} rules={[{ max: 5000 }]}>
-                    <Input.TextArea rows={4} data-testid="down-summary" />
-                  </Form.Item>
-                )}
+                {pending === "complete" && x.direction === "up" && <DischargeFields form={form} />}
               </Form>
             </Modal>
           </Space>
