@@ -1,9 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
-import type { LookupFunction } from "node:net";
 import type { SmsGatewayConfig } from "../config.ts";
-import { RefusedTarget, resolveTarget, type Target, type WebhookPolicy } from "./webhook-target.ts";
+import { aborted, pinnedPost } from "./pinned-post.ts";
+import { RefusedTarget, resolveTarget, type WebhookPolicy } from "./webhook-target.ts";
 
 /**
  * The SMS gateway client: provider-neutral, so each province puts its contracted provider behind
@@ -68,50 +66,6 @@ export function verifySignature(secret: string, headers: Record<string, string |
 /** The gateway's answer is read up to this size (its id is all we keep). */
 const ANSWER_LIMIT = 64 * 1024;
 
-/** One POST to a checked target; resolves with the status and body, or an error. Never follows redirects. */
-function exchange(
-  target: Target,
-  headers: Record<string, string>,
-  body: string,
-  signal: AbortSignal,
-): Promise<{ status: number | null; text: string; error: string | null }> {
-  // Connect only to the addresses that were checked, whatever the name resolves to now.
-  const lookup: LookupFunction = (_host, options, callback) => {
-    const first = target.addresses[0] as { address: string; family: number };
-    if (options.all) callback(null, target.addresses);
-    else callback(null, first.address, first.family);
-  };
-  const send = target.url.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise((resolve) => {
-    const req = send(target.url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup, agent: false, signal });
-    req.on("error", (e) => resolve({ status: null, text: "", error: e.message }));
-    req.on("response", (res) => {
-      const status = res.statusCode ?? 0;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= ANSWER_LIMIT) chunks.push(chunk);
-      });
-      res.on("error", (e) => resolve({ status: null, text: "", error: e.message }));
-      // The answer counts once it has arrived whole.
-      res.on("close", () =>
-        resolve(res.complete ? { status, text: Buffer.concat(chunks).toString("utf8"), error: null } : { status: null, text: "", error: "answer cut off" }),
-      );
-    });
-    req.end(body);
-  });
-}
-
-/** Rejects when the signal fires (a lookup cannot be cancelled, only abandoned). */
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const fail = () => reject(new Error("aborted"));
-    if (signal.aborted) fail();
-    else signal.addEventListener("abort", fail, { once: true });
-  });
-}
-
 /** The gateway's own id from a 2xx answer's JSON body, if it names one. */
 function gatewayIdOf(text: string): string | null {
   try {
@@ -145,11 +99,12 @@ export async function sendSms(gateway: SmsGatewayConfig, message: SmsMessage, op
   });
   try {
     const target = await Promise.race([resolveTarget(gateway.url, options.policy), aborted(signal)]);
-    const answer = await exchange(
+    const answer = await pinnedPost(
       target,
       { "content-type": "application/json", "user-agent": "MedBridge-SMS/1", ...signedHeaders(gateway.secret, body, options.at) },
       body,
       signal,
+      ANSWER_LIMIT,
     );
     if (signal.aborted && answer.status === null) return { status: null, gatewayMessageId: null, error: `no answer within ${timeoutMs} ms` };
     if (answer.status === null) return { status: null, gatewayMessageId: null, error: answer.error };

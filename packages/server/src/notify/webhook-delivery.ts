@@ -1,10 +1,8 @@
 import { createHmac } from "node:crypto";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
-import type { LookupFunction } from "node:net";
 import { sql } from "drizzle-orm";
 import { decrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
+import { aborted, pinnedPost } from "./pinned-post.ts";
 import { RefusedTarget, resolveTarget, type Target, type WebhookPolicy } from "./webhook-target.ts";
 
 /** `sha256=<hex>` of the body under the institution's secret: the receiver recomputes and compares. */
@@ -77,36 +75,11 @@ async function settle(db: Db, d: Claimed, now: Date, error: string | null): Prom
   await db.execute(sql`update webhook_deliveries set ${outcome} where id = ${d.id} and delivered_at is null and next_attempt_at = ${d.lease}`);
 }
 
-/** One POST to a checked target; resolves with null on a 2xx answer, else the error. Never follows redirects. */
-export function post(target: Target, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<string | null> {
-  // Connect only to the addresses that were checked, whatever the name resolves to now.
-  const lookup: LookupFunction = (_host, options, callback) => {
-    const first = target.addresses[0] as { address: string; family: number };
-    if (options.all) callback(null, target.addresses);
-    else callback(null, first.address, first.family);
-  };
-  const send = target.url.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise((resolve) => {
-    const req = send(target.url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup, agent: false, signal });
-    req.on("error", (e) => resolve(e.message));
-    req.on("response", (res) => {
-      const status = res.statusCode ?? 0;
-      res.on("error", (e) => resolve(e.message));
-      // The answer counts once it has arrived whole (its body is read and dropped).
-      res.on("close", () => resolve(!res.complete ? "answer cut off" : status >= 200 && status < 300 ? null : `HTTP ${status}`));
-      res.resume();
-    });
-    req.end(body);
-  });
-}
-
-/** Rejects when the signal fires (a lookup cannot be cancelled, only abandoned). */
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const fail = () => reject(new Error("aborted"));
-    if (signal.aborted) fail();
-    else signal.addEventListener("abort", fail, { once: true });
-  });
+/** One POST to a checked target (pinnedPost); resolves with null on a 2xx answer, else the error. */
+export async function post(target: Target, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<string | null> {
+  const answer = await pinnedPost(target, headers, body, signal);
+  if (answer.error !== null) return answer.error;
+  return answer.status !== null && answer.status >= 200 && answer.status < 300 ? null : `HTTP ${answer.status}`;
 }
 
 /**
