@@ -25,6 +25,8 @@ import { CalendarPage } from "./outreach/CalendarPage.tsx";
 import { CapacityPage } from "./outreach/CapacityPage.tsx";
 import { TelemedicinePage } from "./outreach/TelemedicinePage.tsx";
 import { TouringPage } from "./outreach/TouringPage.tsx";
+import { PatientIndexPage } from "./patients/IndexPage.tsx";
+import { PatientPathPage } from "./patients/PathPage.tsx";
 import { NewReferralPage } from "./referral/NewReferralPage.tsx";
 import { PoolPage } from "./referral/PoolPage.tsx";
 import { ReferralDetailPage } from "./referral/ReferralDetailPage.tsx";
@@ -106,6 +108,16 @@ export function AppRoutes() {
           element={
             <Allowed entity="chronic_patient">
               <PatientPage />
+            </Allowed>
+          }
+        />
+        {/* The index decides itself what to show: a lookup for staff who may read patients, counts for officials. */}
+        <Route path="/patients" element={<PatientIndexPage />} />
+        <Route
+          path="/patients/:id/path"
+          element={
+            <Allowed entity="patient_path">
+              <PatientPathPage />
             </Allowed>
           }
         />

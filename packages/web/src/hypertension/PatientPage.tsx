@@ -8,6 +8,7 @@ import { useParams } from "react-router";
 import { api } from "../api.ts";
 import { mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
+import { PathLink } from "../patients/PathLink.tsx";
 import { applyServerErrors } from "../shared/forms.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types.ts";
@@ -87,11 +88,11 @@ export function PatientPage() {
         const p = patient.data as ChronicPatient;
         return (
           <Space direction="vertical" size={16} style={{ width: "100%", maxWidth: 960 }}>
-            <Card title={<span data-testid="htn-patient-name">{p.name}</span>} size="small">
+            <Card title={<span data-testid="htn-patient-name">{p.name}</span>} extra={<PathLink patientId={p.patientId} />} size="small">
               <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
                 <Descriptions.Item label={t("referral.sex")}>{t(`referral.${p.sex}`)}</Descriptions.Item>
                 <Descriptions.Item label={t("htn.age")}>{ageOf(p.birthDate)}</Descriptions.Item>
-                <Descriptions.Item label={t("referral.idNumber")}>{p.idNumber}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.idNumber")}>{p.idNumber ?? t("patient.noIdCard")}</Descriptions.Item>
                 <Descriptions.Item label={t("htn.conditions")}>
                   {p.conditions.map((c) => (
                     <Tag key={c}>{t(`htnCondition.${c}`)}</Tag>

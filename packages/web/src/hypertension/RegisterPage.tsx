@@ -23,6 +23,7 @@ interface EnrolValues {
   sex: "male" | "female";
   birthDate: Dayjs;
   idNumber: string;
+  noIdCard?: boolean;
   phone?: string;
   conditions?: string[];
   riskFactors?: string[];
@@ -43,6 +44,7 @@ export function RegisterPage() {
   const [enrolling, setEnrolling] = useState(false);
   const [calling, setCalling] = useState<ChronicPatient | null>(null);
   const [form] = Form.useForm<EnrolValues>();
+  const noIdCard = Form.useWatch("noIdCard", form);
   const remindersOn = useRemindersEnabled();
   const { query, update } = useListParams(["due", "q"] as const);
   const list = useQuery({
@@ -59,7 +61,7 @@ export function RegisterPage() {
           name: v.name,
           sex: v.sex,
           birthDate: v.birthDate.format("YYYY-MM-DD"),
-          idNumber: v.idNumber.trim().toUpperCase(),
+          ...(v.noIdCard ? { noIdCard: true } : { idNumber: v.idNumber.trim().toUpperCase() }),
           ...(v.phone && { phone: v.phone }),
         },
         conditions: v.conditions ?? [],
@@ -165,8 +167,13 @@ export function RegisterPage() {
         <Form.Item name="birthDate" label={t("referral.birthDate")} rules={[{ required: true }]}>
           <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
-        <Form.Item name="idNumber" label={t("referral.idNumber")} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/ }]}>
-          <Input maxLength={18} />
+        {!noIdCard && (
+          <Form.Item name="idNumber" label={t("referral.idNumber")} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/ }]}>
+            <Input maxLength={18} />
+          </Form.Item>
+        )}
+        <Form.Item name="noIdCard" valuePropName="checked" extra={noIdCard && t("patient.noIdCardHint")}>
+          <Checkbox data-testid="htn-no-id-card">{t("patient.noIdCard")}</Checkbox>
         </Form.Item>
         <Form.Item name="phone" label={t("referral.phone")} rules={[{ pattern: /^1[3-9]\d{9}$/ }]}>
           <Input />

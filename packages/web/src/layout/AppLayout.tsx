@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   HeartOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   ProfileOutlined,
@@ -80,6 +81,17 @@ export function AppLayout() {
       : []),
     ...(me.institutionId && may(me, "write", "chronic_patient")
       ? [{ key: "htn", label: t("htn.menu"), type: "group" as const, children: [{ key: "/htn", icon: <HeartOutlined />, label: t("htn.register") }] }]
+      : []),
+    // The patient index: a lookup for staff who may read patients, the index's counts for the commissions.
+    ...(may(me, "read", "patient") || oversees(me, "count")
+      ? [
+          {
+            key: "patients",
+            label: t("patient.group"),
+            type: "group" as const,
+            children: [{ key: "/patients", icon: <IdcardOutlined />, label: t("patient.index") }],
+          },
+        ]
       : []),
     {
       key: "outreach",

@@ -20,6 +20,7 @@ interface Values {
   sex: string;
   birthDate: Dayjs;
   idNumber: string;
+  noIdCard?: boolean;
   phone?: string;
   homeCounty?: string;
   icd10: string;
@@ -52,6 +53,7 @@ export function NewReferralPage() {
   const [files, setFiles] = useState<UploadFile[]>([]);
   const toInstitutionId = Form.useWatch("toInstitutionId", form);
   const department = Form.useWatch("department", form);
+  const noIdCard = Form.useWatch("noIdCard", form);
   const submit = async (v: Values) => {
     setBusy(true);
     try {
@@ -66,7 +68,7 @@ export function NewReferralPage() {
             name: v.name,
             sex: v.sex,
             birthDate: v.birthDate.format("YYYY-MM-DD"),
-            idNumber: v.idNumber.trim().toUpperCase(),
+            ...(v.noIdCard ? { noIdCard: true } : { idNumber: v.idNumber.trim().toUpperCase() }),
             ...(v.phone && { phone: v.phone }),
             ...(v.homeCounty && { homeCounty: v.homeCounty }),
           },
@@ -145,8 +147,19 @@ export function NewReferralPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="idNumber" label={t("referral.idNumber")} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/ }]}>
-              <Input maxLength={18} />
+            {!noIdCard && (
+              <Form.Item name="idNumber" label={t("referral.idNumber")} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/ }]}>
+                <Input maxLength={18} />
+              </Form.Item>
+            )}
+            {/* A person without an ID card gets a local identifier; a coordinator merges the records later. */}
+            <Form.Item
+              name="noIdCard"
+              valuePropName="checked"
+              extra={noIdCard && t("patient.noIdCardHint")}
+              label={noIdCard ? t("referral.idNumber") : undefined}
+            >
+              <Checkbox data-testid="referral-no-id-card">{t("patient.noIdCard")}</Checkbox>
             </Form.Item>
           </Col>
         </Row>

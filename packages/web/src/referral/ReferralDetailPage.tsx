@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ApiError, api } from "../api.ts";
+import { PathLink } from "../patients/PathLink.tsx";
 import { formatBytes, formatDateTime } from "../shared/format.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, Referral, RegionWithPath } from "../types.ts";
@@ -52,6 +53,7 @@ export function ReferralDetailPage() {
                 <Space>
                   <PriorityTag priority={x.priority} />
                   <span data-testid="referral-patient">{x.patient.name}</span>
+                  <PathLink patientId={x.patient.id} />
                   <ReferralStatusTag status={x.status} />
                   <SlaCountdown deadline={x.slaDeadline} status={x.status} />
                 </Space>
@@ -77,7 +79,7 @@ export function ReferralDetailPage() {
                 <Descriptions.Item label={t("referral.department")}>{x.department}</Descriptions.Item>
                 <Descriptions.Item label={t("referral.from")}>{x.fromInstitutionName}</Descriptions.Item>
                 <Descriptions.Item label={t("referral.to")}>{x.toInstitutionName}</Descriptions.Item>
-                <Descriptions.Item label={t("referral.idNumber")}>{x.patient.idNumber}</Descriptions.Item>
+                <Descriptions.Item label={t("referral.idNumber")}>{x.patient.idNumber ?? t("patient.noIdCard")}</Descriptions.Item>
                 <Descriptions.Item label={t("referral.birthDate")}>
                   {x.patient.birthDate} · {t(`referral.${x.patient.sex}`)}
                 </Descriptions.Item>
