@@ -98,7 +98,9 @@ export async function patientPath(db: Db, id: string): Promise<PatientPath> {
       from referrals r join institutions f on f.id = r.from_institution_id join institutions t on t.id = r.to_institution_id
       where r.patient_id in (${ids})
       union all
-      select 'stay', b.date::text, (select to_char(max(e.at) at time zone 'UTC', 'YYYY-MM-DD') from referral_events e where e.referral_id = r.id and e.to_status = 'completed'),
+      -- A stay ends when its referral was completed, never before the bed's day (a completion recorded early).
+      select 'stay', b.date::text,
+             (select greatest(b.date, max((e.at at time zone 'Asia/Shanghai')::date))::text from referral_events e where e.referral_id = r.id and e.to_status = 'completed'),
              r.to_institution_id::text, t.name, null, null, b.ward, r.status, r.reason_icd10, r.id::text
       from referrals r join beds b on b.id = r.bed_id join institutions t on t.id = r.to_institution_id
       where r.patient_id in (${ids}) and r.status in ('scheduled', 'completed')
@@ -108,7 +110,7 @@ export async function patientPath(db: Db, id: string): Promise<PatientPath> {
       where c.patient_id in (${ids})
       union all
       select 'visit', v.visit_on::text, null, v.institution_id::text, i.name, null, null, v.kind,
-             case when v.controlled then 'controlled' else 'not_controlled' end,
+             case when v.sbp is null then null when v.controlled then 'controlled' else 'not_controlled' end,
              case when v.sbp is null then null else v.sbp || '/' || v.dbp end, c.id::text
       from chronic_visits v join chronic_patients c on c.id = v.patient_id join institutions i on i.id = v.institution_id
       where c.patient_id in (${ids})
