@@ -193,6 +193,41 @@ describe.each(BACKENDS)("patient index API on %s", (backend) => {
     expect((await call("gz.official", "GET", "/api/v1/patients/counts?regionCode=530000")).statusCode).toBe(403);
   });
 
+  it("shows a hospital stay and the discharge that landed in the register (without a BP: no control status)", async () => {
+    const idNumber = idNumberFor("1957-07-07", "609");
+    const tomorrow = new Date(clock.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const bed = await call("gz.county.coord", "POST", "/api/v1/beds", { institutionId: county, ward: "心内科病区", date: tomorrow, reserved: 1 });
+    expect(bed.statusCode, bed.body).toBe(201);
+    const created = await call(
+      "gz.township.doctor",
+      "POST",
+      "/api/v1/referrals",
+      upReferral(county, { patient: { name: "住院患者", sex: "male", birthDate: "1957-07-07", idNumber }, bedId: json(bed).id }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const up = json(created);
+    for (const action of [{ action: "accept" }, { action: "schedule" }, { action: "arrive" }, { action: "complete", downReferral: { summary: "出院小结" } }]) {
+      const step = await call("gz.county.coord", "POST", `/api/v1/referrals/${up.id}/transitions`, action);
+      expect(step.statusCode, step.body).toBe(200);
+    }
+    const path = json(await call("gz.township.doctor", "GET", `/api/v1/patients/${up.patient.id}/path`));
+    const kinds = path.events.map((e: { kind: string }) => e.kind).sort();
+    expect(kinds).toEqual(["enrolment", "referral", "referral", "stay", "visit"]);
+    expect(path.events.find((e: { kind: string }) => e.kind === "stay")).toMatchObject({
+      at: tomorrow,
+      until: tomorrow,
+      detail: "心内科病区",
+      institution: { id: county },
+    });
+    expect(path.events.find((e: { kind: string }) => e.kind === "visit")).toMatchObject({ detail: "discharge", status: null, code: null });
+    expect(
+      path.events
+        .filter((e: { kind: string; detail: string }) => e.kind === "referral")
+        .map((e: { detail: string }) => e.detail)
+        .sort(),
+    ).toEqual(["down", "up"]);
+  });
+
   it("lets a coordinator merge a record without ID card into the person's record, and undo it, both audited", async () => {
     const child = await refer({ name: "无证儿童", sex: "female", birthDate: "2024-05-06", noIdCard: true });
     expect(child.patient.idNumber).toBeNull();

@@ -222,6 +222,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
       .insert(referralEvents)
       .values({
         referralId: id,
+        at: now,
         actorId: actor.id,
         actorName: actor.name,
         action: submitted ? "submit" : "create",
@@ -448,7 +449,17 @@ export async function applyTransition(
   await db.update(referrals).set(changes).where(eq(referrals.id, id));
   await db
     .insert(referralEvents)
-    .values({ referralId: id, actorId: actor.id, actorName: actor.name, action: body.action, fromStatus: status, toStatus: next, note: body.note ?? null });
+    // The event's time is the Clock's, like the referral's own timestamps (the history and the path read it).
+    .values({
+      referralId: id,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: body.action,
+      fromStatus: status,
+      toStatus: next,
+      note: body.note ?? null,
+    });
   await audit(db, actor, { action: body.action, entity: "referral", entityId: id, regionCode: row.regionCode, before: { status }, after: { status: next } });
 
   if (body.action === "complete" && body.downReferral) {
@@ -609,6 +620,7 @@ export async function expireOverdue(db: Db, now: Date, onError?: (id: string, er
       await tx.update(referrals).set({ status: next, updatedAt: now }).where(eq(referrals.id, id));
       await tx.insert(referralEvents).values({
         referralId: id,
+        at: now,
         actorId: null,
         actorName: SYSTEM.name,
         action: "expire",
