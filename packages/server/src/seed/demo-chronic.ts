@@ -1,4 +1,5 @@
 import { type Condition, DRUGS, type DrugClass, formatDay, idCheckCharacter, type RiskFactor } from "@medbridge/core";
+import { sql } from "drizzle-orm";
 import { CLI_ACTOR } from "../audit.ts";
 import { todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
@@ -65,5 +66,13 @@ export async function seedChronicCare(db: Db, random: Random, keys: PatientKeys,
       }
     }
   }
+  // Enrolment is "today" for the API; these people were under care before their first visit
+  // (a month earlier), so the register's paths and the yearly follow-up figures read naturally.
+  await db.execute(sql`
+    update chronic_patients c set enrolled_on = (select min(v.visit_on) - 30 from chronic_visits v where v.patient_id = c.id)
+    where c.institution_id in (${sql.join(
+      townships.map((t) => sql`${t.id}::uuid`),
+      sql`, `,
+    )}) and exists (select 1 from chronic_visits v where v.patient_id = c.id)`);
   return visits;
 }
