@@ -284,7 +284,10 @@ function baseArbitrary(op: Operation, pool: IdPool): fc.Arbitrary<Case> {
 
 function mutate(c: Case, mutations: [string, unknown][]): Case {
   const out = structuredClone(c);
-  for (const [slot, value] of mutations) {
+  // Each value is copied: the arbitraries hand out the same constant objects ({}, []) to many cases,
+  // and a later mutation writing into one would change them all (or point one into itself).
+  for (const [slot, shared] of mutations) {
+    const value = structuredClone(shared);
     const [part, where] = slot.split(":") as [Part, string];
     if (part === "path") out.path[where] = value;
     else if (part === "query") out.query[where] = value;
