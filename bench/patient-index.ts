@@ -10,7 +10,8 @@
  *
  *   npx tsx bench/patient-index.ts [national|small]
  *
- * BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 then skips generating and linking.
+ * BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 then skips generating and linking, and with
+ * BENCH_RELINK=1 as well unlinks everything and measures the linking again.
  */
 
 import { sql } from "drizzle-orm";
@@ -58,7 +59,17 @@ try {
       },
     });
     print("generator (people, referrals, register; no rollups)", { seconds: seconds(t0) });
-
+  }
+  if (!reuse || process.env.BENCH_RELINK) {
+    if (reuse) {
+      // Back to the state before the index: no row linked, no index record.
+      await db.execute(sql`update telemedicine_sessions set patient_id = null where patient_id is not null`);
+      await db.execute(sql`update referrals set patient_id = null where patient_id is not null`);
+      await db.execute(sql`update chronic_patients set patient_id = null where patient_id is not null`);
+      await db.execute(sql`delete from patient_merges`);
+      await db.execute(sql`delete from patients`);
+      await db.execute(sql`vacuum analyze referrals, chronic_patients, patients`);
+    }
     const toLink = {
       referrals: await count(db, sql`select count(*)::int as n from referrals where patient_id is null`),
       chronicPatients: await count(db, sql`select count(*)::int as n from chronic_patients where patient_id is null`),

@@ -81,9 +81,11 @@ async function linkSource(
   for (;;) {
     const page = rowsOf<{ id: string; cipher: string | null; name: string; sex: string; birth: string; phone: string | null; county: string | null }>(
       await db.execute(sql`
-        select id::text as id, ${sql.raw(source.cipher)} as cipher, ${sql.raw(source.name)} as name, ${sql.raw(source.sex)} as sex,
+        select t.id::text as id, ${sql.raw(source.cipher)} as cipher, ${sql.raw(source.name)} as name, ${sql.raw(source.sex)} as sex,
                ${sql.raw(source.birth)}::text as birth, ${sql.raw(source.phone)} as phone, ${county} as county
-        from ${table} where patient_id is null and id > ${last}::uuid order by id limit ${BATCH}`),
+        from ${table} t where t.patient_id is null and t.id > ${last}::uuid
+        -- t.id, the uuid: a bare "id" would name the text column above and sort the whole table each batch.
+        order by t.id limit ${BATCH}`),
     );
     if (!page.length) break;
     last = page[page.length - 1]?.id as string;

@@ -57,7 +57,10 @@ async function rotateColumn(
   let last = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const page = rowsOf<{ id: string; c: string }>(
-      await tx.execute(sql`select ${id}::text as id, ${cipher} as c from ${table} where ${id} > ${last}::uuid and ${real} order by ${id} limit ${BATCH}`),
+      // Ordered by the uuid column itself (t.…): the bare name would be the text column of the select list, a sort of the whole table per batch.
+      await tx.execute(
+        sql`select t.${id}::text as id, ${cipher} as c from ${table} t where t.${id} > ${last}::uuid and ${real} order by t.${id} limit ${BATCH}`,
+      ),
     );
     if (!page.length) break;
     const updates: { id: string; c: string }[] = [];
