@@ -1,5 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { DRUG_CLASSES, DRUGS, EDITIONS, SYMPTOMS } from "@medbridge/core";
+import { EDITIONS, SYMPTOMS } from "@medbridge/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Select, Space, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
@@ -9,6 +8,7 @@ import { api } from "../api.ts";
 import { mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { PathLink } from "../patients/PathLink.tsx";
+import { DrugListField } from "../shared/DrugListField.tsx";
 import { applyServerErrors } from "../shared/forms.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types.ts";
@@ -35,7 +35,7 @@ const BIG = { size: "large" as const, style: { width: "100%" }, inputMode: "nume
 
 export function PatientPage() {
   const { id = "" } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<VisitValues>();
@@ -45,7 +45,6 @@ export function PatientPage() {
   const me = useMe().data;
   const patient = useQuery({ queryKey: ["htn-patient", id], queryFn: () => api<ChronicPatient>(`/htn/patients/${id}`) });
   const visits = useQuery({ queryKey: ["htn-visits", id], queryFn: () => api<Answer<"/htn/patients/{id}/visits">>(`/htn/patients/${id}/visits`) });
-  const zh = i18n.language.startsWith("zh");
   // The drugs of the last visit are usually today's drugs too: offer them once the visits arrive.
   const lastDrugs = visits.data?.items[0]?.currentDrugs;
   useEffect(() => {
@@ -138,46 +137,7 @@ export function PatientPage() {
                 <Form.Item name="symptoms" label={t("htn.symptoms")}>
                   <Checkbox.Group options={SYMPTOMS.map((s) => ({ value: s, label: t(`htnSymptom.${s}`) }))} />
                 </Form.Item>
-                <Form.List name="drugs">
-                  {(fields, { add, remove }) => (
-                    <Form.Item label={t("htn.drugs")}>
-                      {fields.map((field) => (
-                        <Space key={field.key} wrap style={{ display: "flex", marginBottom: 8 }}>
-                          <Form.Item name={[field.name, "class"]} noStyle rules={[{ required: true }]}>
-                            <Select
-                              size="large"
-                              style={{ width: 110 }}
-                              placeholder={t("htn.drugClass")}
-                              options={DRUG_CLASSES.map((c) => ({ value: c, label: c }))}
-                            />
-                          </Form.Item>
-                          <Form.Item noStyle shouldUpdate>
-                            {() => {
-                              const cls = form.getFieldValue(["drugs", field.name, "class"]) as keyof typeof DRUGS | undefined;
-                              return (
-                                <Form.Item name={[field.name, "name"]} noStyle rules={[{ required: true }]}>
-                                  <Select
-                                    size="large"
-                                    style={{ width: 220 }}
-                                    placeholder={t("htn.drugName")}
-                                    options={(cls ? DRUGS[cls].examples : []).map((d) => ({ value: d.name, label: zh ? d.zh : d.name }))}
-                                  />
-                                </Form.Item>
-                              );
-                            }}
-                          </Form.Item>
-                          <Form.Item name={[field.name, "atMaxDose"]} valuePropName="checked" noStyle>
-                            <Checkbox>{t("htn.atMaxDose")}</Checkbox>
-                          </Form.Item>
-                          <MinusCircleOutlined onClick={() => remove(field.name)} />
-                        </Space>
-                      ))}
-                      <Button icon={<PlusOutlined />} onClick={() => add({ atMaxDose: false })} data-testid="htn-add-drug">
-                        {t("htn.addDrug")}
-                      </Button>
-                    </Form.Item>
-                  )}
-                </Form.List>
+                <DrugListField name="drugs" label={t("htn.drugs")} addLabel={t("htn.addDrug")} large testId="htn-drug" />
                 <Row gutter={12}>
                   <Col xs={12} md={6}>
                     <Form.Item name="weeks" label={t("htn.weeks")}>

@@ -1,7 +1,7 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { DRUG_CLASSES, DRUGS, type DrugClass } from "@medbridge/core";
-import { Alert, Button, Checkbox, Col, Form, type FormInstance, Input, InputNumber, Row, Select, Space } from "antd";
+import type { DrugClass } from "@medbridge/core";
+import { Alert, Col, Form, type FormInstance, Input, InputNumber, Row } from "antd";
 import { useTranslation } from "react-i18next";
+import { DrugListField } from "../shared/DrugListField.tsx";
 
 export interface DischargeValues {
   downSummary?: string;
@@ -16,8 +16,7 @@ export interface DischargeValues {
  * patient is a hypertension patient (the server decides; this form only explains it).
  */
 export function DischargeFields({ form }: { form: FormInstance }) {
-  const { t, i18n } = useTranslation();
-  const zh = i18n.language.startsWith("zh");
+  const { t } = useTranslation();
   const medications = (Form.useWatch("medications", form) ?? []) as DischargeValues["medications"];
   const sbp = Form.useWatch("sbp", form) as number | null | undefined;
   const dbp = Form.useWatch("dbp", form) as number | null | undefined;
@@ -32,43 +31,7 @@ export function DischargeFields({ form }: { form: FormInstance }) {
       >
         <Input.TextArea rows={4} data-testid="down-summary" />
       </Form.Item>
-      <Form.List name="medications">
-        {(fields, { add, remove }) => (
-          <Form.Item label={t("discharge.medications")}>
-            {fields.map((field) => {
-              const cls = form.getFieldValue(["medications", field.name, "class"]) as DrugClass | undefined;
-              return (
-                <Space key={field.key} wrap style={{ display: "flex", marginBottom: 8 }}>
-                  <Form.Item name={[field.name, "class"]} noStyle rules={[{ required: true }]}>
-                    <Select
-                      style={{ width: 90 }}
-                      placeholder={t("htn.drugClass")}
-                      options={DRUG_CLASSES.map((c) => ({ value: c, label: c }))}
-                      data-testid="down-med-class"
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, "name"]} noStyle rules={[{ required: true, whitespace: true, max: 60 }]}>
-                    <Select
-                      showSearch
-                      style={{ width: 200 }}
-                      placeholder={t("htn.drugName")}
-                      options={(cls ? DRUGS[cls].examples : []).map((d) => ({ value: d.name, label: zh ? d.zh : d.name }))}
-                      data-testid="down-med-name"
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, "atMaxDose"]} valuePropName="checked" noStyle>
-                    <Checkbox>{t("htn.atMaxDose")}</Checkbox>
-                  </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(field.name)} />
-                </Space>
-              );
-            })}
-            <Button size="small" icon={<PlusOutlined />} onClick={() => add({ atMaxDose: false })} data-testid="down-add-med">
-              {t("discharge.addMedication")}
-            </Button>
-          </Form.Item>
-        )}
-      </Form.List>
+      <DrugListField name="medications" label={t("discharge.medications")} addLabel={t("discharge.addMedication")} testId="down-med" />
       <Form.Item label={t("discharge.bp")} style={{ marginBottom: 0 }}>
         <Row gutter={8}>
           <Col span={12}>
