@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/connection.ts";
 
 const BIN = resolve(import.meta.dirname, "../bin/medbridge.js");
@@ -97,7 +97,9 @@ describe("medbridge CLI on an embedded database", () => {
     const { code, stderr } = cli(["migrate"]);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain("Linking referrals and register entries to the patient index");
-    expect(stderr).toMatch(/Patient index: 0 patients; linked \d+ referrals, 0 register entries, \d+ consultations\. Not linked: referrals 0 without an ID number and 1 unreadable/);
+    expect(stderr).toMatch(
+      /Patient index: 0 patients; linked \d+ referrals, 0 register entries, \d+ consultations\. Not linked: referrals 0 without an ID number and 1 unreadable/,
+    );
     // Nothing is left to link: the next start says nothing about it.
     expect(cli(["migrate"]).stderr).not.toContain("Linking");
   });

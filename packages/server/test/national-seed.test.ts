@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/db/connection.ts";
 import { loadConfig } from "../src/config.ts";
+import type { Database } from "../src/db/connection.ts";
 import { linkPatients } from "../src/patient-linking.ts";
 import { seedNational } from "../src/seed/national.ts";
 import { BACKENDS, freshDatabase } from "./helpers/db.ts";

@@ -24,7 +24,6 @@ export function oversees(me: Caller, entity: Entity): boolean {
   return reach === "all" || reach === "region";
 }
 
-
 /** Whether the caller acts for its own institution's side of records of this kind (a referral, a telemedicine session, attendance). */
 export function actsForSide(me: Caller, record: TwoSidedRecord, institutionId?: string): boolean {
   return !!me?.sides[record] && me.institutionId !== null && (institutionId === undefined || institutionId === me.institutionId);
