@@ -27,6 +27,11 @@ export interface IndexedPerson {
   homeCounty?: string | null | undefined;
 }
 
+/** An ID number as every table stores it: sealed under the data key, and its masked form; both null without one. */
+export function sealIdNumber(dataKey: Buffer, idNumber: string | undefined): { cipher: string | null; masked: string | null } {
+  return idNumber ? { cipher: encrypt(dataKey, idNumber), masked: maskIdNumber(idNumber) } : { cipher: null, masked: null };
+}
+
 /** Crockford base32 without I, L, O, U: read aloud over the phone without mistakes. */
 const LOCAL_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -76,14 +81,10 @@ export async function indexPatient(db: Db, keys: PatientKeys, person: IndexedPer
       if (attempt === 3) throw new Error("could not draw a free local patient identifier");
     }
   }
+  const sealed = sealIdNumber(keys.dataKey, person.idNumber);
   const [row] = await db
     .insert(patients)
-    .values({
-      ...base,
-      idHash: lookupHash(keys.indexKey, person.idNumber),
-      idCipher: encrypt(keys.dataKey, person.idNumber),
-      idMasked: maskIdNumber(person.idNumber),
-    })
+    .values({ ...base, idHash: lookupHash(keys.indexKey, person.idNumber), idCipher: sealed.cipher, idMasked: sealed.masked })
     .onConflictDoUpdate({
       target: patients.idHash,
       set: {

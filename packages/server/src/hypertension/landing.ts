@@ -10,17 +10,15 @@ import {
   type InstitutionKind,
   invalid,
   isHypertensionIcd10,
-  maskIdNumber,
   parseHypertensionInput,
   provinceOf,
   registerDueAfterDischarge,
 } from "@medbridge/core";
 import { and, eq, sql } from "drizzle-orm";
 import { audit } from "../audit.ts";
-import { encrypt } from "../crypto.ts";
 import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
 import type { LandDischarge } from "../follow-ups.ts";
-import type { PatientKeys } from "../patient-index.ts";
+import { type PatientKeys, sealIdNumber } from "../patient-index.ts";
 import { callStateColumns } from "./calls.ts";
 import { ageOn, GRASSROOTS } from "./register.ts";
 
@@ -63,6 +61,7 @@ export function landInRegister(keys: PatientKeys): LandDischarge {
     if (!home || !GRASSROOTS.includes(home.kind as InstitutionKind)) return null;
 
     const { person, today } = landing;
+    const sealed = sealIdNumber(keys.dataKey, person.idNumber);
     // The person's entry at this institution, if any, held until the transaction ends; the upsert
     // below also covers an entry made meanwhile by another landing.
     const [before] = await tx
@@ -78,8 +77,8 @@ export function landInRegister(keys: PatientKeys): LandDischarge {
         name: person.name.trim(),
         sex: person.sex,
         birthDate: person.birthDate,
-        idCipher: person.idNumber ? encrypt(keys.dataKey, person.idNumber) : null,
-        idMasked: person.idNumber ? maskIdNumber(person.idNumber) : null,
+        idCipher: sealed.cipher,
+        idMasked: sealed.masked,
         phone: person.phone ?? null,
         enrolledOn: today,
         regionCode: home.regionCode,

@@ -15,7 +15,6 @@ import {
   type HypertensionInput,
   type InstitutionKind,
   invalid,
-  maskIdNumber,
   notFound,
   type Principal,
   parseHypertensionInput,
@@ -31,14 +30,14 @@ import { type Static, Type } from "typebox";
 import { inRegion, scopeCondition } from "../access.ts";
 import { type Actor, audit } from "../audit.ts";
 import { chinaDate } from "../clock.ts";
-import { decrypt, encrypt } from "../crypto.ts";
+import { decrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { chronicPatients, chronicVisits, institutions } from "../db/schema.ts";
 import { pgErrorCode } from "../db/transaction.ts";
 import { closeFollowUps, openFollowUpsOf } from "../follow-ups.ts";
 import { DateString, PageQuery, StringEnum, Timestamp, Uuid } from "../http/schemas.ts";
-import { indexPatient, type PatientKeys } from "../patient-index.ts";
+import { indexPatient, type PatientKeys, sealIdNumber } from "../patient-index.ts";
 import { PersonInput, personProblems } from "../patients.ts";
 import { CallStateSchema, callStateColumns, callStateOf, onCallList } from "./calls.ts";
 import type { DischargeRecord } from "./landing.ts";
@@ -251,7 +250,7 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
   const problems = personProblems(input.patient, now, "patient.");
   if (problems.length) throw invalid(problems);
   const patientId = await indexPatient(db, keys, input.patient);
-  const idNumber = input.patient.idNumber;
+  const sealed = sealIdNumber(keys.dataKey, input.patient.idNumber);
   try {
     const [row] = await db
       .insert(chronicPatients)
@@ -261,8 +260,8 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
         name: input.patient.name.trim(),
         sex: input.patient.sex,
         birthDate: input.patient.birthDate,
-        idCipher: idNumber ? encrypt(keys.dataKey, idNumber) : null,
-        idMasked: idNumber ? maskIdNumber(idNumber) : null,
+        idCipher: sealed.cipher,
+        idMasked: sealed.masked,
         phone: input.patient.phone ?? null,
         smsConsent: input.smsConsent ?? false,
         smsConsentAt: input.smsConsent === undefined ? null : now,

@@ -10,7 +10,6 @@ import {
   formatDay,
   type InstitutionKind,
   invalid,
-  maskIdNumber,
   notFound,
   PLAUSIBLE,
   PRIORITIES,
@@ -29,7 +28,7 @@ import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit, auditInsert } from "../audit.ts";
 import { chinaDay } from "../clock.ts";
-import { decrypt, encrypt } from "../crypto.ts";
+import { decrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { institutions, referralEvents, referrals } from "../db/schema.ts";
@@ -37,7 +36,7 @@ import { inTransaction } from "../db/transaction.ts";
 import { FOLLOW_UP_WITHIN_DAYS, type LandDischarge, openFollowUp } from "../follow-ups.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { type NotificationKind, notify, notifyStatements } from "../notify/notify.ts";
-import { indexPatient, type PatientKeys } from "../patient-index.ts";
+import { indexPatient, type PatientKeys, sealIdNumber } from "../patient-index.ts";
 import { HomeCounty, homeCountyProblems, PersonFields, personProblems } from "../patients.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
 import { bookUnit, unbookUnit } from "./pool.ts";
@@ -210,7 +209,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
   if (errors.length) throw invalid(errors);
   const regionCode = (from as { regionCode: string }).regionCode;
   const patientId = await indexPatient(db, keys, input.patient);
-  const idNumber = input.patient.idNumber;
+  const sealed = sealIdNumber(keys.dataKey, input.patient.idNumber);
   if (input.slotId) await bookUnit(db, "slot", input.slotId, input.toInstitutionId);
   if (input.bedId) await bookUnit(db, "bed", input.bedId, input.toInstitutionId);
   const submitted = input.submit ?? false;
@@ -258,8 +257,8 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
       patientName: input.patient.name.trim(),
       patientSex: input.patient.sex,
       patientBirthDate: input.patient.birthDate,
-      patientIdCipher: idNumber ? encrypt(keys.dataKey, idNumber) : null,
-      patientIdMasked: idNumber ? maskIdNumber(idNumber) : null,
+      patientIdCipher: sealed.cipher,
+      patientIdMasked: sealed.masked,
       patientPhone: input.patient.phone ?? null,
       patientHomeCounty: input.patient.homeCounty ?? null,
       reasonIcd10: input.reason.icd10,
