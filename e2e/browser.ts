@@ -22,7 +22,8 @@ if (!HAS_CHROMIUM) {
 
 /** The real server (built web app + API) on a free loopback port, with the demo world. */
 export async function startServer() {
-  const config = loadConfig({});
+  // MEDBRIDGE_WEB_DIST: a build other than packages/web/dist (one per person working side by side).
+  const config = loadConfig({ MEDBRIDGE_WEB_DIST: process.env.MEDBRIDGE_WEB_DIST });
   if (!existsSync(resolve(config.webDist, "index.html"))) throw new Error("Build the web app first (npm run build); npm test does.");
   const database = await openDatabase({ dataDir: "memory://" });
   await database.migrate();
@@ -57,14 +58,14 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** Signs a demo user in through the login page and waits for the directory. */
+/** Signs a demo user in through the login page and waits for the page login leads to. */
 export async function signIn(browser: Browser, url: string, username: string, viewport = { width: 1440, height: 900 }) {
   const page = await browser.newPage({ viewport });
   await page.goto(`${url}/login`);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();
-  await page.waitForURL(/\/institutions/);
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   return page;
 }
 

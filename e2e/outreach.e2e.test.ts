@@ -16,6 +16,13 @@ describe.skipIf(!HAS_CHROMIUM)("telemedicine journey in Chromium", () => {
     return page.getByTestId("event-link").first().textContent();
   };
 
+  /** "closed" once the request modal is gone; otherwise what it shows as errors, or "open". */
+  const modalOutcome = async (page: Page) => {
+    if (!(await page.locator(".ant-modal-content").isVisible())) return "closed";
+    const errors = await page.locator(".ant-form-item-explain-error, .ant-message-error").allTextContents();
+    return errors.length ? errors.join(" | ") : "open";
+  };
+
   it("the county coordinator requests a remote ward round, the city coordinator schedules it, the link is in both calendars", async () => {
     const county = await signIn(env.browser, env.server.url, "gz.county.coord");
     await county.goto(`${env.server.url}/outreach/telemedicine`);
@@ -26,8 +33,12 @@ describe.skipIf(!HAS_CHROMIUM)("telemedicine journey in Chromium", () => {
       .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: "示例杭州市第一人民医院" })
       .first()
       .click();
+    // The picker asks the server as you type: the choice must be shown before the form is sent.
+    await expect.poll(() => county.locator(".ant-modal .ant-select-selection-item", { hasText: "示例杭州市第一人民医院" }).count()).toBe(1);
     await county.getByTestId("session-title").fill(title);
     await county.getByRole("button", { name: /保\s*存/ }).click();
+    // The modal closes when the server took the request; if it refused, its message is the failure.
+    await expect.poll(() => modalOutcome(county)).toBe("closed");
     await expect.poll(() => county.getByTestId("session-row").filter({ hasText: title }).count()).toBe(1);
     await county.screenshot({ path: `${SHOTS}/outreach-telemedicine.png` });
 

@@ -174,7 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoOnFirstStart: production ? env.MEDBRIDGE_SEED_DEMO === "1" : env.MEDBRIDGE_SEED_DEMO !== "0",
     adminPassword: env.MEDBRIDGE_ADMIN_PASSWORD || undefined,
     trustProxy: env.MEDBRIDGE_TRUST_PROXY?.trim() || false,
-    webDist: resolve(import.meta.dirname, "../../web/dist"),
+    webDist: resolve(env.MEDBRIDGE_WEB_DIST || resolve(import.meta.dirname, "../../web/dist")),
     sessionHours: 12,
     production,
     dataKey: key.key,

@@ -6,10 +6,11 @@
 // to keep each file small.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 const require = createRequire(import.meta.url);
-const out = new URL("../dist/geo/", import.meta.url).pathname;
+// The web app's build directory may be given (a helper's own build); dist/ by default.
+const out = process.argv[2] ? join(resolve(process.argv[2]), "geo/") : new URL("../dist/geo/", import.meta.url).pathname;
 const PRECISION = 100;
 const TOLERANCE = 0.01;
 
