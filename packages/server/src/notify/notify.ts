@@ -4,7 +4,20 @@ import { notifications, webhookDeliveries, webhooks } from "../db/schema.ts";
 
 export type NotificationKind = "incoming" | "accepted" | "rejected" | "scheduled" | "expiring" | "expired" | "completed";
 
-const TITLES: Record<NotificationKind, string> = {
+/** A telemedicine session event, told to the other side of the session (telemedicine_<new status>). */
+export type SessionNotificationKind =
+  | "telemedicine_requested"
+  | "telemedicine_proposed"
+  | "telemedicine_scheduled"
+  | "telemedicine_held"
+  | "telemedicine_closed"
+  | "telemedicine_cancelled";
+
+/**
+ * The stored Chinese title, for webhooks and API clients; the web app shows its own text for the
+ * kind in the reader's language.
+ */
+const TITLES: Record<NotificationKind | SessionNotificationKind, string> = {
   incoming: "新的转入申请",
   accepted: "转诊已被接收",
   rejected: "转诊被拒绝",
@@ -12,6 +25,12 @@ const TITLES: Record<NotificationKind, string> = {
   expiring: "转诊即将超时，请尽快处理",
   expired: "转诊超时未应答",
   completed: "转诊已完成",
+  telemedicine_requested: "新的远程医疗申请",
+  telemedicine_proposed: "远程医疗：对方提议了新的时间",
+  telemedicine_scheduled: "远程医疗已安排",
+  telemedicine_held: "远程医疗已开展，纪要已填写",
+  telemedicine_closed: "远程医疗已结束",
+  telemedicine_cancelled: "远程医疗已取消",
 };
 
 /**
@@ -30,10 +49,35 @@ export async function notify(db: Db, institutionId: string, kind: NotificationKi
  */
 export function notifyStatements(institutionId: string, kind: NotificationKind, referral: { id: string; status: string; priority: string }): [SQL, SQL] {
   const event = `referral.${kind}`;
-  const payload = JSON.stringify({ event, referralId: referral.id, status: referral.status, priority: referral.priority });
+  return statements(institutionId, kind, referral.id, { event, referralId: referral.id, status: referral.status, priority: referral.priority });
+}
+
+/** The notification row and the webhook delivery (only when the institution has a webhook): the one way both are written. */
+function statements(
+  institutionId: string,
+  kind: NotificationKind | SessionNotificationKind,
+  referralId: string | null,
+  payload: { event: string; [field: string]: string },
+): [SQL, SQL] {
   return [
-    sql`insert into ${notifications} (institution_id, referral_id, kind, title) values (${institutionId}, ${referral.id}, ${kind}, ${TITLES[kind]})`,
+    sql`insert into ${notifications} (institution_id, referral_id, kind, title) values (${institutionId}, ${referralId}, ${kind}, ${TITLES[kind]})`,
     sql`insert into ${webhookDeliveries} (institution_id, event, payload)
-        select institution_id, ${event}, ${payload}::jsonb from ${webhooks} where institution_id = ${institutionId}`,
+        select institution_id, ${payload.event}, ${JSON.stringify(payload)}::jsonb from ${webhooks} where institution_id = ${institutionId}`,
   ];
+}
+
+/**
+ * Tells an institution about a telemedicine session event, the same way as a referral event (an
+ * in-app notification and, with a webhook, a delivery of ids and states), inside the caller's
+ * transaction. The session's title is free text and is left out of the payload.
+ */
+export async function notifySession(
+  db: Db,
+  institutionId: string,
+  kind: SessionNotificationKind,
+  session: { id: string; status: string; kind: string },
+): Promise<void> {
+  const event = kind.replace("_", ".");
+  const [notification, delivery] = statements(institutionId, kind, null, { event, sessionId: session.id, status: session.status, sessionKind: session.kind });
+  await db.execute(sql`with notified as (${notification}) ${delivery}`);
 }
