@@ -34,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)("telemedicine journey in Chromium", () => {
       .first()
       .click();
     // The picker asks the server as you type: the choice must be shown before the form is sent.
-    await expect.poll(() => county.locator(".ant-modal .ant-select-selection-item", { hasText: "示例杭州市第一人民医院" }).count()).toBe(1);
+    await expect.poll(() => county.locator(".ant-modal .ant-select-content", { hasText: "示例杭州市第一人民医院" }).count()).toBe(1);
     await county.getByTestId("session-title").fill(title);
     await county.getByRole("button", { name: /保\s*存/ }).click();
     // The modal closes when the server took the request; if it refused, its message is the failure.
