@@ -1,41 +1,61 @@
 import type { Entity } from "@medbridge/core";
 import { Result, Spin } from "antd";
-import type { ReactNode } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { AuditPage } from "./admin/AuditPage.tsx";
-import { TokensPage } from "./admin/TokensPage.tsx";
-import { UsersPage } from "./admin/UsersPage.tsx";
-import { AgreementDetailPage } from "./assistance/AgreementDetailPage.tsx";
-import { AgreementsPage } from "./assistance/AgreementsPage.tsx";
-import { BoardPage } from "./assistance/BoardPage.tsx";
-import { CheckInPage } from "./assistance/CheckInPage.tsx";
-import { PacksPage } from "./assistance/PacksPage.tsx";
-import { ServiceCreditPage } from "./assistance/ServiceCreditPage.tsx";
-import { WarningsPage } from "./assistance/WarningsPage.tsx";
-import { ChangePasswordPage } from "./auth/ChangePasswordPage.tsx";
 import { LoginPage } from "./auth/LoginPage.tsx";
-import { may } from "./auth/permissions.ts";
+import { actsForSide, may, oversees } from "./auth/permissions.ts";
 import { useMe } from "./auth/session.ts";
-import { PatientPage } from "./hypertension/PatientPage.tsx";
-import { RegisterPage } from "./hypertension/RegisterPage.tsx";
-import { AppLayout } from "./layout/AppLayout.tsx";
-import { DashboardPage } from "./monitoring/DashboardPage.tsx";
-import { CalendarPage } from "./outreach/CalendarPage.tsx";
-import { CapacityPage } from "./outreach/CapacityPage.tsx";
-import { TelemedicinePage } from "./outreach/TelemedicinePage.tsx";
-import { TouringPage } from "./outreach/TouringPage.tsx";
-import { PatientIndexPage } from "./patients/IndexPage.tsx";
-import { PatientPathPage } from "./patients/PathPage.tsx";
-import { NewReferralPage } from "./referral/NewReferralPage.tsx";
-import { PoolPage } from "./referral/PoolPage.tsx";
-import { ReferralDetailPage } from "./referral/ReferralDetailPage.tsx";
-import { WorklistPage } from "./referral/WorklistPage.tsx";
-import { AllianceDetailPage } from "./registry/AllianceDetailPage.tsx";
-import { AlliancesPage } from "./registry/AlliancesPage.tsx";
-import { InstitutionDetailPage } from "./registry/InstitutionDetailPage.tsx";
-import { InstitutionsPage } from "./registry/InstitutionsPage.tsx";
-import { PractitionersPage } from "./registry/PractitionersPage.tsx";
+import type { Me } from "./types.ts";
+
+/**
+ * Each page is its own chunk, fetched when its route is first opened (the login page and the
+ * frame load nothing else; the dashboard alone brings the map's d3-geo, and its shapes come from
+ * /geo when it draws). A spinner holds the page's place meanwhile.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Lazy = lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
+  return function Page() {
+    return (
+      <Suspense fallback={<Spin style={{ display: "block", margin: "80px auto" }} />}>
+        <Lazy />
+      </Suspense>
+    );
+  };
+}
+
+// The signed-in frame (menu, header, notifications) is a chunk of its own too: the login page needs none of it.
+const AppLayout = lazy(() => import("./layout/AppLayout.tsx").then((module) => ({ default: module.AppLayout })));
+const ChangePasswordPage = lazy(() => import("./auth/ChangePasswordPage.tsx").then((module) => ({ default: module.ChangePasswordPage })));
+const HomePage = page(() => import("./home/HomePage.tsx"), "HomePage");
+const AuditPage = page(() => import("./admin/AuditPage.tsx"), "AuditPage");
+const TokensPage = page(() => import("./admin/TokensPage.tsx"), "TokensPage");
+const UsersPage = page(() => import("./admin/UsersPage.tsx"), "UsersPage");
+const AgreementDetailPage = page(() => import("./assistance/AgreementDetailPage.tsx"), "AgreementDetailPage");
+const AgreementsPage = page(() => import("./assistance/AgreementsPage.tsx"), "AgreementsPage");
+const BoardPage = page(() => import("./assistance/BoardPage.tsx"), "BoardPage");
+const CheckInPage = page(() => import("./assistance/CheckInPage.tsx"), "CheckInPage");
+const PacksPage = page(() => import("./assistance/PacksPage.tsx"), "PacksPage");
+const ServiceCreditPage = page(() => import("./assistance/ServiceCreditPage.tsx"), "ServiceCreditPage");
+const WarningsPage = page(() => import("./assistance/WarningsPage.tsx"), "WarningsPage");
+const PatientPage = page(() => import("./hypertension/PatientPage.tsx"), "PatientPage");
+const RegisterPage = page(() => import("./hypertension/RegisterPage.tsx"), "RegisterPage");
+const DashboardPage = page(() => import("./monitoring/DashboardPage.tsx"), "DashboardPage");
+const CalendarPage = page(() => import("./outreach/CalendarPage.tsx"), "CalendarPage");
+const CapacityPage = page(() => import("./outreach/CapacityPage.tsx"), "CapacityPage");
+const TelemedicinePage = page(() => import("./outreach/TelemedicinePage.tsx"), "TelemedicinePage");
+const TouringPage = page(() => import("./outreach/TouringPage.tsx"), "TouringPage");
+const PatientIndexPage = page(() => import("./patients/IndexPage.tsx"), "PatientIndexPage");
+const PatientPathPage = page(() => import("./patients/PathPage.tsx"), "PatientPathPage");
+const NewReferralPage = page(() => import("./referral/NewReferralPage.tsx"), "NewReferralPage");
+const PoolPage = page(() => import("./referral/PoolPage.tsx"), "PoolPage");
+const ReferralDetailPage = page(() => import("./referral/ReferralDetailPage.tsx"), "ReferralDetailPage");
+const WorklistPage = page(() => import("./referral/WorklistPage.tsx"), "WorklistPage");
+const AllianceDetailPage = page(() => import("./registry/AllianceDetailPage.tsx"), "AllianceDetailPage");
+const AlliancesPage = page(() => import("./registry/AlliancesPage.tsx"), "AlliancesPage");
+const InstitutionDetailPage = page(() => import("./registry/InstitutionDetailPage.tsx"), "InstitutionDetailPage");
+const InstitutionsPage = page(() => import("./registry/InstitutionsPage.tsx"), "InstitutionsPage");
+const PractitionersPage = page(() => import("./registry/PractitionersPage.tsx"), "PractitionersPage");
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -43,15 +63,19 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   if (me.isPending) return <Spin fullscreen />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   // A password someone else set is replaced before anything else opens (the server insists too).
-  if (me.data.mustChangePassword) return <ChangePasswordPage />;
-  return <>{children}</>;
+  return <Suspense fallback={<Spin fullscreen />}>{me.data.mustChangePassword ? <ChangePasswordPage /> : children}</Suspense>;
 }
 
-/** Pages of an area the role may never use answer 403 instead of an empty, failing table. */
-function Allowed({ entity, children }: { entity: Entity; children: ReactNode }) {
+/**
+ * Pages of an area the role may never use answer 403 instead of an empty, failing table: by
+ * default when the policy gives no read of `entity`; `when` names another condition from /me
+ * (a worklist needs an institution side, the check-in a stationed practitioner).
+ */
+function Allowed({ entity, when, children }: { entity?: Entity; when?: (me: Me) => boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  if (!may(me, "read", entity)) return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
+  const allowed = !!me && (entity === undefined || may(me, "read", entity)) && (when === undefined || when(me));
+  if (!allowed) return <Result status="403" title="403" subTitle={t("common.forbidden")} data-testid="forbidden" />;
   return <>{children}</>;
 }
 
@@ -71,7 +95,7 @@ export function AppRoutes() {
           </RequireSignIn>
         }
       >
-        <Route index element={<Navigate to="/institutions" replace />} />
+        <Route index element={<HomePage />} />
         <Route path="/institutions" element={<InstitutionsPage />} />
         <Route path="/institutions/:id" element={<InstitutionDetailPage />} />
         <Route path="/alliances" element={<AlliancesPage />} />
@@ -87,14 +111,36 @@ export function AppRoutes() {
         <Route
           path="/referrals"
           element={
-            <Allowed entity="referral">
+            // A worklist is an institution's side of its referrals (the national admin reads single ones for support).
+            <Allowed when={(me) => actsForSide(me, "referral")}>
               <WorklistPage />
             </Allowed>
           }
         />
-        <Route path="/referrals/new" element={<NewReferralPage />} />
-        <Route path="/referrals/pool" element={<PoolPage />} />
-        <Route path="/referrals/:id" element={<ReferralDetailPage />} />
+        <Route
+          path="/referrals/new"
+          element={
+            <Allowed when={(me) => actsForSide(me, "referral") && may(me, "write", "referral")}>
+              <NewReferralPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/referrals/pool"
+          element={
+            <Allowed entity="reserved_pool">
+              <PoolPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/referrals/:id"
+          element={
+            <Allowed entity="referral">
+              <ReferralDetailPage />
+            </Allowed>
+          }
+        />
         <Route
           path="/htn"
           element={
@@ -121,18 +167,105 @@ export function AppRoutes() {
             </Allowed>
           }
         />
-        <Route path="/dashboard" element={<DashboardPage />} />
-        <Route path="/outreach/telemedicine" element={<TelemedicinePage />} />
-        <Route path="/outreach/calendar" element={<CalendarPage />} />
-        <Route path="/outreach/touring" element={<TouringPage />} />
-        <Route path="/outreach/capacity" element={<CapacityPage />} />
-        <Route path="/assistance/board" element={<BoardPage />} />
-        <Route path="/assistance/agreements" element={<AgreementsPage />} />
-        <Route path="/assistance/agreements/:id" element={<AgreementDetailPage />} />
-        <Route path="/assistance/warnings" element={<WarningsPage />} />
-        <Route path="/assistance/check-in" element={<CheckInPage />} />
-        <Route path="/assistance/packs" element={<PacksPage />} />
-        <Route path="/assistance/credit/:id" element={<ServiceCreditPage />} />
+        <Route
+          path="/dashboard"
+          element={
+            <Allowed entity="indicator">
+              <DashboardPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/outreach/telemedicine"
+          element={
+            <Allowed entity="outreach">
+              <TelemedicinePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/outreach/calendar"
+          element={
+            <Allowed entity="outreach">
+              <CalendarPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/outreach/touring"
+          element={
+            // Touring compliance is a regional figure: the commissions' (coordinators see visits in their calendar).
+            <Allowed when={(me) => oversees(me, "outreach")}>
+              <TouringPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/outreach/capacity"
+          element={
+            <Allowed entity="outreach">
+              <CapacityPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/board"
+          element={
+            <Allowed entity="agreement">
+              <BoardPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/agreements"
+          element={
+            <Allowed entity="agreement">
+              <AgreementsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/agreements/:id"
+          element={
+            <Allowed entity="agreement">
+              <AgreementDetailPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/warnings"
+          element={
+            // Coverage gaps are for whoever can mend a roster.
+            <Allowed when={(me) => may(me, "read", "agreement") && may(me, "write", "dispatch")}>
+              <WarningsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/check-in"
+          element={
+            // One's own check-in: an account linked to a stationed practitioner.
+            <Allowed when={(me) => !!me.practitionerId}>
+              <CheckInPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/packs"
+          element={
+            <Allowed entity="rule_pack">
+              <PacksPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/credit/:id"
+          element={
+            <Allowed entity="practitioner">
+              <ServiceCreditPage />
+            </Allowed>
+          }
+        />
         <Route
           path="/admin/users"
           element={

@@ -24,7 +24,7 @@ export function LoginPage() {
       // With mustChangePassword the signed-in area shows the change-password form before any page.
       client.setQueryData(["me"], me);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== "/login" ? from : "/institutions", { replace: true });
+      navigate(from && from !== "/login" ? from : "/", { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t("login.failed"));
       else if (e instanceof ApiError && e.status === 429) setError(t("login.locked", { seconds: /(\d+) s/.exec(e.message)?.[1] ?? "60" }));

@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   HeartOutlined,
+  HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -45,6 +46,8 @@ export function AppLayout() {
 
   // Later capabilities (assistance, referral, outreach, CDS, monitoring) add their groups here.
   const items: ItemType[] = [
+    // Each role's own start (home/HomePage.tsx); the commissions' is their region's dashboard.
+    { key: "/", icon: <HomeOutlined />, label: t("menu.home") },
     ...(can("indicator")
       ? [
           {
