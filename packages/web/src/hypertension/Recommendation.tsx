@@ -14,10 +14,26 @@ const TONE: Record<string, "error" | "warning" | "info" | "success"> = {
 };
 
 /**
- * The recommendation in plain words first (what to do, which drug, when to come back), the
- * figures next, and the rules behind it on demand. A referral action offers a prefilled referral.
+ * The new-referral form's address for a register patient: the entry's id and, from a
+ * recommendation, its advice, urgency and department — the form reads the person from the server
+ * (never names or ID numbers in a URL) and the diagnosis from the latest visit (never the advice as
+ * the reason).
  */
-export function Recommendation({ output }: { output: HypertensionOutput }) {
+export function referralLink(chronicPatientId: string, output?: Pick<HypertensionOutput, "action"> | null): string {
+  const query = new URLSearchParams({ register: chronicPatientId, department: "心血管内科" });
+  if (output && (output.action === "refer_urgent" || output.action === "refer_nonurgent")) {
+    query.set("advice", output.action);
+    query.set("priority", output.action === "refer_urgent" ? "urgent" : "routine");
+  }
+  return `/referrals/new?${query}`;
+}
+
+/**
+ * The recommendation in plain words first (what to do, which drug, when to come back), the
+ * figures next, and the rules behind it on demand. A referral action offers a prefilled referral
+ * (for the register patient `chronicPatientId`).
+ */
+export function Recommendation({ output, chronicPatientId }: { output: HypertensionOutput; chronicPatientId?: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const zh = i18n.language.startsWith("zh");
@@ -33,13 +49,8 @@ export function Recommendation({ output }: { output: HypertensionOutput }) {
   const follow = output.followUpDays.min === output.followUpDays.max ? t("htn.followUpSame", output.followUpDays) : t("htn.followUp", output.followUpDays);
   const referral = output.action === "refer_urgent" || output.action === "refer_nonurgent";
   const startReferral = () => {
-    const reason = `${t(`htnAction.${output.action}`)}（${t(`htnGrade.${output.grade}`)}）`;
-    const query = new URLSearchParams({
-      icd10: "I10",
-      reason: reason.slice(0, 200),
-      priority: output.action === "refer_urgent" ? "urgent" : "routine",
-      department: "心血管内科",
-    });
+    if (chronicPatientId) return navigate(referralLink(chronicPatientId, output));
+    const query = new URLSearchParams({ priority: output.action === "refer_urgent" ? "urgent" : "routine", department: "心血管内科" });
     navigate(`/referrals/new?${query}`);
   };
   return (

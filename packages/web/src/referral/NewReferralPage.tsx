@@ -1,14 +1,17 @@
 import { PaperClipOutlined } from "@ant-design/icons";
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Upload, type UploadFile } from "antd";
-import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { DRUGS } from "@medbridge/core";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Upload, type UploadFile } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import type { TFunction } from "i18next";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { CountyCascader } from "../shared/CountyCascader.tsx";
 import { applyServerErrors } from "../shared/forms.ts";
-import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-import type { Referral } from "../types.ts";
+import { InstitutionSelect, usePartners } from "../shared/InstitutionSelect.tsx";
+import type { Answer, ChronicPatient, Referral, Visit } from "../types.ts";
 import { BookingSelect, bookingBody } from "./BookingSelect.tsx";
 
 interface Values {
@@ -42,9 +45,39 @@ async function toAttachment(file: UploadFile) {
   return { filename: file.name, contentType: file.type as string, data: btoa(binary) };
 }
 
-/** A referral form; decision support can prefill reason, urgency and department through the URL (?icd10=&reason=&priority=&department=). */
+/** The GB/T 2260 grade of the latest evaluated visit, as the diagnosis says it: 原发性高血压（3级）. */
+function diagnosisText(t: TFunction, visit: Visit | undefined): string {
+  const grade = visit?.recommendation?.grade;
+  return grade && grade.startsWith("grade") ? t("referralPath.reasonText", { grade: t(`htnGrade.${grade}`) }) : t("referralPath.reasonPlain");
+}
+
+/** The latest reading, its symptoms and drugs, and the advice that led here: the summary a receiving doctor reads first. */
+function visitSummary(t: TFunction, zh: boolean, visit: Visit | undefined, advice: string | null): string {
+  const lines: string[] = [];
+  if (visit && visit.sbp !== null && visit.dbp !== null) {
+    const symptoms = visit.symptoms.length
+      ? t("referralPath.summarySymptoms", { list: visit.symptoms.map((x) => t(`htnSymptom.${x}`)).join("、") })
+      : t("referralPath.summaryNoSymptoms");
+    lines.push(t("referralPath.summaryReading", { date: visit.visitOn, sbp: visit.sbp, dbp: visit.dbp }), symptoms);
+  }
+  // A drug by its name in words (硝苯地平控释片), never its identifier.
+  const drug = (d: Visit["currentDrugs"][number]) => {
+    const known = DRUGS[d.class].examples.find((x) => x.name === d.name);
+    return known ? (zh ? known.zh : known.name.replaceAll("_", " ")) : d.name;
+  };
+  if (visit?.currentDrugs.length) lines.push(t("referralPath.summaryDrugs", { list: visit.currentDrugs.map(drug).join(zh ? "、" : ", ") }));
+  if (advice) lines.push(t("referralPath.summaryAdvice", { action: t(`htnAction.${advice}`) }));
+  return lines.join("\n");
+}
+
+/**
+ * A referral form. From a register patient or a recommendation it is opened with the register
+ * entry's id (?register=, with the recommendation's ?advice=&priority=&department=) — never the
+ * person's details in the URL: the patient, their latest reading and the diagnosis are read from
+ * the server under the policy (the ID number in clear only for the patient's clinicians).
+ */
 export function NewReferralPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
@@ -54,6 +87,49 @@ export function NewReferralPage() {
   const toInstitutionId = Form.useWatch("toInstitutionId", form);
   const department = Form.useWatch("department", form);
   const noIdCard = Form.useWatch("noIdCard", form);
+  const direction = Form.useWatch("direction", form) ?? "up";
+  const homeCounty = Form.useWatch("homeCounty", form);
+  const register = params.get("register");
+  const advice = params.get("advice");
+  const patient = useQuery({
+    queryKey: ["htn-patient", register],
+    queryFn: () => api<ChronicPatient>(`/htn/patients/${register}`),
+    enabled: !!register,
+  });
+  const visits = useQuery({
+    queryKey: ["htn-visits", register],
+    queryFn: () => api<Answer<"/htn/patients/{id}/visits">>(`/htn/patients/${register}/visits`),
+    enabled: !!register,
+  });
+  const partners = usePartners({ purpose: "referral", direction, ...(homeCounty && { county: homeCounty }) });
+  const [maskedId, setMaskedId] = useState(false);
+  // Fill the form once, when the register patient and their visits have arrived.
+  const filled = useRef(false);
+  useEffect(() => {
+    if (filled.current || !patient.data || !visits.data) return;
+    filled.current = true;
+    const p = patient.data;
+    const latest = visits.data.items.find((v) => v.sbp !== null);
+    const clearId = p.idNumber && !p.idNumber.includes("*") ? p.idNumber : undefined;
+    setMaskedId(!!p.idNumber && !clearId);
+    form.setFieldsValue({
+      name: p.name,
+      sex: p.sex,
+      birthDate: dayjs(p.birthDate),
+      ...(clearId && { idNumber: clearId }),
+      noIdCard: p.idNumber === null,
+      ...(p.phone && { phone: p.phone }),
+      icd10: "I10",
+      reasonText: diagnosisText(t, latest),
+      summary: visitSummary(t, i18n.language.startsWith("zh"), latest, advice),
+      department: form.getFieldValue("department") ?? "心血管内科",
+    });
+  }, [patient.data, visits.data, form, t, i18n.language, advice]);
+  // The first partner (the county hospital of a township, the paired supporter of a county hospital) is the usual target.
+  const first = partners.data?.items[0]?.id;
+  useEffect(() => {
+    if (register && first && !form.getFieldValue("toInstitutionId")) form.setFieldsValue({ toInstitutionId: first });
+  }, [register, first, form]);
   const submit = async (v: Values) => {
     setBusy(true);
     try {
@@ -79,6 +155,11 @@ export function NewReferralPage() {
           submit: v.submit,
         },
       });
+      // The confirmation names what was booked: the patient leaves knowing where and when.
+      if (created.booking) {
+        const b = created.booking;
+        message.success(t("referralPath.booked", { place: `${b.institutionName} · ${b.unit} · ${b.date}` }), 6);
+      }
       navigate(`/referrals/${created.id}`);
     } catch (error) {
       // Server paths are nested (patient.idNumber); the form's fields are flat.
@@ -96,6 +177,12 @@ export function NewReferralPage() {
   };
   return (
     <Card title={t("referral.create")} style={{ maxWidth: 900 }}>
+      {register && (patient.isError || visits.isError) && (
+        <Alert type="error" showIcon message={t("referralPath.prefillFailed")} style={{ marginBottom: 16 }} />
+      )}
+      {register && patient.data && visits.data && (
+        <Alert type="info" showIcon message={t("referralPath.prefilled")} style={{ marginBottom: 16 }} data-testid="referral-prefilled" />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -103,8 +190,6 @@ export function NewReferralPage() {
         initialValues={{
           direction: "up",
           priority: params.get("priority") ?? "routine",
-          icd10: params.get("icd10") ?? "",
-          reasonText: params.get("reason") ?? "",
           department: params.get("department") ?? undefined,
           submit: true,
           sex: "female",
@@ -128,7 +213,7 @@ export function NewReferralPage() {
           </Col>
         </Row>
         <Form.Item name="toInstitutionId" label={t("referral.to")} rules={[{ required: true }]}>
-          <InstitutionSelect />
+          <InstitutionSelect suggest={{ purpose: "referral", direction, ...(homeCounty && { county: homeCounty }) }} testId="referral-target" />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={6}>
@@ -148,7 +233,12 @@ export function NewReferralPage() {
           </Col>
           <Col xs={24} md={8}>
             {!noIdCard && (
-              <Form.Item name="idNumber" label={t("referral.idNumber")} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/ }]}>
+              <Form.Item
+                name="idNumber"
+                label={t("referral.idNumber")}
+                rules={[{ required: true, pattern: /^\d{17}[\dXx]$/ }]}
+                extra={maskedId && t("referralPath.idMaskedHint")}
+              >
                 <Input maxLength={18} />
               </Form.Item>
             )}
