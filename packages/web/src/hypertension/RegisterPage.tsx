@@ -101,9 +101,10 @@ export function RegisterPage() {
         scroll={{ x: 1000 }}
         locale={query.due ? { emptyText: t(query.due === "off" ? "htn.emptyOffList" : "htn.emptyCallList") } : undefined}
         columns={[
-          { title: t("referral.name"), dataIndex: "name" },
-          { title: t("referral.sex"), dataIndex: "sex", render: (s: string) => t(`referral.${s}`) },
-          { title: t("htn.age"), dataIndex: "birthDate", render: (b: string) => ageOf(b) },
+          // On a phone: "name sex age" heads the card, the call button sits at its foot.
+          { title: t("referral.name"), dataIndex: "name", phone: "title" },
+          { title: t("referral.sex"), dataIndex: "sex", render: (s: string) => t(`referral.${s}`), phone: "title" },
+          { title: t("htn.age"), dataIndex: "birthDate", render: (b: string) => ageOf(b), phone: "title" },
           { title: t("htn.conditions"), dataIndex: "conditions", render: (cs: string[]) => cs.map((c) => <Tag key={c}>{t(`htnCondition.${c}`)}</Tag>) },
           { title: t("htn.lastVisit"), dataIndex: "lastVisitOn", render: (d: string | null) => d ?? "—" },
           {
@@ -133,6 +134,7 @@ export function RegisterPage() {
             title: t("htn.lastCall"),
             key: "call",
             width: 200,
+            phone: "actions",
             render: (_, p) => (
               <>
                 <LastCall patient={p} />
