@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ProfileOutlined,
   RiseOutlined,
   SafetyCertificateOutlined,
@@ -26,13 +27,15 @@ import {
   WarningOutlined,
 } from "@ant-design/icons";
 import type { Entity } from "@medbridge/core";
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from "antd";
 import type { ItemType } from "antd/es/menu/interface";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { may, oversees } from "../auth/permissions.ts";
 import { useMe, useSignOut } from "../auth/session.ts";
 import { switchLanguage } from "../i18n.ts";
+import "../shared/phone.css";
 import { NotificationBell } from "./NotificationBell.tsx";
 
 export function AppLayout() {
@@ -41,6 +44,11 @@ export function AppLayout() {
   const location = useLocation();
   const me = useMe().data;
   const signOut = useSignOut();
+  const screens = Grid.useBreakpoint();
+  // Below lg the menu is a drawer opened from the header; below md the header keeps only icons.
+  const narrow = screens.lg === false;
+  const phone = screens.md === false;
+  const [drawer, setDrawer] = useState(false);
   if (!me) return null;
   const can = (entity: Entity) => may(me, "read", entity);
 
@@ -154,54 +162,101 @@ export function AppLayout() {
   const selected = `/${parts.slice(0, depth).join("/")}`;
   const scope = me.institutionName ?? me.regionName ?? t("institution.allRegions");
 
+  const brand = (
+    <div style={{ padding: "18px 20px 12px" }}>
+      <Typography.Title level={4} style={{ margin: 0, color: "#0b6e6e" }}>
+        {t("app.name")}
+      </Typography.Title>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t("app.subtitle")}
+      </Typography.Text>
+    </div>
+  );
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 0 }}
+      data-testid="main-menu"
+    />
+  );
+  const who = `${me.displayName} · ${t(`role.${me.role}`)} · ${scope}`;
+
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: "1px solid #f0f0f0" }}>
-        <div style={{ padding: "18px 20px 12px" }}>
-          <Typography.Title level={4} style={{ margin: 0, color: "#0b6e6e" }}>
-            {t("app.name")}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t("app.subtitle")}
-          </Typography.Text>
-        </div>
-        <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 0 }} />
-      </Layout.Sider>
-      <Layout>
+      {narrow ? (
+        <Drawer
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          placement="left"
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+          data-testid="menu-drawer"
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider width={220} theme="light" style={{ borderRight: "1px solid #f0f0f0" }}>
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: "#fff",
-            padding: "0 24px",
+            padding: phone ? "0 8px 0 4px" : "0 24px",
             display: "flex",
-            justifyContent: "flex-end",
+            justifyContent: "space-between",
             alignItems: "center",
+            gap: 8,
             borderBottom: "1px solid #f0f0f0",
           }}
         >
-          <Space size="middle">
+          <Space size={4} style={{ minWidth: 0 }}>
+            {narrow && (
+              <>
+                <Button type="text" icon={<MenuOutlined />} aria-label={t("phone.menu")} onClick={() => setDrawer(true)} data-testid="menu-toggle" />
+                <Typography.Text strong style={{ color: "#0b6e6e", fontSize: 16, whiteSpace: "nowrap" }}>
+                  {t("app.name")}
+                </Typography.Text>
+              </>
+            )}
+          </Space>
+          <Space size={phone ? 4 : "middle"} style={{ minWidth: 0 }}>
             {me.institutionId && <NotificationBell />}
             <Button icon={<TranslationOutlined />} type="text" onClick={switchLanguage} data-testid="lang-switch">
               {t("common.language")}
             </Button>
             <Dropdown
+              trigger={["click"]}
               menu={{
-                items: [{ key: "logout", icon: <LogoutOutlined />, label: t("common.logout") }],
-                onClick: async () => {
+                items: [
+                  ...(phone ? [{ key: "who", label: who, disabled: true }, { type: "divider" as const }] : []),
+                  { key: "logout", icon: <LogoutOutlined />, label: t("common.logout") },
+                ],
+                onClick: async ({ key }) => {
+                  if (key !== "logout") return;
                   await signOut();
                   navigate("/login");
                 },
               }}
             >
-              <Space style={{ cursor: "pointer" }} data-testid="user-menu">
+              <Space style={{ cursor: "pointer", minWidth: 0 }} data-testid="user-menu" aria-label={t("phone.userMenu")} role="button">
                 <Avatar style={{ background: "#0b6e6e" }} icon={<UserOutlined />} />
-                <span>
-                  {me.displayName} · {t(`role.${me.role}`)} · {scope}
-                </span>
+                {!phone && <span style={{ whiteSpace: "nowrap" }}>{who}</span>}
               </Space>
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, background: "#f5f7fa" }}>
+        <Layout.Content className="mb-content" style={{ padding: phone ? 12 : 24, background: "#f5f7fa", minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>
