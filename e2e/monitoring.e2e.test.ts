@@ -22,7 +22,7 @@ describe.skipIf(!HAS_CHROMIUM)("monitoring dashboard in Chromium", () => {
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("indicator-xlsx").click()]);
     expect(xlsx.suggestedFilename()).toBe("referrals_up-522622.xlsx");
     const [report] = await Promise.all([page.waitForEvent("download"), page.getByTestId("region-report").click()]);
-    expect(report.suggestedFilename()).toMatch(/^report-522622-\d{4}\.pdf$/);
+    expect(report.suggestedFilename()).toMatch(/^黄平县-\d{4}-帮扶监测报告\.pdf$/);
     const path = await report.path();
     const { readFileSync } = await import("node:fs");
     const { pdfText } = await import("../packages/server/test/helpers/pdf-text.ts");

@@ -52,7 +52,7 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     ctx.app.inject({ method, url, headers: await as(who), payload: payload as object });
 
   it("shows the official a board of their region with failures and explanations", async () => {
-    const board = json(await get("gz.official", `/api/v1/compliance?year=${Y1}&asOf=${Y1}-12-31`));
+    const board = json(await get("gz.official", `/api/v1/compliance?year=${Y1}&asOf=${Y1}-12-31&pageSize=200`));
     expect(board.items.length).toBeGreaterThan(20);
     expect(board.totals.pass + board.totals.fail + board.totals.at_risk).toBe(board.items.length);
     expect(board.totals.fail).toBeGreaterThan(0);
@@ -68,7 +68,7 @@ describe.each(BACKENDS)("paired assistance API on %s", (backend) => {
     expect((await get("gz.official", `/api/v1/agreements/${yunnanAgreementId}/compliance?year=${Y1}`)).statusCode).toBe(404);
     const list = json(await get("gz.official", "/api/v1/agreements?pageSize=200"));
     expect(list.items.map((a: { id: string }) => a.id)).not.toContain(yunnanAgreementId);
-    const board = json(await get("gz.official", `/api/v1/compliance?year=${Y1}`));
+    const board = json(await get("gz.official", `/api/v1/compliance?year=${Y1}&pageSize=200`));
     expect(board.items.map((i: { agreement: { id: string } }) => i.agreement.id)).not.toContain(yunnanAgreementId);
     expect((await get("yn.township.doctor", `/api/v1/agreements/${demoAgreement.id}`)).statusCode).toBe(404);
     // The supporting province's staff see their own hospital's agreements.

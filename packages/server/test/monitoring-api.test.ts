@@ -131,8 +131,9 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
 
   it("counts compliance, coverage gap days and nominal days from the rules engine's verdicts, and follows a roster change", async () => {
     const year = new Date().getUTCFullYear() - 1;
-    const board = json(await ctx.app.inject({ url: `/api/v1/compliance?regionCode=522622&year=${year}`, headers: { cookie: await ctx.login("gz.official") } }))
-      .items as {
+    const board = json(
+      await ctx.app.inject({ url: `/api/v1/compliance?regionCode=522622&year=${year}&pageSize=200`, headers: { cookie: await ctx.login("gz.official") } }),
+    ).items as {
       agreement: { id: string };
       report: { status: string; rules: { id: string; gaps?: { from: string; to: string }[]; nominalDays?: number }[] };
     }[];
@@ -145,7 +146,7 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     expect((await values("suspected_nominal_days", yearly)).items[0]?.numerator ?? 0).toBe(nominal);
     // Gap days by month over the province, counted day by day from its board's gap intervals.
     const province = json(
-      await ctx.app.inject({ url: `/api/v1/compliance?regionCode=520000&year=${year}`, headers: { cookie: await ctx.login("gz.official") } }),
+      await ctx.app.inject({ url: `/api/v1/compliance?regionCode=520000&year=${year}&pageSize=200`, headers: { cookie: await ctx.login("gz.official") } }),
     ).items as typeof board;
     const expected = new Map<string, number>();
     for (const b of province)

@@ -19,6 +19,19 @@ export type RuleConfig =
 
 export type RuleId = RuleConfig["id"];
 
+/** Each rule's name in the two languages, as the board and the region report show it (never its id). */
+export const RULE_NAMES: Record<RuleId, { zh: string; en: string }> = {
+  min_staff: { zh: "派驻人数", en: "Staff count" },
+  min_continuous_stay: { zh: "连续驻点时长", en: "Continuous stay" },
+  full_year_coverage: { zh: "全年有人在岗", en: "Year-round presence" },
+  composition: { zh: "人员构成", en: "Composition" },
+  batch_size: { zh: "每批人数", en: "Batch size" },
+  senior_title: { zh: "高级职称", en: "Senior title" },
+  weekly_days_on_site: { zh: "每周在岗天数", en: "Days on site weekly" },
+  fixed_physician: { zh: "固定医师", en: "Fixed physician" },
+  nominal_days: { zh: "疑似挂名", en: "Suspected nominal" },
+};
+
 export interface RulePack {
   id: string;
   version: number;

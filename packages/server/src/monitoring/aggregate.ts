@@ -2,7 +2,7 @@ import { type Indicator, type IndicatorPeriod, indicatorValue, regionLevel, type
 import { type SQL, sql } from "drizzle-orm";
 import { inRegion } from "../access.ts";
 import type { Db } from "../db/connection.ts";
-import { HISTOGRAM_BUCKET_HOURS } from "./indicator-sources.ts";
+import { dirtiedBy, HISTOGRAM_BUCKET_HOURS } from "./indicator-sources.ts";
 
 export interface AggregateQuery {
   /** Only counties inside this region. */
@@ -82,4 +82,18 @@ export async function indicatorAggregate(db: Db, indicator: Indicator, q: Aggreg
       value: indicator.median ? Math.round(numerator * 10) / 10 : indicatorValue(indicator, numerator, denominator),
     };
   });
+}
+
+/** What a region and period without a value mean (values answer `whenAbsent`). */
+export const ABSENCE_REASONS = ["zero", "no_data", "not_applicable"] as const;
+const IMPORTED = new Set(["county_visit_stats", "institution_assessments"]);
+
+/**
+ * Why an indicator has no value somewhere: figures built on imported statistics have none until
+ * they are imported (`no_data`); a rate, ratio or median with nothing to divide or no case has
+ * none that would make sense (`not_applicable`); a count of the platform's own records is 0.
+ */
+export function whenAbsent(indicator: Indicator): (typeof ABSENCE_REASONS)[number] {
+  if (dirtiedBy(indicator.id).some((table) => IMPORTED.has(table))) return "no_data";
+  return indicator.denominator !== null || indicator.median ? "not_applicable" : "zero";
 }

@@ -1,13 +1,25 @@
-import { addMonths, CALL_RESULTS, type CallResult, type Day, day, formatDay, INDICATORS, type Indicator, type IndicatorId, regionLevel } from "@medbridge/core";
+import {
+  addMonths,
+  CALL_RESULTS,
+  type CallResult,
+  type Day,
+  day,
+  formatDay,
+  INDICATORS,
+  type Indicator,
+  type IndicatorId,
+  RULE_NAMES,
+  regionLevel,
+} from "@medbridge/core";
 import { eq, sql } from "drizzle-orm";
-import { PDFDocument, rgb } from "pdf-lib";
+import { PDFDocument, type PDFPage, type RGB, rgb } from "pdf-lib";
 import { inRegion } from "../access.ts";
 import { agreementScope, withParties } from "../assistance/agreements.ts";
 import { agreementsInScope, complianceBoard } from "../assistance/compliance-service.ts";
 import type { Db } from "../db/connection.ts";
 import { regions } from "../db/schema.ts";
 import { CjkText } from "../pdf/cjk-text.ts";
-import { indicatorAggregate } from "./aggregate.ts";
+import { indicatorAggregate, whenAbsent } from "./aggregate.ts";
 import { parseWeights, rankSupporters } from "./ranking.ts";
 import { refreshRollups } from "./rollups.ts";
 
@@ -15,6 +27,7 @@ const A4: [number, number] = [595.28, 841.89];
 const TEAL = rgb(0.04, 0.43, 0.43);
 const GREY = rgb(0.45, 0.45, 0.45);
 const RED = rgb(0.75, 0.15, 0.15);
+const AMBER = rgb(0.72, 0.42, 0.03);
 
 /** The months of a report period: `2026-10` (one month) or `2026` (the year). */
 export function monthsOf(period: string): string[] {
@@ -86,7 +99,9 @@ export async function regionReport(db: Db, regionCode: string, period: string, t
   const series = months.map((m) => ({ month: m, up: up.get(m) ?? 0, down: down.get(m) ?? 0 }));
   const year = Number(period.slice(0, 4));
   const board = await complianceBoard(db, await withParties(db, await agreementsInScope(db, agreementScope({ regionCode }))), year, today);
-  const failing = board.filter((b) => b.report.status !== "pass");
+  // Failing and at risk (holding only thanks to planned dispatches) are two lists, as on the board.
+  const failing = board.filter((b) => b.report.status === "fail");
+  const atRisk = board.filter((b) => b.report.status === "at_risk");
   const ranking = await rankSupporters(db, regionCode, year, parseWeights(undefined), today);
   return {
     regionCode,
@@ -97,18 +112,35 @@ export async function regionReport(db: Db, regionCode: string, period: string, t
     calls: await callsByResult(db, regionCode, months),
     agreements: board.length,
     failing,
+    atRisk,
     ranking: ranking.items.slice(0, 10),
   };
 }
 
-/** The report a county sends to the province: key figures, a chart of referrals, follow-up calls by result, failing agreements, the supporter ranking. */
+/** A figure with its unit, or why there is none (what a missing figure means, as the values API says). */
+function figure(indicator: Indicator, value: number | null): string {
+  if (value === null) return { zero: "0", no_data: "无数据 no data", not_applicable: "不适用 n/a" }[whenAbsent(indicator)];
+  const unit = { "%": "%", count: "", ratio: "", days: " 天", hours: " 小时" }[indicator.unit];
+  return `${value}${unit}`;
+}
+
+interface Cell {
+  text: string;
+  x: number;
+  width: number;
+  size: number;
+  color?: RGB;
+}
+
+/** The report a county sends to the province: key figures, a chart of referrals, follow-up calls by result, failing and at-risk agreements, the supporter ranking. */
 export async function regionReportPdf(report: Awaited<ReturnType<typeof regionReport>>): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`${report.regionName} ${report.period} 帮扶监测报告`);
   doc.setProducer("MedBridge 医联桥");
   const text = new CjkText(doc);
-  let page = doc.addPage(A4);
+  let page: PDFPage = doc.addPage(A4);
   const left = 50;
+  const right = A4[0] - left;
   let y = A4[1] - 70;
   const ensure = (space: number) => {
     if (y < 60 + space) {
@@ -116,35 +148,52 @@ export async function regionReportPdf(report: Awaited<ReturnType<typeof regionRe
       y = A4[1] - 60;
     }
   };
+  /** One table row: each cell wrapped to its column's width (measured), the row as tall as its tallest cell. */
+  const row = async (cells: Cell[], gap = 3) => {
+    const wrapped = await Promise.all(cells.map((c) => text.wrap(c.text, c.size, c.width)));
+    const lineHeight = (c: Cell) => c.size + 3;
+    const height = Math.max(...cells.map((c, i) => (wrapped[i] as string[]).length * lineHeight(c)));
+    ensure(height);
+    for (const [i, c] of cells.entries()) {
+      for (const [k, line] of (wrapped[i] as string[]).entries()) await text.draw(page, line, c.x, y - k * lineHeight(c), c.size, c.color);
+    }
+    y -= height + gap;
+  };
   const heading = async (zh: string, en: string) => {
     ensure(60);
     y -= 10;
     await text.draw(page, `${zh}  ${en}`, left, y, 13, TEAL);
     y -= 8;
-    page.drawLine({ start: { x: left, y }, end: { x: A4[0] - left, y }, thickness: 0.6, color: TEAL });
+    page.drawLine({ start: { x: left, y }, end: { x: right, y }, thickness: 0.6, color: TEAL });
     y -= 18;
   };
-  await text.draw(page, `${report.regionName} · ${report.period} 帮扶监测报告`, left, y, 20, TEAL);
-  y -= 22;
-  await text.draw(page, `Monitoring report · ${report.regionCode} · ${report.period}`, left, y, 11, GREY);
-  y -= 20;
+  const note = async (line: string) => row([{ text: line, x: left, width: right - left, size: 10, color: GREY }], 6);
+  await row([{ text: `${report.regionName} · ${report.period} 帮扶监测报告`, x: left, width: right - left, size: 20, color: TEAL }]);
+  await row([{ text: `Monitoring report · ${report.regionCode} · ${report.period}`, x: left, width: right - left, size: 11, color: GREY }], 12);
 
   await heading("关键指标", "Key figures");
+  // Columns: Chinese name | English name | value | change against the previous period.
+  const columns = { zh: left, en: left + 130, value: left + 300, change: left + 400 };
+  await row([
+    { text: "指标", x: columns.zh, width: 125, size: 9, color: GREY },
+    { text: "Indicator", x: columns.en, width: 165, size: 9, color: GREY },
+    { text: `${report.period} 本期 value`, x: columns.value, width: 95, size: 9, color: GREY },
+    { text: "较上期 vs previous", x: columns.change, width: right - columns.change, size: 9, color: GREY },
+  ]);
   for (const f of report.figures) {
-    ensure(18);
-    const fmt = (v: number | null) => (v === null ? "—" : `${v}${f.indicator.unit === "%" ? "%" : ""}`);
-    const change = f.value !== null && f.previous !== null ? (f.value > f.previous ? "↑" : f.value < f.previous ? "↓" : "→") : "";
-    await text.draw(page, f.indicator.zh, left, y, 10);
-    await text.draw(page, f.indicator.en, left + 140, y, 9, GREY);
-    await text.draw(page, fmt(f.value), left + 340, y, 10);
-    await text.draw(page, `${change} 上期 ${fmt(f.previous)}`, left + 410, y, 9, GREY);
-    y -= 16;
+    const change = f.value !== null && f.previous !== null ? (f.value > f.previous ? "↑ " : f.value < f.previous ? "↓ " : "→ ") : "";
+    await row([
+      { text: f.indicator.zh, x: columns.zh, width: 125, size: 10 },
+      { text: f.indicator.en, x: columns.en, width: 165, size: 9, color: GREY },
+      { text: figure(f.indicator, f.value), x: columns.value, width: 95, size: 10 },
+      { text: `${change}上期 ${figure(f.indicator, f.previous)}`, x: columns.change, width: right - columns.change, size: 9, color: GREY },
+    ]);
   }
 
   await heading("双向转诊", "Referrals by month");
   ensure(130);
   const max = Math.max(1, ...report.series.flatMap((s) => [s.up, s.down]));
-  const width = (A4[0] - 2 * left) / Math.max(1, report.series.length);
+  const width = (right - left) / Math.max(1, report.series.length);
   const base = y - 100;
   for (const [i, s] of report.series.entries()) {
     const x = left + i * width;
@@ -158,53 +207,60 @@ export async function regionReportPdf(report: Awaited<ReturnType<typeof regionRe
 
   const calls = report.calls.reduce((sum, c) => sum + c.calls, 0);
   await heading("高血压随访电话结果", `Hypertension follow-up calls by result (${calls})`);
-  if (calls === 0) {
-    await text.draw(page, "本期无随访电话 / no calls in the period", left, y, 10, GREY);
-    y -= 16;
-  }
+  if (calls === 0) await note("本期无随访电话 / no calls in the period");
   for (const c of calls === 0 ? [] : report.calls) {
-    ensure(16);
-    await text.draw(page, c.zh, left, y, 10);
-    await text.draw(page, c.en, left + 140, y, 9, GREY);
-    await text.draw(page, String(c.calls), left + 340, y, 10);
-    await text.draw(page, `${Math.round((c.calls / calls) * 1000) / 10}%`, left + 410, y, 9, GREY);
-    y -= 15;
+    await row([
+      { text: c.zh, x: columns.zh, width: 125, size: 10 },
+      { text: c.en, x: columns.en, width: 165, size: 9, color: GREY },
+      { text: String(c.calls), x: columns.value, width: 95, size: 10 },
+      { text: `${Math.round((c.calls / calls) * 1000) / 10}%`, x: columns.change, width: right - columns.change, size: 9, color: GREY },
+    ]);
   }
   y -= 6;
 
-  await heading("未达标协议", `Agreements not passing (${report.failing.length} of ${report.agreements})`);
-  if (report.failing.length === 0) {
-    await text.draw(page, "全部达标 / all pass", left, y, 10, GREY);
-    y -= 16;
-  }
-  for (const { agreement, report: r } of report.failing) {
-    ensure(30);
-    await text.draw(
-      page,
-      `${agreement.code}  ${agreement.recipient.name}  ← ${agreement.supporters.map((s) => s.name).join("、")}`.slice(0, 60),
-      left,
-      y,
-      10,
-      r.status === "fail" ? RED : TEAL,
-    );
-    y -= 14;
-    for (const rule of r.rules.filter((x) => x.status !== "pass").slice(0, 3)) {
-      ensure(14);
-      await text.draw(page, `· ${rule.id}: ${rule.message}`.slice(0, 70), left + 12, y, 8, GREY);
-      y -= 12;
+  // One section per status: the agreement, then each rule in that state by its name and why.
+  const agreementsIn = async (list: typeof report.failing, status: "fail" | "at_risk", color: RGB) => {
+    for (const { agreement, report: r } of list) {
+      await row(
+        [
+          {
+            text: `${agreement.code}  ${agreement.recipient.name} ← ${agreement.supporters.map((s) => s.name).join("、")}`,
+            x: left,
+            width: right - left,
+            size: 10,
+            color,
+          },
+        ],
+        2,
+      );
+      for (const rule of r.rules.filter((x) => x.status === status)) {
+        await row(
+          [
+            { text: `· ${RULE_NAMES[rule.id].zh} ${RULE_NAMES[rule.id].en}`, x: left + 12, width: 140, size: 8, color },
+            { text: rule.message, x: left + 160, width: right - left - 160, size: 8, color: GREY },
+          ],
+          2,
+        );
+      }
+      y -= 4;
     }
-    y -= 4;
-  }
+  };
+  await heading("未达标协议", `Failing agreements (${report.failing.length} of ${report.agreements})`);
+  if (report.failing.length === 0) await note("无未达标协议 / none failing");
+  await agreementsIn(report.failing, "fail", RED);
+  await heading("存在风险的协议", `Agreements at risk (${report.atRisk.length} of ${report.agreements})`);
+  await note("尚未达标，依赖已计划的派驻 / not yet met; they rely on planned dispatches");
+  if (report.atRisk.length === 0) await note("无存在风险的协议 / none at risk");
+  await agreementsIn(report.atRisk, "at_risk", AMBER);
 
   await heading("支援医院排名", "Supporting hospitals (composite score)");
   for (const item of report.ranking) {
-    ensure(16);
-    await text.draw(page, `${item.rank}. ${item.name}`, left, y, 10);
-    await text.draw(page, String(item.score), left + 360, y, 10, TEAL);
-    y -= 15;
+    await row([
+      { text: `${item.rank}. ${item.name}`, x: left, width: 340, size: 10 },
+      { text: String(item.score), x: left + 360, width: right - left - 360, size: 10, color: TEAL },
+    ]);
   }
   y -= 12;
-  ensure(20);
-  await text.draw(page, "数据来自医联桥平台的业务记录与导入统计，按月汇总。Figures come from MedBridge records and imported statistics.", left, y, 8, GREY);
+  await note("数据来自医联桥平台的业务记录与导入统计，按月汇总。Figures come from MedBridge records and imported statistics.");
   return doc.save();
 }

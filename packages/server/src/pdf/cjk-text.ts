@@ -32,8 +32,16 @@ function loadSubsets(): Subset[] {
   return subsets;
 }
 
+const subsetByCodePoint = new Map<number, Subset | undefined>();
+
 function subsetOf(codePoint: number): Subset | undefined {
-  return loadSubsets().find((s) => s.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi));
+  if (!subsetByCodePoint.has(codePoint)) {
+    subsetByCodePoint.set(
+      codePoint,
+      loadSubsets().find((s) => s.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi)),
+    );
+  }
+  return subsetByCodePoint.get(codePoint);
 }
 
 /** Draws Chinese and Latin text with the subset fonts it needs; measures it for layout. */
@@ -63,6 +71,57 @@ export class CjkText {
 
   async width(text: string, size: number): Promise<number> {
     return (await this.runs(text)).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+  }
+
+  /**
+   * Breaks text into lines no wider than `width` at `size`, measured with the fonts that draw it:
+   * between any two Chinese characters, else at spaces (a Latin word longer than a line is cut).
+   */
+  async wrap(text: string, size: number, width: number): Promise<string[]> {
+    const lines: string[] = [];
+    // Widths add up character by character (these fonts are not kerned), so each is measured once.
+    const measured = new Map<string, number>();
+    const measure = async (piece: string) => {
+      let w = 0;
+      for (const ch of piece) {
+        if (!measured.has(ch)) measured.set(ch, await this.width(ch, size));
+        w += measured.get(ch) as number;
+      }
+      return w;
+    };
+    // A line still too wide holds one token longer than a line (a long code or word): cut it by characters.
+    const emit = async (line: string) => {
+      let rest = line.trimEnd();
+      while ((await measure(rest)) > width && [...rest].length > 1) {
+        let cut = "";
+        for (const ch of rest) {
+          if (cut && (await measure(cut + ch)) > width) break;
+          cut += ch;
+        }
+        lines.push(cut);
+        rest = rest.slice(cut.length);
+      }
+      lines.push(rest);
+    };
+    for (const paragraph of text.split("\n")) {
+      // Tokens: a run of Latin letters, digits and punctuation with its following spaces, or one other character.
+      const tokens = paragraph.match(/[\p{Script=Latin}\p{N}_.,:;!?'"()%+\-/]+\s*|\s+|./gu) ?? [""];
+      let line = "";
+      let lineWidth = 0;
+      for (const token of tokens) {
+        const tokenWidth = await measure(token);
+        if (line === "" || lineWidth + (await measure(token.trimEnd())) <= width) {
+          line += token;
+          lineWidth += tokenWidth;
+          continue;
+        }
+        await emit(line);
+        line = token.trimStart();
+        lineWidth = await measure(line);
+      }
+      await emit(line);
+    }
+    return lines;
   }
 
   async draw(page: PDFPage, text: string, x: number, y: number, size: number, color = rgb(0.1, 0.1, 0.1)): Promise<number> {

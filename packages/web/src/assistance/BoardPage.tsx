@@ -1,67 +1,222 @@
-import { DownloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Table } from "antd";
+import { Button, Card, Cascader, Col, Input, Row, Select, Space, Statistic, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { api, withQuery } from "../api.ts";
+import { oversees } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
+import { PagedTable } from "../shared/PagedTable.tsx";
+import { useListParams } from "../shared/useListParams.ts";
 import { recentYears } from "../shared/years.ts";
-import type { ComplianceBoard as Board } from "../types.ts";
+import type { Answer, ComplianceBoard as Board, Region, RegionWithPath } from "../types.ts";
 import { ComplianceTag, RuleTags } from "./ComplianceStatus.tsx";
 
 const YEARS = recentYears();
-const ORDER = { fail: 0, at_risk: 1, pass: 2 };
+const STATUSES = ["fail", "at_risk", "pass"] as const;
+const COLOR = { pass: "#389e0d", fail: "#cf1322", at_risk: "#d46b08" } as const;
 
-export function BoardPage() {
+interface Option {
+  value: string;
+  label: string;
+  isLeaf: boolean;
+  children?: Option[];
+}
+const toOption = (r: Region): Option => ({ value: r.code, label: r.name, isLeaf: r.level === "county" });
+const children = async (parent: string | null) => (await api<Answer<"/regions">>("/regions", { query: parent ? { parent } : {} })).items.map(toOption);
+
+/** A prefecture or county below the official's region (or any, for national users), loaded level by level. */
+function RegionFilter({ root, value, onChange }: { root: string | null; value: string | undefined; onChange: (code: string | undefined) => void }) {
   const { t } = useTranslation();
+  const [options, setOptions] = useState<Option[]>([]);
+  const path = useQuery({ queryKey: ["region", value], enabled: Boolean(value), queryFn: () => api<RegionWithPath>(`/regions/${value}`) });
+  // The codes from below the root down to the chosen region: what the cascader shows.
+  const shown = (path.data?.path ?? []).map((r) => r.code).filter((code) => code !== root && (!root || code.startsWith(root.replace(/0+$/, ""))));
+  const shownKey = shown.join(",");
+  useEffect(() => {
+    void (async () => {
+      const top = await children(root);
+      // A region chosen from the URL: load the levels on its path so the cascader can name it.
+      const attach = async (list: Option[], codes: string[]): Promise<Option[]> => {
+        const [head, ...rest] = codes;
+        if (!head || rest.length === 0) return list;
+        return Promise.all(list.map(async (o) => (o.value === head ? { ...o, children: await attach(await children(head), rest) } : o)));
+      };
+      setOptions(await attach(top, shownKey ? shownKey.split(",") : []));
+    })();
+  }, [root, shownKey]);
+  return (
+    <Cascader
+      options={options}
+      value={shown}
+      changeOnSelect
+      allowClear
+      style={{ minWidth: 200 }}
+      placeholder={t("complianceBoard.region")}
+      aria-label={t("complianceBoard.region")}
+      data-testid="board-region"
+      loadData={async (selected) => {
+        const target = selected.at(-1) as Option;
+        const loaded = await children(target.value);
+        const attach = (list: Option[]): Option[] =>
+          list.map((o) => (o.value === target.value ? { ...o, children: loaded } : o.children ? { ...o, children: attach(o.children) } : o));
+        setOptions((current) => attach(current));
+      }}
+      onChange={(codes) => onChange((codes as string[] | undefined)?.at(-1))}
+    />
+  );
+}
+
+/**
+ * Every agreement in the caller's reach judged for a year: counts by status (each a filter),
+ * filters and search kept in the URL and applied on the server, the page from the server.
+ */
+export function BoardPage() {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language.startsWith("zh");
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get("year") ?? new Date().getFullYear());
-  const regionCode = params.get("regionCode") ?? undefined;
-  const board = useQuery({ queryKey: ["compliance", year, regionCode], queryFn: () => api<Board>("/compliance", { query: { year, regionCode } }) });
+  const { query, update } = useListParams(["year", "regionCode", "status", "supporterId", "packId", "q"] as const);
+  const year = Number(query.year ?? new Date().getFullYear());
+  const [search, setSearch] = useState(query.q ?? "");
+  useEffect(() => setSearch(query.q ?? ""), [query.q]);
+  const filters = {
+    year,
+    ...(query.regionCode && { regionCode: query.regionCode }),
+    ...(query.status && { status: query.status }),
+    ...(query.supporterId && { supporterId: query.supporterId }),
+    ...(query.packId && { packId: query.packId }),
+    ...(query.q && { q: query.q }),
+  };
+  const board = useQuery({
+    queryKey: ["compliance", filters, query.page, query.pageSize],
+    queryFn: () => api<Board>("/compliance", { query: { ...filters, page: query.page, pageSize: query.pageSize } }),
+    placeholderData: (previous) => previous,
+  });
   const totals = board.data?.totals;
+  const all = totals ? totals.pass + totals.fail + totals.at_risk : 0;
+  const packName = new Map((board.data?.packs ?? []).map((p) => [p.id, zh ? p.zh : p.en]));
+  const filtered = Boolean(query.regionCode || query.status || query.supporterId || query.packId || query.q);
+  const reportRegion = query.regionCode ?? me?.regionCode;
+  const tile = (key: "all" | (typeof STATUSES)[number], title: string, value: number, color?: string) => {
+    const active = key === "all" ? !query.status : query.status === key;
+    return (
+      <Col xs={12} md={6} key={key}>
+        <Card
+          size="small"
+          hoverable
+          role="button"
+          tabIndex={0}
+          aria-pressed={active}
+          data-testid={`board-tile-${key}`}
+          style={active ? { borderColor: "#0f6e6e", boxShadow: "0 0 0 1px #0f6e6e" } : undefined}
+          onClick={() => update({ status: key === "all" ? undefined : key })}
+          onKeyDown={(e) => e.key === "Enter" && update({ status: key === "all" ? undefined : key })}
+        >
+          <Statistic title={title} value={value} valueStyle={color ? { color } : undefined} loading={board.isPending} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t("complianceBoard.tileHint")}
+          </Typography.Text>
+        </Card>
+      </Col>
+    );
+  };
+
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
-      <Row gutter={16}>
-        <Col span={6}>
-          <Card>
-            <Statistic title={t("assistance.totals", { total: board.data?.items.length ?? 0 })} value={board.data?.items.length ?? 0} />
-          </Card>
-        </Col>
-        {(["pass", "at_risk", "fail"] as const).map((s) => (
-          <Col span={6} key={s}>
-            <Card>
-              <Statistic
-                title={t(`complianceStatus.${s}`)}
-                value={totals?.[s] ?? 0}
-                valueStyle={{ color: s === "pass" ? "#389e0d" : s === "fail" ? "#cf1322" : "#d46b08" }}
-              />
-            </Card>
-          </Col>
-        ))}
+      <Row gutter={[12, 12]}>
+        {tile("all", t("complianceBoard.all"), all)}
+        {STATUSES.map((s) => tile(s, t(`complianceStatus.${s}`), totals?.[s] ?? 0, COLOR[s]))}
       </Row>
       <Card
-        title={`${t("assistance.board")} · ${me?.regionName ?? ""}`}
+        title={
+          <Space wrap size={[8, 0]}>
+            <span>{`${t("assistance.board")} · ${board.data?.regionName ?? me?.regionName ?? ""} · ${year}`}</span>
+            {board.data && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+                {t("complianceBoard.asOf", { date: board.data.asOf })}
+              </Typography.Text>
+            )}
+          </Space>
+        }
         extra={
-          <Space>
-            <Select
-              value={year}
-              onChange={(y) => setParams({ year: String(y), ...(regionCode && { regionCode }) })}
-              options={YEARS.map((y) => ({ value: y, label: `${y} ${t("assistance.year")}` }))}
-              data-testid="board-year"
-            />
-            <Button icon={<DownloadOutlined />} href={withQuery("/api/v1/compliance/export", { year, regionCode })} data-testid="board-export">
-              {t("assistance.export")}
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={withQuery("/api/v1/compliance/export", filters)} data-testid="board-export">
+              {t("complianceBoard.exportXlsx")}
             </Button>
+            {reportRegion && oversees(me, "indicator") && (
+              <Button icon={<FilePdfOutlined />} href={`/api/v1/reports/${reportRegion}?period=${year}`} data-testid="board-report">
+                {t("complianceBoard.reportPdf")}
+              </Button>
+            )}
           </Space>
         }
       >
-        <Table<Board["items"][number]>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Select
+            value={year}
+            onChange={(y) => update({ year: String(y) })}
+            options={YEARS.map((y) => ({ value: y, label: `${y} ${t("assistance.year")}` }))}
+            aria-label={t("assistance.year")}
+            data-testid="board-year"
+          />
+          <Input.Search
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(v) => update({ q: v.trim() || undefined })}
+            placeholder={t("complianceBoard.search")}
+            aria-label={t("complianceBoard.search")}
+            style={{ width: 280 }}
+            data-testid="board-search"
+          />
+          <Select
+            allowClear
+            value={query.status}
+            onChange={(v) => update({ status: v })}
+            placeholder={t("complianceBoard.status")}
+            aria-label={t("complianceBoard.status")}
+            style={{ minWidth: 120 }}
+            options={STATUSES.map((s) => ({ value: s, label: t(`complianceStatus.${s}`) }))}
+            data-testid="board-status"
+          />
+          {oversees(me, "agreement") && (
+            <RegionFilter root={me?.regionCode ?? null} value={query.regionCode} onChange={(code) => update({ regionCode: code })} />
+          )}
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            value={query.supporterId}
+            onChange={(v) => update({ supporterId: v })}
+            placeholder={t("complianceBoard.supporter")}
+            aria-label={t("complianceBoard.supporter")}
+            style={{ minWidth: 200 }}
+            options={(board.data?.supporters ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            data-testid="board-supporter"
+          />
+          <Select
+            allowClear
+            value={query.packId}
+            onChange={(v) => update({ packId: v })}
+            placeholder={t("complianceBoard.pack")}
+            aria-label={t("complianceBoard.pack")}
+            style={{ minWidth: 200 }}
+            options={(board.data?.packs ?? []).map((p) => ({ value: p.id, label: zh ? p.zh : p.en }))}
+            data-testid="board-pack"
+          />
+          {filtered && (
+            <Button type="link" onClick={() => update({ regionCode: undefined, status: undefined, supporterId: undefined, packId: undefined, q: undefined })}>
+              {t("complianceBoard.clear")}
+            </Button>
+          )}
+        </Space>
+        <PagedTable<Board["items"][number]>
+          list={board}
+          query={query}
+          update={({ page, pageSize }) => update({ page, pageSize })}
           rowKey={(r) => r.agreement.id}
-          loading={board.isFetching}
-          dataSource={board.data?.items ?? []}
-          locale={{ emptyText: <Empty description={board.error ? (board.error as Error).message : t("common.empty")} /> }}
-          pagination={{ pageSize: 20, showTotal: (total) => t("common.total", { total }) }}
+          onRow={() => ({ "data-testid": "board-row" }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {
               title: t("assistance.code"),
@@ -70,17 +225,11 @@ export function BoardPage() {
                   {r.agreement.code}
                 </Link>
               ),
-              sorter: (a, b) => a.agreement.code.localeCompare(b.agreement.code),
             },
             { title: t("assistance.recipient"), render: (_, r) => r.agreement.recipient.name },
             { title: t("assistance.supporters"), render: (_, r) => r.agreement.supporters.map((s) => s.name).join("、") },
-            { title: t("assistance.pack"), render: (_, r) => r.report.pack },
-            {
-              title: t("assistance.status"),
-              render: (_, r) => <ComplianceTag status={r.report.status} />,
-              sorter: (a, b) => ORDER[a.report.status] - ORDER[b.report.status],
-              defaultSortOrder: "ascend",
-            },
+            { title: t("assistance.pack"), render: (_, r) => packName.get(r.agreement.packId) ?? r.agreement.packId },
+            { title: t("assistance.status"), render: (_, r) => <ComplianceTag status={r.report.status} /> },
             { title: t("assistance.failing"), render: (_, r) => <RuleTags rules={r.report.rules} status="fail" /> },
             { title: t("assistance.atRisk"), render: (_, r) => <RuleTags rules={r.report.rules} status="at_risk" /> },
           ]}

@@ -12,8 +12,26 @@ const W = 600;
 const H = 180;
 const PAD = { left: 44, right: 12, top: 12, bottom: 24 };
 
-/** One indicator's monthly line for the region, with the table of the same numbers below it. */
-export function TrendCard({ title, unit, points, xlsx }: { title: string; unit: string; points: TrendPoint[]; xlsx: string }) {
+/** One indicator's line for the region (months, or years for a yearly one), with the table of the same numbers below it. */
+export function TrendCard({
+  title,
+  caption,
+  periodTitle,
+  unit,
+  unitLabel,
+  points,
+  xlsx,
+}: {
+  title: string;
+  /** What the line spans, e.g. 近12个月趋势. */
+  caption: string;
+  /** The header of the period column (month or year). */
+  periodTitle: string;
+  unit: string;
+  unitLabel: string;
+  points: TrendPoint[];
+  xlsx: string;
+}) {
   const { t } = useTranslation();
   const values = points.map((p) => p.value ?? 0);
   const max = Math.max(1, ...values);
@@ -22,14 +40,14 @@ export function TrendCard({ title, unit, points, xlsx }: { title: string; unit: 
   const suffix = unit === "%" ? "%" : "";
   return (
     <Card
-      title={`${title} · ${t("dashboard.trend")}`}
+      title={`${title} · ${caption}`}
       extra={
         <Button href={xlsx} data-testid="trend-xlsx">
           XLSX
         </Button>
       }
     >
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t("dashboard.trend")} data-testid="trend-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`${title} · ${caption}`} data-testid="trend-chart">
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#d9d9d9" />
         <line x1={PAD.left} x2={W - PAD.right} y1={y(max)} y2={y(max)} stroke="#f0f0f0" />
         <text x={PAD.left - 6} y={y(max) + 4} textAnchor="end" fontSize="11" fill="#8c8c8c">
@@ -60,10 +78,15 @@ export function TrendCard({ title, unit, points, xlsx }: { title: string; unit: 
         scroll={{ y: 200 }}
         dataSource={points}
         columns={[
-          { title: t("dashboard.month"), dataIndex: "month" },
+          { title: periodTitle, dataIndex: "month" },
           { title: t("dashboard.numerator"), dataIndex: "numerator", align: "right" },
           { title: t("dashboard.denominator"), dataIndex: "denominator", align: "right", render: (d: number | null) => d ?? "—" },
-          { title: t("dashboard.value"), dataIndex: "value", align: "right", render: (v: number | null) => (v === null ? "—" : `${v}${suffix}`) },
+          {
+            title: `${t("dashboard.value")} (${unitLabel})`,
+            dataIndex: "value",
+            align: "right",
+            render: (v: number | null) => (v === null ? "—" : `${v}${suffix}`),
+          },
         ]}
       />
     </Card>

@@ -11,3 +11,8 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** Today in China (UTC+8), the day and month the server counts figures by, whatever the browser's time zone. */
+export function chinaToday(): dayjs.Dayjs {
+  return dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+}
