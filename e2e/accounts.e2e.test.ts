@@ -47,8 +47,10 @@ describe.skipIf(!HAS_CHROMIUM)("a password set by the admin, in Chromium", () =>
     await page.getByLabel("新密码", { exact: true }).fill("the-doctors-own-password");
     await page.getByLabel("再次输入新密码").fill("the-doctors-own-password");
     await page.getByTestId("change-password-submit").click();
-    await page.waitForURL(/\/institutions/);
-    await expect.poll(() => page.locator(".ant-table-row").count()).toBeGreaterThan(5);
+    // Then the app opens on the doctor's home (issue 14): the register and referrals with their counts.
+    await page.getByTestId("home-ready").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    await page.getByTestId("home-section-register").waitFor();
     await page.screenshot({ path: `${SHOTS}/change-password-done.png` });
   });
 });

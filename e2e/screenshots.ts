@@ -18,7 +18,8 @@ try {
     await page.getByLabel("用户名").fill(user);
     await page.getByLabel("密码").fill(user === "admin" ? "admin-password-for-e2e" : DEMO_PASSWORD);
     await page.getByTestId("login-submit").click();
-    await page.waitForURL(/\/institutions/);
+    // Login leads to the role's home (issue 14); the pages below are opened one by one.
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
     for (const path of pages) {
       if (path.includes("lang=en")) await page.evaluate(() => localStorage.setItem("lang", "en"));
       if (path === "@agreement") {
