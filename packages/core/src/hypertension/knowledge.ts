@@ -197,48 +197,54 @@ export const EDITION_DATA: Record<EditionId, Edition> = {
 };
 
 /** Drug classes with example drugs and usual daily doses (基层 2020, appendix table of common drugs). */
-export const DRUGS: Record<DrugClass, { zh: string; en: string; examples: { name: string; zh: string; kind?: "acei" | "arb"; dose: string }[] }> = {
+export const DRUGS: Record<DrugClass, { zh: string; en: string; examples: { name: string; zh: string; en: string; kind?: "acei" | "arb"; dose: string }[] }> = {
   A: {
     zh: "血管紧张素转换酶抑制剂/血管紧张素Ⅱ受体拮抗剂（ACEI/ARB）",
     en: "ACE inhibitor or angiotensin receptor blocker",
     examples: [
-      { name: "captopril", zh: "卡托普利", kind: "acei", dose: "25–300 mg/d，分2–3次" },
-      { name: "enalapril", zh: "依那普利", kind: "acei", dose: "2.5–40 mg/d，分1–2次" },
-      { name: "benazepril", zh: "贝那普利", kind: "acei", dose: "5–40 mg/d，分1–2次" },
-      { name: "perindopril", zh: "培哚普利", kind: "acei", dose: "4–8 mg/d，每日1次" },
-      { name: "losartan", zh: "氯沙坦", kind: "arb", dose: "25–100 mg/d，每日1次" },
-      { name: "valsartan", zh: "缬沙坦", kind: "arb", dose: "80–160 mg/d，每日1次" },
-      { name: "irbesartan", zh: "厄贝沙坦", kind: "arb", dose: "150–300 mg/d，每日1次" },
-      { name: "telmisartan", zh: "替米沙坦", kind: "arb", dose: "20–80 mg/d，每日1次" },
+      { name: "captopril", zh: "卡托普利", en: "Captopril", kind: "acei", dose: "25–300 mg/d，分2–3次" },
+      { name: "enalapril", zh: "依那普利", en: "Enalapril", kind: "acei", dose: "2.5–40 mg/d，分1–2次" },
+      { name: "benazepril", zh: "贝那普利", en: "Benazepril", kind: "acei", dose: "5–40 mg/d，分1–2次" },
+      { name: "perindopril", zh: "培哚普利", en: "Perindopril", kind: "acei", dose: "4–8 mg/d，每日1次" },
+      { name: "losartan", zh: "氯沙坦", en: "Losartan", kind: "arb", dose: "25–100 mg/d，每日1次" },
+      { name: "valsartan", zh: "缬沙坦", en: "Valsartan", kind: "arb", dose: "80–160 mg/d，每日1次" },
+      { name: "irbesartan", zh: "厄贝沙坦", en: "Irbesartan", kind: "arb", dose: "150–300 mg/d，每日1次" },
+      { name: "telmisartan", zh: "替米沙坦", en: "Telmisartan", kind: "arb", dose: "20–80 mg/d，每日1次" },
     ],
   },
   B: {
     zh: "β受体阻滞剂",
     en: "beta-blocker",
     examples: [
-      { name: "metoprolol", zh: "美托洛尔（平片）", dose: "50–100 mg/d，分2次" },
-      { name: "metoprolol_succinate", zh: "琥珀酸美托洛尔缓释片", dose: "47.5–190 mg/d，每日1次" },
-      { name: "bisoprolol", zh: "比索洛尔", dose: "2.5–10 mg/d，每日1次" },
+      { name: "metoprolol", zh: "美托洛尔（平片）", en: "Metoprolol (immediate release)", dose: "50–100 mg/d，分2次" },
+      { name: "metoprolol_succinate", zh: "琥珀酸美托洛尔缓释片", en: "Metoprolol succinate (extended release)", dose: "47.5–190 mg/d，每日1次" },
+      { name: "bisoprolol", zh: "比索洛尔", en: "Bisoprolol", dose: "2.5–10 mg/d，每日1次" },
     ],
   },
   C: {
     zh: "二氢吡啶类钙通道阻滞剂（CCB）",
     en: "dihydropyridine calcium channel blocker",
     examples: [
-      { name: "amlodipine", zh: "氨氯地平", dose: "2.5–10 mg/d，每日1次" },
-      { name: "nifedipine_gits", zh: "硝苯地平控释片", dose: "30–60 mg/d，每日1次" },
-      { name: "felodipine_er", zh: "非洛地平缓释片", dose: "2.5–10 mg/d，每日1次" },
+      { name: "amlodipine", zh: "氨氯地平", en: "Amlodipine", dose: "2.5–10 mg/d，每日1次" },
+      { name: "nifedipine_gits", zh: "硝苯地平控释片", en: "Nifedipine GITS (controlled release)", dose: "30–60 mg/d，每日1次" },
+      { name: "felodipine_er", zh: "非洛地平缓释片", en: "Felodipine (extended release)", dose: "2.5–10 mg/d，每日1次" },
     ],
   },
   D: {
     zh: "噻嗪类/噻嗪样利尿剂",
     en: "thiazide or thiazide-like diuretic",
     examples: [
-      { name: "hydrochlorothiazide", zh: "氢氯噻嗪", dose: "6.25–25 mg/d，每日1次" },
-      { name: "indapamide", zh: "吲达帕胺", dose: "0.625–2.5 mg/d，每日1次" },
+      { name: "hydrochlorothiazide", zh: "氢氯噻嗪", en: "Hydrochlorothiazide", dose: "6.25–25 mg/d，每日1次" },
+      { name: "indapamide", zh: "吲达帕胺", en: "Indapamide", dose: "0.625–2.5 mg/d，每日1次" },
     ],
   },
 };
+
+/** A drug by its name in words (硝苯地平控释片 / Nifedipine GITS), never its identifier; a name outside the examples as given. */
+export function drugLabel(drugClass: DrugClass, name: string, lang: "zh" | "en"): string {
+  const known = DRUGS[drugClass]?.examples.find((d) => d.name === name);
+  return known ? known[lang] : name;
+}
 
 /** When a class must not be used (compelling contraindications). */
 export const AVOID: { class: DrugClass; reason: "pregnancy" | "hyperkalemia" | "bilateral_renal_artery_stenosis" | "gout" | "asthma" | "av_block_2_3" }[] = [

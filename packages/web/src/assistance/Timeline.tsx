@@ -31,7 +31,7 @@ export function Timeline({ from, to, dispatches, gaps }: { from: string; to: str
       <div style={{ position: "relative", height: 18 }}>
         {months.map((m) => (
           <span key={m.format("MM")} style={{ position: "absolute", left: pct(toDay(m.format("YYYY-MM-DD"))), fontSize: 11, color: "#8c8c8c" }}>
-            {m.format("M")}月
+            {m.format("MMM")}
           </span>
         ))}
       </div>

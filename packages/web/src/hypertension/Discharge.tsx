@@ -1,4 +1,4 @@
-import { DRUGS, type DrugClass } from "@medbridge/core";
+import { type DrugClass, drugLabel } from "@medbridge/core";
 import { Descriptions, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -31,7 +31,7 @@ export function FollowUpTag({ patient, short = false }: { patient: ChronicPatien
 export function VisitDetail({ visit }: { visit: Visit }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith("zh");
-  const drugName = (c: DrugClass, name: string) => (zh ? (DRUGS[c].examples.find((d) => d.name === name)?.zh ?? name) : name);
+  const drugName = (c: DrugClass, name: string) => drugLabel(c, name, zh ? "zh" : "en");
   const recommendation = visit.recommendation && <Recommendation output={visit.recommendation} />;
   if (!visit.discharge) return recommendation;
   const d = visit.discharge;

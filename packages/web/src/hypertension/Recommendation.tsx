@@ -41,7 +41,7 @@ export function Recommendation({ output, chronicPatientId }: { output: Hypertens
   const examples = (c: DrugClass) =>
     DRUGS[c].examples
       .slice(0, 2)
-      .map((d) => `${zh ? d.zh : d.name} ${d.dose}`)
+      .map((d) => `${zh ? d.zh : d.en} ${d.dose}`)
       .join("；");
   const [first, ...rest] = output.suggestedClasses;
   const chosen = output.action === "start_dual" ? output.suggestedClasses.slice(0, 2) : first ? [first] : [];

@@ -51,7 +51,7 @@ export function DrugListField({
                         size={size}
                         style={{ width: large ? 220 : 200 }}
                         placeholder={t("htn.drugName")}
-                        options={(cls ? DRUGS[cls].examples : []).map((d) => ({ value: d.name, label: zh ? d.zh : d.name }))}
+                        options={(cls ? DRUGS[cls].examples : []).map((d) => ({ value: d.name, label: zh ? d.zh : d.en }))}
                         data-testid={`${testId}-name`}
                       />
                     </Form.Item>
