@@ -27,6 +27,7 @@ export const ROUTE_ACCESS = {
   listNotifications: "self",
   markNotificationRead: "self",
   checkIn: "self",
+  listOwnAttendance: "self",
   listRegions: "reference",
   getRegion: "reference",
   listIndicators: "reference",

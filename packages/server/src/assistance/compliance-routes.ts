@@ -14,6 +14,7 @@ import { type Agreement, AgreementSchema, agreementScope, getAgreement, withPart
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
 import { certificatePdf } from "./certificate.ts";
 import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings } from "./compliance-service.ts";
+import { OwnDaysSchema, ownDays } from "./own-days.ts";
 import { createPackCopy, listPacks, PackCopyInput, PackSchema } from "./packs.ts";
 import { ServiceCreditSchema, serviceCredit } from "./service-credit.ts";
 
@@ -164,6 +165,21 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
         const items = await coverageWarnings(db, await visibleAgreements(db, request, request.query.regionCode), today, request.query.days);
         return { asOf: formatDay(today), days: request.query.days, items };
       },
+    );
+
+    app.get(
+      "/attendance/mine",
+      {
+        schema: {
+          operationId: "listOwnAttendance",
+          tags,
+          summary: "The signed-in stationed doctor's today and last 14 days: stationed or not, checked in, confirmed or disputed",
+          // Only one's own: nothing names another doctor.
+          querystring: Type.Object({}, { additionalProperties: false }),
+          response: { 200: OwnDaysSchema, ...errorResponses },
+        },
+      },
+      async (request) => ownDays(db, await practitionerOf(db, principalOf(request)), todayInChina(now())),
     );
 
     app.post(
