@@ -1,6 +1,6 @@
 import { EDITIONS, SYMPTOMS } from "@medbridge/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Select, Space, Table, Tag } from "antd";
+import { App, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Select, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -11,6 +11,7 @@ import { PathLink } from "../patients/PathLink.tsx";
 import { DrugListField } from "../shared/DrugListField.tsx";
 import { applyServerErrors } from "../shared/forms.ts";
 import { QueryState } from "../shared/QueryState.tsx";
+import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types.ts";
 import { CallModal, CallTable, LastCall } from "./Calls.tsx";
 import { FollowUpTag, VisitDetail, VisitKind } from "./Discharge.tsx";
@@ -168,7 +169,7 @@ export function PatientPage() {
               </Card>
             )}
             <Card title={t("htn.visits")} size="small">
-              <Table<Visit>
+              <ResponsiveTable<Visit>
                 rowKey="id"
                 size="small"
                 loading={visits.isPending}
@@ -179,6 +180,7 @@ export function PatientPage() {
                 columns={[
                   {
                     title: t("referral.date"),
+                    phone: "title",
                     render: (_, v) => (
                       <>
                         {v.visitOn} <VisitKind visit={v} />

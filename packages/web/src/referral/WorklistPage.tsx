@@ -73,9 +73,10 @@ export function WorklistPage() {
         update={update}
         onRow={(r) => ({ onClick: () => navigate(`/referrals/${r.id}`), style: { cursor: "pointer" } })}
         columns={[
-          { title: t("referral.priority"), dataIndex: "priority", render: (p: Referral["priority"]) => <PriorityTag priority={p} /> },
+          { title: t("referral.priority"), dataIndex: "priority", render: (p: Referral["priority"]) => <PriorityTag priority={p} />, phone: "title" },
           {
             title: t("referral.patient"),
+            phone: "title",
             render: (_, r) => <Link to={`/referrals/${r.id}`} data-testid="worklist-row">{`${r.patient.name} · ${r.patient.idNumber}`}</Link>,
           },
           { title: t("referral.direction"), dataIndex: "direction", render: (d: string) => t(`referral.${d}`) },
@@ -85,7 +86,7 @@ export function WorklistPage() {
           },
           { title: t("referral.department"), dataIndex: "department" },
           { title: t("referral.reason"), render: (_, r) => `${r.reason.icd10} ${r.reason.text}` },
-          { title: t("referral.status"), dataIndex: "status", render: (s: string) => <ReferralStatusTag status={s} /> },
+          { title: t("referral.status"), dataIndex: "status", render: (s: string) => <ReferralStatusTag status={s} />, phone: "title" },
           { title: t("referral.sla"), render: (_, r) => <SlaCountdown deadline={r.slaDeadline} status={r.status} /> },
           { title: t("referral.createdAt"), dataIndex: "createdAt", render: formatDateTime },
         ]}
