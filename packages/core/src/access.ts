@@ -260,15 +260,15 @@ export function figureScope(principal: Principal, entity: "indicator" | "count",
       return { regionCode: requested };
     case "region": {
       const mine = principal.regionCode;
-      if (mine === null) throw forbidden("No region to count for");
-      if (requested && !regionContains(mine, requested)) throw forbidden("Figures outside your region are not yours to see");
+      if (mine === null) throw forbidden("no_scope", "No region to count for");
+      if (requested && !regionContains(mine, requested)) throw forbidden("figures_outside_region", "Figures outside your region are not yours to see");
       return { regionCode: requested ?? mine };
     }
     case "institution":
-      if (!principal.institutionId) throw forbidden("No institution to count for");
+      if (!principal.institutionId) throw forbidden("no_scope", "No institution to count for");
       return { institutionId: principal.institutionId };
     case "none":
-      throw forbidden("These figures are for health commissions");
+      throw forbidden("figures_for_commissions", "These figures are for health commissions");
   }
 }
 

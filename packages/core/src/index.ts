@@ -11,6 +11,7 @@ export * from "./hypertension/engine.ts";
 export * from "./hypertension/input.ts";
 export * from "./hypertension/knowledge.ts";
 export * from "./hypertension/reminders.ts";
+export * from "./labels.ts";
 export * from "./monitoring/indicators.ts";
 export * from "./outreach/techniques.ts";
 export * from "./outreach/telemedicine.ts";

@@ -1,4 +1,17 @@
-import { type Action, allows, type Entity, forbidden, mayEver, notFound, type Principal, type ReadScope, regionPrefix, type Target } from "@medbridge/core";
+import {
+  type Action,
+  allows,
+  type Entity,
+  forbidden,
+  mayEver,
+  notFound,
+  type Principal,
+  RECORD_NAMES,
+  type ReadScope,
+  type RecordKind,
+  regionPrefix,
+  type Target,
+} from "@medbridge/core";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./db/connection.ts";
@@ -15,28 +28,29 @@ import {
 } from "./db/schema.ts";
 import { patientTargets } from "./patient-index.ts";
 
-const ENTITY_LABEL: Record<Entity, string> = {
-  institution: "Institution",
-  assessment: "Assessment",
-  alliance: "Alliance",
-  practitioner: "Practitioner",
-  user: "User",
-  audit: "Audit entry",
-  api_token: "API token",
-  agreement: "Agreement",
-  dispatch: "Dispatch",
-  rule_pack: "Rule pack",
-  referral: "Referral",
-  chronic_patient: "Patient",
-  outreach: "Session",
-  reserved_pool: "Reserved slot or bed",
-  indicator: "Indicator",
-  count: "Count",
-  patient_identity: "Patient identity",
-  patient: "Patient",
-  patient_path: "Patient",
-  institution_standing: "Institution",
-  webhook: "Webhook",
+/** The record a refused read pretends is missing (a `not_found` names it). */
+const ENTITY_RECORD: Record<Entity, RecordKind> = {
+  institution: "institution",
+  assessment: "assessment",
+  alliance: "alliance",
+  practitioner: "practitioner",
+  user: "user",
+  audit: "audit",
+  api_token: "api_token",
+  agreement: "agreement",
+  dispatch: "dispatch",
+  rule_pack: "rule_pack",
+  referral: "referral",
+  chronic_patient: "patient",
+  outreach: "session",
+  reserved_pool: "reserved_pool",
+  indicator: "indicator",
+  count: "indicator",
+  patient_identity: "patient",
+  patient: "patient",
+  patient_path: "patient",
+  institution_standing: "institution",
+  webhook: "webhook",
 };
 
 /**
@@ -46,14 +60,17 @@ const ENTITY_LABEL: Record<Entity, string> = {
 export function requireAccess(principal: Principal, action: Action, entity: Entity, targets: readonly Target[], refusal?: string): void {
   for (const target of targets) {
     if (!allows(principal, action, entity, target)) {
-      throw action === "read" ? notFound(ENTITY_LABEL[entity]) : forbidden(refusal ?? `You may not change this ${ENTITY_LABEL[entity].toLowerCase()}`);
+      const record = ENTITY_RECORD[entity];
+      throw action === "read"
+        ? notFound(record)
+        : forbidden("scope", refusal ?? `You may not change this ${RECORD_NAMES[record].toLowerCase()}`, { entity: record });
     }
   }
 }
 
 /** Refuses (403, with `refusal` as the reason) a role that may never perform `action` on `entity`. */
 export function requireEver(principal: Principal, action: Action, entity: Entity, refusal: string): void {
-  if (!mayEver(principal, action, entity)) throw forbidden(refusal);
+  if (!mayEver(principal, action, entity)) throw forbidden("role", refusal, { action, entity: ENTITY_RECORD[entity] });
 }
 
 /** Loads where each record lives (one query for all ids) and checks access to all of them. */
@@ -64,7 +81,7 @@ export async function requireAccessTo(db: Db, principal: Principal, action: Acti
     const target = targets.get(id);
     if (!target) {
       // A write to a missing record is also "not found": there is nothing to forbid.
-      throw notFound(ENTITY_LABEL[entity]);
+      throw notFound(ENTITY_RECORD[entity]);
     }
   }
   requireAccess(principal, action, entity, [...targets.values()], refusal);

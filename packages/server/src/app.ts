@@ -73,8 +73,11 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
   app.setErrorHandler((error, request, reply) => {
     // Database constraint violations that slipped past the handlers' own checks.
     const code = pgErrorCode(error);
-    if (code === "23505") return sendProblem(reply, 409, "This record already exists", [{ path: "(record)", message: "duplicates an existing record" }]);
-    if (code === "40001" || code === "40P01") return sendProblem(reply, 409, "Another change got there first; try again");
+    if (code === "23505")
+      return sendProblem(reply, 409, "This record already exists", {
+        errors: [{ path: "(record)", code: "duplicate", params: { scope: "system" }, message: "duplicates an existing record" }],
+      });
+    if (code === "40001" || code === "40P01") return sendProblem(reply, 409, "Another change got there first; try again", { code: "retry" });
     return errorHandler(error as Error, request, reply);
   });
   registerSecurityHeaders(app, { production: config.production });
@@ -105,7 +108,8 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
   await app.register(fastifyRateLimit, {
     global: false,
     hook: "preHandler",
-    errorResponseBuilder: (_request, context) => new DomainError("rate_limited", `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
+    errorResponseBuilder: (_request, context) =>
+      new DomainError("rate_limited", `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`, [], { seconds: Math.ceil(context.ttl / 1000) }),
   });
   await app.register(
     async (api) => {
@@ -144,7 +148,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
   app.setNotFoundHandler({ preValidation: (_req, _reply, done) => done() }, (request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET" || !serveWeb) {
       // The path is not quoted back: it is the caller's input.
-      return sendProblem(reply, 404, "There is no such route; see /api/v1/openapi.json");
+      return sendProblem(reply, 404, "There is no such route; see /api/v1/openapi.json", { params: { entity: "route" } });
     }
     // Client-side routes of the single-page app all load index.html.
     return reply.type("text/html").sendFile("index.html");

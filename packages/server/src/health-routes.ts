@@ -48,7 +48,11 @@ export function healthRoutes(db: Db, dataKey: Buffer): FastifyPluginAsyncTypebox
         const result = await readiness(db, dataKey);
         if (result.ready) return { status: "ready" as const, checks: result.checks };
         reply.header("retry-after", String(RETRY_AFTER_SECONDS));
-        return sendProblem(reply, 503, `Not ready: ${result.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`, result.errors);
+        return sendProblem(reply, 503, `Not ready: ${result.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`, {
+          code: "unavailable",
+          params: { what: "readiness" },
+          errors: result.errors,
+        });
       },
     );
   };

@@ -42,7 +42,7 @@ const toApi = (m: MergeRow) => ({
 
 /** Merges `sourceId` into the body's target. The caller has checked write access to both. */
 export async function mergePatients(db: Db, actor: Actor, sourceId: string, input: Static<typeof MergeInput>) {
-  if (sourceId === input.targetId) throw conflict([{ path: "targetId", message: "is the record being merged" }]);
+  if (sourceId === input.targetId) throw conflict([{ path: "targetId", code: "same_as", params: { other: "id" }, message: "is the record being merged" }]);
   const rows = await db
     .select({ id: patients.id, idHash: patients.idHash, mergedInto: patients.mergedInto })
     .from(patients)
@@ -50,15 +50,29 @@ export async function mergePatients(db: Db, actor: Actor, sourceId: string, inpu
     .for("update");
   const source = rows.find((r) => r.id === sourceId);
   const target = rows.find((r) => r.id === input.targetId);
-  if (!source) throw notFound("Patient");
-  if (!target) throw notFound("Patient");
-  if (source.mergedInto) throw conflict([{ path: "id", message: "is already merged into another record" }]);
-  if (target.mergedInto) throw conflict([{ path: "targetId", message: "is itself merged into another record; merge into that one" }]);
+  if (!source) throw notFound("patient");
+  if (!target) throw notFound("patient");
+  if (source.mergedInto)
+    throw conflict([{ path: "id", code: "not_allowed", params: { reason: "already_merged" }, message: "is already merged into another record" }]);
+  if (target.mergedInto)
+    throw conflict([
+      { path: "targetId", code: "not_allowed", params: { reason: "already_merged" }, message: "is itself merged into another record; merge into that one" },
+    ]);
   // Two different ID numbers are two people; the index keeps one record per number.
-  if (source.idHash && target.idHash) throw conflict([{ path: "targetId", message: "both records have an ID number, so they are two people" }]);
+  if (source.idHash && target.idHash)
+    throw conflict([
+      { path: "targetId", code: "not_allowed", params: { reason: "both_have_id_number" }, message: "both records have an ID number, so they are two people" },
+    ]);
   const [children] = await db.select({ n: sql<number>`count(*)::int` }).from(patients).where(eq(patients.mergedInto, sourceId));
   if ((children?.n ?? 0) > 0)
-    throw conflict([{ path: "id", message: "other records are merged into this one; merge the target the other way or undo those first" }]);
+    throw conflict([
+      {
+        path: "id",
+        code: "not_allowed",
+        params: { reason: "merged_into_this" },
+        message: "other records are merged into this one; merge the target the other way or undo those first",
+      },
+    ]);
   await db.update(patients).set({ mergedInto: input.targetId, updatedAt: sql`now()` }).where(eq(patients.id, sourceId));
   const [merge] = await db
     .insert(patientMerges)
@@ -71,8 +85,8 @@ export async function mergePatients(db: Db, actor: Actor, sourceId: string, inpu
 /** Undoes a merge: the source stands on its own again, with all its rows. */
 export async function unmergePatients(db: Db, actor: Actor, mergeId: string) {
   const [merge] = await db.select().from(patientMerges).where(eq(patientMerges.id, mergeId)).for("update");
-  if (!merge) throw notFound("Merge");
-  if (merge.unmergedAt) throw conflict([{ path: "id", message: "this merge has already been undone" }]);
+  if (!merge) throw notFound("merge");
+  if (merge.unmergedAt) throw conflict([{ path: "id", code: "conflict_state", params: { state: "undone" }, message: "this merge has already been undone" }]);
   await db
     .update(patients)
     .set({ mergedInto: null, updatedAt: sql`now()` })

@@ -86,7 +86,7 @@ export async function patientPath(db: Db, id: string): Promise<PatientPath> {
     id_masked: string | null;
     home_county: string | null;
   }>(await db.execute(sql`select id::text, local_id, name, sex, birth_date::text, id_masked, home_county from patients where id = ${id}::uuid`));
-  if (!patient) throw notFound("Patient");
+  if (!patient) throw notFound("patient");
   const merged = rowsOf<{ id: string; local_id: string | null }>(
     await db.execute(sql`select id::text, local_id from patients where id in (${ids}) and id <> ${id}::uuid order by created_at`),
   );

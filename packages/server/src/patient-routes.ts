@@ -70,22 +70,23 @@ export function patientRoutes({ db, config }: { db: Db; config: Config }): Fasti
       async (request) => {
         const principal = principalOf(request);
         const { idNumber, localId } = request.body;
-        if ((idNumber === undefined) === (localId === undefined)) throw invalid([{ path: "idNumber", message: "give either idNumber or localId" }]);
+        if ((idNumber === undefined) === (localId === undefined))
+          throw invalid([{ path: "idNumber", code: "one_of", params: { fields: ["idNumber", "localId"] }, message: "give either idNumber or localId" }]);
         let id: string | null;
         if (idNumber) id = await findPatientByIdNumber(db, config.indexKey, idNumber);
         else {
           const [row] = await db.select({ id: patients.id }).from(patients).where(sql`${patients.localId} = ${localId}`);
           id = row ? await livePatientId(db, row.id) : null;
         }
-        if (!id) throw notFound("Patient");
+        if (!id) throw notFound("patient");
         // A person the caller's institution never treated is not theirs to find (404, like a read out of scope).
         const target = (await patientTargets(db, [id])).get(id);
-        if (!target) throw notFound("Patient");
+        if (!target) throw notFound("patient");
         requireAccess(principal, "read", "patient", [target]);
         // The audit entry rides in the statement that reads the person: one round trip, both or neither.
         const audited = db.$with("audited").as(auditInsert(db, actorOf(principal, request.id), [{ action: "lookup", entity: "patient", entityId: id }]));
         const [row] = await db.with(audited).select().from(patients).where(eq(patients.id, id));
-        if (!row) throw notFound("Patient");
+        if (!row) throw notFound("patient");
         return {
           id: row.id,
           localId: row.localId,
@@ -189,7 +190,7 @@ export function patientRoutes({ db, config }: { db: Db; config: Config }): Fasti
       async (request) => {
         const principal = principalOf(request);
         const merge = await mergeRecords(db, request.params.mergeId);
-        if (!merge) throw notFound("Merge");
+        if (!merge) throw notFound("merge");
         await requireAccessTo(db, principal, "write", "patient", [merge.sourceId, merge.targetId]);
         return inTransaction(db, (tx) => unmergePatients(tx, actorOf(principal, request.id), request.params.mergeId));
       },

@@ -1,4 +1,4 @@
-import { type FieldError, idNumberProblem } from "@medbridge/core";
+import { type FieldError, idNumberError } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { chinaDate } from "./clock.ts";
@@ -31,13 +31,20 @@ export type PersonInput = Static<typeof PersonInput>;
 export function personProblems(person: PersonInput, now: Date, prefix = ""): FieldError[] {
   const errors: FieldError[] = [];
   if (person.idNumber === undefined) {
-    if (!person.noIdCard) errors.push({ path: `${prefix}idNumber`, message: "is required (or set noIdCard for a person without an ID card)" });
-  } else if (person.noIdCard) errors.push({ path: `${prefix}noIdCard`, message: "cannot be set together with an ID number" });
-  else if (idNumberProblem(person.idNumber)) errors.push({ path: `${prefix}idNumber`, message: idNumberProblem(person.idNumber) as string });
+    if (!person.noIdCard)
+      errors.push({ path: `${prefix}idNumber`, code: "required", message: "is required (or set noIdCard for a person without an ID card)" });
+  } else if (person.noIdCard)
+    errors.push({
+      path: `${prefix}noIdCard`,
+      code: "not_allowed",
+      params: { reason: "no_id_with_id_number" },
+      message: "cannot be set together with an ID number",
+    });
+  else if (idNumberError(person.idNumber, `${prefix}idNumber`)) errors.push(idNumberError(person.idNumber, `${prefix}idNumber`) as FieldError);
   else if (person.idNumber.slice(6, 14) !== person.birthDate.replaceAll("-", "")) {
-    errors.push({ path: `${prefix}birthDate`, message: "does not match the birth date in the ID number" });
+    errors.push({ path: `${prefix}birthDate`, code: "mismatch", params: { other: "idNumber" }, message: "does not match the birth date in the ID number" });
   }
-  if (person.birthDate > chinaDate(now)) errors.push({ path: `${prefix}birthDate`, message: "is in the future" });
+  if (person.birthDate > chinaDate(now)) errors.push({ path: `${prefix}birthDate`, code: "in_future", message: "is in the future" });
   return errors;
 }
 
@@ -47,6 +54,15 @@ export const HomeCounty = RegionCode;
 /** A home county must be a county-level region that exists (the foreign key would answer 500). */
 export async function homeCountyProblems(db: Db, code: string, path: string): Promise<FieldError[]> {
   const [region] = await db.select({ leaf: regions.leaf, level: regions.level }).from(regions).where(eq(regions.code, code));
-  if (!region) return [{ path, message: "is not a GB/T 2260 region code" }];
-  return region.leaf ? [] : [{ path, message: `must be a county-level code (this is a ${region.level})` }];
+  if (!region) return [{ path, code: "format", params: { format: "region_code" }, message: "is not a GB/T 2260 region code" }];
+  return region.leaf
+    ? []
+    : [
+        {
+          path,
+          code: "wrong_kind",
+          params: { expected: "county_level_code", level: region.level },
+          message: `must be a county-level code (this is a ${region.level})`,
+        },
+      ];
 }

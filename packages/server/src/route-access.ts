@@ -221,6 +221,6 @@ export function registerRouteAccess(app: FastifyInstance): void {
     if (!access) return;
     const refusal = refusalOf(access, principal, /\/:id(\/|$|\.)/.test(request.routeOptions.url ?? ""));
     if (refusal === 404) throw new DomainError("not_found", "Not found");
-    if (refusal === 403) throw new DomainError("forbidden", "Your role may not do this");
+    if (refusal === 403) throw new DomainError("forbidden", "Your role may not do this", [], { reason: "role" });
   });
 }

@@ -43,7 +43,9 @@ describe.each(BACKENDS)("edge hardening on %s", (backend) => {
       const response = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "admin\u0000", password: "x" } });
       expect(response.statusCode).toBe(400);
       expect(response.headers["content-type"]).toContain("application/problem+json");
-      expect(json(response).errors).toEqual([{ path: "username", message: "must not contain the NUL character (U+0000)" }]);
+      expect(json(response).errors).toEqual([
+        { path: "username", code: "unstorable_text", params: {}, message: "must not contain the NUL character (U+0000)" },
+      ]);
     });
 
     it("refuses them in bodies, nested fields, list items and field names", async () => {
@@ -53,8 +55,8 @@ describe.each(BACKENDS)("edge hardening on %s", (backend) => {
       const patched = await call("PATCH", `/api/v1/institutions/${institutionId}`, { address: "\ud800", departments: ["内科", "外\u0000科"] });
       expect(patched.statusCode).toBe(400);
       expect(json(patched).errors).toEqual([
-        { path: "address", message: "must not contain a lone UTF-16 surrogate (not valid Unicode)" },
-        { path: "departments[1]", message: "must not contain the NUL character (U+0000)" },
+        { path: "address", code: "unstorable_text", params: {}, message: "must not contain a lone UTF-16 surrogate (not valid Unicode)" },
+        { path: "departments[1]", code: "unstorable_text", params: {}, message: "must not contain the NUL character (U+0000)" },
       ]);
       const key = await call("PATCH", `/api/v1/institutions/${institutionId}`, { "name\u0000": "x" });
       expect(key.statusCode).toBe(400);
@@ -76,7 +78,9 @@ describe.each(BACKENDS)("edge hardening on %s", (backend) => {
       const upload = (query: string) => call("POST", `/api/v1/institutions/import${query}`, csv, { "content-type": "text/csv" });
       const refused = await upload("?dryRun=true");
       expect(refused.statusCode).toBe(400);
-      expect(json(refused).errors).toEqual([{ path: "rows[2].name", message: "must not contain the NUL character (U+0000)" }]);
+      expect(json(refused).errors).toEqual([
+        { path: "rows[2].name", code: "unstorable_text", params: {}, message: "must not contain the NUL character (U+0000)" },
+      ]);
       const skipped = await upload("?dryRun=true&skipInvalid=true");
       expect(skipped.statusCode).toBe(200);
       expect(json(skipped)).toMatchObject({ rows: 2, skipped: 1, errors: [{ line: 2, path: "name" }] });
@@ -102,7 +106,7 @@ describe.each(BACKENDS)("edge hardening on %s", (backend) => {
         const cookie = await ctx.login(reader);
         const huge = await ctx.app.inject({ url: `${list}?page=1e21`, headers: { cookie } });
         expect(huge.statusCode, list).toBe(400);
-        expect(json(huge).errors, list).toEqual([{ path: "query.page", message: "must be <= 100000" }]);
+        expect(json(huge).errors, list).toEqual([{ path: "query.page", code: "too_large", params: { limit: 100000 }, message: "must be <= 100000" }]);
         const last = await ctx.app.inject({ url: `${list}?page=100000&pageSize=200`, headers: { cookie } });
         expect(last.statusCode, list).toBe(200);
         expect(json(last).items, list).toEqual([]);
@@ -112,7 +116,7 @@ describe.each(BACKENDS)("edge hardening on %s", (backend) => {
     it("bounds dates to 1900–2100 with 400 naming the field", async () => {
       const audit = await call("GET", "/api/v1/audit?to=9999-12-31");
       expect(audit.statusCode).toBe(400);
-      expect(json(audit).errors).toEqual([{ path: "query.to", message: "must be <= 2100-12-31" }]);
+      expect(json(audit).errors).toEqual([{ path: "query.to", code: "too_large", params: { limit: "2100-12-31" }, message: "must be <= 2100-12-31" }]);
       const calendar = await call("GET", `/api/v1/institutions/${institutionId}/calendar?from=0001-01-01&to=0001-06-01`);
       expect(calendar.statusCode).toBe(400);
       expect(paths(calendar)).toEqual(["query.from", "query.to"]);

@@ -97,7 +97,9 @@ describe.each(BACKENDS)("large imports on %s", (backend) => {
     names[last] = names[0] as string;
     const response = await post(csv(names));
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([{ path: `rows[${last + 2}].name`, message: "appears twice in this file for the same county" }]);
+    expect((await response.json()).errors).toEqual([
+      { path: `rows[${last + 2}].name`, code: "duplicate", params: { scope: "file" }, message: "appears twice in this file for the same county" },
+    ]);
     expect(await countLike("示例远重卫生室")).toBe(0);
   });
 });

@@ -32,7 +32,9 @@ describe.each(BACKENDS)("readiness on %s (defect 11)", (backend) => {
       await ensureDataKey(database.db, KEY_B);
       const wrong = await ready();
       expect(wrong.statusCode).toBe(503);
-      expect(json(wrong).errors).toEqual([{ path: "dataKey", message: "MEDBRIDGE_DATA_KEY does not match the key the data is sealed with" }]);
+      expect(json(wrong).errors).toEqual([
+        { path: "dataKey", code: "not_ready", params: { what: "data_key" }, message: "MEDBRIDGE_DATA_KEY does not match the key the data is sealed with" },
+      ]);
 
       await database.db.execute(sql`delete from instance_settings`);
       await ensureDataKey(database.db, KEY_A);

@@ -1616,11 +1616,28 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Problem: {
+            /**
+             * @description Stable code of the problem as a whole (core ERROR_STATUS)
+             * @enum {string}
+             */
+            code: "validation" | "bad_request" | "unauthorized" | "wrong_credentials" | "forbidden" | "password_change_required" | "not_found" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "retry" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal" | "unavailable";
+            /** @description English */
             detail: string;
             errors: {
+                /** @enum {string} */
+                code: "required" | "unknown_field" | "type" | "enum" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many" | "too_few" | "format" | "pattern" | "not_unique" | "unstorable_text" | "id_number_format" | "id_number_birth_date" | "id_number_check_digit" | "not_found" | "ambiguous" | "not_allowed" | "conflict_state" | "duplicate" | "mismatch" | "same_as" | "in_past" | "in_future" | "before" | "after" | "out_of_period" | "more_than" | "implausible" | "wrong_kind" | "overlap" | "none_left" | "empty" | "unreadable" | "unknown_column" | "unsupported_type" | "cross_origin" | "busy" | "not_ready" | "one_of";
+                /** @description English; show `code` with `params` in the user's language */
                 message: string;
+                /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+                params: {
+                    [key: string]: string | number | boolean | (string | number)[];
+                };
                 path: string;
             }[];
+            /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+            params: {
+                [key: string]: string | number | boolean | (string | number)[];
+            };
             status: number;
             title: string;
             type: string;
@@ -3085,6 +3102,12 @@ export interface operations {
                         errors: {
                             line: number;
                             path: string;
+                            /** @enum {string} */
+                            code: "required" | "unknown_field" | "type" | "enum" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many" | "too_few" | "format" | "pattern" | "not_unique" | "unstorable_text" | "id_number_format" | "id_number_birth_date" | "id_number_check_digit" | "not_found" | "ambiguous" | "not_allowed" | "conflict_state" | "duplicate" | "mismatch" | "same_as" | "in_past" | "in_future" | "before" | "after" | "out_of_period" | "more_than" | "implausible" | "wrong_kind" | "overlap" | "none_left" | "empty" | "unreadable" | "unknown_column" | "unsupported_type" | "cross_origin" | "busy" | "not_ready" | "one_of";
+                            /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+                            params: {
+                                [key: string]: string | number | boolean | (string | number)[];
+                            };
                             message: string;
                         }[];
                     };
@@ -4176,6 +4199,12 @@ export interface operations {
                         errors: {
                             line: number;
                             path: string;
+                            /** @enum {string} */
+                            code: "required" | "unknown_field" | "type" | "enum" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many" | "too_few" | "format" | "pattern" | "not_unique" | "unstorable_text" | "id_number_format" | "id_number_birth_date" | "id_number_check_digit" | "not_found" | "ambiguous" | "not_allowed" | "conflict_state" | "duplicate" | "mismatch" | "same_as" | "in_past" | "in_future" | "before" | "after" | "out_of_period" | "more_than" | "implausible" | "wrong_kind" | "overlap" | "none_left" | "empty" | "unreadable" | "unknown_column" | "unsupported_type" | "cross_origin" | "busy" | "not_ready" | "one_of";
+                            /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+                            params: {
+                                [key: string]: string | number | boolean | (string | number)[];
+                            };
                             message: string;
                         }[];
                     };
@@ -10282,6 +10311,12 @@ export interface operations {
                         errors: {
                             line: number;
                             path: string;
+                            /** @enum {string} */
+                            code: "required" | "unknown_field" | "type" | "enum" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many" | "too_few" | "format" | "pattern" | "not_unique" | "unstorable_text" | "id_number_format" | "id_number_birth_date" | "id_number_check_digit" | "not_found" | "ambiguous" | "not_allowed" | "conflict_state" | "duplicate" | "mismatch" | "same_as" | "in_past" | "in_future" | "before" | "after" | "out_of_period" | "more_than" | "implausible" | "wrong_kind" | "overlap" | "none_left" | "empty" | "unreadable" | "unknown_column" | "unsupported_type" | "cross_origin" | "busy" | "not_ready" | "one_of";
+                            /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+                            params: {
+                                [key: string]: string | number | boolean | (string | number)[];
+                            };
                             message: string;
                         }[];
                     };
@@ -10362,6 +10397,12 @@ export interface operations {
                         errors: {
                             line: number;
                             path: string;
+                            /** @enum {string} */
+                            code: "required" | "unknown_field" | "type" | "enum" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many" | "too_few" | "format" | "pattern" | "not_unique" | "unstorable_text" | "id_number_format" | "id_number_birth_date" | "id_number_check_digit" | "not_found" | "ambiguous" | "not_allowed" | "conflict_state" | "duplicate" | "mismatch" | "same_as" | "in_past" | "in_future" | "before" | "after" | "out_of_period" | "more_than" | "implausible" | "wrong_kind" | "overlap" | "none_left" | "empty" | "unreadable" | "unknown_column" | "unsupported_type" | "cross_origin" | "busy" | "not_ready" | "one_of";
+                            /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+                            params: {
+                                [key: string]: string | number | boolean | (string | number)[];
+                            };
                             message: string;
                         }[];
                     };
@@ -11471,6 +11512,12 @@ export interface operations {
                         errors: {
                             line: number;
                             path: string;
+                            /** @enum {string} */
+                            code: "required" | "unknown_field" | "type" | "enum" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many" | "too_few" | "format" | "pattern" | "not_unique" | "unstorable_text" | "id_number_format" | "id_number_birth_date" | "id_number_check_digit" | "not_found" | "ambiguous" | "not_allowed" | "conflict_state" | "duplicate" | "mismatch" | "same_as" | "in_past" | "in_future" | "before" | "after" | "out_of_period" | "more_than" | "implausible" | "wrong_kind" | "overlap" | "none_left" | "empty" | "unreadable" | "unknown_column" | "unsupported_type" | "cross_origin" | "busy" | "not_ready" | "one_of";
+                            /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+                            params: {
+                                [key: string]: string | number | boolean | (string | number)[];
+                            };
                             message: string;
                         }[];
                     };
@@ -11551,6 +11598,12 @@ export interface operations {
                         errors: {
                             line: number;
                             path: string;
+                            /** @enum {string} */
+                            code: "required" | "unknown_field" | "type" | "enum" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many" | "too_few" | "format" | "pattern" | "not_unique" | "unstorable_text" | "id_number_format" | "id_number_birth_date" | "id_number_check_digit" | "not_found" | "ambiguous" | "not_allowed" | "conflict_state" | "duplicate" | "mismatch" | "same_as" | "in_past" | "in_future" | "before" | "after" | "out_of_period" | "more_than" | "implausible" | "wrong_kind" | "overlap" | "none_left" | "empty" | "unreadable" | "unknown_column" | "unsupported_type" | "cross_origin" | "busy" | "not_ready" | "one_of";
+                            /** @description Values the code's text needs (limit, allowed, state, entity, other…) */
+                            params: {
+                                [key: string]: string | number | boolean | (string | number)[];
+                            };
                             message: string;
                         }[];
                     };

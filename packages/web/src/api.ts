@@ -1,11 +1,33 @@
-/** A problem+json answer from the server, with the fields at fault. */
+import type { ErrorCode, FieldErrorCode } from "@medbridge/core";
+import { errorText } from "./shared/errors.ts";
+
+/** One field's problem as the server sends it: a stable code and its params; `message` is English. */
+export interface ApiFieldError {
+  path: string;
+  code: FieldErrorCode;
+  params?: Record<string, unknown>;
+  message: string;
+}
+
+/**
+ * A problem+json answer from the server, with the fields at fault. `message` is the problem in the
+ * user's language (shared/errors.ts, read when shown, so it follows a language switch); `detail`
+ * keeps the server's English.
+ */
 export class ApiError extends Error {
   readonly status: number;
-  readonly errors: { path: string; message: string }[];
-  constructor(status: number, detail: string, errors: { path: string; message: string }[] = []) {
+  readonly code: ErrorCode | undefined;
+  readonly params: Record<string, unknown>;
+  readonly detail: string;
+  readonly errors: ApiFieldError[];
+  constructor(status: number, detail: string, errors: ApiFieldError[] = [], code?: ErrorCode, params: Record<string, unknown> = {}) {
     super(detail);
     this.status = status;
+    this.detail = detail;
     this.errors = errors;
+    this.code = code;
+    this.params = params;
+    Object.defineProperty(this, "message", { get: () => errorText(this), enumerable: false, configurable: true });
   }
 }
 
@@ -48,7 +70,7 @@ async function answer<T>(response: Response): Promise<T> {
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    throw new ApiError(response.status, data?.detail ?? response.statusText, data?.errors ?? []);
+    throw new ApiError(response.status, data?.detail ?? response.statusText, data?.errors ?? [], data?.code, data?.params ?? {});
   }
   return data as T;
 }

@@ -1,6 +1,21 @@
-import type { CallResult, OffListReason, ReminderKind, ReminderSkipReason, ReminderStatus } from "@medbridge/core";
+import {
+  ACTIVITY_ZH,
+  ALLIANCE_KIND_ZH,
+  ASSESSMENT_LEVEL_ZH,
+  type CallResult,
+  DISPATCH_ROLE_ZH,
+  INSTITUTION_KIND_ZH,
+  type OffListReason,
+  PROFESSION_ZH,
+  type ReminderKind,
+  type ReminderSkipReason,
+  type ReminderStatus,
+  ROLE_ZH,
+  TITLE_ZH,
+} from "@medbridge/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { errorsEn, errorsZh } from "./errors-i18n.ts";
 
 const zh = {
   app: { name: "医联桥", subtitle: "优质医疗资源下沉平台" },
@@ -222,34 +237,12 @@ const zh = {
     shownOnce: "令牌只显示这一次，请立即复制保存：",
   },
   audit: { at: "时间", actor: "操作人", action: "操作", entity: "对象", entityId: "对象编号", changes: "变更内容" },
-  kind: {
-    national_medical_center: "国家医学中心",
-    regional_medical_center: "区域医疗中心",
-    tertiary_hospital: "三级医院",
-    secondary_hospital: "二级医院",
-    county_hospital: "县级医院",
-    county_tcm_hospital: "县中医医院",
-    township_health_center: "乡镇卫生院",
-    community_health_center: "社区卫生服务中心",
-    village_clinic: "村卫生室",
-  },
-  allianceKind: {
-    medical_alliance: "医联体",
-    county_medical_community: "县域医共体",
-    city_medical_group: "城市医疗集团",
-    specialty_alliance: "专科联盟",
-    telemedicine_network: "远程医疗协作网",
-  },
-  title: { resident: "住院医师", attending: "主治医师", associate_chief: "副主任医师", chief: "主任医师" },
-  profession: { physician: "医师", nurse: "护理", technician: "医技", pharmacist: "药师", manager: "管理" },
-  role: {
-    national_admin: "国家管理员",
-    health_official: "卫生健康行政部门",
-    institution_coordinator: "机构联络员",
-    clinician: "临床医生",
-    stationed_doctor: "派驻医生",
-  },
-  assessment: { none: "未达标", basic: "达到基本标准", recommended: "达到推荐标准" },
+  kind: INSTITUTION_KIND_ZH,
+  allianceKind: ALLIANCE_KIND_ZH,
+  title: TITLE_ZH,
+  profession: PROFESSION_ZH,
+  role: ROLE_ZH,
+  assessment: ASSESSMENT_LEVEL_ZH,
   action: {
     create: "新建",
     update: "修改",
@@ -745,8 +738,8 @@ const zh = {
     fixed_physician: "固定医师",
     nominal_days: "疑似挂名",
   },
-  dispatchRole: { management: "管理人员", clinical: "临床医师", discipline_leader: "学科带头人", nursing: "护理人员", technician: "医技人员" },
-  activity: { clinic: "门诊", ward_round: "查房", surgery: "手术", teaching: "带教", training: "培训", consultation: "会诊", management: "管理" },
+  dispatchRole: DISPATCH_ROLE_ZH,
+  activity: ACTIVITY_ZH,
   agreementMode: { one_to_one: "一对一帮扶", group: "组团式帮扶", trusteeship: "托管", department_contract: "以院包科" },
   attendanceStatus: { submitted: "待确认", confirmed: "已确认", disputed: "存疑" },
   dispatchStatus: { planned: "计划中", active: "在岗", completed: "已完成", cancelled: "已取消" },
@@ -761,6 +754,7 @@ const zh = {
     attendance: "考勤",
     rule_pack: "规则包",
   },
+  errors: errorsZh,
 };
 
 const en: typeof zh = {
@@ -1539,6 +1533,7 @@ const en: typeof zh = {
     attendance: "Attendance",
     rule_pack: "Rule pack",
   },
+  errors: errorsEn,
 };
 
 const saved = typeof localStorage !== "undefined" ? localStorage.getItem("lang") : null;

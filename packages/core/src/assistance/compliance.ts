@@ -259,7 +259,12 @@ export function evaluateCompliance({ roster, pack, year, asOf }: ComplianceInput
   const to = Math.min(yearEnd(year), roster.agreement.end);
   if (from > to) {
     throw invalid([
-      { path: "year", message: `${year} lies outside the agreement's period ${formatDay(roster.agreement.start)}..${formatDay(roster.agreement.end)}` },
+      {
+        path: "year",
+        code: "out_of_period",
+        params: { start: formatDay(roster.agreement.start), end: formatDay(roster.agreement.end) },
+        message: `${year} lies outside the agreement's period ${formatDay(roster.agreement.start)}..${formatDay(roster.agreement.end)}`,
+      },
     ]);
   }
   const period = { start: from, end: to };

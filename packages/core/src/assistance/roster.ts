@@ -44,17 +44,18 @@ const ATTENDANCE_KEYS = new Set(["person", "date", "activities"]);
 export function parseRoster(raw: unknown, label: (index: number) => string = (i) => `dispatches[${i}]`): Roster {
   const errors: FieldError[] = [];
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!obj(raw)) throw invalid([{ path: "(roster)", message: "must be an object with agreement and dispatches" }]);
-  for (const k of Object.keys(raw)) if (!["agreement", "dispatches", "attendance"].includes(k)) errors.push({ path: k, message: "is not a known field" });
+  if (!obj(raw)) throw invalid([{ path: "(roster)", code: "type", params: { type: "object" }, message: "must be an object with agreement and dispatches" }]);
+  for (const k of Object.keys(raw))
+    if (!["agreement", "dispatches", "attendance"].includes(k)) errors.push({ path: k, code: "unknown_field", message: "is not a known field" });
 
   const text = (o: Record<string, unknown>, key: string, path: string, required = true): string | undefined => {
     const v = o[key];
     if (v === undefined || v === null || v === "") {
-      if (required) errors.push({ path: `${path}.${key}`, message: "is required" });
+      if (required) errors.push({ path: `${path}.${key}`, code: "required", message: "is required" });
       return undefined;
     }
     if (typeof v !== "string") {
-      errors.push({ path: `${path}.${key}`, message: "must be a string" });
+      errors.push({ path: `${path}.${key}`, code: "type", params: { type: "string" }, message: "must be a string" });
       return undefined;
     }
     return v.trim();
@@ -63,16 +64,16 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
     const v = text(o, key, path);
     if (v === undefined) return undefined;
     const d = parseDay(v);
-    if (d === null) errors.push({ path: `${path}.${key}`, message: `"${v}" is not a calendar date (YYYY-MM-DD)` });
+    if (d === null) errors.push({ path: `${path}.${key}`, code: "format", params: { format: "date" }, message: `"${v}" is not a calendar date (YYYY-MM-DD)` });
     return d ?? undefined;
   };
   const unknownKeys = (o: Record<string, unknown>, allowed: Set<string>, path: string) => {
-    for (const k of Object.keys(o)) if (!allowed.has(k)) errors.push({ path: `${path}.${k}`, message: "is not a known field" });
+    for (const k of Object.keys(o)) if (!allowed.has(k)) errors.push({ path: `${path}.${k}`, code: "unknown_field", message: "is not a known field" });
   };
 
   const a = raw.agreement;
   let agreement: Roster["agreement"] | undefined;
-  if (!obj(a)) errors.push({ path: "agreement", message: "is required (an object)" });
+  if (!obj(a)) errors.push({ path: "agreement", code: "required", message: "is required (an object)" });
   else {
     unknownKeys(a, AGREEMENT_KEYS, "agreement");
     const id = text(a, "id", "agreement");
@@ -80,19 +81,19 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
     const start = date(a, "start", "agreement");
     const end = date(a, "end", "agreement");
     if (start !== undefined && end !== undefined && end < start)
-      errors.push({ path: "agreement.end", message: `is before start (${formatDay(end)} < ${formatDay(start)})` });
+      errors.push({ path: "agreement.end", code: "before", params: { other: "start" }, message: `is before start (${formatDay(end)} < ${formatDay(start)})` });
     if (id && pack && start !== undefined && end !== undefined) {
       agreement = { id, pack, supporter: text(a, "supporter", "agreement", false), recipient: text(a, "recipient", "agreement", false), start, end };
     }
   }
 
   const dispatches: Dispatch[] = [];
-  if (!Array.isArray(raw.dispatches)) errors.push({ path: "dispatches", message: "is required (a list)" });
+  if (!Array.isArray(raw.dispatches)) errors.push({ path: "dispatches", code: "required", message: "is required (a list)" });
   else {
     raw.dispatches.forEach((d, i) => {
       const path = label(i);
       if (!obj(d)) {
-        errors.push({ path, message: "must be an object" });
+        errors.push({ path, code: "type", params: { type: "object" }, message: "must be an object" });
         return;
       }
       unknownKeys(d, DISPATCH_KEYS, path);
@@ -102,13 +103,27 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
       const start = date(d, "start", path);
       const end = date(d, "end", path);
       if (role && !DISPATCH_ROLES.includes(role as DispatchRole))
-        errors.push({ path: `${path}.role`, message: `"${role}" is not one of ${DISPATCH_ROLES.join(", ")}` });
-      if (title && !TITLES.includes(title as Title)) errors.push({ path: `${path}.title`, message: `"${title}" is not one of ${TITLES.join(", ")}` });
+        errors.push({
+          path: `${path}.role`,
+          code: "enum",
+          params: { allowed: DISPATCH_ROLES },
+          message: `"${role}" is not one of ${DISPATCH_ROLES.join(", ")}`,
+        });
+      if (title && !TITLES.includes(title as Title))
+        errors.push({ path: `${path}.title`, code: "enum", params: { allowed: TITLES }, message: `"${title}" is not one of ${TITLES.join(", ")}` });
       if (start !== undefined && end !== undefined) {
-        if (end < start) errors.push({ path: `${path}.end`, message: `is before start (${formatDay(end)} < ${formatDay(start)})` });
+        if (end < start)
+          errors.push({
+            path: `${path}.end`,
+            code: "before",
+            params: { other: "start" },
+            message: `is before start (${formatDay(end)} < ${formatDay(start)})`,
+          });
         else if (agreement && (start < agreement.start || end > agreement.end)) {
           errors.push({
             path: `${path}.${start < agreement.start ? "start" : "end"}`,
+            code: "out_of_period",
+            params: { start: formatDay(agreement.start), end: formatDay(agreement.end) },
             message: `${formatDay(start)}..${formatDay(end)} lies outside the agreement's period ${formatDay(agreement.start)}..${formatDay(agreement.end)}`,
           });
         }
@@ -130,22 +145,28 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
   let attendance: AttendanceDay[] | null = null;
   if (raw.attendance !== undefined) {
     attendance = [];
-    if (!Array.isArray(raw.attendance)) errors.push({ path: "attendance", message: "must be a list" });
+    if (!Array.isArray(raw.attendance)) errors.push({ path: "attendance", code: "type", params: { type: "array" }, message: "must be a list" });
     else {
       raw.attendance.forEach((r, i) => {
         const path = `attendance[${i}]`;
         if (!obj(r)) {
-          errors.push({ path, message: "must be an object" });
+          errors.push({ path, code: "type", params: { type: "object" }, message: "must be an object" });
           return;
         }
         unknownKeys(r, ATTENDANCE_KEYS, path);
         const person = text(r, "person", path);
         const d = date(r, "date", path);
         const acts = r.activities ?? [];
-        if (!Array.isArray(acts)) errors.push({ path: `${path}.activities`, message: "must be a list" });
+        if (!Array.isArray(acts)) errors.push({ path: `${path}.activities`, code: "type", params: { type: "array" }, message: "must be a list" });
         const activities = (Array.isArray(acts) ? acts : []).filter((x, k) => {
           const ok = typeof x === "string" && ACTIVITIES.includes(x as Activity);
-          if (!ok) errors.push({ path: `${path}.activities[${k}]`, message: `"${String(x)}" is not one of ${ACTIVITIES.join(", ")}` });
+          if (!ok)
+            errors.push({
+              path: `${path}.activities[${k}]`,
+              code: "enum",
+              params: { allowed: ACTIVITIES },
+              message: `"${String(x)}" is not one of ${ACTIVITIES.join(", ")}`,
+            });
           return ok;
         }) as Activity[];
         if (person && d !== undefined) attendance?.push({ person, date: d, activities });
@@ -153,6 +174,7 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
     }
   }
 
-  if (errors.length || !agreement) throw invalid(errors.length ? errors : [{ path: "agreement", message: "is incomplete" }], "The roster is invalid");
+  if (errors.length || !agreement)
+    throw invalid(errors.length ? errors : [{ path: "agreement", code: "required", message: "is incomplete" }], "The roster is invalid");
   return { agreement, dispatches, attendance };
 }

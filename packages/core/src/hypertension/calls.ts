@@ -60,12 +60,18 @@ export interface CallInput {
 /** What is wrong with a call recorded today, each problem naming its field. */
 export function callProblems(input: CallInput, today: string): FieldError[] {
   if (input.result !== "reached") {
-    return input.agreedDate === undefined ? [] : [{ path: "agreedDate", message: "is only given when the patient was reached" }];
+    return input.agreedDate === undefined
+      ? []
+      : [{ path: "agreedDate", code: "not_allowed", params: { reason: "not_changeable" }, message: "is only given when the patient was reached" }];
   }
-  if (input.agreedDate === undefined) return [{ path: "agreedDate", message: "is required when the patient was reached" }];
+  if (input.agreedDate === undefined)
+    return [{ path: "agreedDate", code: "required", params: { when: "reached" }, message: "is required when the patient was reached" }];
   const latest = formatDay(day(today) + CALL_RULES.agreedWithinDays);
-  if (input.agreedDate < today) return [{ path: "agreedDate", message: "is in the past" }];
-  if (input.agreedDate > latest) return [{ path: "agreedDate", message: `is more than ${CALL_RULES.agreedWithinDays} days ahead (latest ${latest})` }];
+  if (input.agreedDate < today) return [{ path: "agreedDate", code: "in_past", message: "is in the past" }];
+  if (input.agreedDate > latest)
+    return [
+      { path: "agreedDate", code: "after", params: { date: latest }, message: `is more than ${CALL_RULES.agreedWithinDays} days ahead (latest ${latest})` },
+    ];
   return [];
 }
 

@@ -1,4 +1,4 @@
-import { type FieldError, invalid } from "../errors.ts";
+import { type ErrorParams, type FieldError, type FieldErrorCode, invalid } from "../errors.ts";
 import {
   CONDITIONS,
   type Condition,
@@ -59,12 +59,12 @@ const validDate = (s: unknown): s is string =>
  */
 export function parseHypertensionInput(raw: unknown, options: { today: string; edition?: EditionId }): HypertensionInput {
   const errors: FieldError[] = [];
-  const fail = (path: string, message: string): void => {
-    errors.push({ path, message });
+  const fail = (path: string, code: FieldErrorCode, message: string, params?: ErrorParams): void => {
+    errors.push({ path, code, message, ...(params && { params }) });
   };
-  if (!isObject(raw)) throw invalid([{ path: "(body)", message: "must be a JSON object" }]);
+  if (!isObject(raw)) throw invalid([{ path: "(body)", code: "type", params: { type: "object" }, message: "must be a JSON object" }]);
   const unknownKeys = (obj: Json, allowed: string[], prefix: string) => {
-    for (const key of Object.keys(obj)) if (!allowed.includes(key)) fail(prefix ? `${prefix}.${key}` : key, "is not a known field");
+    for (const key of Object.keys(obj)) if (!allowed.includes(key)) fail(prefix ? `${prefix}.${key}` : key, "unknown_field", "is not a known field");
   };
   unknownKeys(
     raw,
@@ -85,26 +85,27 @@ export function parseHypertensionInput(raw: unknown, options: { today: string; e
   );
   const oneOf = <T extends string>(value: unknown, allowed: readonly T[], path: string): value is T => {
     if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return true;
-    fail(path, `must be one of ${allowed.join(", ")}`);
+    fail(path, "enum", `must be one of ${allowed.join(", ")}`, { allowed });
     return false;
   };
   const bool = (value: unknown, path: string): boolean => {
     if (value === undefined) return false;
-    if (typeof value !== "boolean") fail(path, "must be true or false");
+    if (typeof value !== "boolean") fail(path, "type", "must be true or false", { type: "boolean" });
     return value === true;
   };
   const number = (value: unknown, path: string, min: number, max: number, integer = false): number | undefined => {
     if (typeof value !== "number" || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-      fail(path, integer ? "must be a whole number" : "must be a number");
+      fail(path, "type", integer ? "must be a whole number" : "must be a number", { type: integer ? "integer" : "number" });
       return undefined;
     }
-    if (value < min || value > max) fail(path, `must be between ${min} and ${max}`);
+    if (value < min) fail(path, "too_small", `must be between ${min} and ${max}`, { limit: min });
+    else if (value > max) fail(path, "too_large", `must be between ${min} and ${max}`, { limit: max });
     return value;
   };
   const list = <T extends string>(value: unknown, allowed: readonly T[], path: string): T[] => {
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
-      fail(path, "must be a list");
+      fail(path, "type", "must be a list", { type: "array" });
       return [];
     }
     const out: T[] = [];
@@ -119,38 +120,40 @@ export function parseHypertensionInput(raw: unknown, options: { today: string; e
   let asOf = options.today;
   if (raw.asOf !== undefined) {
     if (validDate(raw.asOf)) asOf = raw.asOf;
-    else fail("asOf", "must be a date YYYY-MM-DD");
+    else fail("asOf", "format", "must be a date YYYY-MM-DD", { format: "date" });
   }
 
   const patient = { age: 0, sex: "male" as "male" | "female", pregnant: false, breastfeeding: false };
-  if (!isObject(raw.patient)) fail("patient", "is required (age and sex)");
+  if (!isObject(raw.patient)) fail("patient", "required", "is required (age and sex)");
   else {
     unknownKeys(raw.patient, ["age", "sex", "pregnant", "breastfeeding"], "patient");
     patient.age = number(raw.patient.age, "patient.age", 0, 130, true) ?? 0;
     if (oneOf(raw.patient.sex, ["male", "female"] as const, "patient.sex")) patient.sex = raw.patient.sex;
     patient.pregnant = bool(raw.patient.pregnant, "patient.pregnant");
     patient.breastfeeding = bool(raw.patient.breastfeeding, "patient.breastfeeding");
-    if (patient.sex === "male" && (patient.pregnant || patient.breastfeeding)) fail("patient.pregnant", "cannot be true for a male patient");
+    if (patient.sex === "male" && (patient.pregnant || patient.breastfeeding))
+      fail("patient.pregnant", "implausible", "cannot be true for a male patient", { other: "sex" });
   }
 
   const readings: Reading[] = [];
-  if (!Array.isArray(raw.readings) || raw.readings.length === 0) fail("readings", "at least one reading is required");
+  if (!Array.isArray(raw.readings) || raw.readings.length === 0) fail("readings", "required", "at least one reading is required");
   else {
     raw.readings.forEach((r: unknown, i) => {
       const path = `readings[${i}]`;
       if (!isObject(r)) {
-        fail(path, "must be an object");
+        fail(path, "type", "must be an object", { type: "object" });
         return;
       }
       unknownKeys(r, ["date", "sbp", "dbp", "setting", "treated"], path);
-      if (!validDate(r.date)) fail(`${path}.date`, "must be a date YYYY-MM-DD");
-      else if (r.date > asOf) fail(`${path}.date`, `is after asOf (${asOf})`);
+      if (!validDate(r.date)) fail(`${path}.date`, "format", "must be a date YYYY-MM-DD", { format: "date" });
+      else if (r.date > asOf) fail(`${path}.date`, "after", `is after asOf (${asOf})`, { other: "asOf", date: asOf });
       const sbp = number(r.sbp, `${path}.sbp`, PLAUSIBLE.sbp.min, PLAUSIBLE.sbp.max, true);
       const dbp = number(r.dbp, `${path}.dbp`, PLAUSIBLE.dbp.min, PLAUSIBLE.dbp.max, true);
-      if (sbp !== undefined && dbp !== undefined && sbp <= dbp) fail(`${path}.sbp`, "must be higher than dbp (likely an entry error)");
+      if (sbp !== undefined && dbp !== undefined && sbp <= dbp)
+        fail(`${path}.sbp`, "implausible", "must be higher than dbp (likely an entry error)", { other: "dbp" });
       const setting = r.setting === undefined ? "office" : r.setting;
       oneOf(setting, SETTINGS, `${path}.setting`);
-      if (r.treated !== undefined && typeof r.treated !== "boolean") fail(`${path}.treated`, "must be true or false");
+      if (r.treated !== undefined && typeof r.treated !== "boolean") fail(`${path}.treated`, "type", "must be true or false", { type: "boolean" });
       readings.push({
         date: r.date as string,
         sbp: sbp ?? 0,
@@ -160,21 +163,25 @@ export function parseHypertensionInput(raw: unknown, options: { today: string; e
       });
     });
     const readingErrors = errors.some((e) => e.path.startsWith("readings["));
-    if (!readingErrors && !readings.some((r) => r.setting === "office")) fail("readings", "at least one office reading is required");
+    if (!readingErrors && !readings.some((r) => r.setting === "office"))
+      fail("readings", "required", "at least one office reading is required", { when: "office_reading" });
   }
 
   const currentDrugs: Drug[] = [];
-  if (raw.currentDrugs !== undefined && !Array.isArray(raw.currentDrugs)) fail("currentDrugs", "must be a list");
+  if (raw.currentDrugs !== undefined && !Array.isArray(raw.currentDrugs)) fail("currentDrugs", "type", "must be a list", { type: "array" });
   else
     (raw.currentDrugs as unknown[] | undefined)?.forEach((d, i) => {
       const path = `currentDrugs[${i}]`;
       if (!isObject(d)) {
-        fail(path, "must be an object");
+        fail(path, "type", "must be an object", { type: "object" });
         return;
       }
       unknownKeys(d, ["class", "name", "atMaxDose"], path);
       const ok = oneOf(d.class, DRUG_CLASSES, `${path}.class`);
-      if (typeof d.name !== "string" || d.name.trim().length === 0 || d.name.length > 60) fail(`${path}.name`, "must be a drug name (1–60 characters)");
+      const drugName = "must be a drug name (1–60 characters)";
+      if (d.name !== undefined && typeof d.name !== "string") fail(`${path}.name`, "type", drugName, { type: "string" });
+      else if (typeof d.name !== "string" || d.name.trim().length === 0) fail(`${path}.name`, "required", drugName);
+      else if (d.name.length > 60) fail(`${path}.name`, "too_long", drugName, { limit: 60 });
       const atMaxDose = bool(d.atMaxDose, `${path}.atMaxDose`);
       if (ok) currentDrugs.push({ class: d.class as DrugClass, name: String(d.name ?? "").trim(), atMaxDose });
     });
@@ -186,7 +193,7 @@ export function parseHypertensionInput(raw: unknown, options: { today: string; e
 
   const labs: HypertensionInput["labs"] = {};
   if (raw.labs !== undefined) {
-    if (!isObject(raw.labs)) fail("labs", "must be an object");
+    if (!isObject(raw.labs)) fail("labs", "type", "must be an object", { type: "object" });
     else {
       unknownKeys(raw.labs, ["potassium", "egfr", "acr"], "labs");
       if (raw.labs.potassium !== undefined) labs.potassium = number(raw.labs.potassium, "labs.potassium", 1, 10);

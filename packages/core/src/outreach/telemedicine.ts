@@ -51,18 +51,21 @@ export function sessionTransition(
   input: SessionActionInput = {},
 ): SessionStatus {
   const rule = SESSION_TRANSITIONS[action];
-  if (!rule.by.includes(side)) throw new DomainError("forbidden", `Only the ${rule.by.join(" or ")} side may ${action} a session`);
+  if (!rule.by.includes(side))
+    throw new DomainError("forbidden", `Only the ${rule.by.join(" or ")} side may ${action} a session`, [], { reason: "session_side", action });
   if (!rule.from.includes(status)) {
     const allowed = sessionActions(status, side);
     throw new DomainError("conflict", `A ${status} session cannot be ${action}d; allowed now: ${allowed.length ? allowed.join(", ") : "none"}`, [
-      { path: "action", message: `not allowed in state ${status}` },
+      { path: "action", code: "conflict_state", params: { entity: "session", action, state: status, allowed }, message: `not allowed in state ${status}` },
     ]);
   }
   const errors: FieldError[] = [];
-  if (rule.requires?.includes("startsAt") && !input.startsAt) errors.push({ path: "startsAt", message: `a time is required to ${action}` });
-  if (rule.requires?.includes("reason") && !input.reason?.trim()) errors.push({ path: "reason", message: "a reason is required to cancel" });
+  if (rule.requires?.includes("startsAt") && !input.startsAt)
+    errors.push({ path: "startsAt", code: "required", params: { when: action }, message: `a time is required to ${action}` });
+  if (rule.requires?.includes("reason") && !input.reason?.trim())
+    errors.push({ path: "reason", code: "required", params: { when: "cancel" }, message: "a reason is required to cancel" });
   if (action === "hold" && kind === "consultation" && !input.opinion?.trim())
-    errors.push({ path: "opinion", message: "a consultation is held with the expert opinion" });
+    errors.push({ path: "opinion", code: "required", params: { when: "hold" }, message: "a consultation is held with the expert opinion" });
   if (errors.length) throw new DomainError("validation", "Invalid input", errors);
   return rule.to;
 }

@@ -1,4 +1,5 @@
 import { parseDay } from "../dates.ts";
+import type { FieldError } from "../errors.ts";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
@@ -14,10 +15,15 @@ export function idCheckCharacter(first17: string): string {
  * a real birth date, and the check character.
  */
 export function idNumberProblem(id: string): string | null {
-  if (!/^\d{17}[\dX]$/.test(id)) return "must be 17 digits and a digit or X";
+  return idNumberError(id, "idNumber")?.message ?? null;
+}
+
+/** The same as a field error at `path` (code and params for the user's language), or null. */
+export function idNumberError(id: string, path: string): FieldError | null {
+  if (!/^\d{17}[\dX]$/.test(id)) return { path, code: "id_number_format", message: "must be 17 digits and a digit or X" };
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (parseDay(birth) === null) return `contains an impossible birth date ${birth}`;
-  if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return "has a wrong check digit";
+  if (parseDay(birth) === null) return { path, code: "id_number_birth_date", params: { date: birth }, message: `contains an impossible birth date ${birth}` };
+  if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return { path, code: "id_number_check_digit", message: "has a wrong check digit" };
   return null;
 }
 

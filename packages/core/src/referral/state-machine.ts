@@ -58,20 +58,25 @@ export function transition(status: ReferralStatus, action: ReferralAction, side:
     throw new DomainError(
       "forbidden",
       `Only the ${rule.by === "system" ? "SLA clock" : `${rule.by === "sender" ? "sending" : "receiving"} institution`} may ${action} a referral`,
+      [],
+      { reason: "referral_side", action, side: rule.by },
     );
   }
   if (!rule.from.includes(status)) {
     const allowed = allowedActions(status, side);
     // "cannot be arriveed" read badly: name the action, not a made-up participle.
     throw new DomainError("conflict", `"${action}" is not possible on a ${status} referral; allowed now: ${allowed.length ? allowed.join(", ") : "none"}`, [
-      { path: "action", message: `not allowed in state ${status}` },
+      { path: "action", code: "conflict_state", params: { entity: "referral", action, state: status, allowed }, message: `not allowed in state ${status}` },
     ]);
   }
   const errors: FieldError[] = [];
-  if (rule.requires === "reason" && !input.note?.trim()) errors.push({ path: "note", message: `a reason is required to ${action}` });
+  if (rule.requires === "reason" && !input.note?.trim())
+    errors.push({ path: "note", code: "required", params: { when: action }, message: `a reason is required to ${action}` });
   if (rule.requires === "booking") {
-    if (!input.slotId && !input.bedId) errors.push({ path: "slotId", message: "book a reserved slot or bed (slotId or bedId)" });
-    if (input.slotId && input.bedId) errors.push({ path: "bedId", message: "book either a slot or a bed, not both" });
+    if (!input.slotId && !input.bedId)
+      errors.push({ path: "slotId", code: "one_of", params: { fields: ["slotId", "bedId"] }, message: "book a reserved slot or bed (slotId or bedId)" });
+    if (input.slotId && input.bedId)
+      errors.push({ path: "bedId", code: "not_allowed", params: { reason: "slot_or_bed_not_both" }, message: "book either a slot or a bed, not both" });
   }
   if (errors.length) throw new DomainError("validation", "Invalid transition", errors);
   return rule.to;

@@ -83,7 +83,7 @@ export function tokenRoutes(db: Db): FastifyPluginAsyncTypebox {
         const principal = principalOf(request);
         requireAdmin(principal);
         const [user] = await db.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, request.body.userId));
-        if (!user?.active) throw notFound("Active user");
+        if (!user?.active) throw notFound("user");
         const token = newSecret(API_TOKEN_PREFIX);
         const id = await inTransaction(db, async (tx) => {
           const [row] = await tx
@@ -119,7 +119,7 @@ export function tokenRoutes(db: Db): FastifyPluginAsyncTypebox {
         const principal = principalOf(request);
         requireAdmin(principal);
         const [existing] = await listTokens(db, request.params.id);
-        if (!existing) throw notFound("API token");
+        if (!existing) throw notFound("api_token");
         if (!existing.revokedAt) {
           await inTransaction(db, async (tx) => {
             await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, request.params.id));

@@ -92,7 +92,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncTypebox {
       async (request) => {
         const principal = principalOf(request);
         await requireAccessTo(db, principal, "write", "user", [request.params.id]);
-        if (request.params.id === principal.userId && request.body.active === false) throw forbidden("You cannot deactivate your own account");
+        if (request.params.id === principal.userId && request.body.active === false) throw forbidden("own_account", "You cannot deactivate your own account");
         // Setting a password or switching an account back on is acting as it: only within your own
         // reach. Switching one off takes access away, which any manager of the account may do (a
         // commission closes the account of a doctor who left a township).

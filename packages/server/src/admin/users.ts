@@ -99,7 +99,7 @@ export async function listUsers(db: Db, scope: ReadScope, query: Static<typeof U
 
 export async function getUser(db: Db, id: string) {
   const [row] = await select(db).where(eq(users.id, id));
-  if (!row) throw notFound("User");
+  if (!row) throw notFound("user");
   return iso(row);
 }
 
@@ -109,23 +109,36 @@ export async function userScopeRegion(db: Db, input: Pick<UserInput, "role" | "r
   const errors: FieldError[] = [];
   const anchor = ROLE_ANCHOR[role];
   if (anchor === "region") {
-    if (!input.regionCode) errors.push({ path: "regionCode", message: "is required for a health official" });
-    if (input.institutionId) errors.push({ path: "institutionId", message: "must be empty for a health official" });
+    if (!input.regionCode)
+      errors.push({ path: "regionCode", code: "required", params: { when: "health_official" }, message: "is required for a health official" });
+    if (input.institutionId)
+      errors.push({
+        path: "institutionId",
+        code: "not_allowed",
+        params: { reason: "empty_for_role", role: "health_official" },
+        message: "must be empty for a health official",
+      });
   } else if (anchor === "institution") {
-    if (!input.institutionId) errors.push({ path: "institutionId", message: `is required for role ${role}` });
-    if (input.regionCode) errors.push({ path: "regionCode", message: `must be empty for role ${role}` });
+    if (!input.institutionId) errors.push({ path: "institutionId", code: "required", params: { when: role }, message: `is required for role ${role}` });
+    if (input.regionCode)
+      errors.push({ path: "regionCode", code: "not_allowed", params: { reason: "empty_for_role", role }, message: `must be empty for role ${role}` });
   } else if (input.regionCode || input.institutionId) {
-    errors.push({ path: input.regionCode ? "regionCode" : "institutionId", message: "must be empty for a national admin" });
+    errors.push({
+      path: input.regionCode ? "regionCode" : "institutionId",
+      code: "not_allowed",
+      params: { reason: "empty_for_role", role: "national_admin" },
+      message: "must be empty for a national admin",
+    });
   }
   if (errors.length) throw invalid(errors);
   if (input.regionCode) {
     const [r] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, input.regionCode));
-    if (!r) throw invalid([{ path: "regionCode", message: "is not a GB/T 2260 region code" }]);
+    if (!r) throw invalid([{ path: "regionCode", code: "format", params: { format: "region_code" }, message: "is not a GB/T 2260 region code" }]);
     return input.regionCode;
   }
   if (input.institutionId) {
     const [i] = await db.select({ regionCode: institutions.regionCode }).from(institutions).where(eq(institutions.id, input.institutionId));
-    if (!i) throw invalid([{ path: "institutionId", message: "no such institution" }]);
+    if (!i) throw invalid([{ path: "institutionId", code: "not_found", params: { entity: "institution" }, message: "no such institution" }]);
     return i.regionCode;
   }
   return null;
@@ -140,7 +153,7 @@ export function requireAccountGrant(actor: Principal, target: AccountScope): voi
   const excess = accountGrantExcess(actor, target);
   if (excess.length === 0) return;
   const what = excess.map((e) => `${e.action} ${e.entity}`).join(", ");
-  throw forbidden(`A ${actor.role} may not create or change a ${target.role} account here: it could ${what}, which you may not`);
+  throw forbidden("account_exceeds_actor", `A ${actor.role} may not create or change a ${target.role} account here: it could ${what}, which you may not`);
 }
 
 /** Where an existing account acts, for requireAccountGrant. */
@@ -149,13 +162,13 @@ export async function accountScopeOf(db: Db, id: string): Promise<AccountScope> 
     .select({ role: users.role, regionCode: users.scopeRegionCode, institutionId: users.institutionId })
     .from(users)
     .where(eq(users.id, id));
-  if (!row) throw notFound("User");
+  if (!row) throw notFound("user");
   return { ...row, role: row.role as Role };
 }
 
 export async function createUser(db: Db, actor: Actor, input: UserInput, scopeRegionCode: string | null): Promise<string> {
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (taken) throw conflict([{ path: "username", message: "is taken" }]);
+  if (taken) throw conflict([{ path: "username", code: "duplicate", params: { scope: "system" }, message: "is taken" }]);
   const [row] = await db
     .insert(users)
     .values({
@@ -178,7 +191,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput, scopeRe
 
 export async function updateUser(db: Db, actor: Actor, id: string, patch: UserPatch): Promise<void> {
   const [before] = await db.select().from(users).where(eq(users.id, id)).for("update");
-  if (!before) throw notFound("User");
+  if (!before) throw notFound("user");
   const { password, ...rest } = patch;
   const at = new Date();
   await db

@@ -28,9 +28,16 @@ const tags = ["assistance"];
 /** The pack must exist, and a province's copy may only be assigned inside that province's region. */
 async function checkPack(db: Db, packId: string, recipientRegion: string): Promise<void> {
   const pack = await resolvePack(db, packId);
-  if (!pack) throw invalid([{ path: "packId", message: `unknown rule pack "${packId}"` }]);
+  if (!pack) throw invalid([{ path: "packId", code: "not_found", params: { entity: "rule_pack" }, message: `unknown rule pack "${packId}"` }]);
   if (pack.regionCode && !regionContains(pack.regionCode, recipientRegion)) {
-    throw invalid([{ path: "packId", message: `pack ${packId} belongs to region ${pack.regionCode}, not the recipient's` }]);
+    throw invalid([
+      {
+        path: "packId",
+        code: "not_allowed",
+        params: { reason: "outside_region" },
+        message: `pack ${packId} belongs to region ${pack.regionCode}, not the recipient's`,
+      },
+    ]);
   }
 }
 
@@ -157,7 +164,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncTypebox {
       async (request) => {
         const principal = principalOf(request);
         const [row] = await db.select({ agreementId: dispatches.agreementId }).from(dispatches).where(eq(dispatches.id, request.params.id));
-        if (!row) throw invalid([{ path: "id", message: "no such dispatch" }]);
+        if (!row) throw invalid([{ path: "id", code: "not_found", params: { entity: "dispatch" }, message: "no such dispatch" }]);
         await requireAccessTo(db, principal, "write", "dispatch", [row.agreementId]);
         await inTransaction(db, (tx) => updateDispatch(tx, actorOf(principal, request.id), request.params.id, request.body));
         return getDispatch(db, request.params.id);

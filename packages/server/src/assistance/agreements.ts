@@ -168,15 +168,17 @@ export async function listAgreements(db: Db, scope: ReadScope, query: AgreementL
 export async function getAgreement(db: Db, id: string): Promise<Agreement> {
   const rows = await db.select().from(agreements).where(eq(agreements.id, id));
   const [found] = await withParties(db, rows);
-  if (!found) throw notFound("Agreement");
+  if (!found) throw notFound("agreement");
   return found;
 }
 
 /** Checks parties and dates; returns the recipient's county. */
 export async function checkAgreementInput(db: Db, input: AgreementInput): Promise<string> {
   const errors: FieldError[] = [];
-  if (input.endsOn < input.startsOn) errors.push({ path: "endsOn", message: `is before startsOn (${input.endsOn} < ${input.startsOn})` });
-  if (input.supporterIds.includes(input.recipientId)) errors.push({ path: "supporterIds", message: "must not include the recipient" });
+  if (input.endsOn < input.startsOn)
+    errors.push({ path: "endsOn", code: "before", params: { other: "startsOn" }, message: `is before startsOn (${input.endsOn} < ${input.startsOn})` });
+  if (input.supporterIds.includes(input.recipientId))
+    errors.push({ path: "supporterIds", code: "same_as", params: { other: "recipientId" }, message: "must not include the recipient" });
   const ids = [input.recipientId, ...input.supporterIds];
   const found = await db
     .select({ id: institutions.id, kind: institutions.kind, regionCode: institutions.regionCode })
@@ -184,15 +186,20 @@ export async function checkAgreementInput(db: Db, input: AgreementInput): Promis
     .where(inArray(institutions.id, ids));
   const byId = new Map(found.map((f) => [f.id, f]));
   const recipient = byId.get(input.recipientId);
-  if (!recipient) errors.push({ path: "recipientId", message: "no such institution" });
+  if (!recipient) errors.push({ path: "recipientId", code: "not_found", params: { entity: "institution" }, message: "no such institution" });
   else if (!COUNTY_OR_LOWER_KINDS.includes(recipient.kind as InstitutionKind) && recipient.kind !== "secondary_hospital") {
-    errors.push({ path: "recipientId", message: "must be a county-level or grassroots institution" });
+    errors.push({
+      path: "recipientId",
+      code: "wrong_kind",
+      params: { expected: "county_or_grassroots_institution" },
+      message: "must be a county-level or grassroots institution",
+    });
   }
   input.supporterIds.forEach((id, i) => {
-    if (!byId.has(id)) errors.push({ path: `supporterIds[${i}]`, message: "no such institution" });
+    if (!byId.has(id)) errors.push({ path: `supporterIds[${i}]`, code: "not_found", params: { entity: "institution" }, message: "no such institution" });
   });
   const [taken] = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.code, input.code));
-  if (taken) errors.push({ path: "code", message: "is taken" });
+  if (taken) errors.push({ path: "code", code: "duplicate", params: { scope: "system" }, message: "is taken" });
   if (errors.length) throw invalid(errors);
   return (recipient as { regionCode: string }).regionCode;
 }
@@ -221,8 +228,9 @@ export async function createAgreement(db: Db, actor: Actor, input: AgreementInpu
 
 export async function updateAgreement(db: Db, actor: Actor, id: string, patch: AgreementPatch): Promise<void> {
   const [before] = await db.select().from(agreements).where(eq(agreements.id, id)).for("update");
-  if (!before) throw notFound("Agreement");
-  if (patch.endsOn && patch.endsOn < before.startsOn) throw invalid([{ path: "endsOn", message: `is before the start ${before.startsOn}` }]);
+  if (!before) throw notFound("agreement");
+  if (patch.endsOn && patch.endsOn < before.startsOn)
+    throw invalid([{ path: "endsOn", code: "before", params: { date: before.startsOn }, message: `is before the start ${before.startsOn}` }]);
   await db
     .update(agreements)
     .set({ ...patch, updatedAt: new Date() })

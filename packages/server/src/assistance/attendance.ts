@@ -65,7 +65,8 @@ export function listAttendance(db: Db, agreementId: string, from: string, to: st
 /** The practitioner record behind a signed-in stationed doctor (or clinician). */
 export async function practitionerOf(db: Db, principal: Principal): Promise<string> {
   const [user] = await db.select({ practitionerId: users.practitionerId }).from(users).where(eq(users.id, principal.userId));
-  if (!user?.practitionerId) throw forbidden("Only a stationed practitioner can check in (your account is not linked to a practitioner)");
+  if (!user?.practitionerId)
+    throw forbidden("check_in_needs_practitioner", "Only a stationed practitioner can check in (your account is not linked to a practitioner)");
   return user.practitionerId;
 }
 
@@ -96,15 +97,20 @@ export function dispatchesOn(db: Db, practitionerId: string, date: string) {
  * a second check-in the same day replaces the first while it is not yet reviewed.
  */
 export async function checkIn(db: Db, actor: Actor, practitionerId: string, input: CheckInInput, today: Day): Promise<{ id: string; agreementId: string }> {
-  if (day(input.date) > today) throw invalid([{ path: "date", message: `is in the future (today is ${formatDay(today)})` }]);
+  if (day(input.date) > today)
+    throw invalid([{ path: "date", code: "in_future", params: { today: formatDay(today) }, message: `is in the future (today is ${formatDay(today)})` }]);
   const [stationing] = await dispatchesOn(db, practitionerId, input.date);
-  if (!stationing) throw invalid([{ path: "date", message: "you are not stationed anywhere on this day" }]);
+  if (!stationing)
+    throw invalid([{ path: "date", code: "not_allowed", params: { reason: "not_stationed_that_day" }, message: "you are not stationed anywhere on this day" }]);
   const [existing] = await db
     .select()
     .from(attendance)
     .where(and(eq(attendance.practitionerId, practitionerId), eq(attendance.date, input.date)))
     .for("update");
-  if (existing && existing.status !== "submitted") throw conflict([{ path: "date", message: `this day was already ${existing.status} by the recipient` }]);
+  if (existing && existing.status !== "submitted")
+    throw conflict([
+      { path: "date", code: "conflict_state", params: { state: existing.status }, message: `this day was already ${existing.status} by the recipient` },
+    ]);
   const values = {
     dispatchId: stationing.id,
     agreementId: stationing.agreementId,
@@ -150,12 +156,12 @@ export async function reviewAttendance(
     .innerJoin(agreements, eq(agreements.id, attendance.agreementId))
     .where(eq(attendance.id, id))
     .for("update");
-  if (!row) throw notFound("Attendance record");
+  if (!row) throw notFound("attendance");
   // Only the receiving side vouches for presence: its coordinator, or the commission.
   const receiving =
     actingSide(principal, "attendance", { recipient: row.recipientId }) !== null ||
     allows(principal, "write", "agreement", { regionCode: row.regionCode, institutionIds: [] });
-  if (!receiving) throw forbidden("Only the recipient institution confirms attendance");
+  if (!receiving) throw forbidden("recipient_confirms", "Only the recipient institution confirms attendance");
   await db
     .update(attendance)
     .set({ status: decision, reviewNote: note ?? null, reviewedBy: principal.userId, reviewedAt: new Date() })

@@ -92,10 +92,17 @@ function rowsOf<T>(result: unknown): T[] {
 /** The compliance report of one agreement, the same engine and report as the CLI. */
 export async function agreementCompliance(db: Db, agreement: Agreement, year: number, asOf: Day): Promise<ComplianceReport> {
   if (`${year}-12-31` < agreement.startsOn || `${year}-01-01` > agreement.endsOn) {
-    throw invalid([{ path: "query.year", message: `${year} lies outside the agreement's period ${agreement.startsOn}..${agreement.endsOn}` }]);
+    throw invalid([
+      {
+        path: "query.year",
+        code: "out_of_period",
+        params: { start: agreement.startsOn, end: agreement.endsOn },
+        message: `${year} lies outside the agreement's period ${agreement.startsOn}..${agreement.endsOn}`,
+      },
+    ]);
   }
   const pack = await resolvePack(db, agreement.packId);
-  if (!pack) throw invalid([{ path: "packId", message: `unknown rule pack "${agreement.packId}"` }]);
+  if (!pack) throw invalid([{ path: "packId", code: "not_found", params: { entity: "rule_pack" }, message: `unknown rule pack "${agreement.packId}"` }]);
   const roster = (await loadRosters(db, [agreement], year)).get(agreement.id) as Roster;
   return evaluateCompliance({ roster, pack, year, asOf });
 }

@@ -88,7 +88,7 @@ export async function getDispatch(db: Db, id: string): Promise<Dispatch> {
     .from(dispatches)
     .innerJoin(practitioners, eq(practitioners.id, dispatches.practitionerId))
     .where(eq(dispatches.id, id));
-  if (!row) throw notFound("Dispatch");
+  if (!row) throw notFound("dispatch");
   return row;
 }
 
@@ -98,14 +98,31 @@ function checkDates(
   agreement: { startsOn: string; endsOn: string },
 ): FieldError[] {
   const errors: FieldError[] = [];
-  if (d.plannedEnd < d.plannedStart) errors.push({ path: "plannedEnd", message: `is before plannedStart (${d.plannedEnd} < ${d.plannedStart})` });
+  if (d.plannedEnd < d.plannedStart)
+    errors.push({
+      path: "plannedEnd",
+      code: "before",
+      params: { other: "plannedStart" },
+      message: `is before plannedStart (${d.plannedEnd} < ${d.plannedStart})`,
+    });
   if (d.actualStart && d.actualEnd && d.actualEnd < d.actualStart)
-    errors.push({ path: "actualEnd", message: `is before actualStart (${d.actualEnd} < ${d.actualStart})` });
+    errors.push({ path: "actualEnd", code: "before", params: { other: "actualStart" }, message: `is before actualStart (${d.actualEnd} < ${d.actualStart})` });
   const start = d.actualStart ?? d.plannedStart;
   const end = d.actualEnd ?? d.plannedEnd;
   if (start < agreement.startsOn)
-    errors.push({ path: d.actualStart ? "actualStart" : "plannedStart", message: `is before the agreement starts (${agreement.startsOn})` });
-  if (end > agreement.endsOn) errors.push({ path: d.actualEnd ? "actualEnd" : "plannedEnd", message: `is after the agreement ends (${agreement.endsOn})` });
+    errors.push({
+      path: d.actualStart ? "actualStart" : "plannedStart",
+      code: "before",
+      params: { date: agreement.startsOn },
+      message: `is before the agreement starts (${agreement.startsOn})`,
+    });
+  if (end > agreement.endsOn)
+    errors.push({
+      path: d.actualEnd ? "actualEnd" : "plannedEnd",
+      code: "after",
+      params: { date: agreement.endsOn },
+      message: `is after the agreement ends (${agreement.endsOn})`,
+    });
   return errors;
 }
 
@@ -116,7 +133,14 @@ async function guardDoubleStationing<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (pgErrorCode(error) === "23P01") {
       throw conflict(
-        [{ path: "practitionerId", message: "is already stationed at another recipient on an overlapping day" }],
+        [
+          {
+            path: "practitionerId",
+            code: "overlap",
+            params: { entity: "dispatch" },
+            message: "is already stationed at another recipient on an overlapping day",
+          },
+        ],
         "This person is already stationed elsewhere then",
       );
     }
@@ -126,16 +150,22 @@ async function guardDoubleStationing<T>(work: () => Promise<T>): Promise<T> {
 
 export async function createDispatch(db: Db, actor: Actor, agreementId: string, input: DispatchInput): Promise<string> {
   const [agreement] = await db.select().from(agreements).where(eq(agreements.id, agreementId));
-  if (!agreement) throw notFound("Agreement");
+  if (!agreement) throw notFound("agreement");
   const [person] = await db.select().from(practitioners).where(eq(practitioners.id, input.practitionerId));
   const errors: FieldError[] = [];
-  if (!person) errors.push({ path: "practitionerId", message: "no such practitioner" });
+  if (!person) errors.push({ path: "practitionerId", code: "not_found", params: { entity: "practitioner" }, message: "no such practitioner" });
   else {
     const [supporter] = await db
       .select({ id: agreementSupporters.institutionId })
       .from(agreementSupporters)
       .where(and(eq(agreementSupporters.agreementId, agreementId), eq(agreementSupporters.institutionId, person.institutionId)));
-    if (!supporter) errors.push({ path: "practitionerId", message: "must work at one of the agreement's supporting institutions" });
+    if (!supporter)
+      errors.push({
+        path: "practitionerId",
+        code: "wrong_kind",
+        params: { expected: "supporting_institution" },
+        message: "must work at one of the agreement's supporting institutions",
+      });
   }
   errors.push(...checkDates(input, agreement));
   if (errors.length) throw invalid(errors);
@@ -165,7 +195,7 @@ export async function createDispatch(db: Db, actor: Actor, agreementId: string, 
 
 export async function updateDispatch(db: Db, actor: Actor, id: string, patch: DispatchPatch): Promise<void> {
   const [before] = await db.select().from(dispatches).where(eq(dispatches.id, id)).for("update");
-  if (!before) throw notFound("Dispatch");
+  if (!before) throw notFound("dispatch");
   const [agreement] = await db.select().from(agreements).where(eq(agreements.id, before.agreementId));
   const after = { ...before, ...patch };
   const errors = checkDates(after, agreement as { startsOn: string; endsOn: string });

@@ -83,15 +83,20 @@ export function withParameters(base: RulePack, parameters: Record<string, Record
   for (const [ruleId, changes] of Object.entries(parameters)) {
     const rule = rules.find((r) => r.id === ruleId) as Record<string, unknown> | undefined;
     if (!rule) {
-      errors.push({ path: `parameters.${ruleId}`, message: `pack ${base.id} has no rule ${ruleId}` });
+      errors.push({ path: `parameters.${ruleId}`, code: "unknown_field", message: `pack ${base.id} has no rule ${ruleId}` });
       continue;
     }
     for (const [key, value] of Object.entries(changes)) {
       const range = PARAMETERS[ruleId]?.[key];
-      if (!range) errors.push({ path: `parameters.${ruleId}.${key}`, message: "cannot be changed" });
+      if (!range) errors.push({ path: `parameters.${ruleId}.${key}`, code: "not_allowed", params: { reason: "not_changeable" }, message: "cannot be changed" });
       else if (typeof value !== "number" || value < range[0] || value > range[1] || (key !== "maxShare" && !Number.isInteger(value))) {
         errors.push({
           path: `parameters.${ruleId}.${key}`,
+          code: typeof value !== "number" ? "type" : value < range[0] ? "too_small" : value > range[1] ? "too_large" : "type",
+          params:
+            typeof value === "number" && (value < range[0] || value > range[1])
+              ? { limit: value < range[0] ? range[0] : range[1] }
+              : { type: key === "maxShare" ? "number" : "integer" },
           message: `must be ${key === "maxShare" ? "a number" : "a whole number"} from ${range[0]} to ${range[1]}`,
         });
       } else rule[key] = value;
@@ -103,12 +108,12 @@ export function withParameters(base: RulePack, parameters: Record<string, Record
 
 export async function createPackCopy(db: Db, actor: Actor, input: PackCopyInput): Promise<PackRow> {
   const base = await resolvePack(db, input.basedOn);
-  if (!base) throw invalid([{ path: "basedOn", message: `unknown rule pack "${input.basedOn}"` }]);
-  if (await resolvePack(db, input.id)) throw invalid([{ path: "id", message: "is taken" }]);
+  if (!base) throw invalid([{ path: "basedOn", code: "not_found", params: { entity: "rule_pack" }, message: `unknown rule pack "${input.basedOn}"` }]);
+  if (await resolvePack(db, input.id)) throw invalid([{ path: "id", code: "duplicate", params: { scope: "system" }, message: "is taken" }]);
   const rules = withParameters(base, input.parameters);
   await db.insert(rulePacks).values({ id: input.id, name: input.name, basedOn: base.basedOn ?? base.id, rules, regionCode: input.regionCode });
   await audit(db, actor, { action: "create", entity: "rule_pack", entityId: input.id, regionCode: input.regionCode, after: { ...input, rules } });
   const created = await resolvePack(db, input.id);
-  if (!created) throw notFound("Rule pack");
+  if (!created) throw notFound("rule_pack");
   return created;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type FieldError, invalid, type RosterInput } from "@medbridge/core";
+import { enumCell, type FieldError, invalid, type RosterInput, VOCABULARIES } from "@medbridge/core";
 import { formatOf, readTable, type TableRow } from "../tabular/tabular.ts";
 
 /** Roster spreadsheet columns: English or Chinese headers (paired-assistance.md). */
@@ -37,12 +37,12 @@ export const ROSTER_COLUMNS: Record<string, string> = {
  * agree on every row; a row that disagrees is named by its line.
  */
 export function rosterFromRows(rows: TableRow[]): { roster: RosterInput; lines: number[] } {
-  if (rows.length === 0) throw invalid([{ path: "file", message: "has no dispatch rows" }]);
+  if (rows.length === 0) throw invalid([{ path: "file", code: "empty", message: "has no dispatch rows" }]);
   const first = rows[0] as TableRow;
   const agreementKeys = ["agreement", "pack", "supporter", "recipient", "agreementStart", "agreementEnd"] as const;
   const errors: FieldError[] = [];
   for (const key of ["agreement", "pack", "agreementStart", "agreementEnd"] as const) {
-    if (!first.values[key]) errors.push({ path: `row ${first.line}.${key}`, message: "is required" });
+    if (!first.values[key]) errors.push({ path: `row ${first.line}.${key}`, code: "required", message: "is required" });
   }
   for (const row of rows.slice(1)) {
     for (const key of agreementKeys) {
@@ -50,6 +50,8 @@ export function rosterFromRows(rows: TableRow[]): { roster: RosterInput; lines: 
       if (value !== "" && value !== (first.values[key] ?? "")) {
         errors.push({
           path: `row ${row.line}.${key}`,
+          code: "mismatch",
+          params: { other: `row ${first.line}` },
           message: `"${value}" differs from row ${first.line} ("${first.values[key] ?? ""}"); one file holds one agreement`,
         });
       }
@@ -74,8 +76,8 @@ export function rosterFromRows(rows: TableRow[]): { roster: RosterInput; lines: 
           Object.entries({
             person: x.person ?? "",
             name: optional(x.name),
-            role: x.role ?? "",
-            title: x.title ?? "",
+            role: enumCell(VOCABULARIES.dispatchRole, x.role ?? ""),
+            title: enumCell(VOCABULARIES.title, x.title ?? ""),
             start: x.start ?? "",
             end: x.end ?? "",
             batch: optional(x.batch),
@@ -94,11 +96,11 @@ export async function readRosterFile(path: string): Promise<{ raw: unknown; line
     try {
       return { raw: JSON.parse(data.toString("utf8")), lines: null };
     } catch (error) {
-      throw invalid([{ path: "file", message: `is not valid JSON: ${(error as Error).message}` }]);
+      throw invalid([{ path: "file", code: "unreadable", params: { format: "json" }, message: `is not valid JSON: ${(error as Error).message}` }]);
     }
   }
   const format = formatOf(path);
-  if (!format) throw invalid([{ path: "file", message: "must end in .json, .csv or .xlsx" }]);
+  if (!format) throw invalid([{ path: "file", code: "wrong_kind", params: { expected: "json_csv_xlsx" }, message: "must end in .json, .csv or .xlsx" }]);
   const { roster, lines } = rosterFromRows(await readTable(data, format, ROSTER_COLUMNS));
   return { raw: roster, lines };
 }

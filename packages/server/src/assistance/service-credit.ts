@@ -40,7 +40,7 @@ export async function serviceCredit(db: Db, practitionerId: string, asOf: Day): 
     .from(practitioners)
     .innerJoin(institutions, eq(institutions.id, practitioners.institutionId))
     .where(eq(practitioners.id, practitionerId));
-  if (!person) throw notFound("Practitioner");
+  if (!person) throw notFound("practitioner");
   const rows = await db
     .select({
       agreementCode: agreements.code,

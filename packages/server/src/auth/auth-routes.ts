@@ -55,7 +55,10 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
         const matches = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
         // The published demo password opens nothing in production, even on accounts seeded with it before.
         const ok = matches && !(config.production && password === DEFAULT_DEMO_PASSWORD);
-        if (!user || !ok) throw new DomainError("unauthorized", "Wrong username or password", [{ path: "password", message: "does not match" }]);
+        if (!user || !ok)
+          throw new DomainError("wrong_credentials", "Wrong username or password", [
+            { path: "password", code: "mismatch", params: { other: "password" }, message: "does not match" },
+          ]);
         await clearAccountFailures(db, user.id);
         await startSession(db, config, reply, user.id);
         await audit(

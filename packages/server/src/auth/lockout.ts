@@ -79,5 +79,5 @@ export class UnknownNameLockout {
 /** The 429 of a locked account or name, with Retry-After; the same text whether the name exists or not. */
 export function lockedOut(reply: FastifyReply, seconds: number): DomainError {
   reply.header("retry-after", String(seconds));
-  return new DomainError("rate_limited", `Too many failed sign-ins; try again in ${seconds} s`);
+  return new DomainError("rate_limited", `Too many failed sign-ins; try again in ${seconds} s`, [], { seconds });
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { invalid } from "@medbridge/core";
+import { type FieldError, invalid } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { Type } from "typebox";
 import { actorOf, audit } from "../audit.ts";
@@ -46,11 +46,14 @@ export function passwordRoutes(db: Db, config: Config, now: Clock): FastifyPlugi
         const wait = await claimAccountAttempt(db, principal.userId, now());
         if (wait !== null) throw lockedOut(reply, wait);
         const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, principal.userId));
-        if (!(await verifyPassword(user?.passwordHash, currentPassword))) throw invalid([{ path: "currentPassword", message: "does not match" }]);
+        if (!(await verifyPassword(user?.passwordHash, currentPassword)))
+          throw invalid([{ path: "currentPassword", code: "mismatch", params: { other: "password" }, message: "does not match" }]);
         await clearAccountFailures(db, principal.userId);
-        const errors = [];
-        if (newPassword === currentPassword) errors.push({ path: "newPassword", message: "must differ from the current password" });
-        if (newPassword === DEFAULT_DEMO_PASSWORD) errors.push({ path: "newPassword", message: "is the published demo password" });
+        const errors: FieldError[] = [];
+        if (newPassword === currentPassword)
+          errors.push({ path: "newPassword", code: "same_as", params: { other: "currentPassword" }, message: "must differ from the current password" });
+        if (newPassword === DEFAULT_DEMO_PASSWORD)
+          errors.push({ path: "newPassword", code: "not_allowed", params: { reason: "demo_password" }, message: "is the published demo password" });
         if (errors.length) throw invalid(errors);
         const passwordHash = await hashPassword(newPassword);
         await inTransaction(db, async (tx) => {

@@ -86,7 +86,7 @@ export function registerPrincipal(app: FastifyInstance, db: Db): void {
     // (session or token) reaches nothing else until the user has picked their own.
     if (request.mustChangePassword && !config.public && !config.beforePasswordChange) {
       throw new DomainError(
-        "forbidden",
+        "password_change_required",
         "Your password was set by someone else: choose your own first (POST /api/v1/auth/password with currentPassword and newPassword)",
       );
     }

@@ -8,7 +8,9 @@ async function readInput(file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw invalid([{ path: file === "-" ? "(stdin)" : file, message: `is not valid JSON: ${(error as Error).message}` }]);
+    throw invalid([
+      { path: file === "-" ? "(stdin)" : file, code: "unreadable", params: { format: "json" }, message: `is not valid JSON: ${(error as Error).message}` },
+    ]);
   }
 }
 
@@ -21,7 +23,7 @@ export function registerCdsCommand(program: Command): void {
     .option("--edition <edition>", `guideline edition: ${EDITIONS.join(" | ")} (default: the input's, else 2020)`)
     .action(async (file: string, options: { edition?: string }) => {
       if (options.edition !== undefined && !(EDITIONS as readonly string[]).includes(options.edition)) {
-        throw invalid([{ path: "--edition", message: `must be one of ${EDITIONS.join(", ")}` }]);
+        throw invalid([{ path: "--edition", code: "enum", params: { allowed: EDITIONS }, message: `must be one of ${EDITIONS.join(", ")}` }]);
       }
       const input = parseHypertensionInput(await readInput(file), { today: formatDay(todayInChina()), edition: options.edition as EditionId | undefined });
       console.log(JSON.stringify(evaluateHypertension(input), null, 2));

@@ -26,10 +26,11 @@ export function registerImportCommands(program: Command): void {
     .option("--dry-run", "validate only; write nothing")
     .action(async (what: string, file: string, options: { skipInvalid?: boolean; dryRun?: boolean }) => {
       const load = SPECS[what];
-      if (!load) throw invalid([{ path: "what", message: `must be one of: ${Object.keys(SPECS).join(", ")}` }]);
+      if (!load)
+        throw invalid([{ path: "what", code: "enum", params: { allowed: Object.keys(SPECS) }, message: `must be one of: ${Object.keys(SPECS).join(", ")}` }]);
       const { formatOf, readTable } = await import("../tabular/tabular.ts");
       const format = formatOf(file);
-      if (!format) throw invalid([{ path: "file", message: "must end in .csv or .xlsx" }]);
+      if (!format) throw invalid([{ path: "file", code: "wrong_kind", params: { expected: "csv_xlsx" }, message: "must end in .csv or .xlsx" }]);
       const spec = await load();
       const rows = await readTable(readFileSync(file), format, spec.aliases);
       const { runImport } = await import("../tabular/imports.ts");

@@ -1,4 +1,4 @@
-import { invalid, parseDay } from "@medbridge/core";
+import { type FieldError, invalid, parseDay } from "@medbridge/core";
 import type { Command } from "commander";
 
 export function registerOutreachCommand(program: Command): void {
@@ -13,12 +13,15 @@ export function registerOutreachCommand(program: Command): void {
     .option("--as-of <date>", "judge only the periods ended by this date")
     .option("--format <format>", "table | json", "table")
     .action(async (options: { region: string; year: string; asOf?: string; format: string }) => {
-      const errors = [];
-      if (!/^[1-9]\d{5}$/.test(options.region)) errors.push({ path: "--region", message: `"${options.region}" is not a 6-digit region code` });
-      if (!/^\d{4}$/.test(options.year)) errors.push({ path: "--year", message: `"${options.year}" is not a year` });
+      const errors: FieldError[] = [];
+      if (!/^[1-9]\d{5}$/.test(options.region))
+        errors.push({ path: "--region", code: "format", params: { format: "region_code" }, message: `"${options.region}" is not a 6-digit region code` });
+      if (!/^\d{4}$/.test(options.year))
+        errors.push({ path: "--year", code: "format", params: { format: "year" }, message: `"${options.year}" is not a year` });
       if (options.asOf !== undefined && parseDay(options.asOf) === null)
-        errors.push({ path: "--as-of", message: `"${options.asOf}" is not a calendar date (YYYY-MM-DD)` });
-      if (!["table", "json"].includes(options.format)) errors.push({ path: "--format", message: "must be table or json" });
+        errors.push({ path: "--as-of", code: "format", params: { format: "date" }, message: `"${options.asOf}" is not a calendar date (YYYY-MM-DD)` });
+      if (!["table", "json"].includes(options.format))
+        errors.push({ path: "--format", code: "enum", params: { allowed: ["table", "json"] }, message: "must be table or json" });
       if (errors.length) throw invalid(errors);
       const { withDatabase } = await import("./database.ts");
       const { touringCompliance } = await import("../outreach/touring.ts");

@@ -15,11 +15,16 @@ export function registerRotateKeyCommand(program: Command): void {
       // The database is opened with the old key (openConfigured reads MEDBRIDGE_DATA_KEY): it must match.
       if (options.oldKeyFile) process.env.MEDBRIDGE_DATA_KEY = readKeyFile(options.oldKeyFile, "--old-key-file");
       const newKeyText = options.newKeyFile ? readKeyFile(options.newKeyFile, "--new-key-file") : process.env.MEDBRIDGE_NEW_DATA_KEY;
-      if (!newKeyText) throw invalid([{ path: "MEDBRIDGE_NEW_DATA_KEY", message: "is required (or --new-key-file): the key to rotate to" }]);
+      if (!newKeyText) throw invalid([{ path: "MEDBRIDGE_NEW_DATA_KEY", code: "required", message: "is required (or --new-key-file): the key to rotate to" }]);
       const newKey = Buffer.from(newKeyText, "base64");
       if (newKey.length !== 32)
         throw invalid([
-          { path: options.newKeyFile ? "--new-key-file" : "MEDBRIDGE_NEW_DATA_KEY", message: "must be 32 bytes, base64-encoded (openssl rand -base64 32)" },
+          {
+            path: options.newKeyFile ? "--new-key-file" : "MEDBRIDGE_NEW_DATA_KEY",
+            code: "format",
+            params: { format: "base64_key" },
+            message: "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+          },
         ]);
       const config = loadConfig();
       if (config.developmentKey) console.error("MEDBRIDGE_DATA_KEY is not set: rotating away from the development key.");
@@ -52,6 +57,6 @@ function readKeyFile(file: string, flag: string): string {
   try {
     return readFileSync(file, "utf8").trim();
   } catch (error) {
-    throw invalid([{ path: flag, message: `cannot be read: ${(error as Error).message}` }]);
+    throw invalid([{ path: flag, code: "unreadable", params: { format: "file" }, message: `cannot be read: ${(error as Error).message}` }]);
   }
 }

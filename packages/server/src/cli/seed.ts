@@ -17,11 +17,15 @@ export function registerSeedCommand(program: Command): void {
     .action(async (options: { scale?: string; seed: string; asOf?: string }) => {
       const { SCALES } = await import("../seed/national.ts");
       if (options.scale !== undefined && !(options.scale in SCALES))
-        throw invalid([{ path: "--scale", message: `must be one of ${Object.keys(SCALES).join(", ")}` }]);
+        throw invalid([
+          { path: "--scale", code: "enum", params: { allowed: Object.keys(SCALES) }, message: `must be one of ${Object.keys(SCALES).join(", ")}` },
+        ]);
       const seed = Number(options.seed);
-      if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw invalid([{ path: "--seed", message: "must be a whole number from 0 to 1000000" }]);
+      if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000)
+        throw invalid([{ path: "--seed", code: "too_large", params: { limit: 1000000 }, message: "must be a whole number from 0 to 1000000" }]);
       const asOf = options.asOf ?? chinaDate(systemClock());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw invalid([{ path: "--as-of", message: "must be a day, YYYY-MM-DD" }]);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+        throw invalid([{ path: "--as-of", code: "format", params: { format: "date" }, message: "must be a day, YYYY-MM-DD" }]);
 
       const { resetAppData, seedDemo } = await import("../seed/demo.ts");
       const { withDatabase } = await import("./database.ts");

@@ -47,21 +47,38 @@ export async function readiness(db: Db, key: Buffer, timeoutMs = 2_000): Promise
     const applied = await appliedMigrations(db);
     const missing = expected.filter((when) => !applied?.has(when)).length;
     checks.migrations = missing ? "pending" : "ok";
-    if (missing) errors.push({ path: "migrations", message: `${missing} of ${expected.length} not applied (run npx medbridge migrate)` });
+    if (missing)
+      errors.push({
+        path: "migrations",
+        code: "not_ready",
+        params: { what: "migrations", missing },
+        message: `${missing} of ${expected.length} not applied (run npx medbridge migrate)`,
+      });
     // The check value lives in a table a migration creates: without it there is nothing to compare.
     if (applied) {
       checks.dataKey = await verifyDataKey(db, key);
-      if (checks.dataKey === "mismatch") errors.push({ path: "dataKey", message: "MEDBRIDGE_DATA_KEY does not match the key the data is sealed with" });
+      if (checks.dataKey === "mismatch")
+        errors.push({
+          path: "dataKey",
+          code: "not_ready",
+          params: { what: "data_key" },
+          message: "MEDBRIDGE_DATA_KEY does not match the key the data is sealed with",
+        });
     }
   };
   try {
     if ((await within(timeoutMs, run())) === "timeout") {
       checks.database = "unavailable";
-      errors.push({ path: "database", message: `did not answer within ${timeoutMs / 1000} s` });
+      errors.push({ path: "database", code: "not_ready", params: { what: "database" }, message: `did not answer within ${timeoutMs / 1000} s` });
     }
   } catch (error) {
     checks.database = "unavailable";
-    errors.push({ path: "database", message: `is not answering (${(error as { code?: string }).code ?? "error"})` });
+    errors.push({
+      path: "database",
+      code: "not_ready",
+      params: { what: "database" },
+      message: `is not answering (${(error as { code?: string }).code ?? "error"})`,
+    });
   }
   return { ready: errors.length === 0, checks, errors };
 }

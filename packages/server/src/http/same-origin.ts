@@ -35,9 +35,12 @@ export function registerSameOriginCheck(app: FastifyInstance): void {
     const own = request.host.toLowerCase().replace(DEFAULT_PORT, "");
     if (hostOf(claimed) !== own) {
       const header = origin !== undefined ? "origin" : "referer";
-      throw new DomainError("forbidden", "This request did not come from a page of this server", [
-        { path: header, message: "must be this server's own origin for a signed-in change" },
-      ]);
+      throw new DomainError(
+        "forbidden",
+        "This request did not come from a page of this server",
+        [{ path: header, code: "cross_origin", message: "must be this server's own origin for a signed-in change" }],
+        { reason: "cross_origin" },
+      );
     }
   });
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@medbridge/core";
+import { DEFAULT_PAGE_SIZE, ERROR_CODES, FIELD_ERROR_CODES, MAX_PAGE_SIZE } from "@medbridge/core";
 import { type TSchema, Type } from "typebox";
 
 /** A string enum that OpenAPI shows as `type: string, enum: [...]`. */
@@ -50,12 +50,31 @@ export function PageOf<T extends TSchema>(item: T) {
   });
 }
 
+/** The values a code's translation needs (limit, allowed values, state, entity…): plain data. */
+export const ErrorParamsSchema = Type.Object(
+  {},
+  {
+    additionalProperties: Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.Union([Type.String(), Type.Number()]))]),
+    description: "Values the code's text needs (limit, allowed, state, entity, other…)",
+  },
+);
+
+/** One field's problem: a stable code from core's FIELD_ERROR_CODES, its params, and the English message. */
+export const FieldErrorSchema = Type.Object({
+  path: Type.String(),
+  code: StringEnum(FIELD_ERROR_CODES),
+  params: ErrorParamsSchema,
+  message: Type.String({ description: "English; show `code` with `params` in the user's language" }),
+});
+
 export const ProblemSchema = Type.Object({
   type: Type.String(),
   title: Type.String(),
   status: Type.Integer(),
-  detail: Type.String(),
-  errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
+  code: StringEnum(ERROR_CODES, { description: "Stable code of the problem as a whole (core ERROR_STATUS)" }),
+  params: ErrorParamsSchema,
+  detail: Type.String({ description: "English" }),
+  errors: Type.Array(FieldErrorSchema),
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldError } from "@medbridge/core";
+import type { ErrorParams, FieldError, FieldErrorCode } from "@medbridge/core";
 import { Ajv, type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
 import type { FastifySchemaCompiler } from "fastify";
@@ -43,7 +43,7 @@ const queryAjv = compiler(makeAjv(true));
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => (httpPart === "body" ? bodyAjv : queryAjv).compile(schema);
 
-/** Turns Ajv's errors into `{ path, message }` with the dotted field path a person can read. */
+/** Turns Ajv's errors into `{ path, code, params, message }` with the dotted field path a person can read. */
 export function toFieldErrors(errors: readonly ErrorObject[], prefix = ""): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
@@ -59,26 +59,96 @@ export function toFieldErrors(errors: readonly ErrorObject[], prefix = ""): Fiel
     if (anyOfPaths.has(e.instancePath) && e.keyword === "type") continue;
     let path = pointerToPath(e.instancePath);
     let message = e.message ?? "is invalid";
-    if (e.keyword === "required") {
-      path = join(path, String(e.params.missingProperty));
-      message = "is required";
-    } else if (e.keyword === "additionalProperties") {
-      path = join(path, String(e.params.additionalProperty));
-      message = "is not a known field";
-    } else if (e.keyword === "anyOf") {
-      const types = branchMessages.get(e.instancePath);
-      if (types?.length) message = `must be ${types.join(" or ")}`;
-    } else if (e.keyword === "formatMinimum" || e.keyword === "formatMaximum") {
-      // ajv-formats still says "should"; say it as Ajv's own bounds do.
-      message = `must be ${e.params.comparison} ${e.params.limit}`;
-    } else if (e.keyword === "enum") {
-      message = `must be one of: ${(e.params.allowedValues as unknown[]).join(", ")}`;
+    let code: FieldErrorCode = "format";
+    let params: ErrorParams = {};
+    switch (e.keyword) {
+      case "required":
+        path = join(path, String(e.params.missingProperty));
+        message = "is required";
+        code = "required";
+        break;
+      case "additionalProperties":
+        path = join(path, String(e.params.additionalProperty));
+        message = "is not a known field";
+        code = "unknown_field";
+        break;
+      case "anyOf": {
+        const types = branchMessages.get(e.instancePath);
+        if (types?.length) message = `must be ${types.join(" or ")}`;
+        code = "type";
+        params = { type: types?.length ? types.join(" or ") : "valid" };
+        break;
+      }
+      case "type":
+        code = "type";
+        params = { type: String(e.params.type) };
+        break;
+      case "enum":
+      case "const": {
+        const allowed = (e.keyword === "enum" ? (e.params.allowedValues as unknown[]) : [e.params.allowedValue]).map(String);
+        message = `must be one of: ${allowed.join(", ")}`;
+        code = "enum";
+        params = { allowed };
+        break;
+      }
+      case "maxLength":
+      case "minLength":
+        code = e.keyword === "maxLength" ? "too_long" : "too_short";
+        params = { limit: Number(e.params.limit) };
+        break;
+      case "maximum":
+      case "exclusiveMaximum":
+      case "minimum":
+      case "exclusiveMinimum":
+        code = e.keyword.endsWith("aximum") ? "too_large" : "too_small";
+        params = { limit: Number(e.params.limit), ...(e.keyword.startsWith("exclusive") && { exclusive: true }) };
+        break;
+      case "formatMinimum":
+      case "formatMaximum":
+      case "formatExclusiveMinimum":
+      case "formatExclusiveMaximum":
+        // ajv-formats still says "should"; say it as Ajv's own bounds do.
+        message = `must be ${e.params.comparison} ${e.params.limit}`;
+        code = e.keyword.includes("Minimum") ? "too_small" : "too_large";
+        params = { limit: String(e.params.limit), ...(e.keyword.includes("Exclusive") && { exclusive: true }) };
+        break;
+      case "maxItems":
+      case "maxProperties":
+        code = "too_many";
+        params = { limit: Number(e.params.limit) };
+        break;
+      case "minItems":
+      case "minProperties":
+        code = "too_few";
+        params = { limit: Number(e.params.limit) };
+        break;
+      case "format":
+        code = "format";
+        params = { format: String(e.params.format) };
+        break;
+      case "pattern":
+        code = "pattern";
+        params = { pattern: String(e.params.pattern) };
+        break;
+      case "uniqueItems":
+        code = "not_unique";
+        break;
+      case "storableText":
+        code = "unstorable_text";
+        break;
+      case "multipleOf":
+        code = "format";
+        params = { format: "multiple_of", limit: Number(e.params.multipleOf) };
+        break;
+      default:
+        code = "format";
+        params = { format: e.keyword };
     }
     const full = prefix ? (path ? `${prefix}.${path}` : prefix) : path || "(body)";
     const key = `${full}|${message}`;
     if (!seen.has(key)) {
       seen.add(key);
-      out.push({ path: full, message });
+      out.push({ path: full, code, params, message });
     }
   }
   return out;

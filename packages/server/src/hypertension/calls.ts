@@ -73,7 +73,7 @@ export function onCallList(today: string): SQL | undefined {
  */
 export async function recordCall(db: Db, actor: Actor, callerId: string, id: string, body: Static<typeof CallInput>, today: string, now: Date) {
   const [patient] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id)).for("update");
-  if (!patient) throw notFound("Patient");
+  if (!patient) throw notFound("patient");
   const before: CallState = {
     nextDueOn: patient.nextDueOn,
     nextCallOn: patient.nextCallOn,

@@ -240,13 +240,13 @@ function toApi(row: PatientRow, principal: Principal, key: Buffer, followUp: Fol
 
 /** Enrols a patient at the caller's (grassroots) institution; the same ID number twice is a 409. */
 export async function enrolPatient(db: Db, actor: Actor, principal: Principal, keys: PatientKeys, input: Static<typeof ChronicPatientInput>, now: Date) {
-  if (!principal.institutionId) throw forbidden("Patients are registered by staff of a grassroots institution");
+  if (!principal.institutionId) throw forbidden("register_grassroots_only", "Patients are registered by staff of a grassroots institution");
   const [home] = await db
     .select({ kind: institutions.kind, regionCode: institutions.regionCode })
     .from(institutions)
     .where(eq(institutions.id, principal.institutionId));
   if (!home || !GRASSROOTS.includes(home.kind as InstitutionKind))
-    throw forbidden("The chronic-care register is kept at village clinics and township or community health centres");
+    throw forbidden("register_grassroots_only", "The chronic-care register is kept at village clinics and township or community health centres");
   const problems = personProblems(input.patient, now, "patient.");
   if (problems.length) throw invalid(problems);
   const patientId = await indexPatient(db, keys, input.patient);
@@ -282,7 +282,8 @@ export async function enrolPatient(db: Db, actor: Actor, principal: Principal, k
     });
     return toApi(patient, principal, keys.dataKey, null);
   } catch (error) {
-    if (pgErrorCode(error) === "23505") throw conflict([{ path: "patient.idNumber", message: "is already in this institution's register" }]);
+    if (pgErrorCode(error) === "23505")
+      throw conflict([{ path: "patient.idNumber", code: "duplicate", params: { scope: "register" }, message: "is already in this institution's register" }]);
     throw error;
   }
 }
@@ -315,7 +316,7 @@ export async function listPatients(db: Db, principal: Principal, key: Buffer, q:
 /** One patient; reading personal details is audit-logged. */
 export async function readPatient(db: Db, actor: Actor, principal: Principal, key: Buffer, id: string) {
   const [row] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id));
-  if (!row) throw notFound("Patient");
+  if (!row) throw notFound("patient");
   await audit(db, actor, { action: "read_patient", entity: "chronic_patient", entityId: id });
   return toApi(row, principal, key, (await openFollowUpsOf(db, [row])).get(id) ?? null);
 }
@@ -334,9 +335,9 @@ export const ageOn = (birthDate: string, on: string) => {
  */
 export async function recordVisit(db: Db, actor: Actor, id: string, body: Static<typeof VisitInput>, today: string, now: Date) {
   const [patient] = await db.select().from(chronicPatients).where(eq(chronicPatients.id, id)).for("update");
-  if (!patient) throw notFound("Patient");
+  if (!patient) throw notFound("patient");
   const visitOn = body.visitOn ?? today;
-  if (visitOn > today) throw invalid([{ path: "visitOn", message: "is in the future" }]);
+  if (visitOn > today) throw invalid([{ path: "visitOn", code: "in_future", message: "is in the future" }]);
   const conditions = body.conditions ?? patient.conditions;
   const raw = {
     ...(body.edition && { edition: body.edition }),

@@ -267,7 +267,7 @@ export async function setConsent(db: Db, actor: Actor, id: string, consent: bool
     .from(chronicPatients)
     .where(eq(chronicPatients.id, id))
     .for("update");
-  if (!patient) throw notFound("Patient");
+  if (!patient) throw notFound("patient");
   const [row] = await db
     .update(chronicPatients)
     .set({ smsConsent: consent, smsConsentAt: at, updatedAt: at })
@@ -298,7 +298,15 @@ export async function setConsent(db: Db, actor: Actor, id: string, consent: bool
  * reminder that was never sent (skipped) is a conflict; a later report replaces an earlier one.
  */
 export async function recordDeliveryReport(db: Db, report: Static<typeof DeliveryReportInput>, at: Date): Promise<void> {
-  if (!report.messageId && !report.gatewayMessageId) throw invalid([{ path: "messageId", message: "or gatewayMessageId is required" }]);
+  if (!report.messageId && !report.gatewayMessageId)
+    throw invalid([
+      {
+        path: "messageId",
+        code: "one_of",
+        params: { fields: ["messageId", "gatewayMessageId"], atLeastOne: true },
+        message: "or gatewayMessageId is required",
+      },
+    ]);
   const delivered = report.status === "delivered";
   const receivedAt = report.at ? new Date(report.at) : at;
   const which = report.messageId ? eq(smsReminders.id, report.messageId) : eq(smsReminders.gatewayMessageId, report.gatewayMessageId as string);
@@ -316,6 +324,6 @@ export async function recordDeliveryReport(db: Db, report: Static<typeof Deliver
     .returning({ id: smsReminders.id });
   if (rows.length) return;
   const [exists] = await db.select({ id: smsReminders.id }).from(smsReminders).where(which);
-  if (exists) throw conflict([{ path: "status", message: "the reminder was never sent (skipped)" }]);
-  throw notFound("Message");
+  if (exists) throw conflict([{ path: "status", code: "conflict_state", params: { state: "skipped" }, message: "the reminder was never sent (skipped)" }]);
+  throw notFound("sms_message");
 }

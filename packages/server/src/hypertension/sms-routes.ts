@@ -87,9 +87,11 @@ export function smsRoutes({ db, config, now = () => new Date() }: { db: Db; conf
           config: { public: true },
           // Before the body is validated: an unsigned request learns nothing about what it sent.
           preValidation: async (request) => {
-            if (!config.sms) throw new DomainError("not_found", "SMS reminders are not configured on this server");
+            if (!config.sms) throw new DomainError("not_found", "SMS reminders are not configured on this server", [], { entity: "sms_service" });
             if (!verifySignature(config.sms.secret, request.headers, rawBodies.get(request) ?? "", now())) {
-              throw new DomainError("forbidden", "The report is not signed with this server's SMS secret (x-medbridge-timestamp, x-medbridge-signature)");
+              throw new DomainError("forbidden", "The report is not signed with this server's SMS secret (x-medbridge-timestamp, x-medbridge-signature)", [], {
+                reason: "unsigned_report",
+              });
             }
           },
           schema: {

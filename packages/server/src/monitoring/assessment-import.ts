@@ -1,4 +1,4 @@
-import { ASSESSMENT_LEVELS, type AssessmentLevel, type FieldError } from "@medbridge/core";
+import { ASSESSMENT_LEVELS, enumCell, type FieldError, VOCABULARIES } from "@medbridge/core";
 import { inArray, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { audit } from "../audit.ts";
@@ -18,18 +18,6 @@ export const AssessmentRow = Type.Object(
   { additionalProperties: false },
 );
 type AssessmentRow = Static<typeof AssessmentRow> & { institutionId?: string; provinceCode?: string };
-
-/** The spreadsheet's words for a level, in either language. */
-const LEVEL_WORDS: Record<string, AssessmentLevel> = {
-  none: "none",
-  未达标: "none",
-  basic: "basic",
-  基本标准: "basic",
-  达到基本标准: "basic",
-  recommended: "recommended",
-  推荐标准: "recommended",
-  达到推荐标准: "recommended",
-};
 
 /**
  * County hospital capability assessments (basic ≈ secondary, recommended ≈ tertiary), re-importable:
@@ -54,10 +42,16 @@ export const assessmentImport: ImportSpec<AssessmentRow> = {
       regionCode: v.regionCode,
       institutionName: v.institutionName,
       year: v.year && cellNumber(v.year),
-      level: v.level && (LEVEL_WORDS[v.level.trim().toLowerCase()] ?? v.level),
+      level: v.level && enumCell(VOCABULARIES.assessmentLevel, v.level),
     }),
   unique: [
-    { path: "year", message: "this hospital and year appear twice in the file", key: (input) => `${input.regionCode}/${input.institutionName}/${input.year}` },
+    {
+      path: "year",
+      code: "duplicate",
+      params: { scope: "file" },
+      message: "this hospital and year appear twice in the file",
+      key: (input) => `${input.regionCode}/${input.institutionName}/${input.year}`,
+    },
   ],
   check: async (db, inputs) => {
     const names = [...new Set(inputs.map((i) => i.institutionName))];
@@ -76,9 +70,15 @@ export const assessmentImport: ImportSpec<AssessmentRow> = {
     inputs.forEach((input, index) => {
       const list: FieldError[] = [];
       const hospital = byKey.get(`${input.regionCode}/${input.institutionName}`);
-      if (!hospital) list.push({ path: "institutionName", message: "no institution of this name in this county" });
+      if (!hospital)
+        list.push({ path: "institutionName", code: "not_found", params: { entity: "institution" }, message: "no institution of this name in this county" });
       else if (!ASSESSED_KINDS.includes(hospital.kind as (typeof ASSESSED_KINDS)[number]))
-        list.push({ path: "institutionName", message: "capability assessments apply to county hospitals only" });
+        list.push({
+          path: "institutionName",
+          code: "wrong_kind",
+          params: { expected: "county_hospital" },
+          message: "capability assessments apply to county hospitals only",
+        });
       else Object.assign(input, { institutionId: hospital.id, provinceCode: hospital.provinceCode });
       if (list.length) errors.set(index, list);
     });

@@ -165,7 +165,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
     );
     const ranking = (principal: Principal, query: Static<typeof RankingQuery>) => {
       const { regionCode } = regionalFigures(principal, query.regionCode);
-      if (!regionCode) throw invalid([{ path: "regionCode", message: "is required (a province, city or county)" }]);
+      if (!regionCode) throw invalid([{ path: "regionCode", code: "required", message: "is required (a province, city or county)" }]);
       return rankSupporters(db, regionCode, query.year, parseWeights(query.weights), todayInChina(now()));
     };
     app.get(
@@ -299,12 +299,12 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
 /** One indicator's values by region and period inside the caller's region (rollups refreshed first). */
 async function indicatorValues(db: Db, principal: Principal, id: string, query: Static<typeof ValuesQuery>, now: Date) {
   const indicator = INDICATORS.find((i) => i.id === id);
-  if (!indicator) throw notFound("Indicator");
+  if (!indicator) throw notFound("indicator");
   const { regionCode } = regionalFigures(principal, query.regionCode);
   const thisMonth = chinaMonth(now);
   const to = query.to ?? thisMonth;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}-${to.slice(5, 7)}`;
-  if (from > to) throw invalid([{ path: "query.from", message: "is after to" }]);
+  if (from > to) throw invalid([{ path: "query.from", code: "after", params: { other: "to" }, message: "is after to" }]);
   const level = query.level ?? childLevel(regionCode);
   const period = query.period ?? "month";
   await refreshRollups(db, chinaDay(now));
@@ -315,6 +315,6 @@ async function indicatorValues(db: Db, principal: Principal, id: string, query: 
 /** The region whose indicators the caller asks for, as the policy allows (`indicator` is never per institution). */
 function regionalFigures(principal: Principal, requested: string | undefined): { regionCode: string | undefined } {
   const scope = figureScope(principal, "indicator", requested);
-  if (!("regionCode" in scope)) throw forbidden("These figures are for health commissions");
+  if (!("regionCode" in scope)) throw forbidden("figures_for_commissions", "These figures are for health commissions");
   return scope;
 }

@@ -21,12 +21,21 @@ export function parseWeights(text: string | undefined): Record<RankingMetric, nu
   for (const part of text.split(",")) {
     const [name, value] = part.split(":");
     if (!name || !(name in RANKING_METRICS))
-      throw invalid([{ path: "weights", message: `unknown metric "${name}"; use ${Object.keys(RANKING_METRICS).join(", ")}` }]);
+      throw invalid([
+        {
+          path: "weights",
+          code: "enum",
+          params: { allowed: Object.keys(RANKING_METRICS) },
+          message: `unknown metric "${name}"; use ${Object.keys(RANKING_METRICS).join(", ")}`,
+        },
+      ]);
     const n = Number(value);
-    if (!Number.isFinite(n) || n < 0 || n > 100) throw invalid([{ path: "weights", message: `${name} needs a weight from 0 to 100` }]);
+    if (!Number.isFinite(n) || n < 0 || n > 100)
+      throw invalid([{ path: "weights", code: "too_large", params: { limit: 100 }, message: `${name} needs a weight from 0 to 100` }]);
     weights[name as RankingMetric] = n;
   }
-  if (Object.values(weights).every((w) => w === 0)) throw invalid([{ path: "weights", message: "at least one weight must be above 0" }]);
+  if (Object.values(weights).every((w) => w === 0))
+    throw invalid([{ path: "weights", code: "too_small", params: { limit: 0, exclusive: true }, message: "at least one weight must be above 0" }]);
   return weights;
 }
 

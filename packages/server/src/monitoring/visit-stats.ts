@@ -44,17 +44,27 @@ export const countyVisitImport: ImportSpec<VisitStatsRow> = {
       withinCountyVisits: v.withinCountyVisits && cellNumber(v.withinCountyVisits),
       grassrootsVisits: v.grassrootsVisits && cellNumber(v.grassrootsVisits),
     }),
-  unique: [{ path: "month", message: "this county and month appear twice in the file", key: (input) => `${input.regionCode}/${input.month}` }],
+  unique: [
+    {
+      path: "month",
+      code: "duplicate",
+      params: { scope: "file" },
+      message: "this county and month appear twice in the file",
+      key: (input) => `${input.regionCode}/${input.month}`,
+    },
+  ],
   check: async (db, inputs) => {
     const codes = [...new Set(inputs.map((i) => i.regionCode))];
     const leaves = new Set((await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes))).map((r) => r.code));
     const errors = new Map<number, FieldError[]>();
     inputs.forEach((input, index) => {
       const list: FieldError[] = [];
-      if (!leaves.has(input.regionCode)) list.push({ path: "regionCode", message: "is not a GB/T 2260 region" });
-      if (input.withinCountyVisits > input.totalVisits) list.push({ path: "withinCountyVisits", message: "is more than totalVisits" });
+      if (!leaves.has(input.regionCode))
+        list.push({ path: "regionCode", code: "not_found", params: { entity: "region" }, message: "is not a GB/T 2260 region" });
+      if (input.withinCountyVisits > input.totalVisits)
+        list.push({ path: "withinCountyVisits", code: "more_than", params: { other: "totalVisits" }, message: "is more than totalVisits" });
       if (input.grassrootsVisits !== undefined && input.grassrootsVisits > input.totalVisits)
-        list.push({ path: "grassrootsVisits", message: "is more than totalVisits" });
+        list.push({ path: "grassrootsVisits", code: "more_than", params: { other: "totalVisits" }, message: "is more than totalVisits" });
       if (list.length) errors.set(index, list);
     });
     return errors;

@@ -99,7 +99,7 @@ export function notificationRoutes(db: Db, config: Config, now: Clock = systemCl
               .where(and(eq(notifications.id, request.params.id), eq(notifications.institutionId, principal.institutionId)))
               .returning({ id: notifications.id })
           : [];
-        if (marked.length === 0) throw notFound("Notification");
+        if (marked.length === 0) throw notFound("notification");
         return reply.status(204).send(null);
       },
     );
@@ -126,7 +126,9 @@ export function notificationRoutes(db: Db, config: Config, now: Clock = systemCl
         );
         // Checked again at each delivery: what a name resolves to can change.
         await resolveTarget(request.body.url, policy).catch((error: unknown) => {
-          throw error instanceof RefusedTarget ? invalid([{ path: "url", message: error.message }]) : error;
+          throw error instanceof RefusedTarget
+            ? invalid([{ path: "url", code: "not_allowed", params: { reason: "webhook_target" }, message: error.message }])
+            : error;
         });
         await inTransaction(db, async (tx) => {
           const values = {

@@ -239,6 +239,8 @@ export const trainingAttendanceImport: ImportSpec<AttendanceRow> = {
       if (course.length !== 1)
         list.push({
           path: "training",
+          code: course.length ? "ambiguous" : "not_found",
+          params: { entity: "training" },
           message: course.length ? "several trainings have this topic; give the date or the id" : `no training "${input.training}"`,
         });
       else input.trainingId = (course[0] as { id: string }).id;
@@ -246,6 +248,8 @@ export const trainingAttendanceImport: ImportSpec<AttendanceRow> = {
       if (inst.length !== 1)
         list.push({
           path: "institution",
+          code: inst.length ? "ambiguous" : "not_found",
+          params: { entity: "institution" },
           message: inst.length ? "several institutions have this name; use the id" : `no institution named "${input.institution}"`,
         });
       else input.institutionId = (inst[0] as { id: string }).id;

@@ -70,7 +70,11 @@ async function targetOf(db: Db, ids: string[]): Promise<Target & { regionCode: s
   const rows = await db.select({ id: institutions.id, regionCode: institutions.regionCode }).from(institutions).where(inArray(institutions.id, ids));
   const first = rows.find((r) => r.id === ids[0]);
   if (!first || rows.length !== new Set(ids).size)
-    throw invalid(ids.filter((id) => !rows.some((r) => r.id === id)).map((id) => ({ path: "institutionId", message: `no institution ${id}` })));
+    throw invalid(
+      ids
+        .filter((id) => !rows.some((r) => r.id === id))
+        .map((id) => ({ path: "institutionId", code: "not_found", params: { entity: "institution" }, message: `no institution ${id}` })),
+    );
   return { regionCode: first.regionCode, otherRegionCodes: rows.map((r) => r.regionCode), institutionIds: ids };
 }
 
@@ -82,7 +86,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       .select({ regionCode: institutions.regionCode, name: institutions.name })
       .from(institutions)
       .where(eq(institutions.id, institutionId));
-    if (!inst) throw notFound("Institution");
+    if (!inst) throw notFound("institution");
     requireAccess(principal, "read", "outreach", [{ regionCode: inst.regionCode, institutionIds: [institutionId] }]);
     return inst;
   };
@@ -234,7 +238,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
           .from(touringVisits)
           .innerJoin(touringTeams, eq(touringTeams.id, touringVisits.teamId))
           .where(eq(touringVisits.id, request.params.id));
-        if (!visit) throw notFound("Touring visit");
+        if (!visit) throw notFound("touring_visit");
         requireAccess(principal, "write", "outreach", [await targetOf(db, [visit.home, visit.siteId])]);
         await inTransaction(db, async (tx) => {
           await tx.delete(touringVisits).where(eq(touringVisits.id, request.params.id));
@@ -257,7 +261,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       async (request, reply) => {
         const principal = principalOf(request);
         const [course] = await db.select().from(trainings).where(eq(trainings.id, request.params.id));
-        if (!course) throw notFound("Training");
+        if (!course) throw notFound("training");
         requireAccess(principal, "write", "outreach", [await targetOf(db, [course.hostInstitutionId])]);
         await inTransaction(db, async (tx) => {
           await tx.delete(trainings).where(eq(trainings.id, request.params.id));
@@ -290,7 +294,10 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
         const { institutionId, regionCode, from, to } = request.query;
         if (institutionId) await readable(principal, institutionId);
         else if (regionCode) requireAccess(principal, "read", "outreach", [{ regionCode, institutionIds: [] }]);
-        else throw invalid([{ path: "institutionId", message: "give institutionId or regionCode" }]);
+        else
+          throw invalid([
+            { path: "institutionId", code: "one_of", params: { fields: ["institutionId", "regionCode"] }, message: "give institutionId or regionCode" },
+          ]);
         const rows = await listVisitsOf(db, { siteId: institutionId, regionCode, from, to });
         return { items: rows.map((r) => ({ ...r.v, team: r.team })) };
       },
@@ -418,7 +425,8 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (request.body.endDate < request.body.startDate) throw invalid([{ path: "endDate", message: "is before startDate" }]);
+        if (request.body.endDate < request.body.startDate)
+          throw invalid([{ path: "endDate", code: "before", params: { other: "startDate" }, message: "is before startDate" }]);
         const target = await targetOf(db, [request.body.homeInstitutionId, request.body.hostInstitutionId]);
         requireAccess(principal, "write", "outreach", [target]);
         return reply
@@ -455,7 +463,7 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
       },
       async (request, reply) => {
         const principal = principalOf(request);
-        if (request.body.launchedOn > today()) throw invalid([{ path: "launchedOn", message: "is in the future" }]);
+        if (request.body.launchedOn > today()) throw invalid([{ path: "launchedOn", code: "in_future", message: "is in the future" }]);
         const target = await targetOf(db, [request.body.recipientId, request.body.supporterId]);
         requireAccess(principal, "write", "outreach", [target]);
         return reply
@@ -497,17 +505,18 @@ export function outreachRoutes({ db, now = () => new Date() }: { db: Db; now?: (
           .select({ recipientId: techniques.recipientId, regionCode: techniques.regionCode })
           .from(techniques)
           .where(eq(techniques.id, request.params.id));
-        if (!t) throw notFound("Technique");
+        if (!t) throw notFound("technique");
         requireAccess(principal, "write", "outreach", [{ regionCode: t.regionCode, institutionIds: [t.recipientId] }]);
-        if (request.body.month > today().slice(0, 7)) throw invalid([{ path: "month", message: "is in the future" }]);
+        if (request.body.month > today().slice(0, 7)) throw invalid([{ path: "month", code: "in_future", message: "is in the future" }]);
         await inTransaction(db, (tx) => reportCases(tx, actorOf(principal, request.id), request.params.id, request.body));
         return reply.status(204).send(null);
       },
     );
 
     const checkRange = (from: string, to: string) => {
-      if (to < from) throw invalid([{ path: "to", message: "is before from" }]);
-      if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw invalid([{ path: "to", message: "a calendar covers at most a year" }]);
+      if (to < from) throw invalid([{ path: "to", code: "before", params: { other: "from" }, message: "is before from" }]);
+      if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000)
+        throw invalid([{ path: "to", code: "too_large", params: { limit: 366, unit: "days" }, message: "a calendar covers at most a year" }]);
     };
     app.get(
       "/institutions/:id/calendar",

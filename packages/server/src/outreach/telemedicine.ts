@@ -149,24 +149,33 @@ function toApi(row: Row, principal: Principal) {
 
 export async function readSession(db: Db, principal: Principal, id: string) {
   const [row] = await selectSessions(db).where(eq(telemedicineSessions.id, id));
-  if (!row) throw notFound("Session");
+  if (!row) throw notFound("session");
   return toApi(row, principal);
 }
 
 /** The recipient's coordinator asks a supporting institution for a session. */
 export async function requestSession(db: Db, actor: Actor, principal: Principal, input: Static<typeof SessionInput>): Promise<string> {
   const recipientId = actingInstitution(principal, "telemedicine_session");
-  if (!recipientId) throw forbidden("Sessions are requested by the recipient institution's coordinator");
-  if (input.supporterId === recipientId) throw invalid([{ path: "supporterId", message: "must be another institution" }]);
+  if (!recipientId) throw forbidden("session_requested_by_recipient", "Sessions are requested by the recipient institution's coordinator");
+  if (input.supporterId === recipientId)
+    throw invalid([{ path: "supporterId", code: "same_as", params: { other: "institution" }, message: "must be another institution" }]);
   const rows = await db
     .select({ id: institutions.id, regionCode: institutions.regionCode, active: institutions.active })
     .from(institutions)
     .where(sql`${institutions.id} in (${recipientId}, ${input.supporterId})`);
   const here = rows.find((r) => r.id === recipientId);
   const there = rows.find((r) => r.id === input.supporterId);
-  if (!there?.active || !here) throw invalid([{ path: "supporterId", message: "no such active institution" }]);
+  if (!there?.active || !here)
+    throw invalid([{ path: "supporterId", code: "not_found", params: { entity: "institution" }, message: "no such active institution" }]);
   if (input.kind !== "consultation" && (input.referralId || input.chronicPatientId)) {
-    throw invalid([{ path: input.referralId ? "referralId" : "chronicPatientId", message: "only a consultation attaches to a patient" }]);
+    throw invalid([
+      {
+        path: input.referralId ? "referralId" : "chronicPatientId",
+        code: "not_allowed",
+        params: { reason: "only_consultation_attaches" },
+        message: "only a consultation attaches to a patient",
+      },
+    ]);
   }
   // A consultation is about the recipient's own patient: a referral it sent or received, or its
   // register. Either leads to the person in the patient index, which the session points to.
@@ -176,7 +185,7 @@ export async function requestSession(db: Db, actor: Actor, principal: Principal,
       .select({ id: referrals.id, patientId: referrals.patientId })
       .from(referrals)
       .where(and(eq(referrals.id, input.referralId), or(eq(referrals.fromInstitutionId, recipientId), eq(referrals.toInstitutionId, recipientId))));
-    if (!r) throw invalid([{ path: "referralId", message: "no referral of your institution with this id" }]);
+    if (!r) throw invalid([{ path: "referralId", code: "not_found", params: { entity: "referral" }, message: "no referral of your institution with this id" }]);
     patientId = r.patientId;
   }
   if (input.chronicPatientId) {
@@ -184,7 +193,10 @@ export async function requestSession(db: Db, actor: Actor, principal: Principal,
       .select({ id: chronicPatients.id, patientId: chronicPatients.patientId })
       .from(chronicPatients)
       .where(and(eq(chronicPatients.id, input.chronicPatientId), eq(chronicPatients.institutionId, recipientId)));
-    if (!p) throw invalid([{ path: "chronicPatientId", message: "no patient of your institution's register with this id" }]);
+    if (!p)
+      throw invalid([
+        { path: "chronicPatientId", code: "not_found", params: { entity: "patient" }, message: "no patient of your institution's register with this id" },
+      ]);
     patientId = p.patientId ?? patientId;
   }
   const [row] = await db
@@ -212,13 +224,13 @@ export async function requestSession(db: Db, actor: Actor, principal: Principal,
 /** Moves a session on; scheduling gives it a unique link from the supporter's meeting template. */
 export async function actOnSession(db: Db, actor: Actor, principal: Principal, id: string, body: Static<typeof SessionActionBody>, now: Date): Promise<void> {
   const [s] = await db.select().from(telemedicineSessions).where(eq(telemedicineSessions.id, id)).for("update");
-  if (!s) throw notFound("Session");
+  if (!s) throw notFound("session");
   const side = actingFor(principal, s);
-  if (!side) throw forbidden("Only the coordinators of the two institutions act on a session");
+  if (!side) throw forbidden("session_coordinators_only", "Only the coordinators of the two institutions act on a session");
   const next = sessionTransition(s.status as SessionStatus, body.action, side, s.kind as SessionKind, body);
   const changes: Partial<typeof telemedicineSessions.$inferInsert> = { status: next, updatedAt: now };
   if (body.startsAt) {
-    if (new Date(body.startsAt) < now) throw invalid([{ path: "startsAt", message: "is in the past" }]);
+    if (new Date(body.startsAt) < now) throw invalid([{ path: "startsAt", code: "in_past", message: "is in the past" }]);
     changes.startsAt = new Date(body.startsAt);
   }
   if (next === "scheduled") {

@@ -157,11 +157,16 @@ export async function checkVisits(
   inputs.forEach((input, index) => {
     const list: FieldError[] = [];
     const site = sites.get(input.siteId);
-    if (!site) list.push({ path: "siteId", message: "no such institution" });
+    if (!site) list.push({ path: "siteId", code: "not_found", params: { entity: "institution" }, message: "no such institution" });
     else if (!siteLevelOf(site.kind))
-      list.push({ path: "siteId", message: "is not a touring site (county hospital, township or community centre, village clinic)" });
-    if (!homes.has(input.teamId)) list.push({ path: "teamId", message: "no such touring team" });
-    if (input.endDate && input.endDate < input.date) list.push({ path: "endDate", message: "is before date" });
+      list.push({
+        path: "siteId",
+        code: "wrong_kind",
+        params: { expected: "touring_site" },
+        message: "is not a touring site (county hospital, township or community centre, village clinic)",
+      });
+    if (!homes.has(input.teamId)) list.push({ path: "teamId", code: "not_found", params: { entity: "touring_team" }, message: "no such touring team" });
+    if (input.endDate && input.endDate < input.date) list.push({ path: "endDate", code: "before", params: { other: "date" }, message: "is before date" });
     if (list.length) errors.set(index, list);
   });
   return { errors, sites, homes };
@@ -347,9 +352,20 @@ export const touringVisitImport: ImportSpec<VisitRow> = {
       const s = resolve(foundSites, input.site);
       const t = resolve(foundTeams, input.team);
       if (s.length !== 1)
-        list.push({ path: "site", message: s.length ? "several institutions have this name; use the id" : `no institution named "${input.site}"` });
+        list.push({
+          path: "site",
+          code: s.length ? "ambiguous" : "not_found",
+          params: { entity: "institution" },
+          message: s.length ? "several institutions have this name; use the id" : `no institution named "${input.site}"`,
+        });
       else input.siteId = (s[0] as { id: string }).id;
-      if (t.length !== 1) list.push({ path: "team", message: t.length ? "several teams have this name; use the id" : `no touring team named "${input.team}"` });
+      if (t.length !== 1)
+        list.push({
+          path: "team",
+          code: t.length ? "ambiguous" : "not_found",
+          params: { entity: "touring_team" },
+          message: t.length ? "several teams have this name; use the id" : `no touring team named "${input.team}"`,
+        });
       else input.teamId = (t[0] as { id: string }).id;
       if (list.length) errors.set(index, list);
     });

@@ -56,10 +56,18 @@ export function decodeAttachments(files: Static<typeof AttachmentInput>[] = []):
   const decoded = files.map((file, i) => {
     const bytes = decodedByParser.get(file) ?? Buffer.from(file.data, "base64");
     const signature = SIGNATURES[file.contentType as AttachmentType];
-    if (bytes.length === 0) errors.push({ path: `attachments[${i}].data`, message: "is empty" });
-    else if (bytes.length > MAX_ATTACHMENT_BYTES) errors.push({ path: `attachments[${i}].data`, message: `is larger than ${MAX_ATTACHMENT_BYTES} bytes` });
-    else if (!signature.every((b, k) => bytes[k] === b)) errors.push({ path: `attachments[${i}].data`, message: `is not a ${file.contentType} file` });
-    if (/[\\/\0]/.test(file.filename)) errors.push({ path: `attachments[${i}].filename`, message: "must not contain / or \\" });
+    if (bytes.length === 0) errors.push({ path: `attachments[${i}].data`, code: "empty", message: "is empty" });
+    else if (bytes.length > MAX_ATTACHMENT_BYTES)
+      errors.push({
+        path: `attachments[${i}].data`,
+        code: "too_large",
+        params: { limit: MAX_ATTACHMENT_BYTES, unit: "bytes" },
+        message: `is larger than ${MAX_ATTACHMENT_BYTES} bytes`,
+      });
+    else if (!signature.every((b, k) => bytes[k] === b))
+      errors.push({ path: `attachments[${i}].data`, code: "mismatch", params: { other: "contentType" }, message: `is not a ${file.contentType} file` });
+    if (/[\\/\0]/.test(file.filename))
+      errors.push({ path: `attachments[${i}].filename`, code: "not_allowed", params: { reason: "path_separator" }, message: "must not contain / or \\" });
     return { filename: file.filename.trim(), contentType: file.contentType, size: bytes.length, data: bytes };
   });
   return { decoded, errors };
@@ -104,6 +112,6 @@ export async function readAttachment(db: Db, referralId: string, attachmentId: s
     })
     .from(referralAttachments)
     .where(and(eq(referralAttachments.referralId, referralId), eq(referralAttachments.id, attachmentId)));
-  if (!row) throw notFound("Attachment");
+  if (!row) throw notFound("attachment");
   return { ...row, data: Buffer.from(row.data.replace(/\n/g, ""), "base64") };
 }

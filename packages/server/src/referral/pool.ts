@@ -51,13 +51,14 @@ export const BedSchema = Type.Object({
 
 async function institutionRegion(db: Db, id: string): Promise<string> {
   const [row] = await db.select({ regionCode: institutions.regionCode }).from(institutions).where(eq(institutions.id, id));
-  if (!row) throw invalid([{ path: "institutionId", message: "no such institution" }]);
+  if (!row) throw invalid([{ path: "institutionId", code: "not_found", params: { entity: "institution" }, message: "no such institution" }]);
   return row.regionCode;
 }
 
 /** The institution's county, after checking the date is not in the past. */
 export async function checkPublication(db: Db, input: { institutionId: string; date: string }, today: Day): Promise<string> {
-  if (input.date < formatDay(today)) throw invalid([{ path: "date", message: `is in the past (today is ${formatDay(today)})` }]);
+  if (input.date < formatDay(today))
+    throw invalid([{ path: "date", code: "in_past", params: { today: formatDay(today) }, message: `is in the past (today is ${formatDay(today)})` }]);
   return institutionRegion(db, input.institutionId);
 }
 
@@ -66,7 +67,8 @@ export async function publishSlots(db: Db, actor: Actor, input: SlotInput, regio
     .select({ id: slots.id })
     .from(slots)
     .where(and(eq(slots.institutionId, input.institutionId), eq(slots.department, input.department.trim()), eq(slots.date, input.date)));
-  if (taken) throw conflict([{ path: "date", message: "slots for this department and date are already published" }]);
+  if (taken)
+    throw conflict([{ path: "date", code: "duplicate", params: { scope: "system" }, message: "slots for this department and date are already published" }]);
   const [row] = await db
     .insert(slots)
     .values({ ...input, department: input.department.trim(), provinceCode: provinceOf(regionCode) })
@@ -81,7 +83,7 @@ export async function publishBeds(db: Db, actor: Actor, input: BedInput, regionC
     .select({ id: beds.id })
     .from(beds)
     .where(and(eq(beds.institutionId, input.institutionId), eq(beds.ward, input.ward.trim()), eq(beds.date, input.date)));
-  if (taken) throw conflict([{ path: "date", message: "beds for this ward and date are already published" }]);
+  if (taken) throw conflict([{ path: "date", code: "duplicate", params: { scope: "system" }, message: "beds for this ward and date are already published" }]);
   const [row] = await db
     .insert(beds)
     .values({ ...input, ward: input.ward.trim(), provinceCode: provinceOf(regionCode) })
@@ -164,15 +166,18 @@ export async function bookUnit(db: Db, kind: "slot" | "bed", id: string, institu
     .select({ id: table.id })
     .from(table)
     .where(and(eq(table.id, id), eq(table.institutionId, institutionId)));
-  if (!exists) throw invalid([{ path: `${kind}Id`, message: `no such ${kind} at the receiving institution` }]);
-  throw conflict([{ path: `${kind}Id`, message: `no reserved ${kind === "slot" ? "slot" : "bed"} left` }], `The last reserved ${kind} was just taken`);
+  if (!exists) throw invalid([{ path: `${kind}Id`, code: "not_found", params: { entity: kind }, message: `no such ${kind} at the receiving institution` }]);
+  throw conflict(
+    [{ path: `${kind}Id`, code: "none_left", params: { entity: kind }, message: `no reserved ${kind === "slot" ? "slot" : "bed"} left` }],
+    `The last reserved ${kind} was just taken`,
+  );
 }
 
 /** Gives unbooked reserved slots back to the general pool once their session is near. */
 export async function releaseSlot(db: Db, actor: Actor, id: string): Promise<void> {
   const [slot] = await db.select().from(slots).where(eq(slots.id, id)).for("update");
-  if (!slot) throw notFound("Slot");
-  if (slot.releasedAt) throw conflict([{ path: "id", message: "already released" }]);
+  if (!slot) throw notFound("slot");
+  if (slot.releasedAt) throw conflict([{ path: "id", code: "conflict_state", params: { state: "released" }, message: "already released" }]);
   await markReleased(db, actor, slot, new Date());
 }
 

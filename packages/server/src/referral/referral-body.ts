@@ -34,7 +34,10 @@ export function referralBodyParser(parseJson: JsonParser) {
   };
 }
 
-const tooLarge = () => new DomainError("payload_too_large", "Request body is too large", [{ path: "(body)", message: "is too large" }]);
+const tooLarge = () =>
+  new DomainError("payload_too_large", "Request body is too large", [
+    { path: "(body)", code: "too_large", params: { unit: "bytes" }, message: "is too large" },
+  ]);
 
 /** The body as one buffer: of the declared length when there is one, else the chunks joined once. */
 function readBody(request: FastifyRequest, payload: Readable, limit: number): Promise<Buffer> {
@@ -56,7 +59,11 @@ function readBody(request: FastifyRequest, payload: Readable, limit: number): Pr
       if (received + chunk.length > (whole?.length ?? limit)) {
         // Nothing more is kept: what the client still sends is read and dropped by Node.
         stop();
-        reject(whole ? invalid([{ path: "(body)", message: "is longer than its Content-Length" }]) : tooLarge());
+        reject(
+          whole
+            ? invalid([{ path: "(body)", code: "mismatch", params: { other: "content-length" }, message: "is longer than its Content-Length" }])
+            : tooLarge(),
+        );
         return;
       }
       if (whole) chunk.copy(whole, received);
@@ -65,7 +72,8 @@ function readBody(request: FastifyRequest, payload: Readable, limit: number): Pr
     }
     function onEnd() {
       stop();
-      if (whole && received !== whole.length) reject(invalid([{ path: "(body)", message: "is shorter than its Content-Length" }]));
+      if (whole && received !== whole.length)
+        reject(invalid([{ path: "(body)", code: "mismatch", params: { other: "content-length" }, message: "is shorter than its Content-Length" }]));
       else resolve(whole ?? Buffer.concat(chunks, received));
     }
     function onError(error: Error & { statusCode?: number }) {

@@ -97,7 +97,7 @@ export function referralRoutes({ db, config, now = () => new Date(), landings = 
       async (request) => {
         const principal = principalOf(request);
         if (!mayEver(principal, "read", "referral") || readScope(principal, "referral") === null) {
-          throw forbidden("Worklists belong to institutions; officials see counts in the indicators");
+          throw forbidden("worklists_for_institutions", "Worklists belong to institutions; officials see counts in the indicators");
         }
         return listReferrals(db, principal, config.dataKey, request.query);
       },

@@ -111,9 +111,10 @@ export const TransitionInput = Type.Object(
 function downReferralProblems(down: NonNullable<Static<typeof TransitionInput>["downReferral"]>): FieldError[] {
   const problems: FieldError[] = [];
   down.medications?.forEach((m, i) => {
-    if (!m.name.trim()) problems.push({ path: `downReferral.medications[${i}].name`, message: "must be a drug name" });
+    if (!m.name.trim()) problems.push({ path: `downReferral.medications[${i}].name`, code: "required", message: "must be a drug name" });
   });
-  if (down.bp && down.bp.sbp <= down.bp.dbp) problems.push({ path: "downReferral.bp.sbp", message: "must be higher than dbp (likely an entry error)" });
+  if (down.bp && down.bp.sbp <= down.bp.dbp)
+    problems.push({ path: "downReferral.bp.sbp", code: "implausible", params: { other: "dbp" }, message: "must be higher than dbp (likely an entry error)" });
   return problems;
 }
 
@@ -186,24 +187,28 @@ export function sideOf(principal: Principal, r: { fromInstitutionId: string; toI
  */
 export async function createReferral(db: Db, actor: Actor, principal: Principal, keys: PatientKeys, input: ReferralInput, now: Date) {
   const fromId = principal.institutionId;
-  if (!fromId) throw forbidden("Only staff of an institution can refer a patient");
+  if (!fromId) throw forbidden("referral_staff_only", "Only staff of an institution can refer a patient");
   const errors: FieldError[] = personProblems(input.patient, now, "patient.");
-  if (input.toInstitutionId === fromId) errors.push({ path: "toInstitutionId", message: "must be another institution" });
+  if (input.toInstitutionId === fromId)
+    errors.push({ path: "toInstitutionId", code: "same_as", params: { other: "institution" }, message: "must be another institution" });
   const rows = await db
     .select({ id: institutions.id, name: institutions.name, kind: institutions.kind, regionCode: institutions.regionCode, active: institutions.active })
     .from(institutions)
     .where(sql`${institutions.id} in (${fromId}, ${input.toInstitutionId})`);
   const from = rows.find((r) => r.id === fromId);
   const to = rows.find((r) => r.id === input.toInstitutionId);
-  if (!to?.active) errors.push({ path: "toInstitutionId", message: "no such active institution" });
+  if (!to?.active) errors.push({ path: "toInstitutionId", code: "not_found", params: { entity: "institution" }, message: "no such active institution" });
   else if (from) {
     const up = LEVEL[to.kind as InstitutionKind] > LEVEL[from.kind as InstitutionKind];
     const down = LEVEL[to.kind as InstitutionKind] < LEVEL[from.kind as InstitutionKind];
-    if (input.direction === "up" && !up) errors.push({ path: "direction", message: "an up-referral must go to a higher level of care" });
-    if (input.direction === "down" && !down) errors.push({ path: "direction", message: "a down-referral must go to a lower level of care" });
+    if (input.direction === "up" && !up)
+      errors.push({ path: "direction", code: "wrong_kind", params: { expected: "higher_level" }, message: "an up-referral must go to a higher level of care" });
+    if (input.direction === "down" && !down)
+      errors.push({ path: "direction", code: "wrong_kind", params: { expected: "lower_level" }, message: "a down-referral must go to a lower level of care" });
   }
   if (input.patient.homeCounty) errors.push(...(await homeCountyProblems(db, input.patient.homeCounty, "patient.homeCounty")));
-  if (input.slotId && input.bedId) errors.push({ path: "bedId", message: "book either a slot or a bed, not both" });
+  if (input.slotId && input.bedId)
+    errors.push({ path: "bedId", code: "not_allowed", params: { reason: "slot_or_bed_not_both" }, message: "book either a slot or a bed, not both" });
   const attachments = decodeAttachments(input.attachments);
   errors.push(...attachments.errors);
   if (errors.length) throw invalid(errors);
@@ -355,7 +360,7 @@ function toApi(row: Row, principal: Principal, key: Buffer, listing = false) {
  */
 export async function readReferral(db: Db, actor: Actor, principal: Principal, key: Buffer, id: string, options = { audited: true }) {
   const [row] = await selectRows(db, eq(referrals.id, id));
-  if (!row) throw notFound("Referral");
+  if (!row) throw notFound("referral");
   if (options.audited) await audit(db, actor, { action: "read_patient", entity: "referral", entityId: id });
   return { ...toApi(row, principal, key), attachments: await listAttachments(db, id) };
 }
@@ -363,7 +368,7 @@ export async function readReferral(db: Db, actor: Actor, principal: Principal, k
 /** The caller's worklist: incoming (green channel first, then by SLA) or outgoing (newest first). */
 export async function listReferrals(db: Db, principal: Principal, key: Buffer, q: Static<typeof ReferralListQuery>) {
   const mine = principal.institutionId;
-  if (!mine) throw forbidden("Worklists belong to institutions; officials see counts in the indicators");
+  if (!mine) throw forbidden("worklists_for_institutions", "Worklists belong to institutions; officials see counts in the indicators");
   const where: (SQL | undefined)[] = [q.role === "incoming" ? eq(referrals.toInstitutionId, mine) : eq(referrals.fromInstitutionId, mine)];
   if (q.role === "incoming") where.push(sql`${referrals.status} <> 'draft'`);
   if (q.direction) where.push(eq(referrals.direction, q.direction));
@@ -408,12 +413,18 @@ export async function applyTransition(
   landings: readonly LandDischarge[] = [],
 ): Promise<void> {
   const [row] = await db.select().from(referrals).where(eq(referrals.id, id)).for("update");
-  if (!row) throw notFound("Referral");
+  if (!row) throw notFound("referral");
   const side = sideOf(principal, row);
-  if (!side) throw forbidden("Only the two institutions act on a referral");
+  if (!side) throw forbidden("referral_sides_only", "Only the two institutions act on a referral");
   if (body.action === "complete" && body.downReferral) {
     const problems = downReferralProblems(body.downReferral);
-    if (row.direction !== "up") problems.unshift({ path: "downReferral", message: "only an up-referral sends the patient back down" });
+    if (row.direction !== "up")
+      problems.unshift({
+        path: "downReferral",
+        code: "not_allowed",
+        params: { reason: "only_up_referral_returns" },
+        message: "only an up-referral sends the patient back down",
+      });
     if (problems.length) throw invalid(problems);
   }
   const status = row.status as ReferralStatus;

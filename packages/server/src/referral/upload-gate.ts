@@ -76,9 +76,11 @@ export function uploadGate(options: UploadGateOptions = DEFAULT_UPLOAD_GATE) {
     }
     if (!(await acquire(request))) {
       reply.header("retry-after", String(options.retryAfterSeconds));
-      return sendProblem(reply, 503, "Too many large uploads at once; try again shortly", [
-        { path: "(body)", message: "the server is busy with other uploads" },
-      ]);
+      return sendProblem(reply, 503, "Too many large uploads at once; try again shortly", {
+        code: "unavailable",
+        params: { what: "uploads" },
+        errors: [{ path: "(body)", code: "busy", message: "the server is busy with other uploads" }],
+      });
     }
     // The permit is held until the answer is sent or the connection drops, whichever comes first.
     let held = true;

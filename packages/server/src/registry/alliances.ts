@@ -122,7 +122,7 @@ export async function listAlliances(db: Db, query: AllianceListQuery) {
 
 export async function getAlliance(db: Db, id: string): Promise<Alliance> {
   const [row] = await db.select(columns).from(alliances).innerJoin(institutions, eq(institutions.id, alliances.leadInstitutionId)).where(eq(alliances.id, id));
-  if (!row) throw notFound("Alliance");
+  if (!row) throw notFound("alliance");
   const members = await db
     .select({
       institutionId: allianceMembers.institutionId,
@@ -147,7 +147,8 @@ export async function checkAllianceInput(db: Db, input: { leadInstitutionId?: st
     : [];
   const regions = new Map(rows.map((r) => [r.id, r.regionCode]));
   const errors: FieldError[] = [];
-  if (input.leadInstitutionId && !regions.has(input.leadInstitutionId)) errors.push({ path: "leadInstitutionId", message: "no such institution" });
+  if (input.leadInstitutionId && !regions.has(input.leadInstitutionId))
+    errors.push({ path: "leadInstitutionId", code: "not_found", params: { entity: "institution" }, message: "no such institution" });
   const seen = new Set<string>();
   for (const [i, m] of (input.members ?? []).entries()) errors.push(...memberErrors(m, `members[${i}]`, regions, seen));
   if (errors.length) throw invalid(errors);
@@ -156,10 +157,11 @@ export async function checkAllianceInput(db: Db, input: { leadInstitutionId?: st
 
 export function memberErrors(m: MemberInput, path: string, known: Map<string, string>, seen: Set<string>): FieldError[] {
   const errors: FieldError[] = [];
-  if (!known.has(m.institutionId)) errors.push({ path: `${path}.institutionId`, message: "no such institution" });
-  if (seen.has(m.institutionId)) errors.push({ path: `${path}.institutionId`, message: "is listed twice" });
+  if (!known.has(m.institutionId))
+    errors.push({ path: `${path}.institutionId`, code: "not_found", params: { entity: "institution" }, message: "no such institution" });
+  if (seen.has(m.institutionId)) errors.push({ path: `${path}.institutionId`, code: "duplicate", params: { scope: "list" }, message: "is listed twice" });
   seen.add(m.institutionId);
-  if (m.leftOn && m.leftOn < m.joinedOn) errors.push({ path: `${path}.leftOn`, message: "is before joinedOn" });
+  if (m.leftOn && m.leftOn < m.joinedOn) errors.push({ path: `${path}.leftOn`, code: "before", params: { other: "joinedOn" }, message: "is before joinedOn" });
   return errors;
 }
 
@@ -183,7 +185,7 @@ export async function createAlliance(db: Db, actor: Actor, input: AllianceInput,
 
 export async function updateAlliance(db: Db, actor: Actor, id: string, patch: AlliancePatch): Promise<void> {
   const [before] = await db.select().from(alliances).where(eq(alliances.id, id)).for("update");
-  if (!before) throw notFound("Alliance");
+  if (!before) throw notFound("alliance");
   await db
     .update(alliances)
     .set({ ...patch, ...(patch.name && { name: patch.name.trim() }), updatedAt: new Date() })
@@ -203,7 +205,7 @@ export async function addMember(db: Db, actor: Actor, allianceId: string, member
     .select({ id: allianceMembers.institutionId })
     .from(allianceMembers)
     .where(and(eq(allianceMembers.allianceId, allianceId), eq(allianceMembers.institutionId, member.institutionId)));
-  if (exists) throw invalid([{ path: "institutionId", message: "is already a member of this alliance" }]);
+  if (exists) throw invalid([{ path: "institutionId", code: "duplicate", params: { scope: "alliance" }, message: "is already a member of this alliance" }]);
   await db.insert(allianceMembers).values({ allianceId, institutionId: member.institutionId, joinedOn: member.joinedOn, leftOn: member.leftOn ?? null });
   await audit(db, actor, { action: "add_member", entity: "alliance", entityId: allianceId, regionCode, after: member });
 }
@@ -213,8 +215,9 @@ export async function setMemberLeft(db: Db, actor: Actor, allianceId: string, in
     .select()
     .from(allianceMembers)
     .where(and(eq(allianceMembers.allianceId, allianceId), eq(allianceMembers.institutionId, institutionId)));
-  if (!member) throw notFound("Alliance member");
-  if (leftOn && leftOn < member.joinedOn) throw invalid([{ path: "leftOn", message: `is before the join date ${member.joinedOn}` }]);
+  if (!member) throw notFound("alliance_member");
+  if (leftOn && leftOn < member.joinedOn)
+    throw invalid([{ path: "leftOn", code: "before", params: { date: member.joinedOn }, message: `is before the join date ${member.joinedOn}` }]);
   await db
     .update(allianceMembers)
     .set({ leftOn })

@@ -1,9 +1,13 @@
+import { enumCell, GRADES, VOCABULARIES } from "@medbridge/core";
 import { inArray } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { institutions } from "../db/schema.ts";
 import type { ImportSpec } from "../tabular/imports.ts";
 import { cellList, cellNumber, withoutEmpty } from "../tabular/imports.ts";
 import { checkInstitutionRegions, createInstitutions, InstitutionInput } from "./institutions.ts";
+
+/** Grades are Chinese words already (三级甲等); the cell is read with the same tolerance (三级 甲等, full-width). */
+const GRADE_VOCABULARY = { values: GRADES, zh: Object.fromEntries(GRADES.map((g) => [g, g])) as Record<(typeof GRADES)[number], string> };
 
 export const institutionImport: ImportSpec<InstitutionInput> = {
   entity: "institution",
@@ -34,21 +38,32 @@ export const institutionImport: ImportSpec<InstitutionInput> = {
   toInput: (v) =>
     withoutEmpty({
       name: v.name,
-      kind: v.kind,
-      grade: v.grade,
+      kind: v.kind && enumCell(VOCABULARIES.institutionKind, v.kind),
+      grade: v.grade && enumCell(GRADE_VOCABULARY, v.grade),
       regionCode: v.regionCode,
       address: v.address,
       beds: v.beds === undefined || v.beds === "" ? undefined : cellNumber(v.beds),
       departments: v.departments ? cellList(v.departments) : undefined,
     }),
   // Names are unique per county: within the file here, against the database in `check`.
-  unique: [{ path: "name", message: "appears twice in this file for the same county", key: (input) => `${input.regionCode}|${input.name.trim()}` }],
+  unique: [
+    {
+      path: "name",
+      code: "duplicate",
+      params: { scope: "file" },
+      message: "appears twice in this file for the same county",
+      key: (input) => `${input.regionCode}|${input.name.trim()}`,
+    },
+  ],
   check: async (db: Db, inputs) => {
     const errors = await checkInstitutionRegions(db, inputs);
     const existing = await existingNames(db, inputs);
     inputs.forEach((input, index) => {
       if (existing.has(`${input.regionCode}|${input.name.trim()}`))
-        errors.set(index, [...(errors.get(index) ?? []), { path: "name", message: "already exists in this county" }]);
+        errors.set(index, [
+          ...(errors.get(index) ?? []),
+          { path: "name", code: "duplicate", params: { scope: "county" }, message: "already exists in this county" },
+        ]);
     });
     return errors;
   },

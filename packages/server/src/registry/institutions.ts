@@ -155,7 +155,7 @@ export async function listInstitutions(db: Db, scope: ReadScope, query: Institut
 
 export async function getInstitution(db: Db, id: string, withAssessments: boolean): Promise<Institution> {
   const [row] = await baseSelect(db).where(eq(institutions.id, id));
-  if (!row) throw notFound("Institution");
+  if (!row) throw notFound("institution");
   const institution = toApi(row);
   if (withAssessments) {
     institution.assessments = (await db
@@ -178,8 +178,11 @@ export async function checkInstitutionRegions(db: Db, inputs: readonly { regionC
   inputs.forEach((input, index) => {
     if (!input.regionCode) return;
     const region = byCode.get(input.regionCode);
-    const message = !region ? "is not a GB/T 2260 region code" : !region.leaf ? `must be a county-level code (this is a ${region.level})` : null;
-    if (message) errors.set(index, [{ path: "regionCode", message }]);
+    if (!region) errors.set(index, [{ path: "regionCode", code: "format", params: { format: "region_code" }, message: "is not a GB/T 2260 region code" }]);
+    else if (!region.leaf) {
+      const message = `must be a county-level code (this is a ${region.level})`;
+      errors.set(index, [{ path: "regionCode", code: "wrong_kind", params: { expected: "county_level_code", level: region.level }, message }]);
+    }
   });
   return errors;
 }
@@ -212,7 +215,7 @@ function normalise<T extends Partial<InstitutionInput>>(input: T): T {
 
 export async function updateInstitution(db: Db, actor: Actor, id: string, patch: InstitutionPatch): Promise<void> {
   const [before] = await db.select().from(institutions).where(eq(institutions.id, id)).for("update");
-  if (!before) throw notFound("Institution");
+  if (!before) throw notFound("institution");
   const values = { ...normalise(patch), updatedAt: new Date(), ...(patch.regionCode && { provinceCode: provinceOf(patch.regionCode) }) };
   await db.update(institutions).set(values).where(eq(institutions.id, id));
   await audit(db, actor, {
@@ -230,9 +233,11 @@ export async function setAssessment(db: Db, actor: Actor, id: string, year: numb
     .select({ kind: institutions.kind, regionCode: institutions.regionCode, provinceCode: institutions.provinceCode })
     .from(institutions)
     .where(eq(institutions.id, id));
-  if (!inst) throw notFound("Institution");
+  if (!inst) throw notFound("institution");
   if (!ASSESSED_KINDS.includes(inst.kind as InstitutionKind)) {
-    throw invalid([{ path: "kind", message: "capability assessments apply to county hospitals only" }]);
+    throw invalid([
+      { path: "kind", code: "wrong_kind", params: { expected: "county_hospital" }, message: "capability assessments apply to county hospitals only" },
+    ]);
   }
   const [before] = await db
     .select()
@@ -265,5 +270,5 @@ export async function assertNameFree(db: Db, regionCode: string, name: string, e
     .select({ id: institutions.id })
     .from(institutions)
     .where(and(eq(institutions.regionCode, regionCode), eq(institutions.name, name.trim()), exceptId ? sql`${institutions.id} <> ${exceptId}` : undefined));
-  if (row) throw conflict([{ path: "name", message: "another institution in this county has this name" }]);
+  if (row) throw conflict([{ path: "name", code: "duplicate", params: { scope: "county" }, message: "another institution in this county has this name" }]);
 }

@@ -1,4 +1,4 @@
-import { type FieldError, isRegionCode } from "@medbridge/core";
+import { enumCell, type FieldError, isRegionCode, VOCABULARIES } from "@medbridge/core";
 import { inArray } from "drizzle-orm";
 import { Type } from "typebox";
 import type { Db } from "../db/connection.ts";
@@ -42,8 +42,17 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
   },
   schema: PractitionerRow,
   toInput: (v) =>
-    withoutEmpty({ name: v.name, licenseNo: v.licenseNo, profession: v.profession, title: v.title, specialty: v.specialty, institution: v.institution }),
-  unique: [{ path: "licenseNo", message: "appears twice in this file", key: (input) => input.licenseNo ?? undefined }],
+    withoutEmpty({
+      name: v.name,
+      licenseNo: v.licenseNo,
+      profession: v.profession && enumCell(VOCABULARIES.profession, v.profession),
+      title: v.title && enumCell(VOCABULARIES.title, v.title),
+      specialty: v.specialty,
+      institution: v.institution,
+    }),
+  unique: [
+    { path: "licenseNo", code: "duplicate", params: { scope: "file" }, message: "appears twice in this file", key: (input) => input.licenseNo ?? undefined },
+  ],
   check: async (db: Db, inputs) => {
     const refs = [...new Set(inputs.map((i) => i.institution))];
     const found = refs.length
@@ -64,15 +73,28 @@ export const practitionerImport: ImportSpec<PractitionerImportRow> = {
     inputs.forEach((input, index) => {
       const list: FieldError[] = [];
       const matches = byRef.get(input.institution) ?? [];
-      if (matches.length === 0) list.push({ path: "institution", message: `no institution named or with id "${input.institution}"` });
-      else if (matches.length > 1) list.push({ path: "institution", message: "several institutions have this name; use the institution id" });
+      if (matches.length === 0)
+        list.push({
+          path: "institution",
+          code: "not_found",
+          params: { entity: "institution" },
+          message: `no institution named or with id "${input.institution}"`,
+        });
+      else if (matches.length > 1)
+        list.push({
+          path: "institution",
+          code: "ambiguous",
+          params: { entity: "institution" },
+          message: "several institutions have this name; use the institution id",
+        });
       else {
         const match = matches[0] as { id: string; regionCode: string };
         // Resolved here so insert and authorisation see the real reference.
         input.institutionId = match.id;
         input.regionCode = isRegionCode(match.regionCode) ? match.regionCode : undefined;
       }
-      if (input.licenseNo && taken.has(input.licenseNo)) list.push({ path: "licenseNo", message: "is already registered" });
+      if (input.licenseNo && taken.has(input.licenseNo))
+        list.push({ path: "licenseNo", code: "duplicate", params: { scope: "system" }, message: "is already registered" });
       if (list.length) errors.set(index, list);
     });
     return errors;

@@ -146,7 +146,7 @@ export async function getPractitioner(db: Db, id: string): Promise<Practitioner>
     .innerJoin(institutions, eq(institutions.id, practitioners.institutionId))
     .where(eq(practitioners.id, id));
   const [found] = await withSites(db, rows);
-  if (!found) throw notFound("Practitioner");
+  if (!found) throw notFound("practitioner");
   return found;
 }
 
@@ -160,10 +160,12 @@ export async function institutionRegions(db: Db, ids: readonly string[]): Promis
 
 export function referenceErrors(input: { institutionId?: string | undefined; filedSites?: string[] | undefined }, known: Map<string, string>): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.institutionId && !known.has(input.institutionId)) errors.push({ path: "institutionId", message: "no such institution" });
+  if (input.institutionId && !known.has(input.institutionId))
+    errors.push({ path: "institutionId", code: "not_found", params: { entity: "institution" }, message: "no such institution" });
   input.filedSites?.forEach((id, i) => {
-    if (!known.has(id)) errors.push({ path: `filedSites[${i}]`, message: "no such institution" });
-    if (id === input.institutionId) errors.push({ path: `filedSites[${i}]`, message: "is the home (main) institution already" });
+    if (!known.has(id)) errors.push({ path: `filedSites[${i}]`, code: "not_found", params: { entity: "institution" }, message: "no such institution" });
+    if (id === input.institutionId)
+      errors.push({ path: `filedSites[${i}]`, code: "duplicate", params: { scope: "list" }, message: "is the home (main) institution already" });
   });
   return errors;
 }
@@ -201,7 +203,7 @@ export async function createPractitioners(db: Db, actor: Actor, inputs: readonly
 
 export async function updatePractitioner(db: Db, actor: Actor, id: string, patch: PractitionerPatch): Promise<void> {
   const [before] = await db.select().from(practitioners).where(eq(practitioners.id, id)).for("update");
-  if (!before) throw notFound("Practitioner");
+  if (!before) throw notFound("practitioner");
   const { filedSites, ...fields } = patch;
   const values: Record<string, unknown> = { ...fields, updatedAt: new Date() };
   if (fields.name) values.name = fields.name.trim();

@@ -63,7 +63,7 @@ export function regionRoutes(db: Db): FastifyPluginAsyncTypebox {
             .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
             .from(regions)
             .where(eq(regions.code, code));
-          if (!row) throw notFound("Region");
+          if (!row) throw notFound("region");
           path.unshift(row);
           code = row.parentCode;
         }

@@ -4,7 +4,7 @@ import { Type } from "typebox";
 import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Db } from "../db/connection.ts";
-import { errorResponses } from "../http/schemas.ts";
+import { ErrorParamsSchema, errorResponses, FieldErrorSchema } from "../http/schemas.ts";
 import { type ImportSpec, runImport } from "./imports.ts";
 import { formatOf, readTable, XLSX_TYPE } from "./tabular.ts";
 
@@ -23,7 +23,9 @@ const ImportReport = Type.Object({
   imported: Type.Integer(),
   skipped: Type.Integer(),
   dryRun: Type.Boolean(),
-  errors: Type.Array(Type.Object({ line: Type.Integer(), path: Type.String(), message: Type.String() })),
+  errors: Type.Array(
+    Type.Object({ line: Type.Integer(), path: Type.String(), code: FieldErrorSchema.properties.code, params: ErrorParamsSchema, message: Type.String() }),
+  ),
 });
 
 interface ImportRouteOptions<T> {
@@ -58,7 +60,7 @@ export function importRoute<T>(db: Db, options: ImportRouteOptions<T>): FastifyP
         const format = formatOf(request.headers["content-type"] ?? "");
         if (!format || !Buffer.isBuffer(request.body)) {
           throw new DomainError("unsupported_media_type", `Send the file as text/csv or ${XLSX_TYPE}`, [
-            { path: "content-type", message: "must be text/csv or XLSX" },
+            { path: "content-type", code: "unsupported_type", params: { allowed: ["text/csv", "xlsx"] }, message: "must be text/csv or XLSX" },
           ]);
         }
         // Fail fast for roles that may never import, before reading the file.

@@ -1,5 +1,5 @@
 import { setImmediate } from "node:timers/promises";
-import { type FieldError, invalid, type Principal } from "@medbridge/core";
+import { type ErrorParams, type FieldError, invalid, type Principal } from "@medbridge/core";
 import { inArray, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { TSchema } from "typebox";
@@ -27,10 +27,8 @@ export interface ImportSpec<T> {
   insert(db: Db, actor: Actor, inputs: T[]): Promise<unknown>;
 }
 
-export interface UniqueRule<T> {
-  /** The field blamed on the second and later rows with the same key. */
-  path: string;
-  message: string;
+export interface UniqueRule<T> extends FieldError {
+  /** `path`: the field blamed on the second and later rows with the same key. */
   /** The key that must not repeat; undefined when the row has none (an optional field left empty). */
   key(input: T): string | undefined;
 }
@@ -53,7 +51,7 @@ export interface ImportReport {
   imported: number;
   skipped: number;
   dryRun: boolean;
-  errors: ImportError[];
+  errors: (ImportError & { params: ErrorParams })[];
 }
 
 /**
@@ -81,7 +79,7 @@ export const breathe = () => setImmediate();
  * touch the database, go on). That is why everything that can be done before the transaction is.
  */
 export async function runImport<T>(db: Db, spec: ImportSpec<T>, rows: TableRow[], actor: Actor, options: ImportOptions): Promise<ImportReport> {
-  if (rows.length === 0) throw invalid([{ path: "file", message: "the file has no data rows" }]);
+  if (rows.length === 0) throw invalid([{ path: "file", code: "empty", message: "the file has no data rows" }]);
   const validate = bodyAjv.compile(spec.schema);
   const errors: ImportError[] = [];
   const candidates: { line: number; input: T }[] = [];
@@ -101,7 +99,7 @@ export async function runImport<T>(db: Db, spec: ImportSpec<T>, rows: TableRow[]
       if (key === undefined) return;
       if (seen.has(key)) {
         failed.add(index);
-        errors.push({ path: rule.path, message: rule.message, line: c.line });
+        errors.push({ path: rule.path, code: rule.code, params: rule.params ?? {}, message: rule.message, line: c.line });
       }
       seen.add(key);
     });
@@ -122,7 +120,7 @@ export async function runImport<T>(db: Db, spec: ImportSpec<T>, rows: TableRow[]
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 && !options.skipInvalid) {
     throw invalid(
-      errors.map((e) => ({ path: `rows[${e.line}].${e.path}`, message: e.message })),
+      errors.map((e) => ({ path: `rows[${e.line}].${e.path}`, code: e.code, params: e.params ?? {}, message: e.message })),
       `${new Set(errors.map((e) => e.line)).size} of ${rows.length} rows are invalid; nothing was imported`,
     );
   }
@@ -140,7 +138,13 @@ export async function runImport<T>(db: Db, spec: ImportSpec<T>, rows: TableRow[]
       }
     });
   }
-  return { rows: rows.length, imported: options.dryRun ? 0 : valid.length, skipped: rows.length - valid.length, dryRun: options.dryRun, errors };
+  return {
+    rows: rows.length,
+    imported: options.dryRun ? 0 : valid.length,
+    skipped: rows.length - valid.length,
+    dryRun: options.dryRun,
+    errors: errors.map((e) => ({ ...e, params: e.params ?? {} })),
+  };
 }
 
 /** Cell → integer when it looks like one, else the raw text so validation names the field. */

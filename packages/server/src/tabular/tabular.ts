@@ -63,11 +63,12 @@ function readTableInWorker(data: Buffer, format: TableFormat, aliases: Record<st
 export async function readTableHere(data: Buffer, format: TableFormat, aliases: Record<string, string>): Promise<TableRow[]> {
   const grid = format === "csv" ? readCsv(data) : await readXlsx(data);
   const [header, ...body] = grid;
-  if (!header || header.every((h) => h.trim() === "")) throw invalid([{ path: "header", message: "the file has no header row" }]);
+  if (!header || header.every((h) => h.trim() === "")) throw invalid([{ path: "header", code: "empty", message: "the file has no header row" }]);
   const lookup = new Map(Object.entries(aliases).map(([k, v]) => [k.toLowerCase(), v]));
   const keys = header.map((h, i) => {
     const key = lookup.get(h.trim().toLowerCase());
-    if (!key && h.trim() !== "") throw invalid([{ path: `header[${i + 1}]`, message: `unknown column "${h.trim()}"` }]);
+    if (!key && h.trim() !== "")
+      throw invalid([{ path: `header[${i + 1}]`, code: "unknown_column", params: { column: h.trim() }, message: `unknown column "${h.trim()}"` }]);
     return key;
   });
   const rows: TableRow[] = [];
@@ -86,7 +87,7 @@ function readCsv(data: Buffer): string[][] {
   try {
     return parse(data, { bom: true, relaxColumnCount: true, skipEmptyLines: false }) as string[][];
   } catch (error) {
-    throw invalid([{ path: "file", message: `not a readable CSV file: ${(error as Error).message}` }]);
+    throw invalid([{ path: "file", code: "unreadable", params: { format: "csv" }, message: `not a readable CSV file: ${(error as Error).message}` }]);
   }
 }
 
@@ -95,10 +96,10 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw invalid([{ path: "file", message: "not a readable XLSX file" }]);
+    throw invalid([{ path: "file", code: "unreadable", params: { format: "xlsx" }, message: "not a readable XLSX file" }]);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalid([{ path: "file", message: "the workbook has no sheet" }]);
+  if (!sheet) throw invalid([{ path: "file", code: "empty", message: "the workbook has no sheet" }]);
   const grid: string[][] = [];
   // ExcelJS recomputes columnCount over every row on each read: take it once.
   const columns = sheet.columnCount;

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api.ts";
 import { switchLanguage } from "../i18n.ts";
+import { fieldMessage } from "../shared/errors.ts";
 import type { Me } from "../types.ts";
 import { useMe, useSignOut } from "./session.ts";
 
@@ -36,7 +37,7 @@ export function ChangePasswordPage() {
     } catch (e) {
       // Field errors go next to their field (currentPassword does not match, newPassword too weak…).
       const fields = e instanceof ApiError ? e.errors.filter((f) => f.path === "currentPassword" || f.path === "newPassword") : [];
-      if (fields.length) form.setFields(fields.map((f) => ({ name: f.path as keyof Values, errors: [f.message] })));
+      if (fields.length) form.setFields(fields.map((f) => ({ name: f.path as keyof Values, errors: [fieldMessage(f)] })));
       else setError((e as Error).message);
     } finally {
       setBusy(false);

@@ -27,7 +27,7 @@ export function LoginPage() {
       navigate(from && from !== "/login" ? from : "/", { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t("login.failed"));
-      else if (e instanceof ApiError && e.status === 429) setError(t("login.locked", { seconds: /(\d+) s/.exec(e.message)?.[1] ?? "60" }));
+      else if (e instanceof ApiError && e.status === 429) setError(t("login.locked", { seconds: String(e.params.seconds ?? 60) }));
       else setError((e as Error).message);
     } finally {
       setBusy(false);

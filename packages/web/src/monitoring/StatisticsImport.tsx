@@ -3,7 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, List, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, uploadFile } from "../api.ts";
+import { ApiError, type ApiFieldError, uploadFile } from "../api.ts";
+import { errorText, fieldErrorText, problemMessage } from "../shared/errors.ts";
 import type { Answer } from "../types.ts";
 
 const KINDS = [
@@ -11,7 +12,7 @@ const KINDS = [
   { key: "assessments", url: "/statistics/assessments/import", columns: "区划代码, 机构名称, 年度, 评估结果" },
 ] as const;
 
-type Outcome = { kind: string; imported?: number; error?: string; errors?: { path: string; message: string }[] };
+type Outcome = { kind: string; imported?: number; error?: string; errors?: ApiFieldError[] };
 
 /**
  * Statistics from other systems (county visit totals, capability assessments) as CSV or XLSX:
@@ -30,7 +31,11 @@ export function StatisticsImport() {
       setOutcome({ kind: kind.key, imported: report.imported });
       await client.invalidateQueries({ queryKey: ["indicator"] });
     } catch (error) {
-      setOutcome({ kind: kind.key, error: error instanceof Error ? error.message : String(error), errors: error instanceof ApiError ? error.errors : [] });
+      setOutcome({
+        kind: kind.key,
+        error: error instanceof ApiError ? problemMessage(error) : errorText(error),
+        errors: error instanceof ApiError ? error.errors : [],
+      });
     } finally {
       setBusy(null);
     }
@@ -66,7 +71,7 @@ export function StatisticsImport() {
             message={outcome.error}
             description={
               outcome.errors?.length ? (
-                <List size="small" dataSource={outcome.errors.slice(0, 20)} renderItem={(e) => <List.Item>{`${e.path}: ${e.message}`}</List.Item>} />
+                <List size="small" dataSource={outcome.errors.slice(0, 20)} renderItem={(e) => <List.Item>{fieldErrorText(e)}</List.Item>} />
               ) : undefined
             }
           />

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api.ts";
 import { ageOf } from "../hypertension/RegisterPage.tsx";
+import { fieldMessage } from "../shared/errors.ts";
 import type { Answer } from "../types.ts";
 
 export type PatientSummary = Answer<"/patients/lookup", "post">;
@@ -58,7 +59,7 @@ export function LookupForm({ onResult, testId }: { onResult: (outcome: LookupOut
     } catch (error) {
       // The server names idNumber or localId; here both are the one field.
       const errors = error instanceof ApiError ? error.errors.filter((e) => e.path === "idNumber" || e.path === "localId") : [];
-      if (errors.length) form.setFields([{ name: "number", errors: errors.map((e) => e.message) }]);
+      if (errors.length) form.setFields([{ name: "number", errors: errors.map(fieldMessage) }]);
       else message.error((error as Error).message);
     } finally {
       setBusy(false);

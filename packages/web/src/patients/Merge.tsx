@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Empty, Form, Input, List, Modal, Spac
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api.ts";
+import { errorText, fieldErrorText, fieldMessage, joinErrorTexts } from "../shared/errors.ts";
 import { formatDateTime } from "../shared/format.ts";
 import type { Answer } from "../types.ts";
 import { Identifier, LookupForm, type LookupOutcome, PatientDescriptions, type PatientSummary } from "./Lookup.tsx";
@@ -40,13 +41,13 @@ export function MergeModal({ source, open, onClose, onMerged }: { source: Patien
     } catch (error) {
       // 409s name the field: targetId (two ID holders, a target merged elsewhere), reason, or the record itself (id).
       const errors = error instanceof ApiError ? error.errors : [];
-      const onReason = errors.filter((e) => e.path === "reason").map((e) => e.message);
-      const onTarget = errors.filter((e) => e.path === "targetId").map((e) => e.message);
+      const onReason = errors.filter((e) => e.path === "reason").map(fieldMessage);
+      const onTarget = errors.filter((e) => e.path === "targetId").map(fieldMessage);
       if (onReason.length) form.setFields([{ name: "reason", errors: onReason }]);
-      if (onTarget.length) setTargetError(onTarget.join("; "));
+      if (onTarget.length) setTargetError(joinErrorTexts(onTarget));
       const rest = errors.filter((e) => e.path !== "reason" && e.path !== "targetId");
-      if (!onReason.length && !onTarget.length) message.error([(error as Error).message, ...rest.map((e) => `${e.path} ${e.message}`)].join("; "));
-      else if (rest.length) message.error(rest.map((e) => e.message).join("; "));
+      if (!onReason.length && !onTarget.length) message.error(errorText(error));
+      else if (rest.length) message.error(joinErrorTexts(rest.map(fieldErrorText)));
     } finally {
       setBusy(false);
     }
@@ -140,8 +141,7 @@ export function MergeList({ patientId, canUndo, onChanged }: { patientId: string
           await client.invalidateQueries({ queryKey: ["patient-merges"] });
           onChanged();
         } catch (error) {
-          const e = error as ApiError;
-          message.error([e.message, ...(e.errors ?? []).map((x) => x.message)].join("; "));
+          message.error(errorText(error));
         }
       },
     });

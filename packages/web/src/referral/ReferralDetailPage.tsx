@@ -3,8 +3,9 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, T
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError, api } from "../api.ts";
+import { api } from "../api.ts";
 import { PathLink } from "../patients/PathLink.tsx";
+import { errorText } from "../shared/errors.ts";
 import { formatBytes, formatDateTime } from "../shared/format.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, Referral, RegionWithPath } from "../types.ts";
@@ -33,9 +34,8 @@ export function ReferralDetailPage() {
       await client.invalidateQueries({ queryKey: ["referrals"] });
       message.success(t(`referralAction.${action}`));
     } catch (error) {
-      // Field errors name the field (downReferral.medications[0].name): shown with the message.
-      const fields = error instanceof ApiError ? error.errors.map((e) => `${e.path} ${e.message}`) : [];
-      message.error([(error as Error).message, ...fields].join("; "));
+      // The problem and each field's error (labelled: 下转信息 · 第 1 项 · 用药…) in the user's language.
+      message.error(errorText(error));
     }
   };
   // Scheduling asks for a slot only when the sender did not already book one with the referral.
