@@ -57,6 +57,8 @@ describe.each(BACKENDS)("outreach API on %s", (backend) => {
       expect(events.find((e: { id: string }) => e.id === `telemedicine-${session.id}`)).toMatchObject({
         kind: "telemedicine",
         link: `https://meet.jit.si/MedBridge-${session.id}`,
+        // What the title says, as data for the reader's language: the session's kind, its title and the other side.
+        words: { form: "telemedicine", sessionKind: "ward_round", title: "示例远程查房", other: expect.any(String) },
       });
     }
     const ics = await call("gz.county.coord", "GET", `/api/v1/institutions/${county}/calendar.ics?from=${day}&to=${day}`);

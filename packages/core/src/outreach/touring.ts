@@ -119,4 +119,16 @@ export interface CalendarEvent {
   end: string;
   allDay: boolean;
   link: string | null;
+  /**
+   * What the title says, as data, so a reader sees it in their own language (the title is the
+   * Chinese text the ICS file carries): which wording, and the names and numbers it puts in.
+   */
+  words: CalendarWords;
 }
+
+export type CalendarWords =
+  | { form: "stationed_here"; name: string }
+  | { form: "stationed_away"; name: string; place: string }
+  | { form: "telemedicine"; sessionKind: string; title: string; other: string }
+  | { form: "touring"; team: string; site: string }
+  | { form: "training"; topic: string; hours: number };

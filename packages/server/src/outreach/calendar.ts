@@ -15,6 +15,16 @@ export const CalendarEventSchema = Type.Object({
   end: Type.String(),
   allDay: Type.Boolean(),
   link: Type.Union([Type.String(), Type.Null()]),
+  words: Type.Union(
+    [
+      Type.Object({ form: Type.Literal("stationed_here"), name: Type.String() }),
+      Type.Object({ form: Type.Literal("stationed_away"), name: Type.String(), place: Type.String() }),
+      Type.Object({ form: Type.Literal("telemedicine"), sessionKind: Type.String(), title: Type.String(), other: Type.String() }),
+      Type.Object({ form: Type.Literal("touring"), team: Type.String(), site: Type.String() }),
+      Type.Object({ form: Type.Literal("training"), topic: Type.String(), hours: Type.Number() }),
+    ],
+    { description: "What the title says, as data, for the reader's language (title: the Chinese text of the ICS file)" },
+  ),
 });
 
 const counterpart = alias(institutions, "counterpart");
@@ -100,6 +110,7 @@ export async function calendarOf(db: Db, institutionId: string, from: string, to
       end: d.actualEnd ?? d.end,
       allDay: true,
       link: null,
+      words: d.here === institutionId ? { form: "stationed_here" as const, name: d.name } : { form: "stationed_away" as const, name: d.name, place: d.place },
     })),
     ...sessions.map(({ s, other }) => ({
       id: `telemedicine-${s.id}`,
@@ -109,6 +120,7 @@ export async function calendarOf(db: Db, institutionId: string, from: string, to
       end: new Date((s.startsAt as Date).getTime() + s.durationMinutes * 60_000).toISOString(),
       allDay: false,
       link: s.link,
+      words: { form: "telemedicine" as const, sessionKind: s.kind, title: s.title, other },
     })),
     ...visits.map((v) => ({
       id: `touring-${v.id}`,
@@ -118,6 +130,7 @@ export async function calendarOf(db: Db, institutionId: string, from: string, to
       end: v.end,
       allDay: true,
       link: null,
+      words: { form: "touring" as const, team: v.team, site: v.site },
     })),
     ...courses.map((c) => ({
       id: `training-${c.id}`,
@@ -127,6 +140,7 @@ export async function calendarOf(db: Db, institutionId: string, from: string, to
       end: c.date,
       allDay: true,
       link: null,
+      words: { form: "training" as const, topic: c.topic, hours: Number(c.hours) },
     })),
   ];
   return events.sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title));

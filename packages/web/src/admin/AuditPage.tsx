@@ -47,7 +47,8 @@ export function AuditPage() {
         }}
         columns={[
           { title: t("audit.at"), dataIndex: "at", render: formatDateTime },
-          { title: t("audit.actor"), dataIndex: "actorName" },
+          // The command line and the scheduled jobs write as named system actors, not people: named in words.
+          { title: t("audit.actor"), dataIndex: "actorName", render: (n: string) => (n === "cli" || n === "system" ? t(`audit.${n}`) : n) },
           { title: t("audit.action"), dataIndex: "action", render: (a: string) => <Tag>{t(`action.${a}`, { defaultValue: a })}</Tag> },
           { title: t("audit.entity"), dataIndex: "entity", render: (e: string) => t(`entity.${e}`, { defaultValue: e }) },
           {

@@ -13,10 +13,12 @@ import { ListCard } from "../shared/ListCard.tsx";
 import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import { recentYears } from "../shared/years.ts";
-import type { Agreement, Answer } from "../types.ts";
+import type { Agreement } from "../types.ts";
+import { usePackName, usePackOptions } from "./packs.ts";
 
 export function AgreementsPage() {
   const { t } = useTranslation();
+  const packName = usePackName();
   const me = useMe().data;
   const [creating, setCreating] = useState(false);
   const { query, update } = useListParams(["q", "year", "sort"] as const);
@@ -46,7 +48,7 @@ export function AgreementsPage() {
           { title: t("assistance.recipient"), render: (_, a) => a.recipient.name },
           { title: t("assistance.supporters"), render: (_, a) => a.supporters.map((s) => s.name).join("、") },
           { title: t("assistance.mode"), dataIndex: "mode", render: (m: string) => t(`agreementMode.${m}`) },
-          { title: t("assistance.pack"), dataIndex: "packId" },
+          { title: t("assistance.pack"), dataIndex: "packId", render: (id: string) => packName(id) },
           { title: t("assistance.period"), dataIndex: "startsOn", sorter: true, render: (_: string, a) => `${a.startsOn} — ${a.endsOn}` },
           {
             title: t("assistance.status"),
@@ -65,7 +67,7 @@ function CreateAgreement({ open, onClose }: { open: boolean; onClose: () => void
   const [form] = Form.useForm();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<Answer<"/rule-packs">>("/rule-packs"), enabled: open });
+  const packOptions = usePackOptions();
   const submit = async (values: { code: string; supporterIds: string[]; recipientId: string; packId: string; mode: string; period: [Dayjs, Dayjs] }) => {
     const created = await api<Agreement>("/agreements", {
       method: "POST",
@@ -102,7 +104,7 @@ function CreateAgreement({ open, onClose }: { open: boolean; onClose: () => void
         <InstitutionSelect />
       </Form.Item>
       <Form.Item name="packId" label={t("assistance.pack")} rules={[{ required: true }]}>
-        <Select options={packs.data?.items.map((p) => ({ value: p.id, label: p.id }))} />
+        <Select options={packOptions} />
       </Form.Item>
       <Form.Item name="mode" label={t("assistance.mode")} rules={[{ required: true }]}>
         <Select options={["one_to_one", "group", "trusteeship", "department_contract"].map((m) => ({ value: m, label: t(`agreementMode.${m}`) }))} />

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Form, Input, InputNumber, Select, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,19 +7,15 @@ import { api } from "../api.ts";
 import { may } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
-import type { Answer, RulePack as Pack } from "../types.ts";
-
-const describe = (rule: Pack["rules"][number]) =>
-  Object.entries(rule)
-    .filter(([k]) => k !== "id")
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join("+") : String(v)}`)
-    .join(", ");
+import type { RulePack as Pack } from "../types.ts";
+import { describeRule, parameterName, usePackName, usePackOptions, useRulePacks } from "./packs.ts";
 
 /** Rule packs are data: the built-ins, and copies a province made with its own numbers. */
 export function PacksPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe().data;
-  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<Answer<"/rule-packs">>("/rule-packs") });
+  const packs = useRulePacks();
+  const packName = usePackName();
   const [copying, setCopying] = useState(false);
   return (
     <Card
@@ -39,19 +35,21 @@ export function PacksPage() {
         pagination={false}
         columns={[
           {
-            title: t("assistance.packId"),
-            dataIndex: "id",
-            render: (id: string, p) => (p.builtIn ? <Tag color="blue">{id}</Tag> : <Tag color="purple">{id}</Tag>),
+            title: t("assistance.packName"),
+            render: (_, p) => (
+              <>
+                {packName(p.id)} {p.builtIn ? <Tag color="blue">{t("rulePack.builtIn")}</Tag> : <Tag color="purple">{t("rulePack.copy")}</Tag>}
+              </>
+            ),
           },
-          { title: t("assistance.packName"), render: (_, p) => (i18n.language === "en" ? p.name.en : p.name.zh) },
-          { title: t("assistance.basedOn"), dataIndex: "basedOn", render: (b?: string) => b ?? "—" },
+          { title: t("assistance.basedOn"), dataIndex: "basedOn", render: (b?: string) => (b ? packName(b) : "—") },
           { title: t("assistance.region"), dataIndex: "regionCode", render: (r: string | null) => r ?? "—" },
           {
             title: t("assistance.rules"),
             render: (_, p) =>
               p.rules.map((r) => (
                 <div key={r.id}>
-                  <b>{t(`rule.${r.id}`, { defaultValue: r.id })}</b> <span style={{ color: "#8c8c8c" }}>{describe(r)}</span>
+                  <b>{t(`rule.${r.id}`)}</b> <span style={{ color: "#8c8c8c" }}>{describeRule(t, r)}</span>
                 </div>
               )),
           },
@@ -67,6 +65,7 @@ function CopyPack({ open, onClose, packs, regionCode }: { open: boolean; onClose
   const [form] = Form.useForm();
   const client = useQueryClient();
   const basedOn = Form.useWatch("basedOn", form) as string | undefined;
+  const packOptions = usePackOptions((p) => p.builtIn);
   const base = packs.find((p) => p.id === basedOn);
   const numbers = (base?.rules ?? []).flatMap((r) =>
     Object.entries(r)
@@ -96,7 +95,7 @@ function CopyPack({ open, onClose, packs, regionCode }: { open: boolean; onClose
   return (
     <FormModal open={open} title={t("assistance.copyPack")} form={form} submit={submit} onClose={onClose} initialValues={{ regionCode }}>
       <Form.Item name="basedOn" label={t("assistance.basedOn")} rules={[{ required: true }]}>
-        <Select options={packs.filter((p) => p.builtIn).map((p) => ({ value: p.id, label: p.id }))} />
+        <Select options={packOptions} />
       </Form.Item>
       <Form.Item name="id" label={t("assistance.packId")} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{2,60}$/ }]}>
         <Input placeholder="gz_city_tertiary_to_county" />
@@ -114,7 +113,7 @@ function CopyPack({ open, onClose, packs, regionCode }: { open: boolean; onClose
         <Form.Item
           key={`${n.rule}.${n.key}`}
           name={["parameters", n.rule, n.key]}
-          label={`${t(`rule.${n.rule}`, { defaultValue: n.rule })} · ${n.key}`}
+          label={`${t(`rule.${n.rule}`)} · ${parameterName(t, n.key)}`}
           initialValue={n.value}
         >
           <InputNumber min={0} style={{ width: "100%" }} />

@@ -4,11 +4,13 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, withQuery } from "../api.ts";
+import { useDownloadHref } from "../shared/download.ts";
 import type { Ranking } from "../types.ts";
 
 /** The supporter ranking (赛马) of a region with its weights shown and editable; the server scores. */
 export function RankingCard({ regionCode }: { regionCode: string }) {
   const { t, i18n } = useTranslation();
+  const download = useDownloadHref();
   const zh = i18n.language.startsWith("zh");
   const [year, setYear] = useState(dayjs().year());
   const [weights, setWeights] = useState<Record<string, number> | null>(null);
@@ -38,7 +40,7 @@ export function RankingCard({ regionCode }: { regionCode: string }) {
             aria-label={t("dashboard.year")}
             options={[0, 1, 2].map((k) => ({ value: dayjs().year() - k, label: dayjs().year() - k }))}
           />
-          <Button href={withQuery("/api/v1/rankings/supporters.xlsx", query)} data-testid="ranking-xlsx">
+          <Button href={download(withQuery("/api/v1/rankings/supporters.xlsx", query))} data-testid="ranking-xlsx">
             XLSX
           </Button>
         </Space>

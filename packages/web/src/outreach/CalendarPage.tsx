@@ -19,6 +19,9 @@ const dayOf = (value: string, allDay: boolean) => (allDay ? value : dayjs(value)
 /** One month of an institution's outreach across every kind, with an ICS export. */
 export function CalendarPage() {
   const { t } = useTranslation();
+  // The entry in the reader's language from what it says (the server's title is the ICS file's Chinese text).
+  const eventTitle = (e: CalendarEvent) =>
+    t(`calendarWords.${e.words.form}`, e.words.form === "telemedicine" ? { ...e.words, sessionKind: t(`sessionKind.${e.words.sessionKind}`) } : e.words);
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const institutionId = params.get("institutionId") ?? me?.institutionId ?? undefined;
@@ -75,7 +78,7 @@ export function CalendarPage() {
                     title={t(`eventKind.${e.kind}`)}
                     content={
                       <Space direction="vertical">
-                        <span>{e.title}</span>
+                        <span>{eventTitle(e)}</span>
                         <span>{e.allDay ? `${e.start} – ${e.end}` : `${dayjs(e.start).format("YYYY-MM-DD HH:mm")} – ${dayjs(e.end).format("HH:mm")}`}</span>
                         {e.link && (
                           <Typography.Link href={e.link} target="_blank" rel="noreferrer" data-testid="event-link">
@@ -85,7 +88,7 @@ export function CalendarPage() {
                       </Space>
                     }
                   >
-                    <Badge color={COLORS[e.kind]} text={<span style={{ fontSize: 12 }}>{e.title}</span>} />
+                    <Badge color={COLORS[e.kind]} text={<span style={{ fontSize: 12 }}>{eventTitle(e)}</span>} />
                   </Popover>
                 </li>
               ))}
