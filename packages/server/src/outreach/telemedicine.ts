@@ -25,6 +25,7 @@ import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { chronicPatients, institutions, meetingTemplates, referrals, telemedicineSessions } from "../db/schema.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { notifySession } from "../notify/notify.ts";
 
 const DateTime = Type.String({ format: "date-time", description: "ISO 8601 time with zone, e.g. 2026-03-02T10:00:00+08:00" });
 
@@ -218,6 +219,8 @@ export async function requestSession(db: Db, actor: Actor, principal: Principal,
     .returning({ id: telemedicineSessions.id });
   const id = (row as { id: string }).id;
   await audit(db, actor, { action: "request", entity: "telemedicine_session", entityId: id, regionCode: here.regionCode, after: { kind: input.kind } });
+  // The supporter's coordinators hear of it in-app and, with a webhook, in their own system.
+  await notifySession(db, input.supporterId, "telemedicine_requested", { id, status: "requested", kind: input.kind });
   return id;
 }
 
@@ -249,6 +252,8 @@ export async function actOnSession(db: Db, actor: Actor, principal: Principal, i
     before: { status: s.status },
     after: { status: next },
   });
+  // Every move tells the other side (a schedule or a proposal, the requester), like a referral's.
+  await notifySession(db, side === "supporter" ? s.recipientId : s.supporterId, `telemedicine_${next}`, { id, status: next, kind: s.kind });
 }
 
 /** Sessions the caller may see: their institution's (either side), their region's, or all. */
