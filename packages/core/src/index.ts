@@ -19,5 +19,6 @@ export * from "./outreach/touring.ts";
 export * from "./pagination.ts";
 export * from "./referral/id-number.ts";
 export * from "./referral/state-machine.ts";
+export * from "./referral/worklist.ts";
 export * from "./regions.ts";
 export * from "./registry.ts";

@@ -84,6 +84,7 @@ export const ROUTE_ACCESS = {
 
   createReferral: ["write", "referral"],
   listReferrals: ["read", "referral"],
+  suggestPartners: ["read", "institution"],
   getReferral: ["read", "referral"],
   downloadReferralAttachment: ["read", "referral"],
   getReferralHistory: ["read", "referral"],

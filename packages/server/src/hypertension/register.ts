@@ -194,6 +194,7 @@ export const VisitSchema = Type.Object({
   edition: Type.String(),
   recordedBy: Type.String(),
   currentDrugs: Type.Array(Type.Object({ class: StringEnum(DRUG_CLASSES), name: Type.String(), atMaxDose: Type.Boolean() })),
+  symptoms: Type.Array(StringEnum(SYMPTOMS), { description: "The symptoms recorded at the visit (a referral's summary starts from them)" }),
 });
 
 const Rate = Type.Union([Type.Number(), Type.Null()], { description: "controlled / patients, 3 decimals; null without patients" });
@@ -413,7 +414,7 @@ export async function listVisits(db: Db, patientId: string) {
     .orderBy(desc(chronicVisits.visitOn), desc(chronicVisits.createdAt))
     .limit(100);
   return rows.map((v) => {
-    const input = v.input as Pick<HypertensionInput, "currentDrugs"> & { discharge?: DischargeRecord };
+    const input = v.input as Pick<HypertensionInput, "currentDrugs" | "symptoms"> & { discharge?: DischargeRecord };
     // A discharge without a BP stores which interval was taken instead of a recommendation (landing.ts).
     const evaluated = v.kind !== "discharge" || v.sbp !== null;
     return {
@@ -426,6 +427,7 @@ export async function listVisits(db: Db, patientId: string) {
       nextDueOn: v.nextDueOn,
       recordedBy: v.recordedBy,
       currentDrugs: input.currentDrugs ?? [],
+      symptoms: input.symptoms ?? [],
       recommendation: evaluated ? (v.recommendation as ReturnType<typeof evaluateHypertension>) : null,
       discharge:
         v.kind === "discharge" && input.discharge

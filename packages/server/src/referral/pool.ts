@@ -147,7 +147,7 @@ export function listBeds(db: Db, q: Static<typeof PoolQuery>) {
  * bookings racing for the last unit cannot both succeed, on PostgreSQL (row lock) or PGlite
  * (serialised); the loser gets 409.
  */
-export async function bookUnit(db: Db, kind: "slot" | "bed", id: string, institutionId: string): Promise<void> {
+export async function bookUnit(db: Db, kind: "slot" | "bed", id: string, institutionId: string): Promise<{ unit: string; date: string }> {
   const table = kind === "slot" ? slots : beds;
   const booked = await db
     .update(table)
@@ -160,8 +160,8 @@ export async function bookUnit(db: Db, kind: "slot" | "bed", id: string, institu
         kind === "slot" ? isNull(slots.releasedAt) : undefined,
       ),
     )
-    .returning({ id: table.id });
-  if (booked.length === 1) return;
+    .returning({ unit: kind === "slot" ? slots.department : beds.ward, date: table.date });
+  if (booked[0]) return booked[0];
   const [exists] = await db
     .select({ id: table.id })
     .from(table)

@@ -13,6 +13,7 @@ import { inTransaction } from "../db/transaction.ts";
 import type { LandDischarge } from "../follow-ups.ts";
 import { errorResponses, fileResponse, IdParams, PageOf, Uuid } from "../http/schemas.ts";
 import { ATTACHMENT_TYPES, REFERRAL_BODY_LIMIT, readAttachment } from "./attachments.ts";
+import { PartnerQuery, PartnerSchema, suggestPartners } from "./partners.ts";
 import {
   BedInput,
   BedSchema,
@@ -100,6 +101,24 @@ export function referralRoutes({ db, config, now = () => new Date(), landings = 
           throw forbidden("worklists_for_institutions", "Worklists belong to institutions; officials see counts in the indicators");
         }
         return listReferrals(db, principal, config.dataKey, request.query);
+      },
+    );
+
+    app.get(
+      "/institutions/partners",
+      {
+        schema: {
+          operationId: "suggestPartners",
+          tags,
+          summary:
+            "Institutions to offer first when picking a referral target or a telemedicine supporter: agreement partners, alliance members, the county hospital of the patient's county",
+          querystring: PartnerQuery,
+          response: { 200: Type.Object({ items: Type.Array(PartnerSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { institutionId } = principalOf(request);
+        return { items: institutionId ? await suggestPartners(db, institutionId, request.query) : [] };
       },
     );
 

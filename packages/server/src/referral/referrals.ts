@@ -10,7 +10,9 @@ import {
   formatDay,
   type InstitutionKind,
   invalid,
+  MASK_KEEPS,
   notFound,
+  OPEN_STATUSES,
   PLAUSIBLE,
   PRIORITIES,
   type Principal,
@@ -23,15 +25,19 @@ import {
   type Side,
   slaDeadline,
   transition,
+  viewStatuses,
+  WORKLIST_VIEWS,
+  worklistSearch,
 } from "@medbridge/core";
-import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit, auditInsert } from "../audit.ts";
 import { chinaDay } from "../clock.ts";
 import { decrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
-import { institutions, referralEvents, referrals } from "../db/schema.ts";
+import { beds, institutions, referralEvents, referrals, slots } from "../db/schema.ts";
+import { likeContains } from "../db/search.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { FOLLOW_UP_WITHIN_DAYS, type LandDischarge, openFollowUp } from "../follow-ups.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
@@ -141,7 +147,21 @@ export const ReferralSchema = Type.Object({
   summary: Type.Union([Type.String(), Type.Null()]),
   slotId: Type.Union([Type.String(), Type.Null()]),
   bedId: Type.Union([Type.String(), Type.Null()]),
+  booking: Type.Union(
+    [
+      Type.Object({
+        kind: StringEnum(["slot", "bed"] as const),
+        institutionName: Type.String({ description: "The receiving hospital, where the patient goes" }),
+        unit: Type.String({ description: "The department of a slot, the ward of a bed" }),
+        date: Type.String(),
+      }),
+      Type.Null(),
+    ],
+    { description: "The reserved outpatient slot or bed booked for the patient; null until one is" },
+  ),
   parentId: Type.Union([Type.String(), Type.Null()]),
+  /** On the single-referral read only: the down-referral that sent this up-referral's patient back. */
+  downReferralId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   submittedAt: Type.Union([Type.String(), Type.Null()]),
   slaDeadline: Type.Union([Type.String(), Type.Null()]),
   allowedActions: Type.Array(Type.String()),
@@ -159,12 +179,26 @@ export const ReferralListQuery = Type.Object(
     status: Type.Optional(StringEnum(REFERRAL_STATUSES)),
     priority: Type.Optional(StringEnum(PRIORITIES)),
     department: Type.Optional(Text(40)),
+    view: Type.Optional(
+      StringEnum(WORKLIST_VIEWS, {
+        description:
+          "action: what still waits on someone, in the order to deal with it; finished: completed, rejected, cancelled, expired, latest first; all (default): both, in that order",
+      }),
+    ),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description:
+          "A patient's name (part of it), or the last 2–4 characters of their ID number (those who see masked numbers only: the last 2). A whole ID number is refused: look it up in the patient index.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
 /** Level of care: a referral up must go to a higher level, down to a lower one. */
-const LEVEL: Record<InstitutionKind, number> = {
+export const LEVEL: Record<InstitutionKind, number> = {
   village_clinic: 0,
   township_health_center: 1,
   community_health_center: 1,
@@ -215,8 +249,11 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
   const regionCode = (from as { regionCode: string }).regionCode;
   const patientId = await indexPatient(db, keys, input.patient);
   const sealed = sealIdNumber(keys.dataKey, input.patient.idNumber);
-  if (input.slotId) await bookUnit(db, "slot", input.slotId, input.toInstitutionId);
-  if (input.bedId) await bookUnit(db, "bed", input.bedId, input.toInstitutionId);
+  const booked = input.slotId
+    ? await bookUnit(db, "slot", input.slotId, input.toInstitutionId)
+    : input.bedId
+      ? await bookUnit(db, "bed", input.bedId, input.toInstitutionId)
+      : null;
   const submitted = input.submit ?? false;
   // The id is made here so that the event, the notification and the audit entry ride in the same
   // statement as the referral (data-modifying CTEs): one round trip on the busiest write.
@@ -280,7 +317,13 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
     .returning();
   const inserted = row as typeof referrals.$inferSelect;
   await storeAttachments(db, id, attachments.decoded);
-  const created: Row = { ...inserted, fromInstitutionName: from?.name ?? "", toInstitutionName: to?.name ?? "" };
+  const created: Row = {
+    ...inserted,
+    fromInstitutionName: from?.name ?? "",
+    toInstitutionName: to?.name ?? "",
+    bookingUnit: booked?.unit ?? null,
+    bookingDate: booked?.date ?? null,
+  };
   return { ...toApi(created, principal, keys.dataKey), attachments: await listAttachments(db, id, attachments.decoded.length > 0) };
 }
 
@@ -307,6 +350,13 @@ const columns = {
   summary: referrals.summary,
   slotId: referrals.slotId,
   bedId: referrals.bedId,
+  // The booked unit, each read by its primary key.
+  bookingUnit: sql<
+    string | null
+  >`coalesce((select ${slots.department} from ${slots} where ${slots.id} = ${referrals.slotId}), (select ${beds.ward} from ${beds} where ${beds.id} = ${referrals.bedId}))`,
+  bookingDate: sql<
+    string | null
+  >`coalesce((select ${slots.date}::text from ${slots} where ${slots.id} = ${referrals.slotId}), (select ${beds.date}::text from ${beds} where ${beds.id} = ${referrals.bedId}))`,
   parentId: referrals.parentId,
   submittedAt: referrals.submittedAt,
   slaDeadline: referrals.slaDeadline,
@@ -346,6 +396,10 @@ function toApi(row: Row, principal: Principal, key: Buffer, listing = false) {
     summary: row.summary,
     slotId: row.slotId,
     bedId: row.bedId,
+    booking:
+      (row.slotId || row.bedId) && row.bookingUnit && row.bookingDate
+        ? { kind: row.slotId ? ("slot" as const) : ("bed" as const), institutionName: row.toInstitutionName, unit: row.bookingUnit, date: row.bookingDate }
+        : null,
     parentId: row.parentId,
     submittedAt: iso(row.submittedAt),
     slaDeadline: iso(row.slaDeadline),
@@ -362,21 +416,66 @@ export async function readReferral(db: Db, actor: Actor, principal: Principal, k
   const [row] = await selectRows(db, eq(referrals.id, id));
   if (!row) throw notFound("referral");
   if (options.audited) await audit(db, actor, { action: "read_patient", entity: "referral", entityId: id });
-  return { ...toApi(row, principal, key), attachments: await listAttachments(db, id) };
+  return { ...toApi(row, principal, key), downReferralId: await downReferralOf(db, row), attachments: await listAttachments(db, id) };
 }
 
-/** The caller's worklist: incoming (green channel first, then by SLA) or outgoing (newest first). */
+/**
+ * The down-referral an up-referral's completion created: made by the receiver, back to the sender,
+ * for the same person. Found through the patient's index (or the receiver's outgoing referrals
+ * for a row the linking has not reached) rather than a scan for its parent_id.
+ */
+async function downReferralOf(db: Db, row: Row): Promise<string | null> {
+  if (row.direction !== "up" || row.status !== "completed") return null;
+  const [down] = await db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(
+      and(
+        row.patientId ? eq(referrals.patientId, row.patientId) : eq(referrals.fromInstitutionId, row.toInstitutionId),
+        eq(referrals.fromInstitutionId, row.toInstitutionId),
+        eq(referrals.parentId, row.id),
+      ),
+    )
+    .limit(1);
+  return down?.id ?? null;
+}
+
+/**
+ * The caller's worklist, incoming or outgoing, in the order to deal with it (core/referral/worklist.ts):
+ * what still waits on someone first — the ones to answer (green channel first, then the SLA deadline
+ * soonest), then those awaiting the patient (booked visit soonest) — then the finished ones, latest
+ * first. `view` keeps one of the two parts; `q` finds a patient by name or ID-number tail.
+ */
 export async function listReferrals(db: Db, principal: Principal, key: Buffer, q: Static<typeof ReferralListQuery>) {
   const mine = principal.institutionId;
   if (!mine) throw forbidden("worklists_for_institutions", "Worklists belong to institutions; officials see counts in the indicators");
-  const where: (SQL | undefined)[] = [q.role === "incoming" ? eq(referrals.toInstitutionId, mine) : eq(referrals.fromInstitutionId, mine)];
-  if (q.role === "incoming") where.push(sql`${referrals.status} <> 'draft'`);
+  const open = OPEN_STATUSES[q.role];
+  const where: (SQL | undefined)[] = [
+    q.role === "incoming" ? eq(referrals.toInstitutionId, mine) : eq(referrals.fromInstitutionId, mine),
+    inArray(referrals.status, [...viewStatuses(q.role, q.view ?? "all")]),
+  ];
   if (q.direction) where.push(eq(referrals.direction, q.direction));
   if (q.status) where.push(eq(referrals.status, q.status));
   if (q.priority) where.push(eq(referrals.priority, q.priority));
   if (q.department) where.push(eq(referrals.department, q.department));
+  if (q.q !== undefined) where.push(await patientSearch(db, principal, key, mine, and(...where), q.q));
   const condition = and(...where);
-  const order = q.role === "incoming" ? [asc(referrals.priorityRank), asc(referrals.slaDeadline), asc(referrals.createdAt)] : [desc(referrals.createdAt)];
+  const isOpen = inArray(referrals.status, [...open]);
+  const waiting = sql`${referrals.status} = 'submitted'`;
+  const order = [
+    sql`case ${referrals.status} ${sql.join(
+      open.map((status, i) => sql`when ${status} then ${i}`),
+      sql` `,
+    )} else ${open.length} end`,
+    sql`case when ${waiting} then ${referrals.priorityRank} end`,
+    sql`case when ${waiting} then ${referrals.slaDeadline} end`,
+    // The booked unit is looked up for open rows only (CASE evaluates it lazily).
+    sql`case when ${isOpen} then ${columns.bookingDate} end nulls last`,
+    sql`case when not ${isOpen} then ${referrals.updatedAt} end desc`,
+    asc(referrals.priorityRank),
+    asc(referrals.createdAt),
+    asc(referrals.id),
+  ];
   const result = await paged(
     q.page,
     q.pageSize,
@@ -391,6 +490,37 @@ export async function listReferrals(db: Db, principal: Principal, key: Buffer, q
   );
   // Lists never carry ID numbers in clear: the masked form is enough to tell patients apart.
   return { ...result, items: result.items.map((r) => toApi(r, principal, key, true)) };
+}
+
+/** An ID-number tail search decrypts at most this many candidates (those whose masked tail matches). */
+const TAIL_CANDIDATES = 5000;
+
+/**
+ * The worklist's patient search. A name is matched in the stored name (LIKE within the worklist's
+ * own rows). An ID tail of up to MASK_KEEPS characters is matched on the masked form; a longer one
+ * (up to 4, for those who see numbers in clear) first narrows to the rows whose masked tail matches
+ * — about 1 in 110 — and decrypts only those: no clear tail beyond the mask is stored (with the birth
+ * date and home county it would rebuild the number) and no request decrypts the whole list.
+ */
+async function patientSearch(db: Db, principal: Principal, key: Buffer, mine: string, scope: SQL | undefined, text: string): Promise<SQL> {
+  const seesIdNumbers = allows(principal, "read", "patient_identity", { regionCode: null, institutionIds: [mine] });
+  const search = worklistSearch(text, seesIdNumbers);
+  if (search.kind === "refused") {
+    const message =
+      search.code === "too_short"
+        ? "an ID-number tail needs at least 2 characters"
+        : `search by the last ${search.limit} characters of an ID number at most${seesIdNumbers ? "; look a whole number up in the patient index" : " (the ones you see)"}`;
+    throw invalid([{ path: "q", code: search.code, params: { limit: search.limit }, message }]);
+  }
+  if (search.kind === "name") {
+    const pattern = likeContains(search.name);
+    return /[A-Za-z]/.test(search.name) ? sql`${referrals.patientName} ilike ${pattern}` : sql`${referrals.patientName} like ${pattern}`;
+  }
+  const masked = sql`right(${referrals.patientIdMasked}, ${Math.min(search.tail.length, MASK_KEEPS)}) = ${search.tail.slice(-MASK_KEEPS)}`;
+  if (search.tail.length <= MASK_KEEPS) return masked;
+  const candidates = await db.select({ id: referrals.id, cipher: referrals.patientIdCipher }).from(referrals).where(and(scope, masked)).limit(TAIL_CANDIDATES);
+  const ids = candidates.filter((c) => c.cipher && decrypt(key, c.cipher).endsWith(search.tail)).map((c) => c.id);
+  return ids.length ? inArray(referrals.id, ids) : sql`false`;
 }
 
 export async function history(db: Db, id: string) {
@@ -493,7 +623,8 @@ export async function applyTransition(
         toInstitutionId: row.fromInstitutionId,
         department: body.downReferral.department ?? "全科医疗科",
         patient,
-        reason: { icd10: row.reasonIcd10, text: row.reasonText },
+        // The reason the patient goes back down is what the hospital says at discharge (the whole summary follows).
+        reason: { icd10: row.reasonIcd10, text: dischargeReason(body.downReferral.summary) },
         summary: body.downReferral.summary,
         submit: true,
         parentId: id,
@@ -543,6 +674,12 @@ export async function applyTransition(
       now,
     });
   }
+}
+
+/** A discharge summary as a down-referral's reason: one line, at most the reason's 200 characters. */
+export function dischargeReason(summary: string): string {
+  const line = summary.replace(/\s+/g, " ").trim();
+  return [...line].length <= 200 ? line : `${[...line].slice(0, 199).join("")}…`;
 }
 
 async function releaseHeld(db: Db, row: { slotId: string | null; bedId: string | null }): Promise<void> {

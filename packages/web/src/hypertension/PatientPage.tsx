@@ -3,9 +3,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Select, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { api } from "../api.ts";
-import { mayOn } from "../auth/permissions.ts";
+import { may, mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { PathLink } from "../patients/PathLink.tsx";
 import { DrugListField } from "../shared/DrugListField.tsx";
@@ -15,7 +15,7 @@ import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import type { Answer, ChronicPatient, HypertensionOutput, Visit } from "../types.ts";
 import { CallModal, CallTable, LastCall } from "./Calls.tsx";
 import { FollowUpTag, VisitDetail, VisitKind } from "./Discharge.tsx";
-import { Recommendation } from "./Recommendation.tsx";
+import { Recommendation, referralLink } from "./Recommendation.tsx";
 import { ageOf } from "./RegisterPage.tsx";
 import { ReminderCard } from "./Reminders.tsx";
 
@@ -88,7 +88,21 @@ export function PatientPage() {
         const p = patient.data as ChronicPatient;
         return (
           <Space direction="vertical" size={16} style={{ width: "100%", maxWidth: 960 }}>
-            <Card title={<span data-testid="htn-patient-name">{p.name}</span>} extra={<PathLink patientId={p.patientId} />} size="small">
+            <Card
+              title={<span data-testid="htn-patient-name">{p.name}</span>}
+              extra={
+                <Space wrap>
+                  <PathLink patientId={p.patientId} />
+                  {/* 发起转诊: the form reads this patient and their latest visit from the server. */}
+                  {may(me, "write", "referral") && (
+                    <Link to={referralLink(p.id, visits.data?.items[0]?.recommendation)} data-testid="htn-patient-refer">
+                      {t("htn.refer")}
+                    </Link>
+                  )}
+                </Space>
+              }
+              size="small"
+            >
               <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
                 <Descriptions.Item label={t("referral.sex")}>{t(`referral.${p.sex}`)}</Descriptions.Item>
                 <Descriptions.Item label={t("htn.age")}>{ageOf(p.birthDate)}</Descriptions.Item>
@@ -165,7 +179,7 @@ export function PatientPage() {
             </Card>
             {latest && (
               <Card title={t("htn.recommendation")} size="small">
-                <Recommendation output={latest} />
+                <Recommendation output={latest} chronicPatientId={p.id} />
               </Card>
             )}
             <Card title={t("htn.visits")} size="small">

@@ -151,7 +151,7 @@ export function TelemedicinePage() {
           <Select options={SESSION_KINDS.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="supporterId" label={t("outreach.supporter")} rules={[{ required: true }]}>
-          <InstitutionSelect />
+          <InstitutionSelect suggest={{ purpose: "telemedicine" }} />
         </Form.Item>
         <Form.Item name="title" label={t("outreach.title")} rules={[{ required: true, max: 120 }]}>
           <Input data-testid="session-title" />

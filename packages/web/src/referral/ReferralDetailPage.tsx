@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Timeline, Typography } from "antd";
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { api } from "../api.ts";
 import { PathLink } from "../patients/PathLink.tsx";
 import { errorText } from "../shared/errors.ts";
@@ -11,7 +11,7 @@ import { QueryState } from "../shared/QueryState.tsx";
 import type { Answer, Referral, RegionWithPath } from "../types.ts";
 import { BookingSelect, bookingBody } from "./BookingSelect.tsx";
 import { DischargeFields, dischargeBody } from "./DischargeFields.tsx";
-import { PriorityTag, ReferralStatusTag, SlaCountdown } from "./ReferralTags.tsx";
+import { BookingLine, PriorityTag, ReferralStatusTag, SlaCountdown } from "./ReferralTags.tsx";
 
 const NEEDS_NOTE = new Set(["reject", "cancel"]);
 
@@ -28,11 +28,13 @@ export function ReferralDetailPage() {
 
   const act = async (action: string, extra: Record<string, unknown> = {}) => {
     try {
-      await api(`/referrals/${id}/transitions`, { method: "POST", body: { action, ...extra } });
+      const answer = await api<Referral>(`/referrals/${id}/transitions`, { method: "POST", body: { action, ...extra } });
       setPending(null);
       form.resetFields();
       await client.invalidateQueries({ queryKey: ["referrals"] });
-      message.success(t(`referralAction.${action}`));
+      // Scheduling confirms with what was booked: where, which department or ward, which day.
+      const b = action === "schedule" ? answer.booking : null;
+      message.success(b ? t("referralPath.booked", { place: `${b.institutionName} · ${b.unit} · ${b.date}` }) : t(`referralAction.${action}`), b ? 6 : 3);
     } catch (error) {
       // The problem and each field's error (labelled: 下转信息 · 第 1 项 · 用药…) in the user's language.
       message.error(errorText(error));
@@ -74,6 +76,16 @@ export function ReferralDetailPage() {
                 </Space>
               }
             >
+              {x.booking && (
+                <Alert
+                  type="success"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  message={t("referralPath.bookedTitle")}
+                  description={<BookingLine booking={x.booking} />}
+                  data-testid="referral-booked"
+                />
+              )}
               <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
                 <Descriptions.Item label={t("referral.direction")}>{t(`referral.${x.direction}`)}</Descriptions.Item>
                 <Descriptions.Item label={t("referral.department")}>{x.department}</Descriptions.Item>
@@ -90,6 +102,23 @@ export function ReferralDetailPage() {
                 <Descriptions.Item label={t("referral.reason")}>
                   {x.reason.icd10} {x.reason.text}
                 </Descriptions.Item>
+                <Descriptions.Item label={t("referralPath.booking")} span={2}>
+                  {x.booking ? <BookingLine booking={x.booking} /> : t("referralPath.noBooking")}
+                </Descriptions.Item>
+                {x.parentId && (
+                  <Descriptions.Item label={t("referralPath.linkedUp")} span={2}>
+                    <Link to={`/referrals/${x.parentId}`} data-testid="referral-linked-up">
+                      {t("referralPath.open")}
+                    </Link>
+                  </Descriptions.Item>
+                )}
+                {x.downReferralId && (
+                  <Descriptions.Item label={t("referralPath.linkedDown")} span={2}>
+                    <Link to={`/referrals/${x.downReferralId}`} data-testid="referral-linked-down">
+                      {t("referralPath.open")}
+                    </Link>
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t("referral.summary")} span={2}>
                   <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>{x.summary ?? "—"}</Typography.Paragraph>
                 </Descriptions.Item>
