@@ -67,6 +67,13 @@ const ROLES: Role[] = [
   },
 ];
 
+/** The demo role of that username (the table above holds each once). */
+function roleOf(username: string): Role {
+  const role = ROLES.find((r) => r.username === username);
+  if (!role) throw new Error(`No demo role ${username} in ROLES`);
+  return role;
+}
+
 async function signIn(browser: Browser, url: string, role: Role, viewport: typeof DESKTOP) {
   const page = await browser.newPage({ viewport });
   await page.goto(`${url}/login`);
@@ -152,21 +159,21 @@ describe.skipIf(!HAS_CHROMIUM)("role homes", () => {
   }
 
   test("a township doctor's home: the register first, then its referrals; the stationed doctor's: today's check-in", { timeout: 90_000 }, async () => {
-    const doctor = await signIn(env.browser, env.server.url, ROLES[3], DESKTOP);
+    const doctor = await signIn(env.browser, env.server.url, roleOf("gz.township.doctor"), DESKTOP);
     const sections = await doctor.locator("[data-testid^=home-section-]").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
     expect(sections).toEqual(["home-section-register", "home-section-referrals"]);
     // Someone is due this week in the demo register.
     expect(Number(await doctor.getByTestId("home-count-htn-week").getAttribute("data-count"))).toBeGreaterThan(0);
     await doctor.close();
 
-    const county = await signIn(env.browser, env.server.url, ROLES[1], DESKTOP);
+    const county = await signIn(env.browser, env.server.url, roleOf("gz.county.coord"), DESKTOP);
     expect((await county.locator("[data-testid^=home-section-]").first().getAttribute("data-testid")) ?? "").toBe("home-section-referrals");
     await county.close();
-    const city = await signIn(env.browser, env.server.url, ROLES[2], DESKTOP);
+    const city = await signIn(env.browser, env.server.url, roleOf("zj.city.coord"), DESKTOP);
     expect((await city.locator("[data-testid^=home-section-]").first().getAttribute("data-testid")) ?? "").toBe("home-section-agreements");
     await city.close();
 
-    const stationed = await signIn(env.browser, env.server.url, ROLES[4], PHONE);
+    const stationed = await signIn(env.browser, env.server.url, roleOf("zj.stationed.doctor"), PHONE);
     await expect(stationed.getByTestId("home-check-in-state").getAttribute("data-state")).resolves.toMatch(/^(none|submitted|confirmed|disputed|off)$/);
     await stationed.getByTestId("home-check-in-link").click();
     await stationed.waitForURL(/\/assistance\/check-in$/);
