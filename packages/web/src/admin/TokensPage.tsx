@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
@@ -10,18 +10,29 @@ import type { Answer, ApiToken as Token, User } from "../types.ts";
 
 export function TokensPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const client = useQueryClient();
   const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => api<Answer<"/api-tokens">>("/api-tokens") });
   const [creating, setCreating] = useState(false);
-  const revoke = async (id: string) => {
+  const revoke = async (token: Token) => {
     try {
-      await api(`/api-tokens/${id}/revoke`, { method: "POST" });
+      await api(`/api-tokens/${token.id}/revoke`, { method: "POST" });
       await client.invalidateQueries({ queryKey: ["tokens"] });
+      message.success(t("confirm.tokenRevoked", { name: token.name }));
     } catch (error) {
       message.error((error as Error).message);
     }
   };
+  // Revoking cannot be undone and cuts a hospital system off at once: asked first, naming the token.
+  const confirmRevoke = (token: Token) =>
+    modal.confirm({
+      title: t("confirm.revokeToken", { name: token.name }),
+      content: t("confirm.revokeTokenBody", { prefix: token.prefix }),
+      okText: t("token.revoke"),
+      okButtonProps: { danger: true, ...({ "data-testid": "confirm-ok" } as Record<`data-${string}`, string>) },
+      cancelText: t("confirm.keep"),
+      onOk: () => revoke(token),
+    });
   return (
     <Card
       title={t("menu.tokens")}
@@ -49,11 +60,9 @@ export function TokensPage() {
               row.revokedAt ? (
                 <Tag>{t("token.revokedAt")}</Tag>
               ) : (
-                <Popconfirm title={t("token.revoke")} onConfirm={() => revoke(row.id)}>
-                  <Button size="small" danger>
-                    {t("token.revoke")}
-                  </Button>
-                </Popconfirm>
+                <Button size="small" danger onClick={() => confirmRevoke(row)} data-testid={`token-revoke-${row.prefix}`}>
+                  {t("token.revoke")}
+                </Button>
               ),
           },
         ]}
@@ -97,7 +106,7 @@ function CreateToken({ open, onClose }: { open: boolean; onClose: () => void }) 
       title={t("token.createTitle")}
       onOk={save}
       onCancel={close}
-      okText={secret ? "OK" : t("common.save")}
+      okText={secret ? t("confirm.done") : t("common.save")}
       cancelText={t("common.cancel")}
       destroyOnHidden
     >
@@ -115,7 +124,7 @@ function CreateToken({ open, onClose }: { open: boolean; onClose: () => void }) 
       ) : (
         <Form form={form} layout="vertical">
           <Form.Item name="name" label={t("token.name")} rules={[{ required: true, max: 80 }]}>
-            <Input placeholder="HIS 对接" />
+            <Input placeholder={t("token.namePlaceholder")} />
           </Form.Item>
           <Form.Item name="userId" label={t("token.user")} rules={[{ required: true }]}>
             <Select

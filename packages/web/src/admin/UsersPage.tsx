@@ -17,19 +17,33 @@ import type { User } from "../types.ts";
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const client = useQueryClient();
   const { query, update } = useListParams(["q", "role"] as const);
   const list = useQuery({ queryKey: ["users", query], queryFn: () => api<Page<User>>("/users", { query }), placeholderData: (p) => p });
   const [creating, setCreating] = useState(false);
 
-  const toggle = async (user: User, active: boolean) => {
+  const named = (user: User) => `${user.displayName}（${user.username}）`;
+  const setActive = async (user: User, active: boolean) => {
     try {
       await api(`/users/${user.id}`, { method: "PATCH", body: { active } });
       await client.invalidateQueries({ queryKey: ["users"] });
+      message.success(t(active ? "confirm.userEnabled" : "confirm.userDisabled", { name: named(user) }));
     } catch (error) {
       message.error((error as Error).message);
     }
+  };
+  // Switching an account off signs it out and revokes its tokens: asked first, naming the person.
+  const toggle = (user: User, active: boolean) => {
+    if (active) return setActive(user, true);
+    modal.confirm({
+      title: t("confirm.disableUser", { name: named(user) }),
+      content: t("confirm.disableUserBody"),
+      okText: t("confirm.disableUserOk"),
+      okButtonProps: { danger: true, ...({ "data-testid": "confirm-ok" } as Record<`data-${string}`, string>) },
+      cancelText: t("confirm.keep"),
+      onOk: () => setActive(user, false),
+    });
   };
 
   return (
@@ -61,7 +75,16 @@ export function UsersPage() {
           {
             title: t("common.status"),
             dataIndex: "active",
-            render: (active: boolean, u) => <Switch size="small" checked={active} disabled={u.id === me?.id} onChange={(v) => toggle(u, v)} />,
+            render: (active: boolean, u) => (
+              <Switch
+                size="small"
+                checked={active}
+                disabled={u.id === me?.id}
+                onChange={(v) => toggle(u, v)}
+                aria-label={named(u)}
+                data-testid={`user-active-${u.username}`}
+              />
+            ),
           },
         ]}
       />

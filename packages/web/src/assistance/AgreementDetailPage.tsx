@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, List, Popconfirm, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, List, Row, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -11,14 +11,17 @@ import { actsForSide, mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { FormModal } from "../shared/FormModal.tsx";
 import { QueryState } from "../shared/QueryState.tsx";
+import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import { recentYears } from "../shared/years.ts";
 import type { Agreement, Answer, AttendanceRecord, ComplianceReport, Dispatch, Practitioner } from "../types.ts";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
+import { usePackName, usePackOptions } from "./packs.ts";
 import { Timeline } from "./Timeline.tsx";
 
 const YEARS = recentYears();
 
 export function AgreementDetailPage() {
+  const packName = usePackName();
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -34,15 +37,28 @@ export function AgreementDetailPage() {
   const roster = useQuery({ queryKey: ["dispatches", id], queryFn: () => api<Answer<"/agreements/{id}/dispatches">>(`/agreements/${id}/dispatches`) });
   const [adding, setAdding] = useState(false);
   const client = useQueryClient();
-  const { message } = App.useApp();
-  const cancelDispatch = async (dispatchId: string) => {
-    try {
-      await api(`/dispatches/${dispatchId}`, { method: "PATCH", body: { status: "cancelled" } });
-      await client.invalidateQueries({ queryKey: ["dispatches", id] });
-      await client.invalidateQueries({ queryKey: ["compliance"] });
-    } catch (error) {
-      message.error((error as Error).message);
-    }
+  const { message, modal } = App.useApp();
+  // Cancelling a stationing cannot be undone here and changes the agreement's compliance: asked
+  // first, naming the person and the period, and reported the same way.
+  const cancelDispatch = (d: Dispatch) => {
+    const named = { name: d.practitionerName, from: d.plannedStart, to: d.plannedEnd };
+    modal.confirm({
+      title: t("confirm.cancelDispatch", named),
+      content: t("confirm.cancelDispatchBody"),
+      okText: t("confirm.cancelDispatchOk"),
+      okButtonProps: { danger: true, ...({ "data-testid": "confirm-ok" } as Record<`data-${string}`, string>) },
+      cancelText: t("confirm.keep"),
+      onOk: async () => {
+        try {
+          await api(`/dispatches/${d.id}`, { method: "PATCH", body: { status: "cancelled" } });
+          await client.invalidateQueries({ queryKey: ["dispatches", id] });
+          await client.invalidateQueries({ queryKey: ["compliance"] });
+          message.success(t("confirm.dispatchCancelled", named));
+        } catch (error) {
+          message.error((error as Error).message);
+        }
+      },
+    });
   };
 
   return (
@@ -86,7 +102,7 @@ export function AgreementDetailPage() {
                     </Link>
                   ))}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("assistance.pack")}>{commission ? <PackSelect agreement={a} /> : a.packId}</Descriptions.Item>
+                <Descriptions.Item label={t("assistance.pack")}>{commission ? <PackSelect agreement={a} /> : packName(a.packId)}</Descriptions.Item>
                 <Descriptions.Item label={t("assistance.mode")}>{t(`agreementMode.${a.mode}`)}</Descriptions.Item>
                 <Descriptions.Item label={t("assistance.period")}>
                   {a.startsOn} — {a.endsOn}
@@ -141,7 +157,7 @@ export function AgreementDetailPage() {
                 )
               }
             >
-              <Table<Dispatch>
+              <ResponsiveTable<Dispatch>
                 size="small"
                 rowKey="id"
                 loading={roster.isPending}
@@ -151,6 +167,7 @@ export function AgreementDetailPage() {
                   {
                     title: t("assistance.person"),
                     dataIndex: "practitionerName",
+                    phone: "title",
                     render: (n: string, d) => <Link to={`/assistance/credit/${d.practitionerId}`}>{n}</Link>,
                   },
                   { title: t("assistance.role"), dataIndex: "role", render: (r: string) => t(`dispatchRole.${r}`) },
@@ -163,13 +180,12 @@ export function AgreementDetailPage() {
                     ? [
                         {
                           title: t("common.actions"),
+                          phone: "actions" as const,
                           render: (_: unknown, d: Dispatch) =>
                             d.status === "planned" || d.status === "active" ? (
-                              <Popconfirm title={t("assistance.cancelDispatch")} onConfirm={() => cancelDispatch(d.id)}>
-                                <Button size="small" danger type="link">
-                                  {t("common.cancel")}
-                                </Button>
-                              </Popconfirm>
+                              <Button size="small" danger type="link" onClick={() => cancelDispatch(d)} data-testid="dispatch-cancel">
+                                {t("common.cancel")}
+                              </Button>
                             ) : null,
                         },
                       ]
@@ -190,7 +206,7 @@ export function AgreementDetailPage() {
 function PackSelect({ agreement }: { agreement: Agreement }) {
   const client = useQueryClient();
   const { message } = App.useApp();
-  const packs = useQuery({ queryKey: ["rule-packs"], queryFn: () => api<Answer<"/rule-packs">>("/rule-packs") });
+  const packOptions = usePackOptions();
   const change = async (packId: string) => {
     try {
       await api(`/agreements/${agreement.id}`, { method: "PATCH", body: { packId } });
@@ -200,16 +216,7 @@ function PackSelect({ agreement }: { agreement: Agreement }) {
       message.error((error as Error).message);
     }
   };
-  return (
-    <Select
-      size="small"
-      style={{ minWidth: 220 }}
-      value={agreement.packId}
-      onChange={change}
-      options={packs.data?.items.map((p) => ({ value: p.id, label: p.id }))}
-      data-testid="pack-select"
-    />
-  );
+  return <Select size="small" style={{ minWidth: 220 }} value={agreement.packId} onChange={change} options={packOptions} data-testid="pack-select" />;
 }
 
 function AttendanceCard({ agreementId, mayReview }: { agreementId: string; mayReview: boolean }) {

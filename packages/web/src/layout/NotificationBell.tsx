@@ -9,7 +9,7 @@ import { formatDateTime } from "../shared/format.ts";
 import { usePhone } from "../shared/ResponsiveTable.tsx";
 import type { Notifications } from "../types.ts";
 
-/** The institution's notification centre: unread count, newest first, a click opens the referral. */
+/** The institution's notification centre: unread count, newest first, a click opens the referral or the telemedicine list. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -23,6 +23,7 @@ export function NotificationBell() {
     await api(`/notifications/${n.id}/read`, { method: "POST" });
     await client.invalidateQueries({ queryKey: ["notifications"] });
     if (n.referralId) navigate(`/referrals/${n.referralId}`);
+    else if (n.kind.startsWith("telemedicine_")) navigate("/outreach/telemedicine");
   };
   const content = inbox.data?.items.length ? (
     <List
@@ -33,7 +34,10 @@ export function NotificationBell() {
       data-testid="notification-list"
       renderItem={(n) => (
         <List.Item onClick={() => open(n)} style={{ cursor: "pointer", opacity: n.read ? 0.55 : 1, paddingInline: 4 }} data-testid="notification-item">
-          <List.Item.Meta title={n.title} description={<Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>} />
+          <List.Item.Meta
+            title={t(`notificationKind.${n.kind}`, { defaultValue: n.title })}
+            description={<Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>}
+          />
         </List.Item>
       )}
     />

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, StopOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -19,7 +19,7 @@ export function InstitutionDetailPage() {
   const navigate = useNavigate();
   const me = useMe().data;
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [editing, setEditing] = useState(false);
   const institution = useQuery({ queryKey: ["institutions", id], queryFn: () => api<Institution>(`/institutions/${id}`) });
   const canReadPeople = may(me, "read", "practitioner");
@@ -38,15 +38,24 @@ export function InstitutionDetailPage() {
   const commission = mayOn(me, "write", "institution_standing", where);
   const mayEdit = mayOn(me, "write", "institution", where);
 
-  const setActive = async (active: boolean) => {
+  const setActive = async (name: string, active: boolean) => {
     try {
       await api(`/institutions/${id}`, { method: "PATCH", body: { active } });
       await client.invalidateQueries({ queryKey: ["institutions"] });
-      message.success(t("common.saved"));
+      message.success(t(active ? "confirm.institutionActivated" : "confirm.institutionDeactivated", { name }));
     } catch (error) {
       message.error((error as Error).message);
     }
   };
+  const confirmDeactivate = (name: string) =>
+    modal.confirm({
+      title: t("confirm.deactivateInstitution", { name }),
+      content: t("common.confirmDeactivate"),
+      okText: t("common.deactivate"),
+      okButtonProps: { danger: true, ...({ "data-testid": "confirm-ok" } as Record<`data-${string}`, string>) },
+      cancelText: t("confirm.keep"),
+      onOk: () => setActive(name, false),
+    });
 
   return (
     <QueryState query={institution}>
@@ -70,13 +79,11 @@ export function InstitutionDetailPage() {
                     </Button>
                     {commission &&
                       (i.active ? (
-                        <Popconfirm title={t("common.confirmDeactivate")} onConfirm={() => setActive(false)}>
-                          <Button danger icon={<StopOutlined />}>
-                            {t("common.deactivate")}
-                          </Button>
-                        </Popconfirm>
+                        <Button danger icon={<StopOutlined />} onClick={() => confirmDeactivate(i.name)} data-testid="institution-deactivate">
+                          {t("common.deactivate")}
+                        </Button>
                       ) : (
-                        <Button onClick={() => setActive(true)}>{t("common.activate")}</Button>
+                        <Button onClick={() => setActive(i.name, true)}>{t("common.activate")}</Button>
                       ))}
                   </Space>
                 )

@@ -1,5 +1,6 @@
+import { UploadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Row, Segmented, Select, Tag } from "antd";
+import { Button, Card, Col, Row, Segmented, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -12,12 +13,14 @@ import { RegionTree } from "../shared/RegionTree.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import type { Institution } from "../types.ts";
 import { InstitutionForm } from "./InstitutionForm.tsx";
+import { InstitutionImport } from "./InstitutionImport.tsx";
 import { INSTITUTION_KINDS } from "./vocabulary.ts";
 
 export function InstitutionsPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const { query, update } = useListParams(["q", "kind", "regionCode", "status", "sort"] as const, { status: "active" });
   // An official's directory starts at their own region; "all regions" means all of it.
   const scopeRoot = me?.regionCode ?? undefined;
@@ -40,6 +43,13 @@ export function InstitutionsPage() {
         <ListCard
           title={t("menu.institutions")}
           onCreate={mayCreate && (() => setCreating(true))}
+          actions={
+            mayCreate && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="institution-import-open">
+                {t("institutionImport.open")}
+              </Button>
+            )
+          }
           search={{ value: query.q, placeholder: t("institution.searchPlaceholder"), onSearch: (q) => update({ q }), width: 260 }}
           filters={
             <>
@@ -88,6 +98,7 @@ export function InstitutionsPage() {
         </ListCard>
       </Col>
       <InstitutionForm open={creating} commissionFields onClose={() => setCreating(false)} />
+      <InstitutionImport open={importing} onClose={() => setImporting(false)} />
     </Row>
   );
 }
