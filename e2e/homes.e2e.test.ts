@@ -88,7 +88,6 @@ async function signIn(browser: Browser, url: string, role: Role, viewport: typeo
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is the global the injected script defines.
     const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
     return (result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({
       id: v.id,

@@ -533,7 +533,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The compliance board as XLSX */
+        /** The compliance board as XLSX, under the same filters (every page) */
         get: operations["exportComplianceBoard"];
         put?: never;
         post?: never;
@@ -692,6 +692,23 @@ export interface paths {
         put?: never;
         /** Create a referral (draft; submit: true to submit at once) from your institution */
         post: operations["createReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutions to offer first when picking a referral target or a telemedicine supporter: agreement partners, alliance members, the county hospital of the patient's county */
+        get: operations["suggestPartners"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5791,11 +5808,18 @@ export interface operations {
     getComplianceBoard: {
         parameters: {
             query: {
+                page: number;
+                pageSize: number;
+                /** @description Agreement code, supporter or recipient name (any part) */
+                q?: string;
                 /** @description GB/T 2260 code, 6 digits */
                 regionCode?: string;
                 year: number;
                 /** @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31 */
                 asOf?: string;
+                status?: "fail" | "at_risk" | "pass";
+                supporterId?: string;
+                packId?: string;
             };
             header?: never;
             path?: never;
@@ -5812,11 +5836,18 @@ export interface operations {
                     "application/json": {
                         year: number;
                         asOf: string;
+                        /** @description The region asked for, else the caller's region or institution */
+                        regionName: string;
+                        /** @description Agreements by status under every filter but the status */
                         totals: {
                             pass: number;
                             fail: number;
                             at_risk: number;
                         };
+                        /** @description Agreements under every filter, the status included */
+                        total: number;
+                        page: number;
+                        pageSize: number;
                         items: {
                             agreement: {
                                 /** Format: uuid */
@@ -5865,6 +5896,15 @@ export interface operations {
                                     [key: string]: unknown;
                                 })[];
                             };
+                        }[];
+                        supporters: {
+                            id: string;
+                            name: string;
+                        }[];
+                        packs: {
+                            id: string;
+                            zh: string;
+                            en: string;
                         }[];
                     };
                 };
@@ -5919,11 +5959,20 @@ export interface operations {
     exportComplianceBoard: {
         parameters: {
             query: {
+                page: number;
+                pageSize: number;
+                /** @description Agreement code, supporter or recipient name (any part) */
+                q?: string;
                 /** @description GB/T 2260 code, 6 digits */
                 regionCode?: string;
                 year: number;
                 /** @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31 */
                 asOf?: string;
+                status?: "fail" | "at_risk" | "pass";
+                supporterId?: string;
+                packId?: string;
+                /** @description Language of headers and values; else Accept-Language, else zh */
+                lang?: "zh" | "en";
             };
             header?: never;
             path?: never;
@@ -6777,6 +6826,10 @@ export interface operations {
                 status?: "draft" | "submitted" | "accepted" | "scheduled" | "arrived" | "completed" | "rejected" | "cancelled" | "expired";
                 priority?: "routine" | "urgent" | "green_channel";
                 department?: string;
+                /** @description action: what still waits on someone, in the order to deal with it; finished: completed, rejected, cancelled, expired, latest first; all (default): both, in that order */
+                view?: "action" | "all" | "finished";
+                /** @description A patient's name (part of it), or the last 2–4 characters of their ID number (those who see masked numbers only: the last 2). A whole ID number is refused: look it up in the patient index. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -6828,7 +6881,19 @@ export interface operations {
                             summary: string | null;
                             slotId: string | null;
                             bedId: string | null;
+                            /** @description The reserved outpatient slot or bed booked for the patient; null until one is */
+                            booking: {
+                                /** @enum {string} */
+                                kind: "slot" | "bed";
+                                /** @description The receiving hospital, where the patient goes */
+                                institutionName: string;
+                                /** @description The department of a slot, the ward of a bed */
+                                unit: string;
+                                date: string;
+                            } | null;
                             parentId: string | null;
+                            /** Format: uuid */
+                            downReferralId?: string | null;
                             submittedAt: string | null;
                             slaDeadline: string | null;
                             allowedActions: string[];
@@ -6996,7 +7061,19 @@ export interface operations {
                         summary: string | null;
                         slotId: string | null;
                         bedId: string | null;
+                        /** @description The reserved outpatient slot or bed booked for the patient; null until one is */
+                        booking: {
+                            /** @enum {string} */
+                            kind: "slot" | "bed";
+                            /** @description The receiving hospital, where the patient goes */
+                            institutionName: string;
+                            /** @description The department of a slot, the ward of a bed */
+                            unit: string;
+                            date: string;
+                        } | null;
                         parentId: string | null;
+                        /** Format: uuid */
+                        downReferralId?: string | null;
                         submittedAt: string | null;
                         slaDeadline: string | null;
                         allowedActions: string[];
@@ -7008,6 +7085,92 @@ export interface operations {
                             size: number;
                         }[];
                         createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestPartners: {
+        parameters: {
+            query: {
+                /** @description A referral target, or a telemedicine supporter (always a higher level of care) */
+                purpose: "referral" | "telemedicine";
+                /** @description For a referral: up (default) suggests higher levels of care, down lower ones */
+                direction?: "up" | "down";
+                /** @description The patient's home county: its county hospital is suggested (default: your institution's county) */
+                county?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            regionCode: string;
+                            regionName: string;
+                            /**
+                             * @description agreement: paired under an active assistance agreement; alliance: a member of one of your alliances; county_hospital: the county hospital of the county
+                             * @enum {string}
+                             */
+                            reason: "agreement" | "alliance" | "county_hospital";
+                        }[];
                     };
                 };
             };
@@ -7112,7 +7275,19 @@ export interface operations {
                         summary: string | null;
                         slotId: string | null;
                         bedId: string | null;
+                        /** @description The reserved outpatient slot or bed booked for the patient; null until one is */
+                        booking: {
+                            /** @enum {string} */
+                            kind: "slot" | "bed";
+                            /** @description The receiving hospital, where the patient goes */
+                            institutionName: string;
+                            /** @description The department of a slot, the ward of a bed */
+                            unit: string;
+                            date: string;
+                        } | null;
                         parentId: string | null;
+                        /** Format: uuid */
+                        downReferralId?: string | null;
                         submittedAt: string | null;
                         slaDeadline: string | null;
                         allowedActions: string[];
@@ -7400,7 +7575,19 @@ export interface operations {
                         summary: string | null;
                         slotId: string | null;
                         bedId: string | null;
+                        /** @description The reserved outpatient slot or bed booked for the patient; null until one is */
+                        booking: {
+                            /** @enum {string} */
+                            kind: "slot" | "bed";
+                            /** @description The receiving hospital, where the patient goes */
+                            institutionName: string;
+                            /** @description The department of a slot, the ward of a bed */
+                            unit: string;
+                            date: string;
+                        } | null;
                         parentId: string | null;
+                        /** Format: uuid */
+                        downReferralId?: string | null;
                         submittedAt: string | null;
                         slaDeadline: string | null;
                         allowedActions: string[];
@@ -8518,6 +8705,8 @@ export interface operations {
                                 name: string;
                                 atMaxDose: boolean;
                             }[];
+                            /** @description The symptoms recorded at the visit (a referral's summary starts from them) */
+                            symptoms: ("severe_headache" | "vomiting" | "altered_consciousness" | "speech_disturbance" | "limb_weakness" | "chest_pain" | "back_pain" | "dyspnea" | "orthopnea" | "blurred_vision" | "palpitations_sweating_episodes")[];
                         }[];
                     };
                 };
@@ -11361,6 +11550,33 @@ export interface operations {
                             end: string;
                             allDay: boolean;
                             link: string | null;
+                            /** @description What the title says, as data, for the reader's language (title: the Chinese text of the ICS file) */
+                            words: {
+                                /** @enum {string} */
+                                form: "stationed_here";
+                                name: string;
+                            } | {
+                                /** @enum {string} */
+                                form: "stationed_away";
+                                name: string;
+                                place: string;
+                            } | {
+                                /** @enum {string} */
+                                form: "telemedicine";
+                                sessionKind: string;
+                                title: string;
+                                other: string;
+                            } | {
+                                /** @enum {string} */
+                                form: "touring";
+                                team: string;
+                                site: string;
+                            } | {
+                                /** @enum {string} */
+                                form: "training";
+                                topic: string;
+                                hours: number;
+                            };
                         }[];
                     };
                 };
@@ -11873,6 +12089,8 @@ export interface operations {
                 regionCode?: string;
                 year: number;
                 weights?: string;
+                /** @description Language of headers and values; else Accept-Language, else zh */
+                lang?: "zh" | "en";
             };
             header?: never;
             path?: never;
@@ -12052,6 +12270,11 @@ export interface operations {
                             /** @description What is counted, precisely, and the standard it comes from */
                             description?: string;
                         };
+                        /**
+                         * @description What a region or period missing from items means: zero (a count of the platform's records), no_data (imported statistics not imported), not_applicable (nothing to divide by, no case); an item's null value is not_applicable
+                         * @enum {string}
+                         */
+                        whenAbsent: "zero" | "no_data" | "not_applicable";
                         regionCode: string | null;
                         /** @enum {string} */
                         level: "national" | "province" | "city" | "county";
@@ -12128,6 +12351,8 @@ export interface operations {
                 from?: string;
                 /** @description YYYY-MM */
                 to?: string;
+                /** @description Language of headers and values; else Accept-Language, else zh */
+                lang?: "zh" | "en";
             };
             header?: never;
             path: {

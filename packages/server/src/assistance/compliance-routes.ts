@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type ComplianceReport, day, formatDay, readScope } from "@medbridge/core";
+import { type ComplianceReport, day, formatDay, RULE_NAMES, type RuleStatus, readScope } from "@medbridge/core";
 import { and } from "drizzle-orm";
 import { Type } from "typebox";
 import { requireAccess, requireAccessTo, requireEver } from "../access.ts";
@@ -8,10 +8,13 @@ import { principalOf } from "../auth/principal.ts";
 import { type Clock, systemClock, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { attachment } from "../http/download.ts";
+import { type Lang, LangQuery, requestLanguage } from "../http/language.ts";
 import { DateString, errorResponses, fileResponse, IdParams, RegionCode, StringEnum } from "../http/schemas.ts";
 import { writeXlsx, XLSX_TYPE } from "../tabular/tabular.ts";
 import { type Agreement, AgreementSchema, agreementScope, getAgreement, withParties } from "./agreements.ts";
 import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf, ReviewInput, reviewAttendance } from "./attendance.ts";
+import { BoardFacets, BoardQuery, boardFacets, filterBoard, scopeName } from "./board.ts";
 import { certificatePdf } from "./certificate.ts";
 import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings } from "./compliance-service.ts";
 import { OwnDaysSchema, ownDays } from "./own-days.ts";
@@ -19,6 +22,22 @@ import { createPackCopy, listPacks, PackCopyInput, PackSchema } from "./packs.ts
 import { ServiceCreditSchema, serviceCredit } from "./service-credit.ts";
 
 const tags = ["assistance"];
+
+/** The board export's sheet, headers and statuses in the requester's language (never the enum values). */
+const EXPORT_WORDS: Record<Lang, { sheet: string; file: string; header: string[]; status: Record<RuleStatus, string> }> = {
+  zh: {
+    sheet: "合规看板",
+    file: "对口帮扶考核",
+    header: ["协议编号", "受援医院", "支援医院", "规则包", "年度", "状态", "未达标规则", "存在风险规则"],
+    status: { pass: "达标", fail: "未达标", at_risk: "存在风险" },
+  },
+  en: {
+    sheet: "Compliance board",
+    file: "compliance",
+    header: ["Agreement", "Recipient", "Supporters", "Rule pack", "Year", "Status", "Failing rules", "Rules at risk"],
+    status: { pass: "Pass", fail: "Fail", at_risk: "At risk" },
+  },
+};
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Status = StringEnum(["pass", "fail", "at_risk"] as const);
 const RuleResult = Type.Object({ id: Type.String(), status: Status, message: Type.String(), messageEn: Type.String() }, { additionalProperties: true });
@@ -34,13 +53,20 @@ const Report = Type.Object(
   },
   { additionalProperties: false },
 );
-const BoardQuery = Type.Object({ regionCode: Type.Optional(RegionCode), year: Year, asOf: Type.Optional(DateString) }, { additionalProperties: false });
 const BoardRow = Type.Object({ agreement: AgreementSchema, report: Report });
 const Board = Type.Object({
   year: Type.Integer(),
   asOf: Type.String(),
-  totals: Type.Object({ pass: Type.Integer(), fail: Type.Integer(), at_risk: Type.Integer() }),
+  regionName: Type.String({ description: "The region asked for, else the caller's region or institution" }),
+  totals: Type.Object(
+    { pass: Type.Integer(), fail: Type.Integer(), at_risk: Type.Integer() },
+    { description: "Agreements by status under every filter but the status" },
+  ),
+  total: Type.Integer({ description: "Agreements under every filter, the status included" }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
   items: Type.Array(BoardRow),
+  ...BoardFacets,
 });
 
 /** Agreements the caller may see, optionally narrowed to a region. */
@@ -72,12 +98,26 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       },
     );
 
-    const board = async (request: Parameters<typeof principalOf>[0], query: { regionCode?: string | undefined; year: number; asOf?: string | undefined }) => {
+    // Every agreement in scope is judged (a province has hundreds), then filtered and paged here,
+    // since the status comes from the engine, not from a column.
+    const board = async (request: Parameters<typeof principalOf>[0], query: BoardQuery) => {
       const asOf = query.asOf ? day(query.asOf) : todayInChina(now());
-      const rows = await complianceBoard(db, await visibleAgreements(db, request, query.regionCode), query.year, asOf);
-      const totals = { pass: 0, fail: 0, at_risk: 0 };
-      for (const r of rows) totals[r.report.status]++;
-      return { year: query.year, asOf: formatDay(asOf), totals, items: rows };
+      const visible = await visibleAgreements(db, request, query.regionCode);
+      const rows = await complianceBoard(db, visible, query.year, asOf);
+      const { totals, listed } = filterBoard(rows, query);
+      const start = (query.page - 1) * query.pageSize;
+      return {
+        year: query.year,
+        asOf: formatDay(asOf),
+        regionName: await scopeName(db, principalOf(request), query.regionCode),
+        totals,
+        total: listed.length,
+        page: query.page,
+        pageSize: query.pageSize,
+        items: listed.slice(start, start + query.pageSize),
+        all: listed,
+        ...(await boardFacets(db, visible)),
+      };
     };
 
     app.get(
@@ -91,7 +131,10 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
           response: { 200: Board, ...errorResponses },
         },
       },
-      async (request) => board(request, request.query),
+      async (request) => {
+        const { all: _, ...answer } = await board(request, request.query);
+        return answer;
+      },
     );
 
     app.get(
@@ -100,35 +143,45 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
         schema: {
           operationId: "exportComplianceBoard",
           tags,
-          summary: "The compliance board as XLSX",
-          querystring: BoardQuery,
+          summary: "The compliance board as XLSX, under the same filters (every page)",
+          querystring: Type.Object({ ...BoardQuery.properties, ...LangQuery }, { additionalProperties: false }),
           response: { 200: fileResponse(XLSX_TYPE, "The board as a spreadsheet"), ...errorResponses },
         },
       },
       async (request, reply) => {
-        const result = await board(request, request.query);
-        const failing = (r: ComplianceReport, status: string) =>
+        const { lang: _lang, ...query } = request.query;
+        const lang = requestLanguage(request);
+        const result = await board(request, query);
+        const packName = new Map(result.packs.map((p) => [p.id, p[lang]]));
+        const rules = (r: ComplianceReport, status: string) =>
           r.rules
             .filter((x) => x.status === status)
-            .map((x) => `${x.id}: ${x.message}`)
+            .map((x) => `${RULE_NAMES[x.id][lang]}${lang === "en" ? ": " : "："}${lang === "en" ? x.messageEn : x.message}`)
             .join("\n");
+        const words = EXPORT_WORDS[lang];
         const buffer = await writeXlsx(
-          "合规看板",
-          ["协议编号", "受援医院", "支援医院", "规则包", "年度", "状态", "未达标规则", "存在风险规则"],
-          result.items.map(({ agreement, report }) => [
+          words.sheet,
+          words.header,
+          result.all.map(({ agreement, report }) => [
             agreement.code,
             agreement.recipient.name,
-            agreement.supporters.map((s) => s.name).join("、"),
-            agreement.packId,
+            agreement.supporters.map((s) => s.name).join(lang === "en" ? ", " : "、"),
+            packName.get(agreement.packId) ?? agreement.packId,
             report.year,
-            report.status,
-            failing(report, "fail"),
-            failing(report, "at_risk"),
+            words.status[report.status],
+            rules(report, "fail"),
+            rules(report, "at_risk"),
           ]),
         );
         return reply
           .type(XLSX_TYPE)
-          .header("content-disposition", `attachment; filename="compliance-${request.query.regionCode ?? "all"}-${request.query.year}.xlsx"`)
+          .header(
+            "content-disposition",
+            attachment(
+              `${result.regionName}-${request.query.year}-${words.file}.xlsx`,
+              `compliance-${request.query.regionCode ?? "all"}-${request.query.year}.xlsx`,
+            ),
+          )
           .send(buffer);
       },
     );

@@ -1,14 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { figureScope, forbidden, INDICATORS, invalid, notFound, PERIOD_KINDS, type Principal, regionLevel, VALUE_LEVELS } from "@medbridge/core";
+import {
+  figureScope,
+  forbidden,
+  INDICATORS,
+  type IndicatorUnit,
+  invalid,
+  notFound,
+  PERIOD_KINDS,
+  type Principal,
+  regionLevel,
+  VALUE_LEVELS,
+} from "@medbridge/core";
 import { type Static, type TSchema, Type } from "typebox";
 import { requireAccess, requireEver } from "../access.ts";
 import { principalOf } from "../auth/principal.ts";
 import { chinaDay, chinaMonth, todayInChina } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
+import { attachment } from "../http/download.ts";
+import { type Lang, LangQuery, requestLanguage } from "../http/language.ts";
 import { errorResponses, fileResponse, RegionCode, StringEnum } from "../http/schemas.ts";
 import { importRoute } from "../tabular/import-route.ts";
 import { writeXlsx, XLSX_TYPE as XLSX } from "../tabular/tabular.ts";
-import { indicatorAggregate } from "./aggregate.ts";
+import { ABSENCE_REASONS, indicatorAggregate, whenAbsent } from "./aggregate.ts";
 import { assessmentImport } from "./assessment-import.ts";
 import { parseWeights, RANKING_METRICS, type RankingMetric, rankSupporters } from "./ranking.ts";
 import { regionReport, regionReportPdf } from "./report.ts";
@@ -16,6 +29,46 @@ import { refreshRollups } from "./rollups.ts";
 import { countyVisitImport } from "./visit-stats.ts";
 
 const tags = ["monitoring"];
+
+/** The exports' sheets and headers in the requester's language (units in words, never the catalogue's enum). */
+const EXPORT_WORDS: Record<
+  Lang,
+  {
+    rankingSheet: string;
+    rankingHeader: string[];
+    weight: (metric: string) => string;
+    valuesHeader: string[];
+    value: (unit: string) => string;
+    unit: Record<IndicatorUnit, string>;
+  }
+> = {
+  zh: {
+    rankingSheet: "赛马排名",
+    rankingHeader: ["名次", "支援医院", "综合得分", "协议数", "达标协议数", "派驻人日", "远程医疗", "新技术", "培训人次"],
+    weight: (metric) => `${metric}权重`,
+    valuesHeader: ["区划代码", "区划", "期间", "分子", "分母"],
+    value: (unit) => `数值（${unit}）`,
+    unit: { "%": "%", count: "数量", days: "天", hours: "小时", ratio: "比值" },
+  },
+  en: {
+    rankingSheet: "Supporter ranking",
+    rankingHeader: [
+      "Rank",
+      "Supporting hospital",
+      "Score",
+      "Agreements",
+      "Agreements passing",
+      "Stationed person-days",
+      "Telemedicine",
+      "Techniques",
+      "Person-times trained",
+    ],
+    weight: (metric) => `Weight: ${metric}`,
+    valuesHeader: ["Region code", "Region", "Period", "Numerator", "Denominator"],
+    value: (unit) => `Value (${unit})`,
+    unit: { "%": "%", count: "count", days: "days", hours: "hours", ratio: "ratio" },
+  },
+};
 const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
 const ValuesQuery = Type.Object(
   {
@@ -46,6 +99,10 @@ const IndicatorSchema = Type.Object({
 /** One indicator's values by region and period (indicatorValues). */
 const ValuesSchema = Type.Object({
   indicator: IndicatorSchema,
+  whenAbsent: StringEnum(ABSENCE_REASONS, {
+    description:
+      "What a region or period missing from items means: zero (a count of the platform's records), no_data (imported statistics not imported), not_applicable (nothing to divide by, no case); an item's null value is not_applicable",
+  }),
   regionCode: Type.Union([Type.String(), Type.Null()]),
   level: StringEnum(VALUE_LEVELS),
   period: StringEnum(PERIOD_KINDS),
@@ -188,27 +245,19 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
           operationId: "exportSupporterRanking",
           tags,
           summary: "The same ranking as XLSX",
-          querystring: RankingQuery,
+          querystring: Type.Object({ ...RankingQuery.properties, ...LangQuery }, { additionalProperties: false }),
           response: { 200: fileResponse(XLSX, "The ranking as a spreadsheet"), ...errorResponses },
         },
       },
       async (request, reply) => {
-        const result = await ranking(principalOf(request), request.query);
+        const { lang: _lang, ...query } = request.query;
+        const lang = requestLanguage(request);
+        const result = await ranking(principalOf(request), query);
         const metrics = Object.keys(RANKING_METRICS) as RankingMetric[];
+        const words = EXPORT_WORDS[lang];
         const buffer = await writeXlsx(
-          "赛马排名",
-          [
-            "名次",
-            "支援医院",
-            "综合得分",
-            "协议数",
-            "达标协议数",
-            "派驻人日",
-            "远程医疗",
-            "新技术",
-            "培训人次",
-            ...metrics.map((m) => `${RANKING_METRICS[m].zh}权重`),
-          ],
+          words.rankingSheet,
+          [...words.rankingHeader, ...metrics.map((m) => words.weight(RANKING_METRICS[m][lang]))],
           result.items.map((i) => [
             i.rank,
             i.name,
@@ -245,10 +294,14 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
         const principal = principalOf(request);
         const { regionCode } = request.params;
         regionalFigures(principal, regionCode);
-        const pdf = await regionReportPdf(await regionReport(db, regionCode, request.query.period, todayInChina(now())));
+        const report = await regionReport(db, regionCode, request.query.period, todayInChina(now()));
+        const pdf = await regionReportPdf(report);
         return reply
           .type("application/pdf")
-          .header("content-disposition", `attachment; filename="report-${regionCode}-${request.query.period}.pdf"`)
+          .header(
+            "content-disposition",
+            attachment(`${report.regionName}-${request.query.period}-帮扶监测报告.pdf`, `report-${regionCode}-${request.query.period}.pdf`),
+          )
           .send(Buffer.from(pdf));
       },
     );
@@ -276,15 +329,18 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
           tags,
           summary: "The same values as XLSX",
           params: Type.Object({ id: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
-          querystring: ValuesQuery,
+          querystring: Type.Object({ ...ValuesQuery.properties, ...LangQuery }, { additionalProperties: false }),
           response: { 200: fileResponse(XLSX, "The values as a spreadsheet"), ...errorResponses },
         },
       },
       async (request, reply) => {
-        const result = await indicatorValues(db, principalOf(request), request.params.id, request.query, now());
+        const { lang: _lang, ...query } = request.query;
+        const lang = requestLanguage(request);
+        const result = await indicatorValues(db, principalOf(request), request.params.id, query, now());
+        const words = EXPORT_WORDS[lang];
         const buffer = await writeXlsx(
-          result.indicator.zh.slice(0, 30),
-          ["区划代码", "区划", "期间", "分子", "分母", `数值（${result.indicator.unit}）`],
+          result.indicator[lang].slice(0, 30),
+          [...words.valuesHeader, words.value(words.unit[result.indicator.unit])],
           result.items.map((i) => [i.regionCode, i.regionName, i.period, i.numerator, i.denominator ?? "", i.value ?? ""]),
         );
         return reply
@@ -309,7 +365,7 @@ async function indicatorValues(db: Db, principal: Principal, id: string, query: 
   const period = query.period ?? "month";
   await refreshRollups(db, chinaDay(now));
   const items = await indicatorAggregate(db, indicator, { regionCode, level, period, from, to });
-  return { indicator, regionCode: regionCode ?? null, level, period, from, to, items };
+  return { indicator, whenAbsent: whenAbsent(indicator), regionCode: regionCode ?? null, level, period, from, to, items };
 }
 
 /** The region whose indicators the caller asks for, as the policy allows (`indicator` is never per institution). */

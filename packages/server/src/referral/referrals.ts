@@ -29,7 +29,7 @@ import {
   WORKLIST_VIEWS,
   worklistSearch,
 } from "@medbridge/core";
-import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit, auditInsert } from "../audit.ts";
 import { chinaDay } from "../clock.ts";

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { api, withQuery } from "../api.ts";
 import { oversees } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
+import { useDownloadHref } from "../shared/download.ts";
 import { PagedTable } from "../shared/PagedTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import { recentYears } from "../shared/years.ts";
@@ -76,6 +77,7 @@ export function BoardPage() {
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith("zh");
   const me = useMe().data;
+  const download = useDownloadHref();
   const { query, update } = useListParams(["year", "regionCode", "status", "supporterId", "packId", "q"] as const);
   const year = Number(query.year ?? new Date().getFullYear());
   const [search, setSearch] = useState(query.q ?? "");
@@ -141,7 +143,7 @@ export function BoardPage() {
         }
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={withQuery("/api/v1/compliance/export", filters)} data-testid="board-export">
+            <Button icon={<DownloadOutlined />} href={download(withQuery("/api/v1/compliance/export", filters))} data-testid="board-export">
               {t("complianceBoard.exportXlsx")}
             </Button>
             {reportRegion && oversees(me, "indicator") && (

@@ -249,7 +249,7 @@ export function AppLayout() {
                 },
               }}
             >
-              <Space style={{ cursor: "pointer", minWidth: 0 }} data-testid="user-menu" aria-label={t("phone.userMenu")} role="button">
+              <Space style={{ cursor: "pointer", minWidth: 0 }} data-testid="user-menu" aria-label={phone ? t("phone.userMenu") : undefined} role="button">
                 <Avatar style={{ background: "#0b6e6e" }} icon={<UserOutlined />} />
                 {!phone && <span style={{ whiteSpace: "nowrap" }}>{who}</span>}
               </Space>

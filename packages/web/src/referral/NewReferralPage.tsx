@@ -48,7 +48,7 @@ async function toAttachment(file: UploadFile) {
 /** The GB/T 2260 grade of the latest evaluated visit, as the diagnosis says it: 原发性高血压（3级）. */
 function diagnosisText(t: TFunction, visit: Visit | undefined): string {
   const grade = visit?.recommendation?.grade;
-  return grade && grade.startsWith("grade") ? t("referralPath.reasonText", { grade: t(`htnGrade.${grade}`) }) : t("referralPath.reasonPlain");
+  return grade?.startsWith("grade") ? t("referralPath.reasonText", { grade: t(`htnGrade.${grade}`) }) : t("referralPath.reasonPlain");
 }
 
 /** The latest reading, its symptoms and drugs, and the advice that led here: the summary a receiving doctor reads first. */
