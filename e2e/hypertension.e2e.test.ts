@@ -31,6 +31,7 @@ describe.skipIf(!HAS_CHROMIUM)("hypertension visit in Chromium", () => {
     await page.getByTestId("htn-refer").click();
     await page.waitForURL(/\/referrals\/new\?/);
     await expect.poll(() => page.locator("#icd10").inputValue()).toBe("I10");
-    expect(await page.locator("#reasonText").inputValue()).toContain("紧急转诊");
+    // The reason is the patient's diagnosis with its grade, never the advice's wording (issue 14).
+    await expect.poll(() => page.locator("#reasonText").inputValue()).toBe("原发性高血压（3级）");
   }, 120_000);
 });

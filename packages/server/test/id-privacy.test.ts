@@ -113,9 +113,19 @@ describe.each(BACKENDS)("ID numbers cannot be rebuilt from clear data on %s", (b
     });
     const bad = await ctx.app.inject({ method: "POST", url: "/api/v1/referrals", headers: { cookie: doctor }, payload: body("520000") });
     expect(bad.statusCode).toBe(400);
-    expect(json(bad).errors).toContainEqual({ path: "patient.homeCounty", message: "must be a county-level code (this is a province)" });
+    expect(json(bad).errors).toContainEqual({
+      path: "patient.homeCounty",
+      code: "wrong_kind",
+      params: { expected: "county_level_code", level: "province" },
+      message: "must be a county-level code (this is a province)",
+    });
     const unknown = await ctx.app.inject({ method: "POST", url: "/api/v1/referrals", headers: { cookie: doctor }, payload: body("529999") });
-    expect(json(unknown).errors).toContainEqual({ path: "patient.homeCounty", message: "is not a GB/T 2260 region code" });
+    expect(json(unknown).errors).toContainEqual({
+      path: "patient.homeCounty",
+      code: "format",
+      params: { format: "region_code" },
+      message: "is not a GB/T 2260 region code",
+    });
     const good = await ctx.app.inject({ method: "POST", url: "/api/v1/referrals", headers: { cookie: doctor }, payload: body("522601") });
     expect(good.statusCode, good.body).toBe(201);
     expect(json(good).patient.homeCounty).toBe("522601");

@@ -383,7 +383,7 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
       期间: "period",
       分子: "numerator",
       分母: "denominator",
-      "数值（count）": "value",
+      "数值（数量）": "value",
     });
     expect(rows.map((r) => [r.values.region, r.values.period, r.values.numerator])).toEqual([
       [county, "2025-01", "2"],
