@@ -34,7 +34,11 @@ export function ReferralDetailPage() {
       await client.invalidateQueries({ queryKey: ["referrals"] });
       // Scheduling confirms with what was booked: where, which department or ward, which day.
       const b = action === "schedule" ? answer.booking : null;
-      message.success(b ? t("referralPath.booked", { place: `${b.institutionName} · ${b.unit} · ${b.date}` }) : t(`referralAction.${action}`), b ? 6 : 3);
+      // A refusal or a cancellation is reported with whose referral it was: it cannot be undone.
+      const done = NEEDS_NOTE.has(action)
+        ? t("referralPath.done", { action: t(`referralAction.${action}`), patient: answer.patient.name })
+        : t(`referralAction.${action}`);
+      message.success(b ? t("referralPath.booked", { place: `${b.institutionName} · ${b.unit} · ${b.date}` }) : done, b ? 6 : 3);
     } catch (error) {
       // The problem and each field's error (labelled: 下转信息 · 第 1 项 · 用药…) in the user's language.
       message.error(errorText(error));
@@ -155,11 +159,18 @@ export function ReferralDetailPage() {
             </Row>
             <Modal
               open={pending !== null}
-              title={pending ? t(`referralAction.${pending}`) : ""}
+              // Refusing or cancelling names the referral it ends and says so on its button.
+              title={
+                pending && NEEDS_NOTE.has(pending)
+                  ? t("referralPath.confirmTitle", { action: t(`referralAction.${pending}`), patient: x.patient.name })
+                  : pending
+                    ? t(`referralAction.${pending}`)
+                    : ""
+              }
               onCancel={() => setPending(null)}
-              okText={t("common.save")}
+              okText={pending && NEEDS_NOTE.has(pending) ? t(`referralAction.${pending}`) : t("common.save")}
               cancelText={t("common.cancel")}
-              okButtonProps={{ "data-testid": "action-confirm" } as Record<`data-${string}`, string>}
+              okButtonProps={{ "data-testid": "action-confirm", danger: pending !== null && NEEDS_NOTE.has(pending) } as Record<`data-${string}`, string>}
               onOk={async () => {
                 const v = await form.validateFields();
                 if (pending === "schedule") await act("schedule", bookingBody(v.booking));
