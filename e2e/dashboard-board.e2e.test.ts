@@ -25,10 +25,23 @@ describe.skipIf(!HAS_CHROMIUM)("dashboard and compliance board that do not misle
     await expect.poll(() => page.locator("th").allTextContents()).toEqual(expect.arrayContaining(["地区", `${month} 当月 (计数)`]));
     expect((await page.locator("th").allTextContents()).some((h) => h.startsWith("近12个月合计"))).toBe(true);
     await page.screenshot({ path: `${SHOTS}/dashboard-periods.png`, fullPage: true });
+    // The map says what a region without a row means: a count of the platform's records is 0
+    // there (most of the 88 counties referred nobody this year), imported statistics are no data.
+    const mapValues = () => page.getByTestId("map-region").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")));
+    await expect.poll(async () => (await mapValues()).length).toBe(88);
+    expect((await mapValues()).filter((v) => v === "0").length).toBeGreaterThan(0);
+    expect(await mapValues()).not.toContain("no_data");
+    await expect.poll(() => page.getByTestId("map-legend").textContent()).not.toContain("无数据");
+    await page.getByTestId("tile-within_county_rate").click();
+    await expect.poll(async () => new Set(await mapValues())).toEqual(new Set(["no_data"]));
+    await expect.poll(() => page.getByTestId("map-legend").textContent()).toBe("无数据（未导入）");
+    await page.getByTestId("tile-referrals_up").click();
     // Rows drill in like the map: a prefecture, then one of its counties.
     await page.getByTestId("indicator-row").filter({ hasText: "黔东南" }).click();
     await expect.poll(() => page.getByTestId("crumb").allTextContents()).toEqual(["贵州省", "黔东南苗族侗族自治州"]);
-    await page.getByTestId("indicator-row").filter({ hasText: "黄平县" }).click();
+    // The keyboard path: the map is a picture, the rows take focus and Enter drills in.
+    await page.getByTestId("indicator-row").filter({ hasText: "黄平县" }).focus();
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.getByTestId("crumb").allTextContents()).toEqual(["贵州省", "黔东南苗族侗族自治州", "黄平县"]);
     expect(new URL(page.url()).searchParams.get("regionCode")).toBe("522622");
     await page.close();

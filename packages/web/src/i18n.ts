@@ -80,9 +80,10 @@ const zh = {
   },
   dashboard: {
     map: "分布地图",
+    mapLabel: "{{indicator}}分布地图：颜色越深数值越高；各地区的数值及进入下级地区见下方地区表格",
     noShapes: "没有该区域的地图",
-    noData: "无数据",
     trend: "近12个月趋势",
+    trendTable: "{{title}}各期数值（可滚动）",
     month: "月份",
     numerator: "分子",
     denominator: "分母",
@@ -1021,9 +1022,10 @@ const en: typeof zh = {
   },
   dashboard: {
     map: "Map",
+    mapLabel: "Map of {{indicator}}: the darker a region, the higher its value; each region's value, and the way into it, is in the region table below",
     noShapes: "No map for this region",
-    noData: "No data",
     trend: "Last 12 months",
+    trendTable: "{{title}} by period (scrollable)",
     month: "Month",
     numerator: "Numerator",
     denominator: "Denominator",

@@ -9,19 +9,26 @@ type Shapes = FeatureCollection<MultiPolygon, { code: string; name: string }>;
 
 /** Light to dark: a higher value is a darker region, whatever the indicator's direction. */
 const STEPS = ["#e6f4f1", "#b5ded6", "#7cc4b8", "#3f9e93", "#0f6e6e"];
-const NO_DATA = "#f0f0f0";
+/** Grey swatches for a region without a figure, by why (`whenAbsent`, or a row with nothing to divide). */
+const ABSENT = { no_data: "#f0f0f0", not_applicable: "#d9d9d9" } as const;
 const WIDTH = 640;
 const HEIGHT = 480;
+
+/** A region's figure, or why there is none. */
+export type Shown = { value: number; reason?: undefined } | { value: null; reason: keyof typeof ABSENT };
 
 /**
  * Provinces of China, or the counties of one province, coloured by a value per region code.
  * Shapes are static files built from npm packages (scripts/build-geo.mjs); `within` narrows
- * the counties to one city or county's prefix.
+ * the counties to one city or county's prefix. The map is a picture with a label: a pointer
+ * drills in by clicking a region, keyboard and screen-reader users through the region table
+ * the page puts beside it (regions here are not focusable, so the picture nests no controls).
  */
 export function ChoroplethMap({
   province,
   within,
-  values,
+  figureOf,
+  label,
   selected,
   unit,
   onSelect,
@@ -29,7 +36,10 @@ export function ChoroplethMap({
   /** Two-digit province code, or undefined for the provinces of China. */
   province?: string;
   within?: string;
-  values: Map<string, number | null>;
+  /** The figure of a region drawn on the map, or why there is none (e.g. 0 for a count with no row). */
+  figureOf: (code: string) => Shown;
+  /** What the picture shows, for those who cannot see it. */
+  label: string;
   selected?: string;
   unit: string;
   onSelect: (code: string) => void;
@@ -52,52 +62,64 @@ export function ChoroplethMap({
     const path = geoPath(geoMercator().fitSize([WIDTH, HEIGHT], collection));
     return features.map((f) => ({ code: f.properties.code, name: f.properties.name, d: path(f) ?? "" }));
   }, [shapes.data, within]);
-  const known = [...values.values()].filter((v): v is number => v !== null);
+  const regions = (drawn ?? []).map((f) => ({ ...f, shown: figureOf(f.code) }));
+  const known = regions.flatMap((r) => (r.shown.value === null ? [] : [r.shown.value]));
+  const reasons = (Object.keys(ABSENT) as (keyof typeof ABSENT)[]).filter((k) => regions.some((r) => r.shown.reason === k));
   const min = Math.min(...known);
   const max = Math.max(...known);
-  const colour = (v: number | null | undefined) => {
-    if (v === null || v === undefined) return NO_DATA;
+  const suffix = unit === "%" ? "%" : "";
+  const colour = (v: Shown) => {
+    if (v.value === null) return ABSENT[v.reason];
     if (max === min) return STEPS[STEPS.length - 1];
-    return STEPS[Math.min(STEPS.length - 1, Math.floor(((v - min) / (max - min)) * STEPS.length))];
+    return STEPS[Math.min(STEPS.length - 1, Math.floor(((v.value - min) / (max - min)) * STEPS.length))];
   };
 
   if (shapes.isPending) return <Spin style={{ display: "block", margin: 48 }} />;
   if (!drawn?.length) return <Empty description={t("dashboard.noShapes")} />;
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={t("dashboard.map")} data-testid="choropleth">
-        {drawn.map((f) => {
-          const value = values.get(f.code);
-          return (
-            // biome-ignore lint/a11y/useSemanticElements: an SVG region cannot be a <button>; it takes keys like one
-            <path
-              key={f.code}
-              d={f.d}
-              fill={colour(value)}
-              stroke={f.code === selected ? "#cf1322" : "#fff"}
-              strokeWidth={f.code === selected ? 2 : 0.6}
-              style={{ cursor: "pointer" }}
-              role="button"
-              tabIndex={0}
-              data-testid="map-region"
-              data-code={f.code}
-              onClick={() => onSelect(f.code)}
-              onKeyDown={(e) => e.key === "Enter" && onSelect(f.code)}
-            >
-              <title>{`${f.name}: ${value ?? "—"}${unit === "%" ? "%" : ""}`}</title>
-            </path>
-          );
-        })}
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={label} data-testid="choropleth">
+        {regions.map((f) => (
+          // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the region table is the keyboard path (a focusable region inside an image would nest controls)
+          <path
+            key={f.code}
+            d={f.d}
+            fill={colour(f.shown)}
+            stroke={f.code === selected ? "#cf1322" : "#fff"}
+            strokeWidth={f.code === selected ? 2 : 0.6}
+            style={{ cursor: "pointer" }}
+            data-testid="map-region"
+            data-code={f.code}
+            data-value={f.shown.value ?? f.shown.reason}
+            onClick={() => onSelect(f.code)}
+          >
+            <title>{`${f.name}: ${f.shown.value === null ? t(`indicatorTile.${f.shown.reason}`) : `${f.shown.value}${suffix}`}`}</title>
+          </path>
+        ))}
       </svg>
-      {known.length > 0 && (
-        <Space size={4} wrap>
-          <Typography.Text type="secondary">{min}</Typography.Text>
-          {STEPS.map((c) => (
-            <span key={c} style={{ display: "inline-block", width: 28, height: 10, background: c }} />
+      {(known.length > 0 || reasons.length > 0) && (
+        <Space size={4} wrap data-testid="map-legend">
+          {known.length > 0 && (
+            <>
+              <Typography.Text type="secondary">
+                {min}
+                {suffix}
+              </Typography.Text>
+              {STEPS.map((c) => (
+                <span key={c} style={{ display: "inline-block", width: 28, height: 10, background: c }} />
+              ))}
+              <Typography.Text type="secondary">
+                {max}
+                {suffix}
+              </Typography.Text>
+            </>
+          )}
+          {reasons.map((reason) => (
+            <Space key={reason} size={4} style={{ marginLeft: 12 }}>
+              <span style={{ display: "inline-block", width: 14, height: 10, background: ABSENT[reason], border: "1px solid #bfbfbf" }} />
+              <Typography.Text type="secondary">{t(`indicatorTile.${reason}`)}</Typography.Text>
+            </Space>
           ))}
-          <Typography.Text type="secondary">{max}</Typography.Text>
-          <span style={{ display: "inline-block", width: 14, height: 10, background: NO_DATA, marginLeft: 12 }} />
-          <Typography.Text type="secondary">{t("dashboard.noData")}</Typography.Text>
         </Space>
       )}
     </Space>

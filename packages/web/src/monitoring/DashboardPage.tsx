@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from "@ant-design/icons";
 import { INDICATORS, type Indicator, regionContains, regionLevel, regionPrefix } from "@medbridge/core";
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Typography } from "antd";
+import { Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api, withQuery } from "../api.ts";
@@ -9,7 +9,7 @@ import { useMe } from "../auth/session.ts";
 import { chinaToday } from "../shared/format.ts";
 import { useListParams } from "../shared/useListParams.ts";
 import type { RegionWithPath, IndicatorValues as Values } from "../types.ts";
-import { ChoroplethMap } from "./ChoroplethMap.tsx";
+import { ChoroplethMap, type Shown } from "./ChoroplethMap.tsx";
 import { RankingCard } from "./RankingCard.tsx";
 import { StatisticsImport } from "./StatisticsImport.tsx";
 import { TrendCard } from "./TrendCard.tsx";
@@ -27,7 +27,10 @@ function Trend({ points, label }: { points: (number | null)[]; label: string }) 
 }
 
 type Absence = Values["whenAbsent"];
-type Shown = { value: number; reason?: undefined } | { value: null; reason: "no_data" | "not_applicable" };
+/** Tile value colours, each at least 4.5:1 on white (WCAG AA): better, worse, and no figure. */
+const GOOD = "#3a7a00";
+const BAD = "#cf1322";
+const MUTED = "#595959";
 const UNIT_KEY = { "%": "unit_percent", count: "unit_count", days: "unit_days", hours: "unit_hours", ratio: "unit_ratio" } as const;
 
 /**
@@ -112,7 +115,9 @@ export function DashboardPage() {
     queryKey: ["indicator", indicator.id, "map", mapQuery],
     queryFn: () => api<Values>(`/indicators/${indicator.id}/values`, { query: mapQuery }),
   });
-  const mapped = new Map((mapValues.data?.items ?? []).map((r) => [r.regionCode, r.value]));
+  const mapped = new Map((mapValues.data?.items ?? []).map((r) => [r.regionCode, r]));
+  // A region with no row is 0 for a count of the platform's records, otherwise no data / not applicable.
+  const mapValueOf = (code: string) => shown(mapped.get(code), mapValues.data?.whenAbsent);
   const ownData = tiles[INDICATORS.indexOf(indicator)]?.data;
   const trendPeriods = indicator.yearly ? [String(year - 2), String(year - 1), String(year)] : months;
   const trend = trendPeriods.map((p) => {
@@ -181,7 +186,7 @@ export function DashboardPage() {
                   suffix={now.value !== null && ind.unit === "%" ? "%" : undefined}
                   loading={tiles[k]?.isPending}
                   prefix={comparable ? up ? <ArrowUpOutlined /> : down ? <ArrowDownOutlined /> : <MinusOutlined /> : undefined}
-                  valueStyle={now.value === null ? { fontSize: 14, color: "#8c8c8c" } : { color: up || down ? (good ? "#3f8600" : "#cf1322") : undefined }}
+                  valueStyle={now.value === null ? { fontSize: 14, color: MUTED } : { color: up || down ? (good ? GOOD : BAD) : undefined }}
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }} data-testid="tile-period">
                   {p.label} · {unitOf(ind)}
@@ -201,14 +206,19 @@ export function DashboardPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={13}>
           <Card title={`${name(indicator)} · ${t("dashboard.map")} · ${indicator.yearly ? period.label : t("indicatorTile.window", { from, to })}`}>
-            <ChoroplethMap
-              province={regionCode?.slice(0, 2)}
-              within={regionCode && regionLevel(regionCode) !== "province" ? regionPrefix(regionCode) : undefined}
-              values={mapped}
-              selected={regionCode}
-              unit={indicator.unit}
-              onSelect={(code) => update({ regionCode: code })}
-            />
+            {mapValues.isPending ? (
+              <Spin style={{ display: "block", margin: 48 }} />
+            ) : (
+              <ChoroplethMap
+                province={regionCode?.slice(0, 2)}
+                within={regionCode && regionLevel(regionCode) !== "province" ? regionPrefix(regionCode) : undefined}
+                figureOf={mapValueOf}
+                label={t("dashboard.mapLabel", { indicator: name(indicator) })}
+                selected={regionCode}
+                unit={indicator.unit}
+                onSelect={(code) => update({ regionCode: code })}
+              />
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={11}>

@@ -92,7 +92,8 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
         const expanded = open.has(key);
         const expansion = expandable?.expandedRowRender && (expandable.rowExpandable?.(record) ?? true);
         return (
-          <div {...attributes} className={`mb-card ${attributes.className ?? ""}`} data-card-key={String(key)}>
+          // A list item: antd's List is a <ul>, which may hold only <li> (axe: list).
+          <li {...attributes} className={`mb-card ${attributes.className ?? ""}`} data-card-key={String(key)}>
             <div className="mb-card-title">
               {shown.map((c, i) =>
                 isTitle(c, i) && !empty(cellOf(c, record, index)) ? <span key={String(c.key ?? i)}>{cellOf(c, record, index)}</span> : null,
@@ -141,7 +142,7 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
               </div>
             )}
             {expanded && expandable?.expandedRowRender && <div className="mb-card-expanded">{expandable.expandedRowRender(record, index, 0, true)}</div>}
-          </div>
+          </li>
         );
       }}
     />
