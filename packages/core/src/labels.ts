@@ -142,3 +142,36 @@ export function enumCell<T extends string>(vocabulary: Vocabulary<T>, text: stri
   const map = lookupOf(vocabulary as Vocabulary<string>);
   return (map.get(key) ?? map.get(key.replace(/_/g, "")) ?? text) as T | string;
 }
+
+/** Kinds of in-app notification: referral events, and telemedicine session events (telemedicine_<new status>). */
+export type NotificationKind =
+  | "incoming"
+  | "accepted"
+  | "rejected"
+  | "scheduled"
+  | "expiring"
+  | "expired"
+  | "completed"
+  | "telemedicine_requested"
+  | "telemedicine_proposed"
+  | "telemedicine_scheduled"
+  | "telemedicine_held"
+  | "telemedicine_closed"
+  | "telemedicine_cancelled";
+
+/** A notification's Chinese title: stored for webhooks and API clients, and the web's zh text. */
+export const NOTIFICATION_TITLE_ZH: Record<NotificationKind, string> = {
+  incoming: "新的转入申请",
+  accepted: "转诊已被接收",
+  rejected: "转诊被拒绝",
+  scheduled: "转诊已预约号源/床位",
+  expiring: "转诊即将超时，请尽快处理",
+  expired: "转诊超时未应答",
+  completed: "转诊已完成",
+  telemedicine_requested: "新的远程医疗申请",
+  telemedicine_proposed: "远程医疗：对方提议了新的时间",
+  telemedicine_scheduled: "远程医疗已安排",
+  telemedicine_held: "远程医疗已开展，纪要已填写",
+  telemedicine_closed: "远程医疗已结束",
+  telemedicine_cancelled: "远程医疗已取消",
+};

@@ -1,3 +1,4 @@
+import { NOTIFICATION_TITLE_ZH } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { notifications, webhookDeliveries, webhooks } from "../db/schema.ts";
@@ -13,25 +14,8 @@ export type SessionNotificationKind =
   | "telemedicine_closed"
   | "telemedicine_cancelled";
 
-/**
- * The stored Chinese title, for webhooks and API clients; the web app shows its own text for the
- * kind in the reader's language.
- */
-const TITLES: Record<NotificationKind | SessionNotificationKind, string> = {
-  incoming: "新的转入申请",
-  accepted: "转诊已被接收",
-  rejected: "转诊被拒绝",
-  scheduled: "转诊已预约号源/床位",
-  expiring: "转诊即将超时，请尽快处理",
-  expired: "转诊超时未应答",
-  completed: "转诊已完成",
-  telemedicine_requested: "新的远程医疗申请",
-  telemedicine_proposed: "远程医疗：对方提议了新的时间",
-  telemedicine_scheduled: "远程医疗已安排",
-  telemedicine_held: "远程医疗已开展，纪要已填写",
-  telemedicine_closed: "远程医疗已结束",
-  telemedicine_cancelled: "远程医疗已取消",
-};
+/** The stored Chinese title, for webhooks and API clients; the web app shows the kind in the reader's language. */
+const TITLES: Record<NotificationKind | SessionNotificationKind, string> = NOTIFICATION_TITLE_ZH;
 
 /**
  * Tells an institution about a referral event: an in-app notification, and a webhook delivery when
