@@ -1,21 +1,16 @@
-import { NOTIFICATION_TITLE_ZH } from "@medbridge/core";
+import { type NotificationKind as AnyNotificationKind, NOTIFICATION_TITLE_ZH } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { notifications, webhookDeliveries, webhooks } from "../db/schema.ts";
 
-export type NotificationKind = "incoming" | "accepted" | "rejected" | "scheduled" | "expiring" | "expired" | "completed";
+/** A referral event's kind (told to the other institution of the referral). */
+export type NotificationKind = Exclude<AnyNotificationKind, SessionNotificationKind>;
 
 /** A telemedicine session event, told to the other side of the session (telemedicine_<new status>). */
-export type SessionNotificationKind =
-  | "telemedicine_requested"
-  | "telemedicine_proposed"
-  | "telemedicine_scheduled"
-  | "telemedicine_held"
-  | "telemedicine_closed"
-  | "telemedicine_cancelled";
+export type SessionNotificationKind = Extract<AnyNotificationKind, `telemedicine_${string}`>;
 
 /** The stored Chinese title, for webhooks and API clients; the web app shows the kind in the reader's language. */
-const TITLES: Record<NotificationKind | SessionNotificationKind, string> = NOTIFICATION_TITLE_ZH;
+const TITLES = NOTIFICATION_TITLE_ZH;
 
 /**
  * Tells an institution about a referral event: an in-app notification, and a webhook delivery when

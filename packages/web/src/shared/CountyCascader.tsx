@@ -3,38 +3,39 @@ import { useEffect, useState } from "react";
 import { api } from "../api.ts";
 import type { Answer, Region } from "../types.ts";
 
-interface Option {
+/** A region as a cascader option, loaded level by level (a county is a leaf). */
+export interface RegionOption {
   value: string;
   label: string;
   isLeaf: boolean;
-  children?: Option[];
+  children?: RegionOption[];
 }
 
-const toOption = (r: Region): Option => ({ value: r.code, label: r.name, isLeaf: r.level === "county" });
+export const toRegionOption = (r: Region): RegionOption => ({ value: r.code, label: r.name, isLeaf: r.level === "county" });
 
 /**
  * Picks a county (province → city → county, loaded level by level from the regions API). The form
  * value is the county's code; a city without counties (东莞, 中山…) is itself selectable.
  */
 export function CountyCascader({ value, onChange, placeholder }: { value?: string; onChange?: (code: string | undefined) => void; placeholder?: string }) {
-  const [options, setOptions] = useState<Option[]>([]);
+  const [options, setOptions] = useState<RegionOption[]>([]);
   const [path, setPath] = useState<string[]>([]);
 
   useEffect(() => {
-    void api<Answer<"/regions">>("/regions").then(({ items }) => setOptions(items.map(toOption)));
+    void api<Answer<"/regions">>("/regions").then(({ items }) => setOptions(items.map(toRegionOption)));
   }, []);
   // A value set from outside (a reset) clears the shown path.
   useEffect(() => {
     if (!value) setPath([]);
   }, [value]);
 
-  const loadData = async (selected: Option[]) => {
-    const target = selected[selected.length - 1] as Option;
+  const loadData = async (selected: RegionOption[]) => {
+    const target = selected[selected.length - 1] as RegionOption;
     const { items } = await api<Answer<"/regions">>("/regions", { query: { parent: target.value } });
-    const attach = (list: Option[]): Option[] =>
+    const attach = (list: RegionOption[]): RegionOption[] =>
       list.map((o) =>
         o.value === target.value
-          ? { ...o, isLeaf: items.length === 0, ...(items.length > 0 && { children: items.map(toOption) }) }
+          ? { ...o, isLeaf: items.length === 0, ...(items.length > 0 && { children: items.map(toRegionOption) }) }
           : o.children
             ? { ...o, children: attach(o.children) }
             : o,
@@ -43,7 +44,7 @@ export function CountyCascader({ value, onChange, placeholder }: { value?: strin
   };
 
   return (
-    <Cascader<Option>
+    <Cascader<RegionOption>
       options={options}
       loadData={loadData}
       value={path}
