@@ -29,6 +29,8 @@ import { validatorCompiler } from "./http/validation.ts";
 import { cdsRoutes } from "./hypertension/cds-routes.ts";
 import { landInRegister } from "./hypertension/landing.ts";
 import { smsRoutes } from "./hypertension/sms-routes.ts";
+import { fhirRoutes } from "./fhir/fhir-routes.ts";
+import { FHIR_PREFIX } from "./fhir/fhir-http.ts";
 import { loggerOptions } from "./logging.ts";
 import { indicatorRoutes } from "./monitoring/indicator-routes.ts";
 import { notificationRoutes } from "./notify/notification-routes.ts";
@@ -139,6 +141,8 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
     },
     { prefix: API_PREFIX },
   );
+  // The FHIR R4 door for hospital systems: the same callers, policy and audit, in FHIR's terms.
+  await app.register(fhirRoutes({ db, config, now, landings: [landInRegister(config)] }), { prefix: FHIR_PREFIX });
 
   const webIndex = join(config.webDist, "index.html");
   const serveWeb = existsSync(webIndex);

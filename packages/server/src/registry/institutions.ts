@@ -102,7 +102,8 @@ const columns = {
   updatedAt: institutions.updatedAt,
 };
 
-function baseSelect(db: Db) {
+/** The institutions with their region names (the REST list and FHIR's Organization read the same rows). */
+export function baseSelect(db: Db) {
   return db
     .select(columns)
     .from(institutions)
@@ -113,7 +114,7 @@ function baseSelect(db: Db) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseSelect>["execute"]>>[number];
 
-function toApi(row: Row): Institution {
+export function toApi(row: Row): Institution {
   return {
     ...row,
     regionName: row.regionName,

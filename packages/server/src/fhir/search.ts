@@ -1,0 +1,249 @@
+import type { Bundle, BundleLink, Resource } from "@medplum/fhirtypes";
+import { type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { FhirError, issue } from "./outcome.ts";
+
+/** The kinds of search parameter this server implements (http://hl7.org/fhir/R4/search.html). */
+export type SearchParamType = "token" | "reference" | "date" | "string" | "uri";
+
+export interface SearchParamDef {
+  name: string;
+  type: SearchParamType;
+  documentation: string;
+}
+
+/** One occurrence of a parameter in the query: `status:not=…` is name status, modifier not. */
+export interface SearchValue {
+  modifier: string | null;
+  /** Comma-separated alternatives (OR), each unescaped. */
+  values: string[];
+}
+
+export interface SearchRequest {
+  /** Every occurrence of each parameter (AND between occurrences). */
+  params: Map<string, SearchValue[]>;
+  count: number;
+  offset: number;
+}
+
+export const DEFAULT_COUNT = 20;
+export const MAX_COUNT = 200;
+/** Deep offsets read every row before them: a HIS pages by a narrower `_lastUpdated` instead. */
+export const MAX_OFFSET = 10_000;
+
+/** Parameters every search takes besides its own (the CapabilityStatement lists them once). */
+export const COMMON_PARAMS: readonly SearchParamDef[] = [
+  { name: "_id", type: "token", documentation: "The resource's logical id" },
+  { name: "_lastUpdated", type: "date", documentation: "When the resource last changed (prefixes eq, ne, gt, ge, lt, le, sa, eb)" },
+];
+/** Result parameters: how many, from where, in which format. */
+const RESULT_PARAMS = new Set(["_count", "_offset", "_format", "_total"]);
+const MODIFIERS: Record<SearchParamType, readonly string[]> = {
+  token: ["not", "missing"],
+  reference: ["missing"],
+  date: ["missing"],
+  string: ["exact", "contains", "missing"],
+  uri: ["below", "missing"],
+};
+
+function refused(parameter: string, diagnostics: string): FhirError {
+  return new FhirError(400, [issue("invalid", `${parameter}: ${diagnostics}`, parameter)]);
+}
+
+/** Splits on commas not escaped with a backslash, then unescapes `\,` `\|` `\$` `\\`. */
+function alternatives(text: string): string[] {
+  return text.split(/(?<!\\),/).map((part) => part.replace(/\\([,|$\\])/g, "$1"));
+}
+
+function integer(parameter: string, text: string, min: number, max: number): number {
+  if (!/^\d{1,9}$/.test(text)) throw refused(parameter, "must be a whole number");
+  const n = Number(text);
+  if (n < min || n > max) throw refused(parameter, `must be between ${min} and ${max}`);
+  return n;
+}
+
+/**
+ * Reads a search's query string against the parameters the resource supports. An unknown
+ * parameter is refused (strict handling: a HIS that mistypes `onwer` learns it instead of getting
+ * every Task), as is an unknown modifier or an empty value.
+ */
+export function parseSearch(query: Record<string, string | string[] | undefined>, defs: readonly SearchParamDef[]): SearchRequest {
+  const known = new Map([...COMMON_PARAMS, ...defs].map((d) => [d.name, d]));
+  const params = new Map<string, SearchValue[]>();
+  let count = DEFAULT_COUNT;
+  let offset = 0;
+  for (const [key, raw] of Object.entries(query)) {
+    const texts = Array.isArray(raw) ? raw : [raw ?? ""];
+    if (RESULT_PARAMS.has(key)) {
+      const text = texts[texts.length - 1] ?? "";
+      if (key === "_count") count = integer("_count", text, 0, MAX_COUNT);
+      if (key === "_offset") offset = integer("_offset", text, 0, MAX_OFFSET);
+      if (key === "_format" && !/^(json|application\/(fhir\+)?json)$/.test(text)) throw refused("_format", "only json is served");
+      if (key === "_total" && !["none", "estimate", "accurate"].includes(text)) throw refused("_total", "must be none, estimate or accurate");
+      continue;
+    }
+    const [name = "", modifier = null, ...rest] = key.split(":");
+    const def = known.get(name);
+    if (!def || rest.length) throw refused(key, "not a search parameter of this resource (see /fhir/R4/metadata)");
+    if (modifier !== null && !MODIFIERS[def.type].includes(modifier)) throw refused(key, `the modifier :${modifier} is not supported here`);
+    for (const text of texts) {
+      if (!text) throw refused(key, "needs a value");
+      if (modifier === "missing" && text !== "true" && text !== "false") throw refused(key, "must be true or false");
+      const list = params.get(name) ?? [];
+      list.push({ modifier, values: alternatives(text) });
+      params.set(name, list);
+    }
+  }
+  return { params, count, offset };
+}
+
+/** A token value: `system|code`, `|code` (no system), `code` (any system), `system|` (any code). */
+export function token(text: string): { system: string | null | undefined; code: string | undefined } {
+  const bar = text.indexOf("|");
+  if (bar === -1) return { system: undefined, code: text };
+  const system = text.slice(0, bar);
+  const code = text.slice(bar + 1);
+  return { system: system === "" ? null : system, code: code === "" ? undefined : code };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
+/**
+ * The id of a reference search value of `type`: `Organization/<id>`, a bare `<id>`, or an absolute
+ * URL ending in `Organization/<id>`. Null when it cannot name a record of that type (no match,
+ * not an error: FHIR answers an empty page).
+ */
+export function referenceId(text: string, type: string): string | null {
+  const match = /^(?:.*\/)?(?:([A-Za-z]+)\/)?([^/]+)$/.exec(text);
+  if (!match) return null;
+  const [, given, id = ""] = match;
+  if (given && given !== type) return null;
+  return isUuid(id) ? id.toLowerCase() : null;
+}
+
+/** The id of a literal reference in a resource (`Organization/<id>`), or null. */
+export function referenceOf(reference: string | undefined, type: string): string | null {
+  if (!reference) return null;
+  const match = new RegExp(`^(?:.*/)?${type}/([^/]+)$`).exec(reference);
+  return match?.[1] && isUuid(match[1]) ? match[1].toLowerCase() : null;
+}
+
+const PREFIXES = ["eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap"] as const;
+type Prefix = (typeof PREFIXES)[number];
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** A date search value as the interval it stands for: `2026-03` is all of March (China time when no zone is given). */
+export function dateRange(parameter: string, text: string): { prefix: Prefix; start: Date; end: Date } {
+  const given = PREFIXES.find((p) => text.startsWith(p));
+  const prefix: Prefix = given ?? "eq";
+  const value = given ? text.slice(2) : text;
+  const m = DATE.exec(value);
+  if (!m) throw refused(parameter, "must be a FHIR date or dateTime, optionally after a prefix (eq, ne, gt, ge, lt, le, sa, eb)");
+  const [, y, mo, d, h, mi, s, zone] = m;
+  const tz = zone ?? "+08:00";
+  const start = new Date(`${y}-${mo ?? "01"}-${d ?? "01"}T${h ?? "00"}:${mi ?? "00"}:${s ?? "00"}${tz === "Z" ? "Z" : tz}`);
+  if (Number.isNaN(start.getTime()) || Number(y) < 1900 || Number(y) > 2100) throw refused(parameter, "is not a real date between 1900 and 2100");
+  // The end is the next unit in the same zone, built from the parts (adding a UTC month to a
+  // China-time midnight would land on the wrong day at month ends).
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const at = (yy: number, mm: number, dd: number) => {
+    const next = new Date(Date.UTC(yy, mm - 1, dd));
+    return new Date(`${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}T00:00:00${tz}`);
+  };
+  let end: Date;
+  if (h !== undefined) {
+    end = new Date(start);
+    if (s !== undefined) end.setUTCSeconds(end.getUTCSeconds() + 1);
+    else end.setUTCMinutes(end.getUTCMinutes() + 1);
+  } else if (d !== undefined) end = at(Number(y), Number(mo), Number(d) + 1);
+  else if (mo !== undefined) end = at(Number(y), Number(mo) + 1, 1);
+  else end = at(Number(y) + 1, 1, 1);
+  if (mo !== undefined && Number(mo) > 12) throw refused(parameter, "is not a real date");
+  return { prefix, start, end };
+}
+
+type Column = PgColumn | SQL;
+/** What each prefix asks of a point in time, given the value's interval [from, to). */
+const DATE_PREFIX_CONDITION: Record<Prefix, (column: Column, from: string, to: string) => SQL> = {
+  eq: (c, from, to) => sql`(${c} >= ${from} and ${c} < ${to})`,
+  ap: (c, from, to) => sql`(${c} >= ${from} and ${c} < ${to})`,
+  ne: (c, from, to) => sql`(${c} < ${from} or ${c} >= ${to})`,
+  gt: (c, _from, to) => sql`${c} >= ${to}`,
+  sa: (c, _from, to) => sql`${c} >= ${to}`,
+  ge: (c, from) => sql`${c} >= ${from}`,
+  lt: (c, from) => sql`${c} < ${from}`,
+  eb: (c, from) => sql`${c} < ${from}`,
+  le: (c, _from, to) => sql`${c} < ${to}`,
+};
+
+/**
+ * The condition a date parameter puts on a timestamp column (each comma alternative ORed). The
+ * column is a point in time, so `eq` means within the value's interval.
+ */
+export function dateCondition(parameter: string, column: PgColumn | SQL, values: readonly string[]): SQL {
+  const parts = values.map((text) => {
+    const { prefix, start, end } = dateRange(parameter, text);
+    return DATE_PREFIX_CONDITION[prefix](column, start.toISOString(), end.toISOString());
+  });
+  return parts.length === 1 ? (parts[0] as SQL) : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** What a search found: one page of resources and how many there are in all. */
+export interface SearchResult {
+  resources: Resource[];
+  total: number;
+}
+
+/**
+ * The searchset Bundle of a page, with self/first/previous/next links that repeat the query's own
+ * parameters (so following `next` keeps every filter).
+ */
+export function searchBundle(
+  base: string,
+  type: string,
+  query: Record<string, string | string[] | undefined>,
+  search: SearchRequest,
+  result: SearchResult,
+): Bundle {
+  const link = (relation: string, offset: number): BundleLink => {
+    const params = new URLSearchParams();
+    for (const [key, raw] of Object.entries(query)) {
+      if (key === "_offset" || key === "_count") continue;
+      for (const text of Array.isArray(raw) ? raw : [raw ?? ""]) params.append(key, text);
+    }
+    params.set("_count", String(search.count));
+    if (offset > 0) params.set("_offset", String(offset));
+    return { relation, url: `${base}/${type}?${params.toString()}` };
+  };
+  const links = [link("self", search.offset), link("first", 0)];
+  if (search.offset > 0) links.push(link("previous", Math.max(0, search.offset - search.count)));
+  if (search.count > 0 && search.offset + search.count < result.total && search.offset + search.count <= MAX_OFFSET) {
+    links.push(link("next", search.offset + search.count));
+  }
+  return {
+    resourceType: "Bundle",
+    type: "searchset",
+    total: result.total,
+    link: links,
+    entry: result.resources.map((resource) => ({ fullUrl: `${base}/${resource.resourceType}/${resource.id}`, resource, search: { mode: "match" } })),
+  };
+}
+
+/**
+ * Runs a page query and, when the page is not full, knows the total without counting (like the
+ * REST lists' `paged`).
+ */
+export async function pageOf<T>(search: SearchRequest, rows: () => PromiseLike<T[]>, count: () => PromiseLike<{ total: number }[]>) {
+  if (search.count === 0) {
+    const [row] = await count();
+    return { rows: [] as T[], total: row?.total ?? 0 };
+  }
+  const found = await rows();
+  if (found.length < search.count && (found.length > 0 || search.offset === 0)) return { rows: found, total: search.offset + found.length };
+  const [row] = await count();
+  return { rows: found, total: row?.total ?? 0 };
+}
