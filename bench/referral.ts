@@ -6,14 +6,13 @@
  *
  *   npx tsx bench/referral.ts postgres [historical]     npx tsx bench/referral.ts pglite 100000
  */
-import { idCheckCharacter, maskIdNumber } from "@medbridge/core";
+import { idCheckCharacter } from "@medbridge/core";
 import { sql } from "drizzle-orm";
-import { loadConfig } from "../packages/server/src/config.ts";
-import { encrypt } from "../packages/server/src/crypto.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
 import { type Backend, benchDatabase } from "./lib/bench-database.ts";
 import { closedLoop } from "./lib/load.ts";
+import { loadReferralHistory } from "./lib/referral-history.ts";
 import { login, startServe } from "./lib/server-process.ts";
 import { summarise } from "./lib/stats.ts";
 
@@ -25,27 +24,8 @@ await database.migrate();
 await ensureRegions(database.db);
 await seedDemo(database.db, { demo: PASSWORD, admin: "bench-admin-password" });
 
-// History in one statement per batch: every township of Guizhou refers to its county hospital.
 const t0 = performance.now();
-const first17 = "52262219610502123";
-const id = first17 + idCheckCharacter(first17);
-const cipher = encrypt(loadConfig().dataKey, id);
-const batch = 100_000;
-for (let done = 0; done < HISTORY; done += batch) {
-  const n = Math.min(batch, HISTORY - done);
-  await database.db.execute(sql`
-    insert into referrals (direction, priority, status, from_institution_id, to_institution_id, department, patient_name, patient_sex, patient_birth_date,
-                           patient_id_cipher, patient_id_masked, reason_icd10, reason_text, submitted_at, sla_deadline, accepted_at, region_code, province_code, created_at)
-    select 'up', (array['routine','urgent','green_channel'])[1 + g % 3], (array['completed','completed','completed','rejected','expired'])[1 + g % 5],
-           t.id, h.id, '心血管内科', '示例患者', 'female', '1961-05-02', ${cipher}, ${maskIdNumber(id)}, 'I10', '高血压',
-           now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day' + interval '2 hours', now() - (g % 365) * interval '1 day' + interval '1 hour',
-           t.region_code, t.province_code, now() - (g % 365) * interval '1 day'
-    from generate_series(1, ${n}) g
-    join lateral (select id, region_code, province_code from institutions where kind = 'township_health_center' and province_code = '520000' order by id offset (g % 90) limit 1) t on true
-    join lateral (select id from institutions where kind = 'county_hospital' and region_code = t.region_code limit 1) h on true`);
-  process.stdout.write(`  history ${done + n}/${HISTORY}\n`);
-}
-await database.db.execute(sql`analyze`);
+await loadReferralHistory(database.db, HISTORY, ["completed", "completed", "completed", "rejected", "expired"], (line) => process.stdout.write(`${line}\n`));
 console.log(`loaded ${HISTORY} referrals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const [ids] = (
   (await database.db.execute(sql`select (select id from institutions where name = '示例黄平人民医院') as county`)) as unknown as { rows: { county: string }[] }

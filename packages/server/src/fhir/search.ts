@@ -118,10 +118,10 @@ export function isUuid(text: string): boolean {
  * not an error: FHIR answers an empty page).
  */
 export function referenceId(text: string, type: string): string | null {
-  const match = /^(?:.*\/)?(?:([A-Za-z]+)\/)?([^/]+)$/.exec(text);
-  if (!match) return null;
-  const [, given, id = ""] = match;
-  if (given && given !== type) return null;
+  const parts = text.split("/");
+  const id = parts[parts.length - 1] ?? "";
+  const given = parts.length > 1 ? parts[parts.length - 2] : undefined;
+  if (given !== undefined && given !== type) return null;
   return isUuid(id) ? id.toLowerCase() : null;
 }
 
@@ -162,7 +162,10 @@ export function dateRange(parameter: string, text: string): { prefix: Prefix; st
   } else if (d !== undefined) end = at(Number(y), Number(mo), Number(d) + 1);
   else if (mo !== undefined) end = at(Number(y), Number(mo) + 1, 1);
   else end = at(Number(y) + 1, 1, 1);
-  if (mo !== undefined && Number(mo) > 12) throw refused(parameter, "is not a real date");
+  const daysInMonth = new Date(Date.UTC(Number(y), Number(mo ?? 1), 0)).getUTCDate();
+  if ((mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) || (d !== undefined && (Number(d) < 1 || Number(d) > daysInMonth))) {
+    throw refused(parameter, "is not a real date");
+  }
   return { prefix, start, end };
 }
 
