@@ -17,13 +17,14 @@ export interface RotationReport {
   referrals: number;
   chronicPatients: number;
   patients: number;
+  /** Webhook secrets, with FHIR subscriptions' signing keys and channel headers. */
   webhooks: number;
   /** Rows that hold placeholders instead of ciphertexts, left unchanged. */
   placeholders: { referrals: number; chronicPatients: number; patients: number; webhooks: number };
 }
 
 interface Column {
-  table: "referrals" | "chronic_patients" | "patients" | "webhooks";
+  table: "referrals" | "chronic_patients" | "patients" | "webhooks" | "fhir_subscriptions";
   id: string;
   cipher: string;
 }
@@ -33,6 +34,9 @@ const COLUMNS: Column[] = [
   { table: "chronic_patients", id: "id", cipher: "id_cipher" },
   { table: "patients", id: "id", cipher: "id_cipher" },
   { table: "webhooks", id: "institution_id", cipher: "secret_cipher" },
+  // A FHIR subscription's signing key and its channel headers are webhook secrets too (counted with them).
+  { table: "fhir_subscriptions", id: "id", cipher: "secret_cipher" },
+  { table: "fhir_subscriptions", id: "id", cipher: "headers_cipher" },
 ];
 
 const BATCH = 2_000;
@@ -102,14 +106,15 @@ export async function rotateDataKey(
     if ((await checkDataKey(tx, oldKey)) === "mismatch") throw new DataKeyMismatch(`instance_settings.${KEY_CHECK_SETTING} differs`);
     // No writer may seal a value with the old key behind our back; and re-sealing changes no fact,
     // so the rollup triggers have nothing to hear (they would mark every month of every county).
-    await tx.execute(sql`lock table referrals, chronic_patients, patients, webhooks, instance_settings in exclusive mode`);
+    await tx.execute(sql`lock table referrals, chronic_patients, patients, webhooks, fhir_subscriptions, instance_settings in exclusive mode`);
     await tx.execute(sql`alter table referrals disable trigger user`);
     const results = [];
     for (const column of COLUMNS) results.push(await rotateColumn(tx, column, oldKey, newKey, onProgress));
     await tx.execute(sql`alter table referrals enable trigger user`);
     await tx.execute(sql`insert into instance_settings (key, value, updated_at) values (${KEY_CHECK_SETTING}, ${keyCheckValue(newKey)}, now())
       on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`);
-    const [referrals, chronicPatients, patients, webhooks] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0], (typeof results)[0]];
+    const [referrals, chronicPatients, patients, ...hooks] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0], ...typeof results];
+    const webhooks = { rotated: hooks.reduce((n, r) => n + r.rotated, 0), placeholders: hooks.reduce((n, r) => n + r.placeholders, 0) };
     return {
       referrals: referrals.rotated,
       chronicPatients: chronicPatients.rotated,

@@ -11,12 +11,19 @@ export interface PostAnswer {
 }
 
 /**
- * One POST to a target whose addresses were checked (webhook-target.ts): it connects only to
+ * One POST (or PUT) to a target whose addresses were checked (webhook-target.ts): it connects only to
  * those addresses, whatever the name resolves to now, never follows a redirect, and reads the
  * answer up to `answerLimit` bytes (0: read and drop). Never throws. Webhooks and the SMS gateway
  * both leave through here.
  */
-export function pinnedPost(target: Target, headers: Record<string, string>, body: string, signal: AbortSignal, answerLimit = 0): Promise<PostAnswer> {
+export function pinnedPost(
+  target: Target,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+  answerLimit = 0,
+  method: "POST" | "PUT" = "POST",
+): Promise<PostAnswer> {
   const lookup: LookupFunction = (_host, options, callback) => {
     const first = target.addresses[0] as { address: string; family: number };
     if (options.all) callback(null, target.addresses);
@@ -24,7 +31,7 @@ export function pinnedPost(target: Target, headers: Record<string, string>, body
   };
   const send = target.url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
-    const req = send(target.url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup, agent: false, signal });
+    const req = send(target.url, { method, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup, agent: false, signal });
     req.on("error", (e) => resolve({ status: null, text: "", error: e.message }));
     req.on("response", (res) => {
       const status = res.statusCode ?? 0;

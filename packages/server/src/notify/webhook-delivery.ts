@@ -24,15 +24,31 @@ export interface DeliveryOptions {
   total?: number;
   /** Hears each outcome (error null: delivered), e.g. to log failures. */
   onSettled?: (delivery: { id: string; url: string; attempts: number }, error: string | null) => void;
+  /**
+   * The resource a subscription with a full payload sends (the FHIR door gives the referral's Task,
+   * read as the subscription's creator may read it); without it such deliveries fail.
+   */
+  renderResource?: RenderResource;
 }
+
+/** The payload of a subscription that sends the resource itself (else it sends an empty ping). */
+export const FULL_PAYLOAD = "application/fhir+json";
+
+/** A referral's resource for a subscription's delivery: PUT <endpoint>/<type>/<id> with `body`. */
+export type RenderResource = (delivery: { subscriptionId: string; referralId: string }) => Promise<{ type: string; id: string; body: string }>;
 
 interface Claimed {
   id: string;
   event: string;
   payload: unknown;
   attempts: number;
+  /** The webhook's URL, or the subscription's endpoint. */
   url: string;
   secret_cipher: string;
+  /** A subscription's delivery (else the institution's webhook): its payload kind and sealed channel headers. */
+  subscription_id: string | null;
+  payload_kind: string | null;
+  headers_cipher: string | null;
   lease: Date;
 }
 
@@ -41,18 +57,22 @@ interface Claimed {
  * same statement (`next_attempt_at` moved past the request timeout) mean that any number of server
  * processes on one database each take different rows: a delivery is sent once, and one whose
  * sender died is taken again when its lease runs out. At most `perEndpoint` rows per URL, none for
- * URLs this process is still talking to.
+ * URLs this process is still talking to. A subscription's delivery goes to its endpoint while the
+ * subscription is active (one turned off or in error keeps its rows, unsent).
  */
 async function claim(db: Db, now: Date, lease: Date, busy: string[], perEndpoint: number, limit: number): Promise<Claimed[]> {
   const result = await db.execute(sql`
     with due as (
-      select d.id, row_number() over (partition by w.url order by d.next_attempt_at, d.id) as n
-      from webhook_deliveries d join webhooks w on w.institution_id = d.institution_id
+      select d.id, row_number() over (partition by coalesce(s.endpoint, w.url) order by d.next_attempt_at, d.id) as n
+      from webhook_deliveries d
+        left join fhir_subscriptions s on s.id = d.subscription_id
+        left join webhooks w on d.subscription_id is null and w.institution_id = d.institution_id
       where d.delivered_at is null and d.next_attempt_at <= ${now} and d.attempts < ${MAX_ATTEMPTS}
-        and w.url not in (select jsonb_array_elements_text(${JSON.stringify(busy)}::jsonb))
+        and (s.status = 'active' or w.institution_id is not null)
+        and coalesce(s.endpoint, w.url) not in (select jsonb_array_elements_text(${JSON.stringify(busy)}::jsonb))
     ),
     claimed as (
-      select d.id from webhook_deliveries d
+      select d.id, d.subscription_id, d.institution_id from webhook_deliveries d
       where d.id in (select id from due where n <= ${perEndpoint})
         and d.delivered_at is null and d.next_attempt_at <= ${now} and d.attempts < ${MAX_ATTEMPTS}
       order by d.next_attempt_at, d.id
@@ -60,24 +80,70 @@ async function claim(db: Db, now: Date, lease: Date, busy: string[], perEndpoint
       for update of d skip locked
     )
     update webhook_deliveries d set next_attempt_at = ${lease}
-    from claimed, webhooks w
-    where d.id = claimed.id and w.institution_id = d.institution_id
-    returning d.id, d.event, d.payload, d.attempts, w.url, w.secret_cipher`);
+    from claimed c
+      left join fhir_subscriptions s on s.id = c.subscription_id
+      left join webhooks w on c.subscription_id is null and w.institution_id = c.institution_id
+    where d.id = c.id and (s.id is not null or w.institution_id is not null)
+    returning d.id, d.event, d.payload, d.attempts, coalesce(s.endpoint, w.url) as url, coalesce(s.secret_cipher, w.secret_cipher) as secret_cipher,
+      d.subscription_id, s.payload as payload_kind, s.headers_cipher`);
   return (result as unknown as { rows: Omit<Claimed, "lease">[] }).rows.map((row) => ({ ...row, lease }));
 }
 
-/** Records the outcome, unless the lease was lost meanwhile (then another process owns the row). */
+/**
+ * Records the outcome, unless the lease was lost meanwhile (then another process owns the row). A
+ * subscription whose delivery is given up goes to status error, saying why, and sends no more.
+ */
 async function settle(db: Db, d: Claimed, now: Date, error: string | null): Promise<void> {
   const attempts = d.attempts + 1;
   const outcome = error
     ? sql`attempts = ${attempts}, last_error = ${error.slice(0, 500)}, next_attempt_at = ${new Date(now.getTime() + backoffMs(attempts))}`
     : sql`attempts = ${attempts}, delivered_at = ${now}, last_error = null`;
-  await db.execute(sql`update webhook_deliveries set ${outcome} where id = ${d.id} and delivered_at is null and next_attempt_at = ${d.lease}`);
+  const settled = sql`update webhook_deliveries set ${outcome} where id = ${d.id} and delivered_at is null and next_attempt_at = ${d.lease}`;
+  if (!(error && d.subscription_id && attempts >= MAX_ATTEMPTS)) {
+    await db.execute(settled);
+    return;
+  }
+  const why = `delivery ${d.id} failed ${attempts} times, the last: ${error}`.slice(0, 500);
+  await db.execute(sql`with settled as (${settled} returning id)
+    update fhir_subscriptions set status = 'error', error = ${why}, updated_at = ${now}
+    where id = ${d.subscription_id} and status = 'active' and exists (select 1 from settled)`);
 }
 
-/** One POST to a checked target (pinnedPost); resolves with null on a 2xx answer, else the error. */
-export async function post(target: Target, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<string | null> {
-  const answer = await pinnedPost(target, headers, body, signal);
+/** What a delivery sends: to the webhook's URL or a subscription's endpoint, as R4 rest-hook says. */
+async function requestOf(
+  d: Claimed,
+  key: Buffer,
+  render: RenderResource | undefined,
+): Promise<{ url: string; method: "POST" | "PUT"; body: string; headers: Record<string, string> }> {
+  if (!d.subscription_id) return { url: d.url, method: "POST", body: JSON.stringify(d.payload), headers: { "content-type": "application/json" } };
+  // The subscriber's own headers (channel.header, e.g. its credentials); MedBridge's below cannot be overridden.
+  const headers: Record<string, string> = { "x-medbridge-subscription": d.subscription_id };
+  for (const line of d.headers_cipher ? (JSON.parse(decrypt(key, d.headers_cipher)) as string[]) : []) {
+    const colon = line.indexOf(":");
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  // A ping: an empty POST to the endpoint; the system then reads what changed.
+  if (d.payload_kind !== FULL_PAYLOAD) return { url: d.url, method: "POST", body: "", headers };
+  if (!render) throw new Error("no renderer for full-resource subscriptions in this process");
+  const { referralId } = d.payload as { referralId: string };
+  const resource = await render({ subscriptionId: d.subscription_id, referralId });
+  return {
+    url: `${d.url.replace(/\/+$/, "")}/${resource.type}/${resource.id}`,
+    method: "PUT",
+    body: resource.body,
+    headers: { ...headers, "content-type": `${FULL_PAYLOAD}; charset=utf-8` },
+  };
+}
+
+/** One POST (or PUT) to a checked target (pinnedPost); resolves with null on a 2xx answer, else the error. */
+export async function post(
+  target: Target,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+  method: "POST" | "PUT" = "POST",
+): Promise<string | null> {
+  const answer = await pinnedPost(target, headers, body, signal, 0, method);
   if (answer.error !== null) return answer.error;
   return answer.status !== null && answer.status >= 200 && answer.status < 300 ? null : `HTTP ${answer.status}`;
 }
@@ -99,21 +165,22 @@ export function webhookSender(db: Db, key: Buffer, options: DeliveryOptions) {
 
   async function deliver(d: Claimed, now: () => Date): Promise<boolean> {
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]);
-    const body = JSON.stringify(d.payload);
     let error: string | null;
     try {
-      const target = await Promise.race([resolveTarget(d.url, options.policy), aborted(signal)]);
+      const request = await Promise.race([requestOf(d, key, options.renderResource), aborted(signal)]);
+      const target = await Promise.race([resolveTarget(request.url, options.policy), aborted(signal)]);
       error = await post(
         target,
         {
-          "content-type": "application/json",
+          ...request.headers,
           "user-agent": "MedBridge-Webhook/1",
           "x-medbridge-event": d.event,
-          "x-medbridge-signature": signature(decrypt(key, d.secret_cipher), body),
+          "x-medbridge-signature": signature(decrypt(key, d.secret_cipher), request.body),
           "x-medbridge-delivery": d.id,
         },
-        body,
+        request.body,
         signal,
+        request.method,
       );
     } catch (e) {
       error = e instanceof RefusedTarget ? `refused: ${e.message}` : (e as Error).message;

@@ -42,6 +42,7 @@ import { inTransaction } from "../db/transaction.ts";
 import { FOLLOW_UP_WITHIN_DAYS, type LandDischarge, openFollowUp } from "../follow-ups.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
 import { type NotificationKind, notify, notifyStatements } from "../notify/notify.ts";
+import { referralChanged, referralChangeStatement } from "../notify/subscriptions.ts";
 import { indexPatient, type PatientKeys, sealIdNumber } from "../patient-index.ts";
 import { HomeCounty, homeCountyProblems, PersonFields, personProblems } from "../patients.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
@@ -282,6 +283,8 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
       },
     ]).getSQL(),
     ...(submitted ? notifyStatements(input.toInstitutionId, "incoming", { id, status: "submitted", priority: input.priority }) : []),
+    // Hospital systems subscribed to this referral's sides hear of it (FHIR Subscription on Task).
+    referralChangeStatement({ id, from: null, status: submitted ? "submitted" : "draft", fromInstitutionId: fromId, toInstitutionId: input.toInstitutionId }),
   ];
   const [row] = await db
     .with(...sideEffects.map((statement, i) => db.$with(`side_effect_${i}`, {}).as(statement)))
@@ -584,6 +587,8 @@ export async function applyTransition(
   };
   const kind = told[body.action];
   if (kind) await notify(db, body.action === "submit" ? row.toInstitutionId : row.fromInstitutionId, kind, { id, status: next, priority: row.priority });
+  // Every change, whoever made it, reaches the subscribed systems of both sides.
+  await referralChanged(db, { id, from: status, status: next, fromInstitutionId: row.fromInstitutionId, toInstitutionId: row.toInstitutionId });
   // A referral that ends before the visit gives its held unit back to the reserved pool.
   if ((next === "rejected" || next === "cancelled") && held) await releaseHeld(db, row);
   await db.update(referrals).set(changes).where(eq(referrals.id, id));
@@ -777,6 +782,7 @@ export async function expireOverdue(db: Db, now: Date, onError?: (id: string, er
       });
       await audit(tx, SYSTEM, { action: "expire", entity: "referral", entityId: id, regionCode: row.regionCode, before: { status }, after: { status: next } });
       await notify(tx, row.fromInstitutionId, "expired", { id, status: next, priority: row.priority });
+      await referralChanged(tx, { id, from: status, status: next, fromInstitutionId: row.fromInstitutionId, toInstitutionId: row.toInstitutionId });
       await releaseHeld(tx, row);
       return true;
     },

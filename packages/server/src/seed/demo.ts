@@ -83,6 +83,7 @@ const APP_TABLES = [
   "chronic_visits",
   "chronic_patients",
   "webhook_deliveries",
+  "fhir_subscriptions",
   "webhooks",
   "notifications",
   "follow_ups",
