@@ -30,7 +30,7 @@ import { cdsRoutes } from "./hypertension/cds-routes.ts";
 import { landInRegister } from "./hypertension/landing.ts";
 import { smsRoutes } from "./hypertension/sms-routes.ts";
 import { fhirRoutes } from "./fhir/fhir-routes.ts";
-import { FHIR_PREFIX } from "./fhir/fhir-http.ts";
+import { asFhirError, FHIR_PREFIX, sendOutcome } from "./fhir/fhir-http.ts";
 import { loggerOptions } from "./logging.ts";
 import { indicatorRoutes } from "./monitoring/indicator-routes.ts";
 import { notificationRoutes } from "./notify/notification-routes.ts";
@@ -67,7 +67,9 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     // Errors before any route (bad URL, oversized headers) as problem+json, quoting nothing.
-    frameworkErrors,
+    // (FHIR clients get an OperationOutcome, as from every FHIR route.)
+    frameworkErrors: (error, request, reply) =>
+      request.url.startsWith(`${FHIR_PREFIX}/`) ? sendOutcome(reply, asFhirError(error)) : frameworkErrors(error, request, reply),
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

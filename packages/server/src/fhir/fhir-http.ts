@@ -84,6 +84,7 @@ export function asFhirError(error: unknown, fallback = "Resource"): FhirError {
   const fe = error as FastifyError;
   const status = fe.statusCode ?? 500;
   if (status === 413) return new FhirError(413, [issue("too-long", `The body is larger than ${FHIR_BODY_LIMIT} bytes`)]);
+  if (status === 414) return new FhirError(414, [issue("too-long", "A path parameter is too long")]);
   if (status === 415) return new FhirError(415, [issue("not-supported", "Send application/fhir+json (or application/json)")]);
   if (status >= 400 && status < 500) return new FhirError(status, [issue("structure", "The request body is not valid JSON")]);
   return new FhirError(500, [issue("exception", "The server failed; the error is logged")]);

@@ -1,6 +1,7 @@
 import type { Bundle, BundleLink, Resource } from "@medplum/fhirtypes";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { unstorableText } from "../http/storable-text.ts";
 import { FhirError, issue } from "./outcome.ts";
 
 /** The kinds of search parameter this server implements (http://hl7.org/fhir/R4/search.html). */
@@ -74,6 +75,8 @@ export function parseSearch(query: Record<string, string | string[] | undefined>
   let offset = 0;
   for (const [key, raw] of Object.entries(query)) {
     const texts = Array.isArray(raw) ? raw : [raw ?? ""];
+    // The database cannot compare what it cannot store (NUL, lone surrogates): refused here, by name.
+    if (unstorableText({ [key]: texts }).length) throw refused(key.replace(/[\u0000\ud800-\udfff]/g, "?"), "must not contain NUL or a lone UTF-16 surrogate");
     if (RESULT_PARAMS.has(key)) {
       const text = texts[texts.length - 1] ?? "";
       if (key === "_count") count = integer("_count", text, 0, MAX_COUNT);
