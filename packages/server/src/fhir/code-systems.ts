@@ -68,6 +68,15 @@ const SYSTEMS: readonly SystemDef[] = [
     concepts: fromVocabulary(VOCABULARIES.dispatchRole),
   },
   {
+    id: "practice-site",
+    title: "MedBridge practice site 执业地点",
+    description: "Whether a practitioner's site is the registered main practice (主执业) or a filed further site (备案, 多点执业) (PractitionerRole.code).",
+    concepts: [
+      { code: "main", display: "主执业" },
+      { code: "filed", display: "备案" },
+    ],
+  },
+  {
     id: "referral-status",
     title: "MedBridge referral status",
     description: "The referral's state in MedBridge's state machine (Task.businessStatus).",

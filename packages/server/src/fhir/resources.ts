@@ -1,10 +1,23 @@
 import { codeSystemResource } from "./code-systems.ts";
 import { conditionResource, observationResource } from "./hypertension.ts";
+import { locationResource } from "./location.ts";
 import { organizationResource } from "./organization.ts";
+import { organizationAffiliationResource } from "./organization-affiliation.ts";
+import { practitionerResource } from "./practitioner.ts";
+import { practitionerRoleResource } from "./practitioner-role.ts";
 import type { ResourceDef } from "./resource-def.ts";
 
 /**
  * Every resource type the FHIR door serves, in the order the CapabilityStatement lists them. A type
  * joins by its definition here: routes and statement follow.
  */
-export const FHIR_RESOURCES: readonly ResourceDef[] = [organizationResource, observationResource, conditionResource, codeSystemResource];
+export const FHIR_RESOURCES: readonly ResourceDef[] = [
+  organizationResource,
+  organizationAffiliationResource,
+  practitionerResource,
+  practitionerRoleResource,
+  locationResource,
+  observationResource,
+  conditionResource,
+  codeSystemResource,
+];

@@ -200,6 +200,11 @@ export async function updateAlliance(db: Db, actor: Actor, id: string, patch: Al
   });
 }
 
+/** A change of membership is a change of the alliance: its updated_at versions the members too (FHIR OrganizationAffiliation). */
+async function touchAlliance(db: Db, allianceId: string): Promise<void> {
+  await db.update(alliances).set({ updatedAt: new Date() }).where(eq(alliances.id, allianceId));
+}
+
 export async function addMember(db: Db, actor: Actor, allianceId: string, member: MemberInput, regionCode: string): Promise<void> {
   const [exists] = await db
     .select({ id: allianceMembers.institutionId })
@@ -207,6 +212,7 @@ export async function addMember(db: Db, actor: Actor, allianceId: string, member
     .where(and(eq(allianceMembers.allianceId, allianceId), eq(allianceMembers.institutionId, member.institutionId)));
   if (exists) throw invalid([{ path: "institutionId", code: "duplicate", params: { scope: "alliance" }, message: "is already a member of this alliance" }]);
   await db.insert(allianceMembers).values({ allianceId, institutionId: member.institutionId, joinedOn: member.joinedOn, leftOn: member.leftOn ?? null });
+  await touchAlliance(db, allianceId);
   await audit(db, actor, { action: "add_member", entity: "alliance", entityId: allianceId, regionCode, after: member });
 }
 
@@ -222,5 +228,6 @@ export async function setMemberLeft(db: Db, actor: Actor, allianceId: string, in
     .update(allianceMembers)
     .set({ leftOn })
     .where(and(eq(allianceMembers.allianceId, allianceId), eq(allianceMembers.institutionId, institutionId)));
+  await touchAlliance(db, allianceId);
   await audit(db, actor, { action: "update_member", entity: "alliance", entityId: allianceId, regionCode, before: member, after: { institutionId, leftOn } });
 }
