@@ -1,4 +1,7 @@
+import { appointmentResource } from "./appointment.ts";
 import { codeSystemResource } from "./code-systems.ts";
+import { documentReferenceResource } from "./document-reference.ts";
+import { encounterResource } from "./encounter.ts";
 import { conditionResource, observationResource } from "./hypertension.ts";
 import { locationResource } from "./location.ts";
 import { organizationResource } from "./organization.ts";
@@ -6,6 +9,7 @@ import { organizationAffiliationResource } from "./organization-affiliation.ts";
 import { practitionerResource } from "./practitioner.ts";
 import { practitionerRoleResource } from "./practitioner-role.ts";
 import type { ResourceDef } from "./resource-def.ts";
+import { scheduleResource, slotResource } from "./schedule.ts";
 
 /**
  * Every resource type the FHIR door serves, in the order the CapabilityStatement lists them. A type
@@ -17,6 +21,11 @@ export const FHIR_RESOURCES: readonly ResourceDef[] = [
   practitionerResource,
   practitionerRoleResource,
   locationResource,
+  scheduleResource,
+  slotResource,
+  appointmentResource,
+  encounterResource,
+  documentReferenceResource,
   observationResource,
   conditionResource,
   codeSystemResource,

@@ -3,6 +3,7 @@ import {
   actingSide,
   allowedActions,
   allows,
+  conflict,
   DRUG_CLASSES,
   expiryWarningLeadMinutes,
   type FieldError,
@@ -679,6 +680,50 @@ export async function applyTransition(
       now,
     });
   }
+}
+
+/**
+ * The sender books a reserved slot or bed for its own referral before the receiver has answered
+ * (a draft or submitted referral that holds nothing yet): what `createReferral` does with a slotId
+ * or bedId, for a referral made first (the FHIR door: an Appointment after its ServiceRequest). The
+ * unit is held like one booked at creation: the receiver's `schedule` confirms it; a rejection,
+ * cancellation or expiry gives it back. The same `bookUnit`, so the pool is never overbooked.
+ */
+export async function holdUnit(db: Db, actor: Actor, principal: Principal, id: string, unit: { kind: "slot" | "bed"; id: string }, now: Date): Promise<void> {
+  const [row] = await db.select().from(referrals).where(eq(referrals.id, id)).for("update");
+  if (!row) throw notFound("referral");
+  const side = sideOf(principal, row);
+  if (!side) throw forbidden("referral_sides_only", "Only the two institutions act on a referral");
+  if (side !== "sender")
+    throw forbidden("referral_side", "Only the sending institution books a unit before the referral is accepted", { action: "schedule", side: "sender" });
+  const status = row.status as ReferralStatus;
+  if (status !== "draft" && status !== "submitted") {
+    const allowed = allowedActions(status, side);
+    throw conflict(
+      [
+        {
+          path: "action",
+          code: "conflict_state",
+          params: { entity: "referral", action: "schedule", state: status, allowed },
+          message: `not allowed in state ${status}`,
+        },
+      ],
+      `The sender books a unit only while the referral is a draft or submitted; it is ${status}`,
+    );
+  }
+  const path = unit.kind === "slot" ? "slotId" : "bedId";
+  if (row.slotId || row.bedId)
+    throw conflict([{ path, code: "duplicate", params: { scope: "system" }, message: "the referral already holds a reserved slot or bed" }]);
+  await bookUnit(db, unit.kind, unit.id, row.toInstitutionId);
+  await db
+    .update(referrals)
+    .set({ [unit.kind === "slot" ? "slotId" : "bedId"]: unit.id, updatedAt: now })
+    .where(eq(referrals.id, id));
+  // In the referral's history (its versions count events): who booked which unit, the state unchanged.
+  await db
+    .insert(referralEvents)
+    .values({ referralId: id, at: now, actorId: actor.id, actorName: actor.name, action: "book", fromStatus: status, toStatus: status });
+  await audit(db, actor, { action: "book", entity: "referral", entityId: id, regionCode: row.regionCode, after: { [path]: unit.id } });
 }
 
 /** A discharge summary as a down-referral's reason: one line, at most the reason's 200 characters. */

@@ -1,0 +1,184 @@
+import type { Encounter } from "@medplum/fhirtypes";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { audit } from "../audit.ts";
+import type { Db } from "../db/connection.ts";
+import { beds, referrals, slots } from "../db/schema.ts";
+import { locationIdOf } from "./location.ts";
+import { FhirError, issue } from "./outcome.ts";
+import { anyOf, metaOf, patientCondition, patientReference, referenceTo, referralScope, requireReferral, uuidValues } from "./referral-records.ts";
+import type { FhirContext, ResourceDef } from "./resource-def.ts";
+import { dateCondition, dateRange, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
+
+/**
+ * Arrival ← Encounter: a referral the receiver marked `arrived` (in-progress) or `completed`
+ * (finished) is the patient's visit or stay there. The referral's id; class AMB for an outpatient
+ * slot, IMP for a bed; period from the arrive and complete events (referral_events, the Clock's
+ * time); serviceProvider the receiving hospital; basedOn the referral's ServiceRequest.
+ */
+
+const V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+const VISITED = ["arrived", "completed"] as const;
+
+const eventAt = (action: string) =>
+  sql<
+    string | null
+  >`(select to_char(max(e.at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from referral_events e where e.referral_id = ${referrals.id} and e.action = ${action})`;
+const arrivedAt = sql`(select max(e.at) from referral_events e where e.referral_id = ${referrals.id} and e.action = 'arrive')`;
+const completedAt = sql`(select max(e.at) from referral_events e where e.referral_id = ${referrals.id} and e.action = 'complete')`;
+
+const columns = {
+  id: referrals.id,
+  status: referrals.status,
+  patientId: referrals.patientId,
+  toInstitutionId: referrals.toInstitutionId,
+  department: referrals.department,
+  slotId: referrals.slotId,
+  bedId: referrals.bedId,
+  unit: sql<string | null>`coalesce(${slots.department}, ${beds.ward})`,
+  arrivedAt: eventAt("arrive"),
+  completedAt: eventAt("complete"),
+  updatedAt: referrals.updatedAt,
+};
+
+const selectEncounters = (db: Db) =>
+  db.select(columns).from(referrals).leftJoin(slots, eq(slots.id, referrals.slotId)).leftJoin(beds, eq(beds.id, referrals.bedId));
+const visited = inArray(referrals.status, [...VISITED]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectEncounters>["where"]>>[number];
+
+export function toEncounter(r: Row): Encounter {
+  const finished = r.status === "completed";
+  const inpatient = r.bedId !== null;
+  const patient = patientReference(r.patientId);
+  return {
+    resourceType: "Encounter",
+    id: r.id,
+    meta: metaOf(r.updatedAt),
+    status: finished ? "finished" : "in-progress",
+    class: inpatient ? { system: V3_ACT_CODE, code: "IMP", display: "inpatient encounter" } : { system: V3_ACT_CODE, code: "AMB", display: "ambulatory" },
+    serviceType: { text: r.unit ?? r.department },
+    ...(patient && { subject: patient }),
+    basedOn: [{ reference: `ServiceRequest/${r.id}` }],
+    ...((r.slotId || r.bedId) && { appointment: [{ reference: `Appointment/${r.id}` }] }),
+    ...(r.arrivedAt && { period: { start: r.arrivedAt, ...(finished && r.completedAt && { end: r.completedAt }) } }),
+    ...(r.unit && {
+      location: [
+        {
+          location: { reference: `Location/${locationIdOf(r.toInstitutionId, inpatient ? "ward" : "department", r.unit)}`, display: r.unit },
+          status: finished ? ("completed" as const) : ("active" as const),
+        },
+      ],
+    }),
+    serviceProvider: referenceTo("Organization", r.toInstitutionId),
+  };
+}
+
+/**
+ * A date parameter on the Encounter's period [arrival, completion] (open while in progress): eq
+ * the period overlaps the value, ge/gt some of it is at/after it, le/lt some of it before, sa it
+ * starts after, eb it ends before.
+ */
+function periodCondition(values: readonly string[]): SQL {
+  return anyOf(
+    values.map((text) => {
+      const { prefix, start, end } = dateRange("date", text);
+      const from = start.toISOString();
+      const to = end.toISOString();
+      const overlaps = sql`(${arrivedAt} < ${to} and (${completedAt} is null or ${completedAt} >= ${from}))`;
+      const byPrefix: Record<typeof prefix, SQL> = {
+        eq: overlaps,
+        ap: overlaps,
+        ne: sql`not ${overlaps}`,
+        gt: sql`(${completedAt} is null or ${completedAt} >= ${to})`,
+        ge: sql`(${completedAt} is null or ${completedAt} >= ${from})`,
+        lt: sql`${arrivedAt} < ${from}`,
+        le: sql`${arrivedAt} < ${to}`,
+        sa: sql`${arrivedAt} >= ${to}`,
+        eb: sql`(${completedAt} is not null and ${completedAt} < ${from})`,
+      };
+      return byPrefix[prefix];
+    }),
+  );
+}
+
+async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
+  const where: SQL[] = [];
+  for (const [name, occurrences] of search.params) {
+    for (const { modifier, values } of occurrences) {
+      switch (name) {
+        case "_id":
+          where.push(anyOf(uuidValues(values).map((id) => eq(referrals.id, id))));
+          break;
+        case "_lastUpdated":
+          where.push(dateCondition(name, referrals.updatedAt, values));
+          break;
+        case "patient":
+        case "subject":
+          where.push(await patientCondition(ctx, referrals.patientId, values));
+          break;
+        case "service-provider":
+          where.push(anyOf(values.flatMap((v) => referenceId(v, "Organization") ?? []).map((id) => eq(referrals.toInstitutionId, id))));
+          break;
+        case "based-on":
+          where.push(anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referrals.id, id))));
+          break;
+        case "status": {
+          const parts = values.map((v) => {
+            const code = token(v).code;
+            return code === "in-progress" ? eq(referrals.status, "arrived") : code === "finished" ? eq(referrals.status, "completed") : sql`false`;
+          });
+          where.push(modifier === "not" ? sql`not ${anyOf(parts)}` : anyOf(parts));
+          break;
+        }
+        case "class": {
+          const parts = values.map((v) => {
+            const { system, code } = token(v);
+            if (system !== undefined && system !== V3_ACT_CODE) return sql`false`;
+            return code === "IMP" ? sql`${referrals.bedId} is not null` : code === "AMB" ? sql`${referrals.bedId} is null` : sql`false`;
+          });
+          where.push(anyOf(parts));
+          break;
+        }
+        case "date":
+          where.push(periodCondition(values));
+          break;
+      }
+    }
+  }
+  return where;
+}
+
+export const encounterResource: ResourceDef = {
+  type: "Encounter",
+  entity: "referral",
+  documentation:
+    "A referred patient's visit (AMB, an outpatient slot) or stay (IMP, a bed) at the receiving hospital, from the referral's arrival " +
+    "(in-progress) to its completion (finished); the referral's id. Reading one is audited like the referral.",
+  read: async (ctx, id) => {
+    await requireReferral(ctx, id);
+    const [row] = await selectEncounters(ctx.db).where(and(eq(referrals.id, id), visited));
+    if (!row) throw new FhirError(404, [issue("not-found", `Encounter/${id} not found`)]);
+    await audit(ctx.db, ctx.actor, { action: "read_patient", entity: "referral", entityId: id });
+    return toEncounter(row);
+  },
+  search: {
+    params: [
+      { name: "patient", type: "reference", documentation: "The Patient (records merged into it included)" },
+      { name: "subject", type: "reference", documentation: "The same as patient" },
+      { name: "service-provider", type: "reference", documentation: "The receiving Organization" },
+      { name: "based-on", type: "reference", documentation: "The referral's ServiceRequest" },
+      { name: "status", type: "token", documentation: "in-progress (arrived) or finished (completed)" },
+      { name: "class", type: "token", documentation: "AMB (outpatient slot) or IMP (bed), v3 ActCode" },
+      { name: "date", type: "date", documentation: "The period from arrival to completion, with prefixes" },
+    ],
+    run: async (ctx, search) => {
+      const where = and(visited, referralScope(ctx.principal), ...(await conditions(ctx, search)));
+      const { rows, total } = await pageOf(
+        search,
+        () => selectEncounters(ctx.db).where(where).orderBy(sql`${arrivedAt} desc nulls last`, asc(referrals.id)).limit(search.count).offset(search.offset),
+        () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(where),
+      );
+      return { resources: rows.map(toEncounter), total };
+    },
+  },
+};
