@@ -128,7 +128,7 @@ function remember(unit: Unit): string {
   return id;
 }
 
-async function unitsOfIds(db: Db, ids: readonly string[], institutionIds: readonly string[] | null): Promise<Unit[]> {
+export async function unitsOfIds(db: Db, ids: readonly string[], institutionIds: readonly string[] | null): Promise<Unit[]> {
   const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
   if (wanted.every((id) => known.has(id))) return wanted.map((id) => known.get(id) as Unit);
   for (const kind of Object.keys(KINDS) as LocationKind[]) {

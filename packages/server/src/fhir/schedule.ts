@@ -6,7 +6,7 @@ import { scopeCondition } from "../access.ts";
 import type { Db } from "../db/connection.ts";
 import { institutions } from "../db/schema.ts";
 import { CANONICAL_BASE } from "./code-systems.ts";
-import { type LocationKind, locationIdOf } from "./location.ts";
+import { type LocationKind, locationIdOf, unitsOfIds } from "./location.ts";
 import { FhirError, issue } from "./outcome.ts";
 import { anyOf, idOfReference, metaOf, rowsOf } from "./referral-records.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
@@ -73,22 +73,11 @@ export async function unitOfSchedule(db: Db, id: string): Promise<PoolUnit | nul
 }
 
 /**
- * The units whose Location has one of these ids. A Location id is a one-way hash (fhir/location.ts),
- * so this reads every department and ward that has published units: fine for a search by
- * Location, which a HIS makes rarely (it finds Schedules by Organization).
+ * The units whose Location has one of these ids (fhir/location.ts: a Location id is a one-way hash,
+ * so the departments and wards are listed by a skip scan and hashed, and remembered).
  */
-export async function unitsOfLocations(db: Db, locationIds: readonly string[]): Promise<PoolUnit[]> {
-  if (!locationIds.length) return [];
-  const wanted = new Set(locationIds.map((id) => id.toLowerCase()));
-  const all = rowsOf<{ institution_id: string; kind: LocationKind; name: string }>(
-    await db.execute(sql`
-      select distinct institution_id::text as institution_id, 'department' as kind, department as name from slots
-      union
-      select distinct institution_id::text, 'ward', ward from beds`),
-  );
-  return all
-    .map((r) => ({ institutionId: r.institution_id, kind: r.kind, name: r.name }))
-    .filter((u) => wanted.has(locationIdOf(u.institutionId, u.kind, u.name)));
+export function unitsOfLocations(db: Db, locationIds: readonly string[]): Promise<PoolUnit[]> {
+  return locationIds.length ? unitsOfIds(db, locationIds, null) : Promise.resolve([]);
 }
 
 /** A Slot's id: the slots row's own, `bed.<id>` for beds. */
