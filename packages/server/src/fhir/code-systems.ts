@@ -77,6 +77,15 @@ const SYSTEMS: readonly SystemDef[] = [
     ],
   },
   {
+    id: "referral-direction",
+    title: "MedBridge referral direction 转诊方向",
+    description: "Up to a higher level of care or down to a lower one (ServiceRequest.category).",
+    concepts: [
+      { code: "up", display: "上转" },
+      { code: "down", display: "下转" },
+    ],
+  },
+  {
     id: "referral-status",
     title: "MedBridge referral status",
     description: "The referral's state in MedBridge's state machine (Task.businessStatus).",
@@ -124,7 +133,7 @@ function codeSystem(s: SystemDef): CodeSystem {
 export const codeSystemResource: ResourceDef = {
   type: "CodeSystem",
   entity: "reference",
-  documentation: "MedBridge's own code systems (institution kind, grade, alliance kind, affiliation role, profession, title, dispatch role, referral status).",
+  documentation: "MedBridge's own code systems (institution kind, grade, alliance kind, affiliation role, profession, title, dispatch role, referral direction and status).",
   idPattern: /^[a-z-]{1,40}$/,
   read: async (_ctx, id) => {
     const s = BY_ID.get(id);

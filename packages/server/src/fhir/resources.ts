@@ -6,10 +6,13 @@ import { conditionResource, observationResource } from "./hypertension.ts";
 import { locationResource } from "./location.ts";
 import { organizationResource } from "./organization.ts";
 import { organizationAffiliationResource } from "./organization-affiliation.ts";
+import { patientResource } from "./patient.ts";
 import { practitionerResource } from "./practitioner.ts";
 import { practitionerRoleResource } from "./practitioner-role.ts";
 import type { ResourceDef } from "./resource-def.ts";
 import { scheduleResource, slotResource } from "./schedule.ts";
+import { serviceRequestResource } from "./service-request.ts";
+import { taskResource } from "./task.ts";
 
 /**
  * Every resource type the FHIR door serves, in the order the CapabilityStatement lists them. A type
@@ -21,6 +24,9 @@ export const FHIR_RESOURCES: readonly ResourceDef[] = [
   practitionerResource,
   practitionerRoleResource,
   locationResource,
+  patientResource,
+  serviceRequestResource,
+  taskResource,
   scheduleResource,
   slotResource,
   appointmentResource,

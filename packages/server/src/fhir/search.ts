@@ -1,3 +1,4 @@
+import { maskIdNumber } from "@medbridge/core";
 import type { Bundle, BundleLink, Resource } from "@medplum/fhirtypes";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -205,6 +206,14 @@ export interface SearchResult {
 }
 
 /**
+ * A search value as a link may repeat it: a resident ID number (`Patient?identifier=…|<18 characters>`)
+ * is masked as the REST API masks it, so no search result carries one in clear.
+ */
+function withoutIdNumbers(text: string): string {
+  return text.replace(/\d{17}[\dXx]/g, (id) => maskIdNumber(id.toUpperCase()));
+}
+
+/**
  * The searchset Bundle of a page, with self/first/previous/next links that repeat the query's own
  * parameters (so following `next` keeps every filter).
  */
@@ -219,7 +228,7 @@ export function searchBundle(
     const params = new URLSearchParams();
     for (const [key, raw] of Object.entries(query)) {
       if (key === "_offset" || key === "_count") continue;
-      for (const text of Array.isArray(raw) ? raw : [raw ?? ""]) params.append(key, text);
+      for (const text of Array.isArray(raw) ? raw : [raw ?? ""]) params.append(key, withoutIdNumbers(text));
     }
     params.set("_count", String(search.count));
     if (offset > 0) params.set("_offset", String(offset));

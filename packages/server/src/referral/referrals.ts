@@ -219,9 +219,19 @@ export function sideOf(principal: Principal, r: { fromInstitutionId: string; toI
 
 /**
  * Creates (and with `submit` submits) a referral. Returns it in the API's shape, built from the
- * inserted row, so answering the request needs no second read.
+ * inserted row, so answering the request needs no second read. `indexedPatientId`: the person is
+ * already in the patient index (the FHIR door's `subject` reference) — kept as is, so a person
+ * without an ID card keeps their local identifier instead of being indexed anew.
  */
-export async function createReferral(db: Db, actor: Actor, principal: Principal, keys: PatientKeys, input: ReferralInput, now: Date) {
+export async function createReferral(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  keys: PatientKeys,
+  input: ReferralInput,
+  now: Date,
+  indexedPatientId?: string,
+) {
   const fromId = principal.institutionId;
   if (!fromId) throw forbidden("referral_staff_only", "Only staff of an institution can refer a patient");
   const errors: FieldError[] = personProblems(input.patient, now, "patient.");
@@ -249,7 +259,7 @@ export async function createReferral(db: Db, actor: Actor, principal: Principal,
   errors.push(...attachments.errors);
   if (errors.length) throw invalid(errors);
   const regionCode = (from as { regionCode: string }).regionCode;
-  const patientId = await indexPatient(db, keys, input.patient);
+  const patientId = indexedPatientId ?? (await indexPatient(db, keys, input.patient));
   const sealed = sealIdNumber(keys.dataKey, input.patient.idNumber);
   const booked = input.slotId
     ? await bookUnit(db, "slot", input.slotId, input.toInstitutionId)
