@@ -143,6 +143,7 @@ describe.each(BACKENDS)("FHIR door: reserved pool, booking, arrival, attachments
     expect(entries<Slot>(both).map((s) => s.id)).toEqual([slotId, `bed.${bedId}`]);
     expect(validResource<Bundle>(await fhir("gz.township.doctor", "GET", `/Slot?_id=${slotId}&_lastUpdated=lt2020-01-01`)).total).toBe(0);
     expect(validResource<Bundle>(await fhir("gz.township.doctor", "GET", `/Slot?_id=${slotId}&_lastUpdated=ge2020-01-01`)).total).toBe(1);
+    expect(validResource<Bundle>(await fhir("gz.township.doctor", "GET", `/Slot?_id=${slotId}&schedule:missing=true`)).total).toBe(0);
 
     // Released: nothing left to book.
     expect((await rest("gz.county.coord", "POST", `/api/v1/slots/${slotId}/release`)).statusCode).toBe(204);
@@ -262,6 +263,53 @@ describe.each(BACKENDS)("FHIR door: reserved pool, booking, arrival, attachments
     const draft = await referral("持有内分泌科", { submit: false });
     expect((await fhir("gz.township.doctor", "POST", "/Appointment", appointment(draft.id, slotId, draft.patient.id))).statusCode).toBe(201);
     expect(json(await rest("gz.township.doctor", "GET", `/api/v1/referrals/${draft.id}`))).toMatchObject({ status: "draft", slotId });
+  });
+
+  it("books in one transaction Bundle with its ServiceRequest, all or nothing", async () => {
+    const slotId = await publish("slots", "事务心内科", 1);
+    const someone = await referral("事务心内科", { submit: false });
+    const bundle = (slot: string) => ({
+      resourceType: "Bundle",
+      type: "transaction",
+      entry: [
+        {
+          fullUrl: "urn:uuid:7d1c4f7e-1d7b-4b52-9c43-0a4b1c7f0001",
+          request: { method: "POST", url: "ServiceRequest" },
+          resource: {
+            resourceType: "ServiceRequest",
+            status: "draft",
+            intent: "order",
+            priority: "urgent",
+            subject: { reference: `Patient/${someone.patient.id}` },
+            performer: [{ reference: `Organization/${county}` }],
+            performerType: { text: "事务心内科" },
+            reasonCode: [{ coding: [{ system: "http://hl7.org/fhir/sid/icd-10", code: "I10" }], text: "高血压" }],
+          },
+        },
+        {
+          request: { method: "POST", url: "Appointment" },
+          resource: {
+            resourceType: "Appointment",
+            status: "booked",
+            slot: [{ reference: `Slot/${slot}` }],
+            basedOn: [{ reference: "urn:uuid:7d1c4f7e-1d7b-4b52-9c43-0a4b1c7f0001" }],
+            participant: [{ actor: { reference: `Patient/${someone.patient.id}` }, status: "accepted" }],
+          },
+        },
+      ],
+    });
+    const referralsBefore = await scalar(sql`select count(*)::int as n from referrals`);
+    const done = await fhir("gz.township.doctor", "POST", "/", bundle(slotId));
+    expect(done.statusCode, done.body).toBe(200);
+    const response = validResource<Bundle>(done);
+    const booked = response.entry?.[1]?.resource as Appointment;
+    expect(booked).toMatchObject({ resourceType: "Appointment", status: "pending", id: response.entry?.[0]?.resource?.id });
+    expect(await restSlot("事务心内科")).toMatchObject({ booked: 1, available: 0 });
+
+    // The slot is full now: the second Bundle's Appointment loses, and its ServiceRequest is not kept.
+    const refused = outcomeOf(await fhir("gz.township.doctor", "POST", "/", bundle(slotId)));
+    expect(refused).toMatchObject({ status: 409, expressions: ["Bundle.entry[1].resource.slot[0]"] });
+    expect(await scalar(sql`select count(*)::int as n from referrals`)).toBe((referralsBefore ?? 0) + 1);
   });
 
   it("never overbooks: of many concurrent Appointments for the last unit exactly one is created", async () => {
@@ -405,6 +453,8 @@ describe.each(BACKENDS)("FHIR door: reserved pool, booking, arrival, attachments
     expect(await search("gz.county.coord", `class=IMP&_id=${r.id},${stay.id}`)).toEqual([stay.id]);
     expect((await search("gz.county.coord", `date=2026-03-02&_id=${r.id},${stay.id}`)).sort()).toEqual([r.id, stay.id].sort());
     expect(await search("gz.county.coord", `date=lt2026-03-01&_id=${r.id},${stay.id}`)).toEqual([]);
+    expect((await search("gz.county.coord", `date:missing=false&_id=${r.id},${stay.id}`)).length).toBe(2);
+    expect(await search("gz.county.coord", `patient:missing=true&_id=${r.id},${stay.id}`)).toEqual([]);
     expect(await search("gz.county.coord", `service-provider=Organization/${city}&_id=${r.id}`)).toEqual([]);
     // Scope: a Yunnan clinician sees no Guizhou Encounter.
     expect(outcomeOf(await fhir("yn.township.doctor", "GET", `/Encounter/${r.id}`)).status).toBe(404);

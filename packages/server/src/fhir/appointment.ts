@@ -12,6 +12,7 @@ import { coding } from "./code-systems.ts";
 import { locationIdOf } from "./location.ts";
 import { FhirError, invalidResource, issue, type PathMap } from "./outcome.ts";
 import { anyOf, idOfReference, located, metaOf, patientCondition, patientReference, referralScope, requireReferral, uuidValues } from "./referral-records.ts";
+import { missingCondition } from "./registry-search.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
 import { dayEnd, dayStart, type PoolUnit, parseSlotId, slotIdOf, unitsOfLocations } from "./schedule.ts";
 import { dateCondition, pageOf, referenceId, referenceOf, type SearchRequest, token } from "./search.ts";
@@ -246,10 +247,18 @@ async function book(ctx: FhirContext, body: unknown): Promise<Appointment> {
   return (await appointmentOf(ctx.db, referralId)) as Appointment;
 }
 
+/** When the element a parameter searches can be absent: how it is there. */
+const PRESENT: Record<string, SQL> = { patient: sql`${referrals.patientId} is not null` };
+
 async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
   const where: SQL[] = [];
   for (const [name, occurrences] of search.params) {
     for (const { modifier, values } of occurrences) {
+      if (modifier === "missing") {
+        // Every element searched here is always there, but for those in PRESENT.
+        where.push(missingCondition(name, values, PRESENT[name] ?? sql`true`));
+        continue;
+      }
       switch (name) {
         case "_id":
           where.push(anyOf(uuidValues(values).map((id) => eq(referrals.id, id))));

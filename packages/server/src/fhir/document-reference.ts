@@ -6,6 +6,7 @@ import { referralAttachments, referrals } from "../db/schema.ts";
 import { FHIR_PREFIX } from "./fhir-http.ts";
 import { FhirError, issue } from "./outcome.ts";
 import { anyOf, metaOf, patientCondition, patientReference, referenceTo, referralScope, requireReferral, uuidValues } from "./referral-records.ts";
+import { missingCondition } from "./registry-search.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
 import { dateCondition, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
 
@@ -52,10 +53,21 @@ function toDocumentReference(ctx: FhirContext, r: Row): DocumentReference {
   };
 }
 
+/** When the element a parameter searches can be absent: how it is there. */
+const PRESENT: Record<string, SQL> = {
+  patient: sql`${referrals.patientId} is not null`,
+  subject: sql`${referrals.patientId} is not null`,
+};
+
 async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
   const where: SQL[] = [];
   for (const [name, occurrences] of search.params) {
     for (const { modifier, values } of occurrences) {
+      if (modifier === "missing") {
+        // Every element searched here is always there, but for those in PRESENT.
+        where.push(missingCondition(name, values, PRESENT[name] ?? sql`true`));
+        continue;
+      }
       switch (name) {
         case "_id":
           where.push(anyOf(uuidValues(values).map((id) => eq(referralAttachments.id, id))));

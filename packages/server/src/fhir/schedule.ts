@@ -9,6 +9,7 @@ import { CANONICAL_BASE } from "./code-systems.ts";
 import { type LocationKind, locationIdOf, unitsOfIds } from "./location.ts";
 import { FhirError, issue } from "./outcome.ts";
 import { anyOf, idOfReference, metaOf, rowsOf } from "./referral-records.ts";
+import { missingCondition } from "./registry-search.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
 import { dateCondition, isUuid, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
 
@@ -180,6 +181,11 @@ async function slotConditions(ctx: FhirContext, search: SearchRequest): Promise<
   const where: SQL[] = [];
   for (const [name, occurrences] of search.params) {
     for (const { modifier, values } of occurrences) {
+      if (modifier === "missing") {
+        // Every element searched here is always there.
+        where.push(missingCondition(name, values, sql`true`));
+        continue;
+      }
       switch (name) {
         case "_id":
           where.push(
@@ -301,7 +307,12 @@ async function scheduleConditions(ctx: FhirContext, search: SearchRequest): Prom
   const where: SQL[] = [];
   const having: SQL[] = [];
   for (const [name, occurrences] of search.params) {
-    for (const { values } of occurrences) {
+    for (const { modifier, values } of occurrences) {
+      if (modifier === "missing") {
+        // Every element searched here is always there.
+        where.push(missingCondition(name, values, sql`true`));
+        continue;
+      }
       switch (name) {
         case "_id": {
           const units: PoolUnit[] = [];
