@@ -1,5 +1,5 @@
 import type { Encounter } from "@medplum/fhirtypes";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { beds, referrals, slots } from "../db/schema.ts";
@@ -188,7 +188,8 @@ export const encounterResource: ResourceDef = {
       const where = and(visited, referralScope(ctx.principal), ...(await conditions(ctx, search)));
       const { rows, total } = await pageOf(
         search,
-        () => selectEncounters(ctx.db).where(where).orderBy(sql`${arrivedAt} desc nulls last`, asc(referrals.id)).limit(search.count).offset(search.offset),
+        // Latest change first (an arrival or a completion): a column, not the events' subquery, orders the page.
+        () => selectEncounters(ctx.db).where(where).orderBy(desc(referrals.updatedAt), asc(referrals.id)).limit(search.count).offset(search.offset),
         () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(where),
       );
       return { resources: rows.map(toEncounter), total };
