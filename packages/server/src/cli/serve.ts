@@ -2,6 +2,7 @@ import { buildApp } from "../app.ts";
 import { systemClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 import { serveHotBackups } from "../db/hot-backup.ts";
+import { subscriptionRenderer } from "../fhir/subscription.ts";
 import { reminderJobs } from "../hypertension/sms-jobs.ts";
 import { startJobs } from "../jobs.ts";
 import { monitoringJobs } from "../monitoring/jobs.ts";
@@ -21,7 +22,8 @@ export async function serve(options: { port?: string | undefined; demo?: boolean
   // Each feature registers its own scheduled work; one scheduler runs it.
   const stopJobs = startJobs(
     [
-      ...referralJobs(database.db, config, app.log, systemClock),
+      // Webhook deliveries include FHIR subscriptions': a full-payload one sends the referral's Task.
+      ...referralJobs(database.db, config, app.log, systemClock, { webhook: { renderResource: subscriptionRenderer(database.db, config) } }),
       ...monitoringJobs(database.db, app.log),
       ...reminderJobs(database.db, config, app.log, systemClock),
     ],

@@ -12,6 +12,7 @@ import { practitionerRoleResource } from "./practitioner-role.ts";
 import type { ResourceDef } from "./resource-def.ts";
 import { scheduleResource, slotResource } from "./schedule.ts";
 import { serviceRequestResource } from "./service-request.ts";
+import { subscriptionResource } from "./subscription.ts";
 import { taskResource } from "./task.ts";
 
 /**
@@ -34,5 +35,6 @@ export const FHIR_RESOURCES: readonly ResourceDef[] = [
   documentReferenceResource,
   observationResource,
   conditionResource,
+  subscriptionResource,
   codeSystemResource,
 ];
