@@ -120,6 +120,13 @@ describe.each(BACKENDS)("FHIR door: a referral's Task and its state machine on %
     expect(ids(await search(`_id=${r.id}&status=http://hl7.org/fhir/task-status|requested&priority=stat`))).toEqual([r.id]);
     expect(ids(await search(`_id=${r.id}&_lastUpdated=gt2099-01-01`))).toEqual([]);
     expect(ids(await search(`owner=Organization/${county}`, yunnanToken))).toEqual([]);
+    // An owner list that is not only the caller's own keeps the caller's scope: the county sees only its referrals (either side).
+    const mixed = await search(`owner=Organization/${county},Organization/${township}&_count=200`);
+    expect(ids(mixed)).toContain(r.id);
+    for (const entry of mixed.entry ?? []) {
+      const t = entry.resource as Task;
+      expect([t.owner?.reference, t.requester?.reference]).toContain(`Organization/${county}`);
+    }
     expect(outcomeOf(await fhirCall(ctx, countyToken, "GET", "/Task?status=requested&owner:exact=x"))).toMatchObject({
       status: 400,
       expressions: ["owner:exact"],

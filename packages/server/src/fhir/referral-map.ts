@@ -219,7 +219,21 @@ export function referralOrder(search: SearchRequest, receiverParams: readonly st
     : [asc(referrals.createdAt), asc(referrals.id)];
 }
 
-/** The scope and the parameters' conditions together. */
-export function referralWhere(principal: Principal, conditions: SQL[]): SQL | undefined {
-  return and(referralScope(principal), ...conditions);
+/**
+ * The scope and the parameters' conditions together. When a parameter already keeps the search to
+ * the caller's own institution on one side (`Task?owner=<mine>`: every alternative is the caller's
+ * institution), the scope adds nothing and is left out, so the receiver's poll reads
+ * `referrals_incoming_idx` alone (the scope's OR needs the sender's column, which that index lacks).
+ */
+export function referralWhere(principal: Principal, search: SearchRequest, params: ReferralParams, conditions: SQL[]): SQL | undefined {
+  const scope = readScope(principal, "referral");
+  const mine = scope !== null && "institutionId" in scope ? scope.institutionId : null;
+  const implied =
+    mine !== null &&
+    [...search.params].some(
+      ([name, occurrences]) =>
+        (params.references[name] === "to" || params.references[name] === "from") &&
+        occurrences.some(({ modifier, values }) => modifier === null && values.every((v) => referenceId(v, "Organization") === mine)),
+    );
+  return and(implied ? undefined : referralScope(principal), ...conditions);
 }

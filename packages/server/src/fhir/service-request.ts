@@ -19,6 +19,7 @@ import {
   meta,
   organizationRef,
   patientRef,
+  type ReferralParams,
   type ReferralRow,
   referralConditions,
   referralOrder,
@@ -194,6 +195,12 @@ async function inferredDirection(ctx: FhirContext, toId: string): Promise<"up" |
   return level(toId) < level(from) ? "down" : "up";
 }
 
+/** What the search parameters read: the state through the status map, references to the referral's columns. */
+const SEARCH_PARAMS: ReferralParams = {
+  status: { map: SERVICE_REQUEST_STATUS, system: "http://hl7.org/fhir/request-status" },
+  references: { requester: "from", performer: "to", patient: "patient", subject: "patient" },
+};
+
 export const serviceRequestResource: ResourceDef = {
   type: "ServiceRequest",
   entity: "referral",
@@ -217,11 +224,8 @@ export const serviceRequestResource: ResourceDef = {
       { name: "category", type: "token", documentation: "up or down (referral-direction code system)" },
     ],
     run: async (ctx, search) => {
-      const conditions = await referralConditions(ctx.db, search, {
-        status: { map: SERVICE_REQUEST_STATUS, system: "http://hl7.org/fhir/request-status" },
-        references: { requester: "from", performer: "to", patient: "patient", subject: "patient" },
-      });
-      const where = referralWhere(ctx.principal, conditions);
+      const conditions = await referralConditions(ctx.db, search, SEARCH_PARAMS);
+      const where = referralWhere(ctx.principal, search, SEARCH_PARAMS, conditions);
       const { rows, total } = await pageOf(
         search,
         () =>

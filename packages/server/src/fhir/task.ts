@@ -14,6 +14,7 @@ import {
   meta,
   organizationRef,
   patientRef,
+  type ReferralParams,
   type ReferralRow,
   referralConditions,
   referralOrder,
@@ -280,6 +281,13 @@ function businessStatusOf(body: FhirBody): ReferralStatus | null {
   return code as ReferralStatus;
 }
 
+/** What the search parameters read: the state through the status map, references to the referral's columns. */
+const SEARCH_PARAMS: ReferralParams = {
+  status: { map: TASK_STATUS, system: "http://hl7.org/fhir/task-status" },
+  references: { owner: "to", requester: "from", patient: "patient", focus: "self" },
+  businessStatus: "business-status",
+};
+
 export const taskResource: ResourceDef = {
   type: "Task",
   entity: "referral",
@@ -303,12 +311,8 @@ export const taskResource: ResourceDef = {
       { name: "priority", type: "token", documentation: "routine, urgent, stat (green channel)" },
     ],
     run: async (ctx, search) => {
-      const conditions = await referralConditions(ctx.db, search, {
-        status: { map: TASK_STATUS, system: "http://hl7.org/fhir/task-status" },
-        references: { owner: "to", requester: "from", patient: "patient", focus: "self" },
-        businessStatus: "business-status",
-      });
-      const where = referralWhere(ctx.principal, conditions);
+      const conditions = await referralConditions(ctx.db, search, SEARCH_PARAMS);
+      const where = referralWhere(ctx.principal, search, SEARCH_PARAMS, conditions);
       const { rows, total } = await pageOf(
         search,
         () =>
