@@ -415,5 +415,20 @@ describe.each(BACKENDS)("FHIR door: Patient, ServiceRequest and the referral tra
     expect(await count("patients")).toBe(before);
     const read = validResource<Patient>(await fhirCall(ctx, countyToken, "GET", `/Patient/${local.id}`));
     expect(read.identifier?.[0]?.value).toBe(local.identifier?.[0]?.value);
+
+    // Merged into the record with an ID number: the local record points to it, and a search by that
+    // patient finds the referrals of both.
+    const { patient: known, request: knownRequest } = await referViaBundle("2020-02-20", 413);
+    const merged = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/patients/${local.id}/merge`,
+      headers: { cookie: await ctx.login("gz.county.coord") },
+      payload: { targetId: known.id, reason: "同一人" },
+    });
+    expect(merged.statusCode, merged.body).toBe(201);
+    const source = validResource<Patient>(await fhirCall(ctx, countyToken, "GET", `/Patient/${local.id}`));
+    expect(source).toMatchObject({ active: false, link: [{ other: { reference: `Patient/${known.id}` }, type: "replaced-by" }] });
+    const both = validResource<Bundle>(await fhirCall(ctx, countyToken, "GET", `/ServiceRequest?patient=${known.id}`));
+    expect((both.entry ?? []).map((e) => e.resource?.id).sort()).toEqual([created.id, knownRequest.id].sort());
   });
 });
