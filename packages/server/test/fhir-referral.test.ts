@@ -428,7 +428,8 @@ describe.each(BACKENDS)("FHIR door: Patient, ServiceRequest and the referral tra
     expect(merged.statusCode, merged.body).toBe(201);
     const source = validResource<Patient>(await fhirCall(ctx, countyToken, "GET", `/Patient/${local.id}`));
     expect(source).toMatchObject({ active: false, link: [{ other: { reference: `Patient/${known.id}` }, type: "replaced-by" }] });
-    const both = validResource<Bundle>(await fhirCall(ctx, countyToken, "GET", `/ServiceRequest?patient=${known.id}`));
+    // (The sender's search: the local record's referral is still its draft, which the receiver does not list.)
+    const both = validResource<Bundle>(await fhirCall(ctx, townshipToken, "GET", `/ServiceRequest?patient=${known.id}`));
     expect((both.entry ?? []).map((e) => e.resource?.id).sort()).toEqual([created.id, knownRequest.id].sort());
   });
 });

@@ -241,6 +241,14 @@ describe.each(BACKENDS)("FHIR door: a referral's Task and its state machine on %
 
   it("submits a draft through POST Task, once, and only by the sender", async () => {
     const draft = await refer({ submit: false });
+    // A draft is the sender's alone: the receiver's lists never hold it (as the REST incoming worklist).
+    const found = async (token: string, query: string) =>
+      (validResource<Bundle>(await fhirCall(ctx, token, "GET", query)).entry ?? []).map((e) => e.resource?.id);
+    expect(await found(countyToken, `/Task?owner=Organization/${county}&_id=${draft.id}`)).toEqual([]);
+    expect(await found(countyToken, `/Task?_id=${draft.id}`)).toEqual([]);
+    expect(await found(countyToken, `/ServiceRequest?_id=${draft.id}`)).toEqual([]);
+    expect(await found(townshipToken, `/Task?requester=Organization/${township}&_id=${draft.id}`)).toEqual([draft.id]);
+    expect(await found(townshipToken, `/ServiceRequest?_id=${draft.id}&status=draft`)).toEqual([draft.id]);
     const task = { resourceType: "Task", status: "requested", intent: "order", focus: { reference: `ServiceRequest/${draft.id}` } };
     expect(outcomeOf(await fhirCall(ctx, countyToken, "POST", "/Task", task))).toMatchObject({ status: 403, expressions: ["Task.status"] });
     expect(outcomeOf(await fhirCall(ctx, yunnanToken, "POST", "/Task", task))).toMatchObject({ status: 404, expressions: ["Task.focus"] });
@@ -264,6 +272,7 @@ describe.each(BACKENDS)("FHIR door: a referral's Task and its state machine on %
     expect(created.headers.location).toContain(`/Task/${draft.id}/_history/2`);
     expect(outcomeOf(await fhirCall(ctx, townshipToken, "POST", "/Task", task))).toMatchObject({ status: 409, expressions: ["Task.status"] });
     expect(await restStatus(draft.id)).toBe("submitted");
+    expect(await found(countyToken, `/Task?owner=Organization/${county}&_id=${draft.id}`)).toEqual([draft.id]);
   });
 
   it("shows an expired referral as a failed Task with the expiry's reason", async () => {

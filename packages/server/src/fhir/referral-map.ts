@@ -112,13 +112,19 @@ export const meta = (row: ReferralRow) => ({ versionId: String(row.version), las
 
 export const iso = date;
 
-/** What a caller may list: the referrals of their institution (either side), or a region's, or all. */
+/** A draft is the sender's alone: it never reaches the receiver's lists (as the REST incoming worklist). */
+const sent = sql`${referrals.status} <> 'draft'`;
+
+/**
+ * What a caller may list: the referrals of their institution — its own drafts and what it sent, and
+ * what it was sent — or a region's, or all.
+ */
 export function referralScope(principal: Principal): SQL | undefined {
   const scope = readScope(principal, "referral");
   if (scope === null) return undefined;
   if ("none" in scope) return sql`false`;
   if ("regionCode" in scope) return inRegion(referrals.regionCode, scope.regionCode);
-  return or(eq(referrals.fromInstitutionId, scope.institutionId), eq(referrals.toInstitutionId, scope.institutionId));
+  return or(eq(referrals.fromInstitutionId, scope.institutionId), and(eq(referrals.toInstitutionId, scope.institutionId), sent));
 }
 
 /** A token parameter of a fixed code system (or none given) as the MedBridge values it stands for. */
@@ -222,18 +228,20 @@ export function referralOrder(search: SearchRequest, receiverParams: readonly st
 /**
  * The scope and the parameters' conditions together. When a parameter already keeps the search to
  * the caller's own institution on one side (`Task?owner=<mine>`: every alternative is the caller's
- * institution), the scope adds nothing and is left out, so the receiver's poll reads
- * `referrals_incoming_idx` alone (the scope's OR needs the sender's column, which that index lacks).
+ * institution), the scope comes down to that side's part (no drafts for the receiver), so the
+ * receiver's poll reads `referrals_incoming_idx` alone (the scope's OR needs the sender's column,
+ * which that index lacks).
  */
 export function referralWhere(principal: Principal, search: SearchRequest, params: ReferralParams, conditions: SQL[]): SQL | undefined {
-  const scope = readScope(principal, "referral");
-  const mine = scope !== null && "institutionId" in scope ? scope.institutionId : null;
-  const implied =
+  const reach = readScope(principal, "referral");
+  const mine = reach !== null && "institutionId" in reach ? reach.institutionId : null;
+  const keptTo = (side: "to" | "from") =>
     mine !== null &&
     [...search.params].some(
       ([name, occurrences]) =>
-        (params.references[name] === "to" || params.references[name] === "from") &&
+        params.references[name] === side &&
         occurrences.some(({ modifier, values }) => modifier === null && values.every((v) => referenceId(v, "Organization") === mine)),
     );
-  return and(implied ? undefined : referralScope(principal), ...conditions);
+  const scope = keptTo("from") ? undefined : keptTo("to") ? sent : referralScope(principal);
+  return and(scope, ...conditions);
 }
