@@ -39,7 +39,11 @@ const BODIES: unknown[] = [
   { resourceType: "Patient" },
   { resourceType: "__proto__" },
   { resourceType: "Bundle", type: "transaction", entry: "x" },
-  { resourceType: "Bundle", type: "transaction", entry: [{ request: { method: "POST", url: "Task" }, resource: { resourceType: "Task", status: 1, focus: [] } }] },
+  {
+    resourceType: "Bundle",
+    type: "transaction",
+    entry: [{ request: { method: "POST", url: "Task" }, resource: { resourceType: "Task", status: 1, focus: [] } }],
+  },
   { resourceType: "Bundle", type: "transaction", entry: [{ fullUrl: "urn:uuid:x", request: { method: "DELETE", url: "Task/1" } }] },
 ];
 

@@ -120,7 +120,8 @@ describe.each(BACKENDS)("FHIR door: Patient, ServiceRequest and the referral tra
     expect(bundle.type).toBe("transaction-response");
     expect(bundle.entry?.map((e) => e.response?.status)).toEqual(["201 Created", "201 Created", "201 Created"]);
     expect(patient.identifier?.[0]).toMatchObject({ system: RESIDENT_ID, value: `****************${idNumberFor("1958-04-12", 401).slice(-2)}` });
-    expect(request).toMatchObject({ status: "draft", intent: "order", priority: "stat", subject: { reference: `Patient/${patient.id}` } });
+    // The Bundle's Task submits its ServiceRequest: created submitted at once, as the REST create with submit: true.
+    expect(request).toMatchObject({ status: "active", intent: "order", priority: "stat", subject: { reference: `Patient/${patient.id}` } });
     expect(task).toMatchObject({
       id: request.id,
       status: "requested",
@@ -253,7 +254,8 @@ describe.each(BACKENDS)("FHIR door: Patient, ServiceRequest and the referral tra
     const read = validResource<ServiceRequest>(response);
     expect(read).toMatchObject({
       id: request.id,
-      meta: { versionId: "2" },
+      // One event, submit: the Bundle creates the referral submitted, as REST's create with submit: true.
+      meta: { versionId: "1" },
       status: "active",
       intent: "order",
       priority: "stat",
@@ -266,7 +268,7 @@ describe.each(BACKENDS)("FHIR door: Patient, ServiceRequest and the referral tra
       note: [{ text: "血压 182/112 mmHg，头痛。" }],
     });
     expect(read.occurrenceDateTime).toBeUndefined();
-    expect(response.headers.etag).toBe('W/"2"');
+    expect(response.headers.etag).toBe('W/"1"');
     expect(await audited("read_patient", "referral", request.id as string, "gz.county.coord")).toBe(1);
   });
 

@@ -5,10 +5,10 @@ import { audit } from "../audit.ts";
 import { chinaDate } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { beds, referrals, slots } from "../db/schema.ts";
-import { inTransaction } from "../db/transaction.ts";
 import { livePatientId } from "../patient-index.ts";
 import { applyTransition, holdUnit, sideOf } from "../referral/referrals.ts";
 import { coding } from "./code-systems.ts";
+import { inInteraction } from "./fhir-http.ts";
 import { locationIdOf } from "./location.ts";
 import { FhirError, invalidResource, issue, type PathMap } from "./outcome.ts";
 import { anyOf, idOfReference, located, metaOf, patientCondition, patientReference, referralScope, requireReferral, uuidValues } from "./referral-records.ts";
@@ -228,7 +228,7 @@ async function book(ctx: FhirContext, body: unknown): Promise<Appointment> {
   await located(
     "Appointment.basedOn[0]",
     () =>
-      inTransaction(ctx.db, (tx) =>
+      inInteraction(ctx, (tx) =>
         senderHolds
           ? holdUnit(tx, ctx.actor, ctx.principal, referralId, unit, ctx.now())
           : applyTransition(

@@ -133,7 +133,7 @@ function codeSystem(s: SystemDef): CodeSystem {
 export const codeSystemResource: ResourceDef = {
   type: "CodeSystem",
   entity: "reference",
-  documentation: "MedBridge's own code systems (institution kind, grade, alliance kind, affiliation role, profession, title, dispatch role, referral direction and status).",
+  documentation: `MedBridge's own code systems: ${SYSTEMS.map((s) => s.id).join(", ")}.`,
   idPattern: /^[a-z-]{1,40}$/,
   read: async (_ctx, id) => {
     const s = BY_ID.get(id);

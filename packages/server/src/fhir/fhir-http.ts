@@ -5,7 +5,7 @@ import { actorOf } from "../audit.ts";
 import { principalOf } from "../auth/principal.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
-import { pgErrorCode } from "../db/transaction.ts";
+import { inTransaction, pgErrorCode } from "../db/transaction.ts";
 import type { LandDischarge } from "../follow-ups.ts";
 import { unstorableText } from "../http/storable-text.ts";
 import type { RouteAccess } from "../route-access.ts";
@@ -32,6 +32,14 @@ declare module "fastify" {
     /** The policy's [action, entity] of a FHIR route: the same table logic as the REST routes'. */
     fhirAccess?: RouteAccess;
   }
+}
+
+/**
+ * Runs an interaction's writes in one transaction — or, inside a transaction Bundle, in the
+ * Bundle's own (a savepoint per entry would only add round trips: the Bundle is all or nothing).
+ */
+export function inInteraction<T>(ctx: FhirContext, work: (tx: FhirContext["db"]) => Promise<T>): Promise<T> {
+  return ctx.inBundle ? work(ctx.db) : inTransaction(ctx.db, work);
 }
 
 /** This server's FHIR base as the caller reached it (behind a proxy: its forwarded host and scheme). */

@@ -6,12 +6,12 @@ import { requireAccessTo } from "../access.ts";
 import { audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { patients, regions } from "../db/schema.ts";
-import { inTransaction } from "../db/transaction.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { findPatientByIdNumber, indexPatient, livePatientId, patientTargets } from "../patient-index.ts";
 import { homeCountyProblems, personProblems } from "../patients.ts";
 import { PatientInput } from "../referral/referrals.ts";
 import { CANONICAL_BASE } from "./code-systems.ts";
+import { inInteraction } from "./fhir-http.ts";
 import { REGION_CODE_EXTENSION } from "./organization.ts";
 import { FhirError, issue, type PathMap, withPaths } from "./outcome.ts";
 import { compiled, type FhirBody, field, text } from "./read-body.ts";
@@ -93,7 +93,7 @@ async function readableOf(ctx: FhirContext, ids: string[]): Promise<string[]> {
 /** Each found person is a lookup, audited as the REST lookup is (the identifier is never in the entry). */
 async function auditedRows(ctx: FhirContext, ids: string[], search: SearchRequest | null): Promise<PatientRow[]> {
   if (!ids.length) return [];
-  return inTransaction(ctx.db, async (tx) => {
+  return inInteraction(ctx, async (tx) => {
     const updated = search?.params.get("_lastUpdated") ?? [];
     const rows = await selectPatients(tx, and(inArray(patients.id, ids), ...updated.map((u) => dateCondition("_lastUpdated", patients.updatedAt, u.values))));
     rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
@@ -249,7 +249,7 @@ async function createPatient(ctx: FhirContext, body: FhirBody): Promise<Patient>
     const problems = personProblems(checked, ctx.now());
     if (checked.homeCounty) problems.push(...(await homeCountyProblems(ctx.db, checked.homeCounty, "homeCounty")));
     if (problems.length) throw invalid(problems);
-    return inTransaction(ctx.db, async (tx) => {
+    return inInteraction(ctx, async (tx) => {
       let id: string;
       if (localId !== undefined && !checked.idNumber) {
         const [known] = LOCAL_ID.test(localId) ? await tx.select({ id: patients.id }).from(patients).where(eq(patients.localId, localId)) : [];

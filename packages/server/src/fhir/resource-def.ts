@@ -18,6 +18,16 @@ export interface FhirContext {
   base: string;
   /** Registers that take in a patient sent back down (app.ts gives the hypertension register's). */
   landings: readonly LandDischarge[];
+  /**
+   * Inside a transaction Bundle that also POSTs a Task (status requested) focused on this
+   * ServiceRequest: create the referral submitted at once, as the REST create with submit: true
+   * does — one write instead of a draft and then a submit transition.
+   */
+  submitOnCreate?: boolean;
+  /** Inside a transaction Bundle: `db` is already its transaction (no savepoint per interaction). */
+  inBundle?: boolean;
+  /** Referrals this transaction Bundle created submitted: their Task's POST finds them so and changes nothing. */
+  submittedHere?: Set<string>;
 }
 
 /** The interactions of a resource type, as the CapabilityStatement names them. */

@@ -77,7 +77,9 @@ export function parseSearch(query: Record<string, string | string[] | undefined>
   for (const [key, raw] of Object.entries(query)) {
     const texts = Array.isArray(raw) ? raw : [raw ?? ""];
     // The database cannot compare what it cannot store (NUL, lone surrogates): refused here, by name.
-    if (unstorableText({ [key]: texts }).length) throw refused(key.replace(/[\u0000\ud800-\udfff]/g, "?"), "must not contain NUL or a lone UTF-16 surrogate");
+    if (unstorableText({ [key]: texts }).length) {
+      throw refused(unstorableText(key).length ? "(a parameter's name)" : key, "must not contain NUL or a lone UTF-16 surrogate");
+    }
     if (RESULT_PARAMS.has(key)) {
       const text = texts[texts.length - 1] ?? "";
       if (key === "_count") count = integer("_count", text, 0, MAX_COUNT);

@@ -5,11 +5,11 @@ import { requireAccessTo } from "../access.ts";
 import { audit } from "../audit.ts";
 import { decrypt } from "../crypto.ts";
 import { institutions, patients, referrals as referralsTable } from "../db/schema.ts";
-import { inTransaction } from "../db/transaction.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { livePatientId } from "../patient-index.ts";
 import { createReferral, LEVEL, ReferralInput } from "../referral/referrals.ts";
 import { coding, systemUrl } from "./code-systems.ts";
+import { inInteraction } from "./fhir-http.ts";
 import { FhirError, issue, type PathMap, withPaths } from "./outcome.ts";
 import { compiled, type FhirBody, field, referenceIn, text } from "./read-body.ts";
 import {
@@ -172,15 +172,16 @@ async function createServiceRequest(ctx: FhirContext, body: FhirBody): Promise<S
     },
     reason: { icd10: icd.code, text: reasonText.trim() },
     ...(summary && { summary }),
-    submit: false,
+    submit: ctx.submitOnCreate === true,
   };
   const paths = pathsOf(reasonIndex, codingIndex);
   return withPaths(paths, "ServiceRequest", async () => {
     // The REST body schema, so the same limits hold (ICD-10 pattern, department and reason lengths).
     const validate = compiled(ReferralInput);
     if (!validate(input)) throw invalid(toFieldErrors(validate.errors ?? []));
-    return inTransaction(ctx.db, async (tx) => {
+    return inInteraction(ctx, async (tx) => {
       const created = await createReferral(tx, ctx.actor, ctx.principal, ctx.config, input as ReferralInput, ctx.now(), patientId);
+      if (input.submit) ctx.submittedHere?.add(created.id);
       return toServiceRequest(await referralRow(tx, created.id, "ServiceRequest"));
     });
   });

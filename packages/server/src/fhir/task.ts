@@ -3,9 +3,9 @@ import type { Task } from "@medplum/fhirtypes";
 import { eq, sql } from "drizzle-orm";
 import { requireAccessTo } from "../access.ts";
 import { beds, referralEvents, referrals, slots } from "../db/schema.ts";
-import { inTransaction } from "../db/transaction.ts";
 import { applyTransition } from "../referral/referrals.ts";
 import { coding, systemUrl } from "./code-systems.ts";
+import { inInteraction } from "./fhir-http.ts";
 import { FhirError, fromDomainError, issue, type PathMap } from "./outcome.ts";
 import { type FhirBody, field, referenceIn, text } from "./read-body.ts";
 import {
@@ -202,14 +202,18 @@ async function createTask(ctx: FhirContext, body: FhirBody): Promise<Task> {
   checkIntent(body);
   const id = referenceIn(body, "focus", "ServiceRequest", "Task.focus");
   if (!id) throw new FhirError(400, [issue("required", "focus must reference the referral's ServiceRequest", "Task.focus")]);
-  await readable(ctx, id, "Task.focus");
-  return inTransaction(ctx.db, async (tx) => {
+  // Created submitted by this Bundle's ServiceRequest entry (submitOnCreate): the submit is done.
+  const submittedHere = status === "requested" && ctx.submittedHere?.has(id) === true;
+  if (!submittedHere) await readable(ctx, id, "Task.focus");
+  return inInteraction(ctx, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await referralRow(tx, id, "Task");
     sameReference(body, "owner", "Organization", row.toInstitutionId);
     sameReference(body, "requester", "Organization", row.fromInstitutionId);
     sameReference(body, "for", "Patient", row.patientId);
-    if (status === "requested") await transitionTo(txCtx, id, "submit", body);
+    if (submittedHere) {
+      // Nothing to move: the referral was created submitted, by the same caller, in this transaction.
+    } else if (status === "requested") await transitionTo(txCtx, id, "submit", body);
     else if (row.status !== "draft")
       throw new FhirError(409, [
         issue("business-rule", `ServiceRequest/${id} is already ${row.status}; a draft Task is only for a draft referral`, "Task.status"),
@@ -234,7 +238,7 @@ async function updateTask(ctx: FhirContext, id: string, body: FhirBody, ifMatch:
   const taskStatus = text(body, "status", "Task.status");
   if (taskStatus === undefined) throw new FhirError(400, [issue("required", "status is required", "Task.status")]);
   checkIntent(body);
-  return inTransaction(ctx.db, async (tx) => {
+  return inInteraction(ctx, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const current = await lockedVersion(txCtx, id);
     if (String(current.version) !== ifMatch)

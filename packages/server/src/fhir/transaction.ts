@@ -44,6 +44,8 @@ function stepOf(entry: BundleEntry | undefined, index: number): Step {
     throw refused(index, ".request.url", `POST ${type} is not supported; see /fhir/R4/metadata`, "not-supported");
   if (request.method === "PUT" && (match?.[2] === undefined || !def.update))
     throw refused(index, ".request.url", `PUT needs ${type}/<id> of a type that updates; see /fhir/R4/metadata`, "not-supported");
+  if (request.method === "PUT" && def.updateRequiresIfMatch && request.ifMatch === undefined)
+    throw new FhirError(428, [issue("required", "Send request.ifMatch with the version you last read (ETag)", at(index, ".request.ifMatch"))]);
   if (!resource || typeof resource !== "object") throw refused(index, ".resource", "every entry of a transaction carries its resource", "required");
   if (entry.fullUrl !== undefined && (typeof entry.fullUrl !== "string" || (!/^urn:uuid:[0-9a-f-]{36}$/i.test(entry.fullUrl) && request.method === "POST")))
     throw refused(index, ".fullUrl", "a created resource's fullUrl must be urn:uuid:<uuid> (other entries refer to it by that)");
@@ -102,6 +104,23 @@ function ordered(steps: Step[]): Step[] {
   return order;
 }
 
+/**
+ * The ServiceRequest entries a Task entry of the same Bundle submits (POST Task, status requested,
+ * focus its fullUrl): each is created submitted at once — the REST create with submit: true — and
+ * the Task's POST then finds it submitted. Same rules, one write instead of two.
+ */
+function submittedByTheirTask(steps: readonly Step[]): Set<Step> {
+  const requests = new Map(steps.filter((s) => s.method === "POST" && s.def.type === "ServiceRequest" && s.fullUrl).map((s) => [s.fullUrl as string, s]));
+  const submitted = new Set<Step>();
+  for (const step of steps) {
+    if (step.method !== "POST" || step.def.type !== "Task" || step.resource.status !== "requested") continue;
+    const focus = (step.resource.focus as { reference?: unknown } | undefined)?.reference;
+    const request = typeof focus === "string" ? requests.get(focus) : undefined;
+    if (request) submitted.add(request);
+  }
+  return submitted;
+}
+
 /** An issue of an entry's resource (`ServiceRequest.subject`) located in the Bundle (`Bundle.entry[1].resource.subject`). */
 function inEntry(error: FhirError, step: Step): FhirError {
   const type = step.def.type;
@@ -133,8 +152,10 @@ export async function transactionRoute(app: FastifyInstance, options: FhirRouteO
       if (refusalOf(access, ctx.principal, false)) throw new FhirError(403, [issue("forbidden", "Your role may not do this", at(step.index))]);
     }
     const order = ordered(steps);
+    const submitting = submittedByTheirTask(steps);
     const results = await inTransaction(ctx.db, async (tx) => {
-      const txCtx = { ...ctx, db: tx };
+      const submittedHere = new Set<string>();
+      const txCtx = { ...ctx, db: tx, inBundle: true, submittedHere };
       const ids = new Map<string, string>();
       const done = new Map<Step, Resource>();
       for (const step of order) {
@@ -142,7 +163,10 @@ export async function transactionRoute(app: FastifyInstance, options: FhirRouteO
         try {
           const stored =
             step.method === "POST"
-              ? await (step.def.create as NonNullable<ResourceDef["create"]>)(txCtx, bodyOf(step.def.type, resource))
+              ? await (step.def.create as NonNullable<ResourceDef["create"]>)(
+                  submitting.has(step) ? { ...txCtx, submitOnCreate: true } : txCtx,
+                  bodyOf(step.def.type, resource),
+                )
               : await (step.def.update as NonNullable<ResourceDef["update"]>)(
                   txCtx,
                   (step.id as string).toLowerCase(),

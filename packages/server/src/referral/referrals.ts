@@ -324,6 +324,10 @@ export async function createReferral(
       bedId: input.bedId ?? null,
       parentId: input.parentId ?? null,
       submittedAt: submitted ? now : null,
+      // The Clock's time, like the submission and every transition (the database's now() is the
+      // transaction's start: a referral created submitted looked changed before it was submitted).
+      createdAt: now,
+      updatedAt: now,
       slaDeadline: submitted ? slaDeadline(now, input.priority) : null,
       regionCode,
       provinceCode: provinceOf(regionCode),
