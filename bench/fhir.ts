@@ -101,6 +101,8 @@ try {
             status: "draft",
             intent: "order",
             priority: "urgent",
+            // The direction, as the REST body gives it (without it the server infers it from the two levels: one more read).
+            category: [{ coding: [{ system: "https://medbridge.org.cn/fhir/CodeSystem/referral-direction", code: "up" }] }],
             subject: { reference: patient },
             performer: [{ reference: `Organization/${rows.county}` }],
             performerType: { text: "心血管内科" },

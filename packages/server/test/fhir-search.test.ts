@@ -76,6 +76,9 @@ describe("FHIR search parameters", () => {
     expect(iso("2026")).toEqual(["eq", "2025-12-31T16:00:00.000Z", "2026-12-31T16:00:00.000Z"]);
     expect(iso("lt2026-03-01T10:00:00Z")).toEqual(["lt", "2026-03-01T10:00:00.000Z", "2026-03-01T10:00:01.000Z"]);
     expect(iso("2026-03-01T10:00:00+08:00")[1]).toBe("2026-03-01T02:00:00.000Z");
+    // Milliseconds are kept: gt a stored instant excludes it and nothing after it.
+    expect(iso("gt2026-03-01T10:00:00.123Z")).toEqual(["gt", "2026-03-01T10:00:00.123Z", "2026-03-01T10:00:00.124Z"]);
+    expect(iso("2026-03-01T10:00:00.5Z")[1]).toBe("2026-03-01T10:00:00.500Z");
     for (const bad of ["2026-13", "2026-02-30", "20260301", "xx2026", "2026-3-1", "1899", "2101-01-01", "ge"]) {
       expect(
         refusedAt(() => dateRange("date", bad)),

@@ -3,7 +3,7 @@ import type { Address, Identifier, Patient } from "@medplum/fhirtypes";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Static } from "typebox";
 import { requireAccessTo } from "../access.ts";
-import { audit } from "../audit.ts";
+import { audit, auditInsert } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { patients, regions } from "../db/schema.ts";
 import { toFieldErrors } from "../http/validation.ts";
@@ -226,12 +226,6 @@ function personOf(body: FhirBody): Read {
   return { person, paths, ...(localId !== undefined && { localId }) };
 }
 
-async function patientRow(db: Db, id: string): Promise<PatientRow> {
-  const [row] = await selectPatients(db, eq(patients.id, id));
-  if (!row) throw new FhirError(404, [issue("not-found", `Patient/${id} not found`)]);
-  return row;
-}
-
 /**
  * POST Patient: the person is found in the patient index by the keyed hash of their ID number, or
  * indexed (indexPatient); a person without one gets a local identifier — unless the Patient carries
@@ -257,8 +251,12 @@ async function createPatient(ctx: FhirContext, body: FhirBody): Promise<Patient>
         if (!live) throw new FhirError(400, [issue("not-found", "MedBridge gave no person this local identifier", "Patient.identifier")]);
         id = live;
       } else id = await indexPatient(tx, ctx.config, checked);
-      await audit(tx, ctx.actor, { action: "create", entity: "patient", entityId: id });
-      const row = await patientRow(tx, id);
+      // The audit entry rides with the read of the record: one round trip.
+      const entry = auditInsert(tx, ctx.actor, [{ action: "create", entity: "patient", entityId: id }]).getSQL();
+      const [row] = await tx.with(tx.$with("audit_entry", {}).as(entry)).select(patientColumns).from(patients).where(eq(patients.id, id));
+      if (!row) throw new FhirError(404, [issue("not-found", `Patient/${id} not found`)]);
+      // Later entries of the same Bundle refer to this person without reading them back.
+      ctx.bundle?.people.set(id, checked);
       // What the caller sent, on the record's id and version: nothing of what others recorded about the person.
       return toPatient({
         ...row,

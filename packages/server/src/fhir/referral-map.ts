@@ -5,6 +5,7 @@ import { inRegion } from "../access.ts";
 import type { Db } from "../db/connection.ts";
 import { beds, institutions, referrals, slots } from "../db/schema.ts";
 import { patientFamily } from "../patient-index.ts";
+import type { createReferral } from "../referral/referrals.ts";
 import { systemUrl } from "./code-systems.ts";
 import { FhirError, issue } from "./outcome.ts";
 import { dateCondition, isUuid, referenceId, type SearchRequest, token } from "./search.ts";
@@ -97,6 +98,37 @@ export async function referralRow(db: Db, id: string, type: "ServiceRequest" | "
   const [row] = await selectReferrals(db, eq(referrals.id, id));
   if (!row) throw new FhirError(404, [issue("not-found", `${type}/${id} not found`)]);
   return row;
+}
+
+/**
+ * The row of a referral createReferral has just made, from its answer: nothing read back. Its one
+ * event (create, or submit when created submitted) is its version; its times are the Clock's.
+ */
+export function rowOfCreated(created: Awaited<ReturnType<typeof createReferral>>): ReferralRow {
+  const at = new Date(created.createdAt);
+  return {
+    id: created.id,
+    direction: created.direction,
+    priority: created.priority,
+    status: created.status,
+    fromInstitutionId: created.fromInstitutionId,
+    fromInstitutionName: created.fromInstitutionName,
+    toInstitutionId: created.toInstitutionId,
+    toInstitutionName: created.toInstitutionName,
+    department: created.department,
+    patientId: created.patient.id,
+    reasonIcd10: created.reason.icd10,
+    reasonText: created.reason.text,
+    summary: created.summary,
+    slotId: created.slotId,
+    bedId: created.bedId,
+    bookingDate: created.booking?.date ?? null,
+    slaDeadline: created.slaDeadline ? new Date(created.slaDeadline) : null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    lastNote: null,
+  };
 }
 
 export const organizationRef = (id: string, name?: string | null): Reference<Organization> => ({

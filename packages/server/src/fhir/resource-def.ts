@@ -4,7 +4,9 @@ import type { Actor } from "../audit.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import type { LandDischarge } from "../follow-ups.ts";
+import type { PersonInput } from "../patients.ts";
 import type { RouteAccess } from "../route-access.ts";
+import type { ReferralRow } from "./referral-map.ts";
 import type { SearchParamDef, SearchRequest, SearchResult } from "./search.ts";
 
 /** Everything an interaction needs: who asks, where, the database (a transaction's, in a Bundle). */
@@ -26,8 +28,12 @@ export interface FhirContext {
   submitOnCreate?: boolean;
   /** Inside a transaction Bundle: `db` is already its transaction (no savepoint per interaction). */
   inBundle?: boolean;
-  /** Referrals this transaction Bundle created submitted: their Task's POST finds them so and changes nothing. */
-  submittedHere?: Set<string>;
+  /**
+   * What this transaction Bundle's earlier entries created, so later entries need not read it back:
+   * the people its Patient entries indexed (by patient id, as given), and the referrals its
+   * ServiceRequest entries created submitted (their Task's POST finds them so and changes nothing).
+   */
+  bundle?: { people: Map<string, PersonInput>; submitted: Map<string, ReferralRow> };
 }
 
 /** The interactions of a resource type, as the CapabilityStatement names them. */

@@ -140,7 +140,7 @@ export function referenceOf(reference: string | undefined, type: string): string
 
 const PREFIXES = ["eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap"] as const;
 type Prefix = (typeof PREFIXES)[number];
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 /** A date search value as the interval it stands for: `2026-03` is all of March (China time when no zone is given). */
 export function dateRange(parameter: string, text: string): { prefix: Prefix; start: Date; end: Date } {
@@ -149,9 +149,11 @@ export function dateRange(parameter: string, text: string): { prefix: Prefix; st
   const value = given ? text.slice(2) : text;
   const m = DATE.exec(value);
   if (!m) throw refused(parameter, "must be a FHIR date or dateTime, optionally after a prefix (eq, ne, gt, ge, lt, le, sa, eb)");
-  const [, y, mo, d, h, mi, s, zone] = m;
+  const [, y, mo, d, h, mi, s, fraction, zone] = m;
   const tz = zone ?? "+08:00";
-  const start = new Date(`${y}-${mo ?? "01"}-${d ?? "01"}T${h ?? "00"}:${mi ?? "00"}:${s ?? "00"}${tz === "Z" ? "Z" : tz}`);
+  const start = new Date(
+    `${y}-${mo ?? "01"}-${d ?? "01"}T${h ?? "00"}:${mi ?? "00"}:${s ?? "00"}${fraction ? `.${fraction.slice(0, 3).padEnd(3, "0")}` : ""}${tz === "Z" ? "Z" : tz}`,
+  );
   if (Number.isNaN(start.getTime()) || Number(y) < 1900 || Number(y) > 2100) throw refused(parameter, "is not a real date between 1900 and 2100");
   // The end is the next unit in the same zone, built from the parts (adding a UTC month to a
   // China-time midnight would land on the wrong day at month ends).
@@ -163,7 +165,9 @@ export function dateRange(parameter: string, text: string): { prefix: Prefix; st
   let end: Date;
   if (h !== undefined) {
     end = new Date(start);
-    if (s !== undefined) end.setUTCSeconds(end.getUTCSeconds() + 1);
+    // A time with milliseconds stands for that millisecond (the finest this server stores and compares).
+    if (fraction !== undefined) end.setUTCMilliseconds(end.getUTCMilliseconds() + 1);
+    else if (s !== undefined) end.setUTCSeconds(end.getUTCSeconds() + 1);
     else end.setUTCMinutes(end.getUTCMinutes() + 1);
   } else if (d !== undefined) end = at(Number(y), Number(mo), Number(d) + 1);
   else if (mo !== undefined) end = at(Number(y), Number(mo) + 1, 1);

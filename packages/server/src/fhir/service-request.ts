@@ -7,6 +7,7 @@ import { decrypt } from "../crypto.ts";
 import { institutions, patients, referrals as referralsTable } from "../db/schema.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { livePatientId } from "../patient-index.ts";
+import type { PersonInput } from "../patients.ts";
 import { createReferral, LEVEL, ReferralInput } from "../referral/referrals.ts";
 import { coding, systemUrl } from "./code-systems.ts";
 import { inInteraction } from "./fhir-http.ts";
@@ -25,6 +26,7 @@ import {
   referralOrder,
   referralRow,
   referralWhere,
+  rowOfCreated,
   SERVICE_REQUEST_STATUS,
   selectReferrals,
 } from "./referral-map.ts";
@@ -151,25 +153,15 @@ async function createServiceRequest(ctx: FhirContext, body: FhirBody): Promise<S
       issue("code-invalid", `category must hold one coding of ${systemUrl("referral-direction")}: up or down`, "ServiceRequest.category"),
     ]);
 
-  const patientId = await livePatientId(ctx.db, subjectRef);
-  const [person] = patientId ? await ctx.db.select().from(patients).where(eq(patients.id, patientId)) : [];
-  if (!patientId || !person) throw new FhirError(400, [issue("not-found", `Patient/${subjectRef} is not in the patient index`, "ServiceRequest.subject")]);
-
+  const given = ctx.bundle?.people.get(subjectRef);
+  const { patientId, person } = given ? { patientId: subjectRef, person: given } : await indexedPerson(ctx, subjectRef);
   const direction = (directions[0] as "up" | "down" | undefined) ?? (await inferredDirection(ctx, toId));
-  const idNumber = person.idCipher ? decrypt(ctx.config.dataKey, person.idCipher) : undefined;
   const input = {
     direction,
     priority,
     toInstitutionId: toId,
     department: department.trim(),
-    patient: {
-      name: person.name,
-      sex: person.sex,
-      birthDate: person.birthDate,
-      ...(idNumber ? { idNumber } : { noIdCard: true }),
-      ...(person.phone && { phone: person.phone }),
-      ...(person.homeCounty && { homeCounty: person.homeCounty }),
-    },
+    patient: person,
     reason: { icd10: icd.code, text: reasonText.trim() },
     ...(summary && { summary }),
     submit: ctx.submitOnCreate === true,
@@ -180,11 +172,31 @@ async function createServiceRequest(ctx: FhirContext, body: FhirBody): Promise<S
     const validate = compiled(ReferralInput);
     if (!validate(input)) throw invalid(toFieldErrors(validate.errors ?? []));
     return inInteraction(ctx, async (tx) => {
-      const created = await createReferral(tx, ctx.actor, ctx.principal, ctx.config, input as ReferralInput, ctx.now(), patientId);
-      if (input.submit) ctx.submittedHere?.add(created.id);
-      return toServiceRequest(await referralRow(tx, created.id, "ServiceRequest"));
+      const created = rowOfCreated(await createReferral(tx, ctx.actor, ctx.principal, ctx.config, input as ReferralInput, ctx.now(), patientId));
+      if (input.submit) ctx.bundle?.submitted.set(created.id, created);
+      return toServiceRequest(created);
     });
   });
+}
+
+/** The person a ServiceRequest's subject names, as createReferral takes them: the live record (a merged one's survivor). */
+async function indexedPerson(ctx: FhirContext, subjectRef: string): Promise<{ patientId: string; person: PersonInput }> {
+  const patientId = await livePatientId(ctx.db, subjectRef);
+  const [person] = patientId ? await ctx.db.select().from(patients).where(eq(patients.id, patientId)) : [];
+  if (!patientId || !person) throw new FhirError(400, [issue("not-found", `Patient/${subjectRef} is not in the patient index`, "ServiceRequest.subject")]);
+  return { patientId, person: indexedPersonOf(ctx, person) };
+}
+
+function indexedPersonOf(ctx: FhirContext, person: typeof patients.$inferSelect): PersonInput {
+  const idNumber = person.idCipher ? decrypt(ctx.config.dataKey, person.idCipher) : undefined;
+  return {
+    name: person.name,
+    sex: person.sex as PersonInput["sex"],
+    birthDate: person.birthDate,
+    ...(idNumber ? { idNumber } : { noIdCard: true }),
+    ...(person.phone && { phone: person.phone }),
+    ...(person.homeCounty && { homeCounty: person.homeCounty }),
+  } as PersonInput;
 }
 
 /** Up when the receiver is a higher level of care than the caller's institution, else down (createReferral checks it either way). */

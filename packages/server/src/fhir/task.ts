@@ -203,17 +203,17 @@ async function createTask(ctx: FhirContext, body: FhirBody): Promise<Task> {
   const id = referenceIn(body, "focus", "ServiceRequest", "Task.focus");
   if (!id) throw new FhirError(400, [issue("required", "focus must reference the referral's ServiceRequest", "Task.focus")]);
   // Created submitted by this Bundle's ServiceRequest entry (submitOnCreate): the submit is done.
-  const submittedHere = status === "requested" && ctx.submittedHere?.has(id) === true;
+  const submittedHere = status === "requested" ? ctx.bundle?.submitted.get(id) : undefined;
   if (!submittedHere) await readable(ctx, id, "Task.focus");
   return inInteraction(ctx, async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const row = await referralRow(tx, id, "Task");
+    const row = submittedHere ?? (await referralRow(tx, id, "Task"));
     sameReference(body, "owner", "Organization", row.toInstitutionId);
     sameReference(body, "requester", "Organization", row.fromInstitutionId);
     sameReference(body, "for", "Patient", row.patientId);
-    if (submittedHere) {
-      // Nothing to move: the referral was created submitted, by the same caller, in this transaction.
-    } else if (status === "requested") await transitionTo(txCtx, id, "submit", body);
+    // Nothing to move: the referral was created submitted, by the same caller, in this transaction.
+    if (submittedHere) return toTask(submittedHere);
+    if (status === "requested") await transitionTo(txCtx, id, "submit", body);
     else if (row.status !== "draft")
       throw new FhirError(409, [
         issue("business-rule", `ServiceRequest/${id} is already ${row.status}; a draft Task is only for a draft referral`, "Task.status"),

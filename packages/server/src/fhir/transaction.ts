@@ -154,8 +154,7 @@ export async function transactionRoute(app: FastifyInstance, options: FhirRouteO
     const order = ordered(steps);
     const submitting = submittedByTheirTask(steps);
     const results = await inTransaction(ctx.db, async (tx) => {
-      const submittedHere = new Set<string>();
-      const txCtx = { ...ctx, db: tx, inBundle: true, submittedHere };
+      const txCtx = { ...ctx, db: tx, inBundle: true, bundle: { people: new Map(), submitted: new Map() } };
       const ids = new Map<string, string>();
       const done = new Map<Step, Resource>();
       for (const step of order) {
