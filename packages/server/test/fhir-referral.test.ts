@@ -207,6 +207,17 @@ describe.each(BACKENDS)("FHIR door: Patient, ServiceRequest and the referral tra
     expect(decodeURIComponent(response.body)).not.toContain(idNumber);
     expect(decodeURIComponent(found.link?.[0]?.url ?? "")).toContain(`${RESIDENT_ID}|****************${idNumber.slice(-2)}`);
     expect(await audited("lookup", "patient", patient.id as string, "gz.township.doctor")).toBe(before + 1);
+    // The same search with the number in a form body (POST _search): never in a URL at all.
+    const posted = await ctx.app.inject({
+      method: "POST",
+      url: "/fhir/R4/Patient/_search",
+      headers: { authorization: townshipToken, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ identifier: `${RESIDENT_ID}|${idNumber}` }).toString(),
+    });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(validResource<Bundle>(posted).entry?.map((e) => e.resource?.id)).toEqual([patient.id]);
+    expect(posted.body).not.toContain(idNumber);
+    expect(outcomeOf(await fhirCall(ctx, townshipToken, "POST", "/Patient/_search", "[1]")).status).toBe(400);
     // Without the system the number is still an ID number; _id and _lastUpdated narrow.
     const bare = validResource<Bundle>(
       await fhirCall(ctx, townshipToken, "GET", `/Patient?identifier=${idNumber}&_id=${patient.id}&_lastUpdated=ge2000-01-01`),

@@ -97,6 +97,13 @@ describe("FHIR search parameters", () => {
       previous: "http://h/fhir/R4/Task?status=requested&_count=2",
       next: "http://h/fhir/R4/Task?status=requested&_count=2&_offset=4",
     });
+    // More than TOTAL_CAP matches: no total, and a full page offers the next one.
+    const uncounted = searchBundle("http://h/fhir/R4", "Task", {}, parseSearch({ _count: "1" }, params), {
+      resources: [{ resourceType: "Task", id: "a", status: "requested", intent: "order" }],
+      total: undefined,
+    });
+    expect(uncounted.total).toBeUndefined();
+    expect(uncounted.link?.map((l) => l.relation)).toEqual(["self", "first", "next"]);
     const last = searchBundle("http://h/fhir/R4", "Task", {}, parseSearch({ _count: "2", _offset: "4" }, params), { resources: [], total: 5 });
     expect(last.link?.map((l) => l.relation)).toEqual(["self", "first", "previous"]);
   });

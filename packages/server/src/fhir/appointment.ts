@@ -346,6 +346,7 @@ export const appointmentResource: ResourceDef = {
     run: async (ctx, search) => {
       const where = and(booked, referralScope(ctx.principal), ...(await conditions(ctx, search)));
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () =>
           selectAppointments(ctx.db)
@@ -355,7 +356,7 @@ export const appointmentResource: ResourceDef = {
             .offset(search.offset),
         () =>
           ctx.db
-            .select({ total: sql<number>`count(*)::int` })
+            .select({ one: sql`1` })
             .from(referrals)
             .leftJoin(slots, eq(slots.id, referrals.slotId))
             .leftJoin(beds, eq(beds.id, referrals.bedId))

@@ -124,6 +124,7 @@ export const documentReferenceResource: ResourceDef = {
     run: async (ctx, search) => {
       const where = and(referralScope(ctx.principal), ...(await conditions(ctx, search)));
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () =>
           selectDocuments(ctx.db)
@@ -131,12 +132,7 @@ export const documentReferenceResource: ResourceDef = {
             .orderBy(asc(referralAttachments.createdAt), asc(referralAttachments.id))
             .limit(search.count)
             .offset(search.offset),
-        () =>
-          ctx.db
-            .select({ total: sql<number>`count(*)::int` })
-            .from(referralAttachments)
-            .innerJoin(referrals, eq(referrals.id, referralAttachments.referralId))
-            .where(where),
+        () => ctx.db.select({ one: sql`1` }).from(referralAttachments).innerJoin(referrals, eq(referrals.id, referralAttachments.referralId)).where(where),
       );
       return { resources: rows.map((r) => toDocumentReference(ctx, r)), total };
     },

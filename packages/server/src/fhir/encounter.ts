@@ -187,10 +187,11 @@ export const encounterResource: ResourceDef = {
     run: async (ctx, search) => {
       const where = and(visited, referralScope(ctx.principal), ...(await conditions(ctx, search)));
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         // Latest change first (an arrival or a completion): a column, not the events' subquery, orders the page.
         () => selectEncounters(ctx.db).where(where).orderBy(desc(referrals.updatedAt), asc(referrals.id)).limit(search.count).offset(search.offset),
-        () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(where),
+        () => ctx.db.select({ one: sql`1` }).from(referrals).where(where),
       );
       return { resources: rows.map(toEncounter), total };
     },

@@ -1,5 +1,6 @@
+import { parse as parseQueryString } from "node:querystring";
 import { DomainError } from "@medbridge/core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { registerPrincipal } from "../auth/principal.ts";
 import { type RouteAccess, refusalOf } from "../route-access.ts";
 import { capabilityStatement } from "./capability.ts";
@@ -27,11 +28,17 @@ import { transactionRoute } from "./transaction.ts";
  * table logic, then the one access check on each record, in the resource handlers), the same
  * audit — answered in FHIR JSON, every refusal an OperationOutcome.
  */
+type SearchQuery = Record<string, string | string[] | undefined>;
+
 export function fhirRoutes(options: FhirRouteOptions) {
   return async (app: FastifyInstance) => {
     const { db } = options;
     const parseJson = app.getDefaultJsonParser("error", "error");
     app.addContentTypeParser(["application/fhir+json", "application/json+fhir"], { parseAs: "string", bodyLimit: FHIR_BODY_LIMIT }, parseJson);
+    app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 64 * 1024 }, (_request, body, done) => {
+      // Null-prototype object, repeated keys as arrays: read as the query string is.
+      done(null, { ...parseQueryString(body as string) });
+    });
     registerPrincipal(app, db);
     app.addHook("onSend", async (_request, reply) => {
       // Patient data: never kept by a cache on the way.
@@ -83,11 +90,18 @@ function registerResource(app: FastifyInstance, def: ResourceDef, options: FhirR
   }
   if (def.search) {
     const { params, run } = def.search;
-    app.get(`/${type}`, { schema, config: { fhirAccess: read } }, async (request, reply) => {
+    const searchWith = async (request: FastifyRequest, reply: FastifyReply, query: SearchQuery) => {
       const ctx = contextOf(request, options);
-      const query = request.query as Record<string, string | string[] | undefined>;
       const search = parseSearch(query, params);
       return reply.type(FHIR_JSON).send(searchBundle(ctx.base, type, query, search, await run(ctx, search)));
+    };
+    app.get(`/${type}`, { schema, config: { fhirAccess: read } }, (request, reply) => searchWith(request, reply, request.query as SearchQuery));
+    // The same search with its parameters in a form body: a resident ID number searched for
+    // (Patient?identifier=…) stays out of URLs, and so out of every proxy's access log.
+    app.post(`/${type}/_search`, { schema, config: { fhirAccess: read } }, (request, reply) => {
+      if (request.body !== undefined && (typeof request.body !== "object" || request.body === null || Array.isArray(request.body)))
+        throw new FhirError(400, [issue("structure", "POST _search takes application/x-www-form-urlencoded parameters")]);
+      return searchWith(request, reply, { ...(request.query as SearchQuery), ...((request.body as SearchQuery | undefined) ?? {}) });
     });
   }
   if (def.create) {

@@ -289,6 +289,7 @@ export const observationResource: ResourceDef = {
         ...(await observationConditions(ctx.db, search)),
       );
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () =>
           visitSelect(ctx.db)
@@ -296,12 +297,7 @@ export const observationResource: ResourceDef = {
             .orderBy(desc(chronicVisits.visitOn), desc(chronicVisits.createdAt), desc(chronicVisits.id))
             .limit(search.count)
             .offset(search.offset),
-        () =>
-          ctx.db
-            .select({ total: sql<number>`count(*)::int` })
-            .from(chronicVisits)
-            .innerJoin(chronicPatients, eq(chronicPatients.id, chronicVisits.patientId))
-            .where(where),
+        () => ctx.db.select({ one: sql`1` }).from(chronicVisits).innerJoin(chronicPatients, eq(chronicPatients.id, chronicVisits.patientId)).where(where),
       );
       await auditReads(
         ctx,
@@ -422,9 +418,10 @@ export const conditionResource: ResourceDef = {
         ...(await conditionConditions(ctx.db, search)),
       );
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () => entrySelect(ctx.db).where(where).orderBy(desc(chronicPatients.enrolledOn), desc(chronicPatients.id)).limit(search.count).offset(search.offset),
-        () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(chronicPatients).where(where),
+        () => ctx.db.select({ one: sql`1` }).from(chronicPatients).where(where),
       );
       await auditReads(
         ctx,

@@ -103,9 +103,10 @@ export const organizationResource: ResourceDef = {
         ...conditions(search),
       );
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () => baseSelect(ctx.db).where(where).orderBy(asc(institutions.name), asc(institutions.id)).limit(search.count).offset(search.offset),
-        () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(institutions).where(where),
+        () => ctx.db.select({ one: sql`1` }).from(institutions).where(where),
       );
       return { resources: rows.map((r) => toOrganization(toApi(r))), total };
     },

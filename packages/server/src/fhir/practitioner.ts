@@ -110,6 +110,7 @@ export const practitionerResource: ResourceDef = {
         ...conditions(search),
       );
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () =>
           ctx.db
@@ -119,7 +120,7 @@ export const practitionerResource: ResourceDef = {
             .orderBy(asc(practitioners.name), asc(practitioners.id))
             .limit(search.count)
             .offset(search.offset),
-        () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(practitioners).where(where),
+        () => ctx.db.select({ one: sql`1` }).from(practitioners).where(where),
       );
       return { resources: rows.map(toPractitioner), total };
     },

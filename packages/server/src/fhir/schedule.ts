@@ -254,6 +254,7 @@ export const slotResource: ResourceDef = {
     run: async (ctx, search) => {
       const where = whereOf([poolScope(ctx), ...(await slotConditions(ctx, search))]);
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         async () =>
           rowsOf<SlotRow>(
@@ -261,7 +262,7 @@ export const slotResource: ResourceDef = {
               sql`select ${SLOT_COLUMNS} from ${POOL} ${where} order by pool.date, pool.kind desc, pool.unit, pool.id limit ${search.count} offset ${search.offset}`,
             ),
           ),
-        async () => rowsOf<{ total: number }>(await ctx.db.execute(sql`select count(*)::int as total from ${POOL} ${where}`)),
+        () => sql`select 1 from ${POOL} ${where}`,
       );
       return { resources: rows.map(toSlot), total };
     },
@@ -371,12 +372,13 @@ export const scheduleResource: ResourceDef = {
       const { where, having } = await scheduleConditions(ctx, search);
       const grouped = scheduleQuery(whereOf([poolScope(ctx), ...where]), having.length ? sql`having ${sql.join(having, sql` and `)}` : sql``);
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         async () =>
           rowsOf<ScheduleRow>(
             await ctx.db.execute(sql`${grouped} order by pool.institution_id, pool.kind desc, pool.unit limit ${search.count} offset ${search.offset}`),
           ),
-        async () => rowsOf<{ total: number }>(await ctx.db.execute(sql`select count(*)::int as total from (${grouped}) as schedules`)),
+        () => sql`select 1 from (${grouped}) as schedules`,
       );
       return { resources: rows.map(toSchedule), total };
     },

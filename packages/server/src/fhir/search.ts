@@ -1,7 +1,8 @@
 import { maskIdNumber } from "@medbridge/core";
 import type { Bundle, BundleLink, Resource } from "@medplum/fhirtypes";
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "../db/connection.ts";
 import { unstorableText } from "../http/storable-text.ts";
 import { FhirError, issue } from "./outcome.ts";
 
@@ -208,7 +209,8 @@ export function dateCondition(parameter: string, column: PgColumn | SQL, values:
 /** What a search found: one page of resources and how many there are in all. */
 export interface SearchResult {
   resources: Resource[];
-  total: number;
+  /** Left out when not counted (more than TOTAL_CAP matches). */
+  total: number | undefined;
 }
 
 /**
@@ -242,29 +244,43 @@ export function searchBundle(
   };
   const links = [link("self", search.offset), link("first", 0)];
   if (search.offset > 0) links.push(link("previous", Math.max(0, search.offset - search.count)));
-  if (search.count > 0 && search.offset + search.count < result.total && search.offset + search.count <= MAX_OFFSET) {
+  const more = result.total === undefined ? result.resources.length >= search.count : search.offset + search.count < result.total;
+  if (search.count > 0 && more && search.offset + search.count <= MAX_OFFSET) {
     links.push(link("next", search.offset + search.count));
   }
   return {
     resourceType: "Bundle",
     type: "searchset",
-    total: result.total,
+    ...(result.total !== undefined && { total: result.total }),
     link: links,
     entry: result.resources.map((resource) => ({ fullUrl: `${base}/${resource.resourceType}/${resource.id}`, resource, search: { mode: "match" } })),
   };
 }
 
+/** Above this many matches a search's total is not counted (Bundle.total is left out; follow `next`). */
+export const TOTAL_CAP = 1000;
+
 /**
- * Runs a page query and, when the page is not full, knows the total without counting (like the
- * REST lists' `paged`).
+ * Runs a page query and its total: known without counting when the page is not full (like the
+ * REST lists' `paged`), else counted from `matching` (the rows the search matches, any columns) —
+ * up to TOTAL_CAP + 1: beyond that a poll would read every waiting row for a number nobody pages
+ * through (a county hospital's `Task?status=requested` in a backlog), so the total is left out.
  */
-export async function pageOf<T>(search: SearchRequest, rows: () => PromiseLike<T[]>, count: () => PromiseLike<{ total: number }[]>) {
-  if (search.count === 0) {
-    const [row] = await count();
-    return { rows: [] as T[], total: row?.total ?? 0 };
-  }
+export async function pageOf<T>(
+  db: Db,
+  search: SearchRequest,
+  rows: () => PromiseLike<T[]>,
+  matching: () => SQLWrapper,
+): Promise<{ rows: T[]; total: number | undefined }> {
+  const counted = async () => {
+    const result = (await db.execute(sql`select count(*)::int as total from (${matching()} limit ${TOTAL_CAP + 1}) as matching`)) as unknown as {
+      rows: { total: number }[];
+    };
+    const total = result.rows[0]?.total ?? 0;
+    return total > TOTAL_CAP ? undefined : total;
+  };
+  if (search.count === 0) return { rows: [] as T[], total: await counted() };
   const found = await rows();
   if (found.length < search.count && (found.length > 0 || search.offset === 0)) return { rows: found, total: search.offset + found.length };
-  const [row] = await count();
-  return { rows: found, total: row?.total ?? 0 };
+  return { rows: found, total: await counted() };
 }

@@ -240,13 +240,14 @@ export const serviceRequestResource: ResourceDef = {
       const conditions = await referralConditions(ctx.db, search, SEARCH_PARAMS);
       const where = referralWhere(ctx.principal, search, SEARCH_PARAMS, conditions);
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () =>
           selectReferrals(ctx.db, where)
             .orderBy(...referralOrder(search, ["performer"]))
             .limit(search.count)
             .offset(search.offset),
-        () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(referralsTable).where(where),
+        () => ctx.db.select({ one: sql`1` }).from(referralsTable).where(where),
       );
       return { resources: rows.map(toServiceRequest), total };
     },

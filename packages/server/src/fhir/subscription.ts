@@ -325,6 +325,7 @@ export const subscriptionResource: ResourceDef = {
     run: async (ctx, search) => {
       const where = and(visible(ctx.principal), ...conditions(search));
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () =>
           ctx.db
@@ -335,12 +336,7 @@ export const subscriptionResource: ResourceDef = {
             .orderBy(asc(fhirSubscriptions.createdAt), asc(fhirSubscriptions.id))
             .limit(search.count)
             .offset(search.offset),
-        () =>
-          ctx.db
-            .select({ total: sql<number>`count(*)::int` })
-            .from(fhirSubscriptions)
-            .innerJoin(institutions, eq(institutions.id, fhirSubscriptions.institutionId))
-            .where(where),
+        () => ctx.db.select({ one: sql`1` }).from(fhirSubscriptions).innerJoin(institutions, eq(institutions.id, fhirSubscriptions.institutionId)).where(where),
       );
       return { resources: rows.map((r) => toSubscription(r.s, ctx.config.dataKey)), total };
     },

@@ -318,13 +318,14 @@ export const taskResource: ResourceDef = {
       const conditions = await referralConditions(ctx.db, search, SEARCH_PARAMS);
       const where = referralWhere(ctx.principal, search, SEARCH_PARAMS, conditions);
       const { rows, total } = await pageOf(
+        ctx.db,
         search,
         () =>
           selectReferrals(ctx.db, where)
             .orderBy(...referralOrder(search, ["owner"]))
             .limit(search.count)
             .offset(search.offset),
-        () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(where),
+        () => ctx.db.select({ one: sql`1` }).from(referrals).where(where),
       );
       return { resources: rows.map(toTask), total };
     },
