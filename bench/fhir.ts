@@ -118,6 +118,8 @@ try {
       ],
     });
   };
+  // BENCH_ONLY=tasks measures the poll alone (to profile it: BENCH_SERVER_NODE_ARGS="--cpu-prof …").
+  const createPhases = process.env.BENCH_ONLY !== "tasks";
   // One of each first: a body the server refuses would otherwise be measured as fast errors.
   for (const [url, type, body] of [
     [`${server.url}/api/v1/referrals`, "application/json", restBody()],
@@ -140,8 +142,8 @@ try {
     fhir: { requests: 0, seconds: 0, latencies: [], errors: 0 },
   };
   // Warm-up (discarded): the first seconds of each path pay for JIT and the connection pool.
-  for (const kind of ["rest", "fhir"] as const) await closedLoop({ ...(await phaseOptions(kind)), seconds: 5 });
-  for (const kind of ["rest", "fhir", "rest", "fhir", "rest", "fhir"] as const) {
+  for (const kind of createPhases ? (["rest", "fhir"] as const) : []) await closedLoop({ ...(await phaseOptions(kind)), seconds: 5 });
+  for (const kind of createPhases ? (["rest", "fhir", "rest", "fhir", "rest", "fhir"] as const) : []) {
     const run = await phase(kind);
     const total = runs[kind];
     total.requests += run.latencies.length;
@@ -153,15 +155,16 @@ try {
     );
   }
   const rps = (kind: "rest" | "fhir") => runs[kind].requests / runs[kind].seconds;
-  console.log(
-    JSON.stringify({
-      figure: "FHIR transaction / REST create throughput",
-      rest: summarise(runs.rest.latencies, runs.rest.seconds),
-      fhir: summarise(runs.fhir.latencies, runs.fhir.seconds),
-      ratio: Math.round((rps("fhir") / rps("rest")) * 100) / 100,
-      errors: runs.rest.errors + runs.fhir.errors,
-    }),
-  );
+  if (createPhases)
+    console.log(
+      JSON.stringify({
+        figure: "FHIR transaction / REST create throughput",
+        rest: summarise(runs.rest.latencies, runs.rest.seconds),
+        fhir: summarise(runs.fhir.latencies, runs.fhir.seconds),
+        ratio: Math.round((rps("fhir") / rps("rest")) * 100) / 100,
+        errors: runs.rest.errors + runs.fhir.errors,
+      }),
+    );
 
   const tasks = await closedLoop({
     clients: CLIENTS,

@@ -6,7 +6,8 @@ import { indexPatient, sealIdNumber } from "../../packages/server/src/patient-in
 
 /**
  * Loads `count` historical referrals, one statement per 100,000: every township of Guizhou refers
- * up to its county hospital over the last year. Each status of `statuses` takes an equal share. The
+ * up to its county hospital over the last year. Each status of `statuses` takes an equal share, at
+ * every township (g / 90: the township is g % 90, so g % n would give each township one status). The
  * rows point to one patient of the index (so no command that opens the database has rows to link).
  */
 export async function loadReferralHistory(db: Db, count: number, statuses: readonly string[], say: (line: string) => void): Promise<void> {
@@ -22,7 +23,7 @@ export async function loadReferralHistory(db: Db, count: number, statuses: reado
     await db.execute(sql`
       insert into referrals (direction, priority, status, from_institution_id, to_institution_id, department, patient_id, patient_name, patient_sex, patient_birth_date,
                              patient_id_cipher, patient_id_masked, reason_icd10, reason_text, submitted_at, sla_deadline, accepted_at, region_code, province_code, created_at, updated_at)
-      select 'up', (array['routine','urgent','green_channel'])[1 + g % 3], (${statusArray})[1 + g % ${statuses.length}],
+      select 'up', (array['routine','urgent','green_channel'])[1 + g % 3], (${statusArray})[1 + (g / 90) % ${statuses.length}],
              t.id, h.id, '心血管内科', ${patientId}, '示例患者', 'female', '1961-05-02', ${sealed.cipher}, ${sealed.masked}, 'I10', '高血压',
              now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day' + interval '2 hours', now() - (g % 365) * interval '1 day' + interval '1 hour',
              t.region_code, t.province_code, now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day'

@@ -50,10 +50,18 @@ describe.each(BACKENDS)("FHIR door: metadata, Organization, code systems, errors
   });
 
   it("searches Organizations by name, type and region, paged with next links that keep the filters", async () => {
-    const first = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?address-region=520000&_count=2"));
+    // A full page is not counted unless _total asks: the next link is there either way.
+    const uncounted = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?address-region=520000&_count=2"));
+    expect(uncounted.total).toBeUndefined();
+    expect(uncounted.link?.map((l) => l.relation)).toContain("next");
+    const first = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?address-region=520000&_count=2&_total=accurate"));
     expect(first.type).toBe("searchset");
     expect(first.entry).toHaveLength(2);
     expect(first.total).toBeGreaterThan(2);
+    const estimated = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?address-region=520000&_count=2&_total=estimate"));
+    expect(estimated.total).toBe(first.total);
+    // _count=0 is a count.
+    expect(validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?address-region=520000&_count=0")).total).toBe(first.total);
     const next = first.link?.find((l) => l.relation === "next")?.url as string;
     expect(next).toContain("address-region=520000");
     const second = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", next.slice(next.indexOf("/Organization"))));
@@ -80,7 +88,7 @@ describe.each(BACKENDS)("FHIR door: metadata, Organization, code systems, errors
   it("filters by _lastUpdated with prefixes", async () => {
     const future = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?_lastUpdated=gt2099-01-01"));
     expect(future.total).toBe(0);
-    const past = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?_lastUpdated=ge2000-01-01&_count=1"));
+    const past = validResource<Bundle>(await fhirCall(ctx, officialToken, "GET", "/Organization?_lastUpdated=ge2000-01-01&_count=1&_total=accurate"));
     expect(past.total).toBeGreaterThan(0);
   });
 

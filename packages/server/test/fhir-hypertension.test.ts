@@ -264,7 +264,7 @@ describe.each(BACKENDS)("FHIR door: hypertension register as Observation and Con
       expect(bundle.total, query).toBe(3);
       expect(ids(bundle), query).toEqual([visit.a0305, visit.a0210, visit.a0115]);
     }
-    const page = await search(townshipToken, `/Observation?patient=Patient/${person.a}&_count=2`);
+    const page = await search(townshipToken, `/Observation?patient=Patient/${person.a}&_count=2&_total=accurate`);
     expect(ids(page)).toEqual([visit.a0305, visit.a0210]);
     expect(page.total).toBe(3);
     const next = page.link?.find((l) => l.relation === "next")?.url as string;

@@ -45,7 +45,9 @@ export function capabilityStatement(defs: readonly ResourceDef[], base: string, 
         mode: "server",
         documentation:
           `Search results are paged with _count (default ${DEFAULT_COUNT}, at most ${MAX_COUNT}) and the next link; ` +
-          "unknown search parameters are refused (strict handling). Updates send If-Match with the ETag last read. " +
+          "unknown search parameters are refused (strict handling). Bundle.total is given when the page is not full, or when _total asks " +
+          "(accurate: counted; estimate: counted up to 1,000). Search also takes POST <type>/_search with a form body. " +
+          "Updates send If-Match with the ETag last read. " +
           "Identifiers of the resident ID card (urn:oid:2.16.156.10011.1.3) are masked exactly as the REST API masks them for the caller.",
         security: {
           cors: false,

@@ -27,6 +27,12 @@ export interface SearchRequest {
   params: Map<string, SearchValue[]>;
   count: number;
   offset: number;
+  /**
+   * Whether to count the matches when a page is full (`_total`): `accurate` counts them all,
+   * `estimate` up to TOTAL_CAP, `none` (the default: a poll wants its page, not a count) not at all.
+   * A page that is not full knows its total without counting.
+   */
+  total: "none" | "estimate" | "accurate";
 }
 
 export const DEFAULT_COUNT = 20;
@@ -75,6 +81,7 @@ export function parseSearch(query: Record<string, string | string[] | undefined>
   const params = new Map<string, SearchValue[]>();
   let count = DEFAULT_COUNT;
   let offset = 0;
+  let total: SearchRequest["total"] = "none";
   for (const [key, raw] of Object.entries(query)) {
     const texts = Array.isArray(raw) ? raw : [raw ?? ""];
     // The database cannot compare what it cannot store (NUL, lone surrogates): refused here, by name.
@@ -86,7 +93,10 @@ export function parseSearch(query: Record<string, string | string[] | undefined>
       if (key === "_count") count = integer("_count", text, 0, MAX_COUNT);
       if (key === "_offset") offset = integer("_offset", text, 0, MAX_OFFSET);
       if (key === "_format" && !/^(json|application\/(fhir\+)?json)$/.test(text)) throw refused("_format", "only json is served");
-      if (key === "_total" && !["none", "estimate", "accurate"].includes(text)) throw refused("_total", "must be none, estimate or accurate");
+      if (key === "_total") {
+        if (text !== "none" && text !== "estimate" && text !== "accurate") throw refused("_total", "must be none, estimate or accurate");
+        total = text;
+      }
       continue;
     }
     const [name = "", modifier = null, ...rest] = key.split(":");
@@ -101,7 +111,7 @@ export function parseSearch(query: Record<string, string | string[] | undefined>
       params.set(name, list);
     }
   }
-  return { params, count, offset };
+  return { params, count, offset, total };
 }
 
 /** A token value: `system|code`, `|code` (no system), `code` (any system), `system|` (any code). */
@@ -257,14 +267,14 @@ export function searchBundle(
   };
 }
 
-/** Above this many matches a search's total is not counted (Bundle.total is left out; follow `next`). */
+/** With `_total=estimate`, matches are counted up to this many (more: Bundle.total is left out). */
 export const TOTAL_CAP = 1000;
 
 /**
- * Runs a page query and its total: known without counting when the page is not full (like the
- * REST lists' `paged`), else counted from `matching` (the rows the search matches, any columns) —
- * up to TOTAL_CAP + 1: beyond that a poll would read every waiting row for a number nobody pages
- * through (a county hospital's `Task?status=requested` in a backlog), so the total is left out.
+ * Runs a page query and its total. A page that is not full knows its total without counting (like
+ * the REST lists' `paged`). A full page is counted only when `_total` asks (`matching`: the rows the
+ * search matches, any columns): a county hospital polling `Task?status=requested` through a backlog
+ * wants its page, not every waiting row read for a number — its `next` link is there either way.
  */
 export async function pageOf<T>(
   db: Db,
@@ -272,12 +282,14 @@ export async function pageOf<T>(
   rows: () => PromiseLike<T[]>,
   matching: () => SQLWrapper,
 ): Promise<{ rows: T[]; total: number | undefined }> {
+  // `_count=0` asks for nothing but the total: counted unless an estimate is asked for.
+  const mode = search.count === 0 && search.total === "none" ? "accurate" : search.total;
   const counted = async () => {
-    const result = (await db.execute(sql`select count(*)::int as total from (${matching()} limit ${TOTAL_CAP + 1}) as matching`)) as unknown as {
-      rows: { total: number }[];
-    };
+    if (mode === "none") return undefined;
+    const cap = mode === "estimate" ? sql` limit ${TOTAL_CAP + 1}` : sql``;
+    const result = (await db.execute(sql`select count(*)::int as total from (${matching()}${cap}) as matching`)) as unknown as { rows: { total: number }[] };
     const total = result.rows[0]?.total ?? 0;
-    return total > TOTAL_CAP ? undefined : total;
+    return mode === "estimate" && total > TOTAL_CAP ? undefined : total;
   };
   if (search.count === 0) return { rows: [] as T[], total: await counted() };
   const found = await rows();
