@@ -43,13 +43,14 @@ const patientColumns = {
   name: patients.name,
   sex: patients.sex,
   birthDate: patients.birthDate,
-  phone: patients.phone,
+  // No phone: the index keeps the latest any institution gave, and the REST lookup never shows it.
   homeCounty: patients.homeCounty,
   countyName: sql<string | null>`(select ${regions.name} from ${regions} where ${regions.code} = ${patients.homeCounty})`,
   mergedInto: patients.mergedInto,
   updatedAt: patients.updatedAt,
 };
-type PatientRow = Awaited<ReturnType<typeof selectPatients>>[number];
+/** A record as read (no phone), or as a create echoes it back to its sender (the phone they sent). */
+type PatientRow = Awaited<ReturnType<typeof selectPatients>>[number] & { phone?: string | null };
 const selectPatients = (db: Db, where: ReturnType<typeof and>) => db.select(patientColumns).from(patients).where(where);
 
 export function toPatient(row: PatientRow): Patient {
