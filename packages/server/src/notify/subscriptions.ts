@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
-import { fhirSubscriptions, webhookDeliveries } from "../db/schema.ts";
+import { fhirSubscriptions, users, webhookDeliveries } from "../db/schema.ts";
 
 /**
  * Subscriptions to referral changes (the FHIR door's R4 Subscription on Task, fhir/subscription.ts):
@@ -23,7 +23,9 @@ export interface ReferralChange {
 /**
  * The insert of the change's deliveries, for callers that send it inside a statement of their own
  * (a data-modifying CTE). The receiving side (owner) hears only of what reached it: never of a
- * draft, nor of a draft cancelled before it was submitted.
+ * draft, nor of a draft cancelled before it was submitted. A subscription speaks for its creator:
+ * once that account is disabled, moved to another institution or no longer a coordinator (nor the
+ * national admin), it hears of nothing more — not even a ping of what it may no longer read.
  */
 export function referralChangeStatement(change: ReferralChange): SQL {
   const unseenByOwner = change.status === "draft" || (change.from === "draft" && change.status === "cancelled");
@@ -33,7 +35,9 @@ export function referralChangeStatement(change: ReferralChange): SQL {
     where s.status = 'active' and s.institution_id in (${change.fromInstitutionId}, ${change.toInstitutionId})
       and (s.filter_owner is null or (s.filter_owner = ${change.toInstitutionId} and ${sql.raw(unseenByOwner ? "false" : "true")}))
       and (s.filter_requester is null or s.filter_requester = ${change.fromInstitutionId})
-      and (s.filter_statuses is null or ${change.status} = any(s.filter_statuses))`;
+      and (s.filter_statuses is null or ${change.status} = any(s.filter_statuses))
+      and exists (select 1 from ${users} u where u.id = s.created_by and u.active and u.institution_id = s.institution_id
+        and u.role in ('institution_coordinator', 'national_admin'))`;
 }
 
 /** Queues the change's deliveries (inside the caller's transaction). */
