@@ -11,11 +11,12 @@ import { coding } from "./code-systems.ts";
 import { inInteraction } from "./fhir-http.ts";
 import { locationIdOf } from "./location.ts";
 import { FhirError, invalidResource, issue, type PathMap } from "./outcome.ts";
-import { anyOf, idOfReference, located, metaOf, patientCondition, patientReference, referralScope, requireReferral, uuidValues } from "./referral-records.ts";
-import { missingCondition } from "./registry-search.ts";
+import { referralScope } from "./referral-map.ts";
+import { idOfReference, located, metaOf, patientReference, requireReferral, uuidValues } from "./referral-records.ts";
+
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
 import { dayEnd, dayStart, type PoolUnit, parseSlotId, slotIdOf, unitsOfLocations } from "./schedule.ts";
-import { dateCondition, pageOf, referenceId, referenceOf, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, missingCondition, pageOf, patientCondition, referenceId, referenceOf, type SearchRequest, token } from "./search.ts";
 
 /**
  * Booking ← Appointment. A referral books at most one reserved unit (referrals.slot_id or bed_id), so
@@ -270,7 +271,7 @@ async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[
           where.push(anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referrals.id, id))));
           break;
         case "patient":
-          where.push(await patientCondition(ctx, referrals.patientId, values));
+          where.push(await patientCondition(ctx.db, referrals.patientId, values));
           break;
         case "actor": {
           const patients = values.filter((v) => referenceId(v, "Patient"));
@@ -278,7 +279,7 @@ async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[
             ctx.db,
             values.flatMap((v) => referenceId(v, "Location") ?? []),
           );
-          where.push(anyOf([...(patients.length ? [await patientCondition(ctx, referrals.patientId, patients)] : []), ...units.map(unitCondition)]));
+          where.push(anyOf([...(patients.length ? [await patientCondition(ctx.db, referrals.patientId, patients)] : []), ...units.map(unitCondition)]));
           break;
         }
         case "slot":

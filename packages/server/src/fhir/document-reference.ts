@@ -5,10 +5,11 @@ import type { Db } from "../db/connection.ts";
 import { referralAttachments, referrals } from "../db/schema.ts";
 import { FHIR_PREFIX } from "./fhir-http.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { anyOf, metaOf, patientCondition, patientReference, referenceTo, referralScope, requireReferral, uuidValues } from "./referral-records.ts";
-import { missingCondition } from "./registry-search.ts";
+import { referralScope } from "./referral-map.ts";
+import { metaOf, patientReference, referenceTo, requireReferral, uuidValues } from "./referral-records.ts";
+
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, missingCondition, pageOf, patientCondition, referenceId, type SearchRequest, token } from "./search.ts";
 
 /**
  * Attachments ← DocumentReference: each file sent with a referral (a report, an ECG, a photo of a
@@ -80,7 +81,7 @@ async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[
           break;
         case "patient":
         case "subject":
-          where.push(await patientCondition(ctx, referrals.patientId, values));
+          where.push(await patientCondition(ctx.db, referrals.patientId, values));
           break;
         case "related":
           where.push(anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referralAttachments.referralId, id))));

@@ -5,10 +5,11 @@ import type { Db } from "../db/connection.ts";
 import { beds, referrals, slots } from "../db/schema.ts";
 import { locationIdOf } from "./location.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { anyOf, metaOf, patientCondition, patientReference, referenceTo, referralScope, requireReferral, uuidValues } from "./referral-records.ts";
-import { missingCondition } from "./registry-search.ts";
+import { referralScope } from "./referral-map.ts";
+import { metaOf, patientReference, referenceTo, requireReferral, uuidValues } from "./referral-records.ts";
+
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, dateRange, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, dateRange, missingCondition, pageOf, patientCondition, referenceId, type SearchRequest, token } from "./search.ts";
 
 /**
  * Arrival ← Encounter: a referral the receiver marked `arrived` (in-progress) or `completed`
@@ -127,7 +128,7 @@ async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[
           break;
         case "patient":
         case "subject":
-          where.push(await patientCondition(ctx, referrals.patientId, values));
+          where.push(await patientCondition(ctx.db, referrals.patientId, values));
           break;
         case "service-provider":
           where.push(anyOf(values.flatMap((v) => referenceId(v, "Organization") ?? []).map((id) => eq(referrals.toInstitutionId, id))));

@@ -1,16 +1,16 @@
 import { formatDay, readScope } from "@medbridge/core";
 import type { Condition, Observation, ObservationComponent } from "@medplum/fhirtypes";
-import { and, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { requireAccessTo, scopeCondition } from "../access.ts";
 import { audit } from "../audit.ts";
 import { chinaDay, chinaMidnight } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { chronicPatients, chronicVisits, patients, referrals } from "../db/schema.ts";
-import { livePatientId, patientFamily } from "../patient-index.ts";
+import { livePatientId } from "../patient-index.ts";
 import { FhirError, issue } from "./outcome.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, dateRange, isUuid, pageOf, referenceId, type SearchRequest, type SearchValue, token } from "./search.ts";
+import { anyOf, dateCondition, dateRange, idCondition, pageOf, patientCondition, type SearchRequest, type SearchValue, token } from "./search.ts";
 
 /**
  * The hypertension register through the FHIR door (read and search only; the register is written
@@ -77,15 +77,13 @@ async function liveSubjects(db: Db, rows: readonly { patientId: string | null; m
   return live;
 }
 
-const any = (parts: SQL[]): SQL => (parts.length === 0 ? sql`false` : parts.length === 1 ? (parts[0] as SQL) : sql`(${sql.join(parts, sql` or `)})`);
-
 /**
  * A token/reference/date parameter's condition with its modifier: `:not` negates, `:missing`
  * asks whether the element is absent — never, for the elements these resources always carry.
  */
 function withModifier(occurrence: SearchValue, parts: () => SQL[]): SQL {
   if (occurrence.modifier === "missing") return occurrence.values[0] === "true" ? sql`false` : sql`true`;
-  const condition = any(parts());
+  const condition = anyOf(parts());
   return occurrence.modifier === "not" ? sql`not ${condition}` : condition;
 }
 
@@ -98,17 +96,6 @@ function matchesCoding(text: string, coding: { system: string; code: string }): 
 }
 
 /** `patient=`/`subject=`: the register rows of that person in the patient index (and of the records merged into theirs). */
-async function patientCondition(db: Db, column: PgColumn, values: readonly string[]): Promise<SQL> {
-  const ids = values.map((v) => referenceId(v, "Patient")).filter((id): id is string => id !== null);
-  const families = (await Promise.all(ids.map((id) => patientFamily(db, id)))).flat();
-  return families.length ? inArray(column, [...new Set(families)]) : sql`false`;
-}
-
-function idCondition(column: PgColumn, values: readonly string[]): SQL {
-  const ids = values.filter(isUuid).map((v) => v.toLowerCase());
-  return ids.length ? inArray(column, ids) : sql`false`;
-}
-
 /**
  * A date search on an element that is a whole China calendar day (the visit date): the element
  * is the interval [day 00:00, next day 00:00) Beijing time and each prefix compares intervals as
@@ -147,7 +134,7 @@ export function dayCondition(parameter: string, column: PgColumn | SQL, values: 
         return sql`(${column} >= ${d(floor(start))} and ${column} < ${d(ceil(end))})`;
     }
   });
-  return any(parts);
+  return anyOf(parts);
 }
 
 /** Audits a read of register data: one `read_patient` per register entry, as the REST read of a patient writes it. */

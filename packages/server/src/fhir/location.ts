@@ -4,9 +4,9 @@ import type { Db } from "../db/connection.ts";
 import { likeContains } from "../db/search.ts";
 import { FHIR_ID_NAMESPACE, uuidV5 } from "./ids.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { anyOf, type Branch, missingCondition, referenceIds, searchBranches } from "./registry-search.ts";
+import { type Branch, referenceIds, searchBranches } from "./registry-search.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, isUuid, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, isUuid, missingCondition, type SearchRequest, token } from "./search.ts";
 
 /** What a Location stands for: an outpatient department that reserves slots, or a ward that reserves beds. */
 export type LocationKind = "department" | "ward";

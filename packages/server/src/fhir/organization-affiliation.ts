@@ -10,9 +10,9 @@ import { agreementSupporters, agreements, allianceMembers, alliances, institutio
 import { CANONICAL_BASE, coding, systemUrl } from "./code-systems.ts";
 import { pairId, pairIdPattern, parsePairId } from "./ids.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { anyOf, type Branch, booleanToken, missingCondition, pairIdCondition, periodCondition, referenceCondition, searchBranches } from "./registry-search.ts";
+import { type Branch, pairIdCondition, periodCondition, referenceCondition, searchBranches } from "./registry-search.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, type SearchRequest, token } from "./search.ts";
+import { anyOf, booleanToken, dateCondition, missingCondition, type SearchRequest, token } from "./search.ts";
 
 /**
  * OrganizationAffiliation ← two MedBridge records that link institutions:

@@ -7,7 +7,7 @@ import { nameContains } from "../db/search.ts";
 import { baseSelect, type Institution, toApi } from "../registry/institutions.ts";
 import { CANONICAL_BASE, coding, systemUrl } from "./code-systems.ts";
 import type { ResourceDef } from "./resource-def.ts";
-import { dateCondition, isUuid, pageOf, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, isUuid, pageOf, type SearchRequest, token } from "./search.ts";
 
 /** The GB/T 2260 code of the county an institution lies in, on its address. */
 export const REGION_CODE_EXTENSION = `${CANONICAL_BASE}/StructureDefinition/region-code`;
@@ -42,7 +42,6 @@ function conditions(search: SearchRequest): (SQL | undefined)[] {
   const where: (SQL | undefined)[] = [];
   for (const [name, occurrences] of search.params) {
     for (const { modifier, values } of occurrences) {
-      const any = (parts: SQL[]) => (parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`);
       switch (name) {
         case "_id": {
           const ids = values.filter(isUuid).map((v) => v.toLowerCase());
@@ -53,10 +52,10 @@ function conditions(search: SearchRequest): (SQL | undefined)[] {
           where.push(dateCondition(name, institutions.updatedAt, values));
           break;
         case "name":
-          where.push(any(values.map((v) => (modifier === "exact" ? eq(institutions.name, v) : nameContains(institutions.name, v)))));
+          where.push(anyOf(values.map((v) => (modifier === "exact" ? eq(institutions.name, v) : nameContains(institutions.name, v)))));
           break;
         case "active":
-          where.push(any(values.map((v) => eq(institutions.active, token(v).code === "true"))));
+          where.push(anyOf(values.map((v) => eq(institutions.active, token(v).code === "true"))));
           break;
         case "type": {
           const parts = values.map((v) => {
@@ -66,12 +65,12 @@ function conditions(search: SearchRequest): (SQL | undefined)[] {
             if (system === systemUrl("institution-kind")) return eq(institutions.kind, code);
             return system === undefined ? sql`(${institutions.kind} = ${code} or ${institutions.grade} = ${code})` : sql`false`;
           });
-          where.push(modifier === "not" ? sql`not ${any(parts)}` : any(parts));
+          where.push(modifier === "not" ? sql`not ${anyOf(parts)}` : anyOf(parts));
           break;
         }
         case "address-region": {
           const parts = values.map((v) => (/^\d{6}$/.test(token(v).code ?? "") ? inRegion(institutions.regionCode, token(v).code as string) : sql`false`));
-          where.push(any(parts));
+          where.push(anyOf(parts));
           break;
         }
       }

@@ -10,9 +10,9 @@ import { coding, systemUrl } from "./code-systems.ts";
 import { UUID_ID } from "./fhir-http.ts";
 import { pairId, pairIdPattern, parsePairId } from "./ids.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { anyOf, type Branch, booleanToken, missingCondition, pairIdCondition, periodCondition, referenceCondition, searchBranches } from "./registry-search.ts";
+import { type Branch, pairIdCondition, periodCondition, referenceCondition, searchBranches } from "./registry-search.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, isUuid, type SearchRequest, token } from "./search.ts";
+import { anyOf, booleanToken, dateCondition, isUuid, missingCondition, type SearchRequest, token } from "./search.ts";
 
 /**
  * PractitionerRole ← where a practitioner works:

@@ -6,9 +6,9 @@ import type { Db } from "../db/connection.ts";
 import { practitioners } from "../db/schema.ts";
 import { nameContains } from "../db/search.ts";
 import { CANONICAL_BASE, coding } from "./code-systems.ts";
-import { anyOf, booleanToken, missingCondition } from "./registry-search.ts";
+
 import type { ResourceDef } from "./resource-def.ts";
-import { dateCondition, isUuid, pageOf, type SearchRequest, token } from "./search.ts";
+import { anyOf, booleanToken, dateCondition, isUuid, missingCondition, pageOf, type SearchRequest, token } from "./search.ts";
 
 /**
  * The practising certificate number (医师执业证书编码) as an identifier system. No OID of the

@@ -1,5 +1,5 @@
 import { type Principal, type Priority, type ReferralStatus, readScope } from "@medbridge/core";
-import type { Organization, Patient, Reference, ServiceRequest, Task } from "@medplum/fhirtypes";
+import type { Organization, Patient, Reference, Resource, ServiceRequest, Task } from "@medplum/fhirtypes";
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { inRegion } from "../access.ts";
 import type { Db } from "../db/connection.ts";
@@ -8,7 +8,8 @@ import { patientFamily } from "../patient-index.ts";
 import type { createReferral } from "../referral/referrals.ts";
 import { systemUrl } from "./code-systems.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { dateCondition, isUuid, referenceId, type SearchRequest, token } from "./search.ts";
+import type { FhirContext } from "./resource-def.ts";
+import { dateCondition, isUuid, pageOf, referenceId, type SearchRequest, type SearchResult, token } from "./search.ts";
 
 /**
  * A referral as the FHIR door shows it: one row read with what the ServiceRequest and the Task need
@@ -129,6 +130,32 @@ export function rowOfCreated(created: Awaited<ReturnType<typeof createReferral>>
     version: 1,
     lastNote: null,
   };
+}
+
+/**
+ * A search of referrals as ServiceRequests or Tasks: the caller's scope and the parameters'
+ * conditions, the worklist order when the receiver's side is searched, one page.
+ */
+export async function searchReferrals(
+  ctx: FhirContext,
+  search: SearchRequest,
+  params: ReferralParams,
+  receiverParams: readonly string[],
+  toResource: (row: ReferralRow) => Resource,
+): Promise<SearchResult> {
+  const conditions = await referralConditions(ctx.db, search, params);
+  const where = referralWhere(ctx.principal, search, params, conditions);
+  const { rows, total } = await pageOf(
+    ctx.db,
+    search,
+    () =>
+      selectReferrals(ctx.db, where)
+        .orderBy(...referralOrder(search, receiverParams))
+        .limit(search.count)
+        .offset(search.offset),
+    () => ctx.db.select({ one: sql`1` }).from(referrals).where(where),
+  );
+  return { resources: rows.map(toResource), total };
 }
 
 export const organizationRef = (id: string, name?: string | null): Reference<Organization> => ({

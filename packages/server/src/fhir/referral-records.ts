@@ -1,35 +1,16 @@
-import { DomainError, type Principal, readScope } from "@medbridge/core";
+import { DomainError } from "@medbridge/core";
 import type { Meta, Patient, Reference, Resource } from "@medplum/fhirtypes";
-import { type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
-import { inRegion, requireAccessTo } from "../access.ts";
+import { requireAccessTo } from "../access.ts";
 import { audit } from "../audit.ts";
-import { referrals } from "../db/schema.ts";
-import { patientFamily } from "../patient-index.ts";
 import { FhirError, fromDomainError, type PathMap } from "./outcome.ts";
 import type { FhirContext } from "./resource-def.ts";
-import { isUuid, referenceId } from "./search.ts";
+import { isUuid } from "./search.ts";
 
 /**
  * What the resources made from a referral's records share (Appointment ← its booked unit,
  * Encounter ← its arrival, DocumentReference ← its attachments): the referral's access rule, the
  * audited read, references, versions.
  */
-
-/** Alternatives of one parameter (a comma list): any of them. */
-export function anyOf(parts: readonly SQL[]): SQL {
-  if (parts.length === 0) return sql`false`;
-  return parts.length === 1 ? (parts[0] as SQL) : sql`(${sql.join([...parts], sql` or `)})`;
-}
-
-/** The rows a list may hold: the referrals of the caller's institution, either side (as `requireAccessTo` judges one). */
-export function referralScope(principal: Principal): SQL | undefined {
-  const scope = readScope(principal, "referral");
-  if (scope === null) return undefined;
-  if ("none" in scope) return sql`false`;
-  if ("regionCode" in scope) return inRegion(referrals.regionCode, scope.regionCode);
-  return sql`(${referrals.fromInstitutionId} = ${scope.institutionId} or ${referrals.toInstitutionId} = ${scope.institutionId})`;
-}
 
 /**
  * The read of a referral's record, as the REST read of the referral: out of scope is 404 (its
@@ -61,23 +42,6 @@ export async function located<T>(fallback: string | undefined, run: () => Promis
       fhir.issues.map((i) => ({ ...i, expression: [fallback] })),
     );
   }
-}
-
-/** The condition of a `patient` parameter on a patient-index column: the record named and every record merged into it. */
-export async function patientCondition(ctx: FhirContext, column: PgColumn, values: readonly string[]): Promise<SQL> {
-  const parts: SQL[] = [];
-  for (const value of values) {
-    const id = referenceId(value, "Patient");
-    if (!id) continue;
-    const family = await patientFamily(ctx.db, id);
-    parts.push(
-      sql`${column} in (${sql.join(
-        family.map((f) => sql`${f}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  }
-  return anyOf(parts);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { chinaDate } from "../clock.ts";
 import { parsePairId } from "./ids.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { dateRange, referenceId, type SearchRequest, type SearchResult, token } from "./search.ts";
+import { anyOf, dateRange, referenceId, type SearchRequest, type SearchResult } from "./search.ts";
 
 /**
  * Search helpers of the registry's resources (OrganizationAffiliation, PractitionerRole, Location):
@@ -12,12 +12,6 @@ import { dateRange, referenceId, type SearchRequest, type SearchResult, token } 
  */
 
 type Column = PgColumn | SQL;
-
-/** Several alternatives of one parameter (a comma list): any of them. */
-export function anyOf(parts: readonly SQL[]): SQL {
-  if (parts.length === 0) return sql`false`;
-  return parts.length === 1 ? (parts[0] as SQL) : sql`(${sql.join([...parts], sql` or `)})`;
-}
 
 /** The last China day that starts before `instant`. */
 const dayBefore = (instant: Date) => chinaDate(new Date(instant.getTime() - 1));
@@ -91,18 +85,6 @@ export async function searchBranches(search: SearchRequest, branches: readonly B
     skip = 0;
   }
   return { resources, total };
-}
-
-/** A boolean token (`active=true`); anything else is refused naming the parameter. */
-export function booleanToken(parameter: string, text: string): boolean {
-  const { system, code } = token(text);
-  if (system === undefined && (code === "true" || code === "false")) return code === "true";
-  throw new FhirError(400, [issue("invalid", `${parameter}: must be true or false`, parameter)]);
-}
-
-/** `:missing=true|false` of an element: `present` says when the element is there. */
-export function missingCondition(parameter: string, values: readonly string[], present: SQL): SQL {
-  return anyOf(values.map((v) => (booleanToken(parameter, v) ? sql`not ${present}` : present)));
 }
 
 /** `_id` of a type whose ids are pair ids: the rows of the pairs with this branch's prefix. */

@@ -8,10 +8,10 @@ import { institutions } from "../db/schema.ts";
 import { CANONICAL_BASE } from "./code-systems.ts";
 import { type LocationKind, locationIdOf, unitsOfIds } from "./location.ts";
 import { FhirError, issue } from "./outcome.ts";
-import { anyOf, idOfReference, metaOf, rowsOf } from "./referral-records.ts";
-import { missingCondition } from "./registry-search.ts";
+import { idOfReference, metaOf, rowsOf } from "./referral-records.ts";
+
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, isUuid, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, isUuid, missingCondition, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
 
 /**
  * The reserved pool (referral/pool.ts) in FHIR: a Schedule per institution and department (outpatient

@@ -1,9 +1,10 @@
 import { maskIdNumber } from "@medbridge/core";
 import type { Bundle, BundleLink, Resource } from "@medplum/fhirtypes";
-import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../db/connection.ts";
 import { unstorableText } from "../http/storable-text.ts";
+import { patientFamily } from "../patient-index.ts";
 import { FhirError, issue } from "./outcome.ts";
 
 /** The kinds of search parameter this server implements (http://hl7.org/fhir/R4/search.html). */
@@ -112,6 +113,40 @@ export function parseSearch(query: Record<string, string | string[] | undefined>
     }
   }
   return { params, count, offset, total };
+}
+
+/** Several alternatives of one parameter (a comma list): any of them (none: nothing matches). */
+export function anyOf(parts: readonly SQL[]): SQL {
+  if (parts.length === 0) return sql`false`;
+  return parts.length === 1 ? (parts[0] as SQL) : sql`(${sql.join([...parts], sql` or `)})`;
+}
+
+/** A boolean token (`active=true`); anything else is refused naming the parameter. */
+export function booleanToken(parameter: string, text: string): boolean {
+  const { system, code } = token(text);
+  if (system === undefined && (code === "true" || code === "false")) return code === "true";
+  throw new FhirError(400, [issue("invalid", `${parameter}: must be true or false`, parameter)]);
+}
+
+/** `:missing=true|false` of an element: `present` says when the element is there. */
+export function missingCondition(parameter: string, values: readonly string[], present: SQL): SQL {
+  return anyOf(values.map((v) => (booleanToken(parameter, v) ? sql`not ${present}` : present)));
+}
+
+/** Rows of the records whose id is one of the values (a value that is no UUID matches nothing). */
+export function idCondition(column: PgColumn, values: readonly string[]): SQL {
+  const ids = values.filter(isUuid).map((v) => v.toLowerCase());
+  return ids.length ? inArray(column, ids) : sql`false`;
+}
+
+/**
+ * Rows of the people a patient parameter names (`Patient/<id>`, each comma alternative), with the
+ * records merged into theirs: a person's history stays theirs after a merge.
+ */
+export async function patientCondition(db: Db, column: PgColumn, values: readonly string[]): Promise<SQL> {
+  const ids = values.map((v) => referenceId(v, "Patient")).filter((id): id is string => id !== null);
+  const families = (await Promise.all(ids.map((id) => patientFamily(db, id)))).flat();
+  return families.length ? inArray(column, [...new Set(families)]) : sql`false`;
 }
 
 /** A token value: `system|code`, `|code` (no system), `code` (any system), `system|` (any code). */

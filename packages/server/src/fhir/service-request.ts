@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { requireAccessTo } from "../access.ts";
 import { audit } from "../audit.ts";
 import { decrypt } from "../crypto.ts";
-import { institutions, patients, referrals as referralsTable } from "../db/schema.ts";
+import { institutions, patients } from "../db/schema.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { livePatientId } from "../patient-index.ts";
 import type { PersonInput } from "../patients.ts";
@@ -22,16 +22,12 @@ import {
   patientRef,
   type ReferralParams,
   type ReferralRow,
-  referralConditions,
-  referralOrder,
   referralRow,
-  referralWhere,
   rowOfCreated,
   SERVICE_REQUEST_STATUS,
-  selectReferrals,
+  searchReferrals,
 } from "./referral-map.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { pageOf } from "./search.ts";
 
 /** SNOMED CT 3457005 "Patient referral": what every MedBridge ServiceRequest asks for. */
 const REFERRAL_CODE: CodeableConcept = { coding: [{ system: "http://snomed.info/sct", code: "3457005", display: "Patient referral" }], text: "转诊" };
@@ -236,21 +232,7 @@ export const serviceRequestResource: ResourceDef = {
       { name: "priority", type: "token", documentation: "routine, urgent, stat (green channel)" },
       { name: "category", type: "token", documentation: "up or down (referral-direction code system)" },
     ],
-    run: async (ctx, search) => {
-      const conditions = await referralConditions(ctx.db, search, SEARCH_PARAMS);
-      const where = referralWhere(ctx.principal, search, SEARCH_PARAMS, conditions);
-      const { rows, total } = await pageOf(
-        ctx.db,
-        search,
-        () =>
-          selectReferrals(ctx.db, where)
-            .orderBy(...referralOrder(search, ["performer"]))
-            .limit(search.count)
-            .offset(search.offset),
-        () => ctx.db.select({ one: sql`1` }).from(referralsTable).where(where),
-      );
-      return { resources: rows.map(toServiceRequest), total };
-    },
+    run: (ctx, search) => searchReferrals(ctx, search, SEARCH_PARAMS, ["performer"], toServiceRequest),
   },
   create: (ctx, body) => createServiceRequest(ctx, body as FhirBody),
 };

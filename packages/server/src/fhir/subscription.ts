@@ -15,7 +15,7 @@ import { CANONICAL_BASE } from "./code-systems.ts";
 import { FhirError, invalidResource, issue } from "./outcome.ts";
 import { statusesOf, TASK_STATUS } from "./referral-map.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { dateCondition, isUuid, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, isUuid, pageOf, referenceId, type SearchRequest, token } from "./search.ts";
 import { taskOf } from "./task.ts";
 
 /**
@@ -211,7 +211,6 @@ const literal = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function conditions(search: SearchRequest): (SQL | undefined)[] {
   const where: (SQL | undefined)[] = [];
-  const any = (parts: SQL[]) => (parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`);
   for (const [name, occurrences] of search.params) {
     for (const { modifier, values } of occurrences) {
       switch (name) {
@@ -225,7 +224,7 @@ function conditions(search: SearchRequest): (SQL | undefined)[] {
           break;
         case "status": {
           const parts = values.map((v) => eq(fhirSubscriptions.status, token(v).code ?? ""));
-          where.push(modifier === "not" ? sql`not ${any(parts)}` : any(parts));
+          where.push(modifier === "not" ? sql`not ${anyOf(parts)}` : anyOf(parts));
           break;
         }
         case "type": {
@@ -236,12 +235,12 @@ function conditions(search: SearchRequest): (SQL | undefined)[] {
         }
         case "url":
           where.push(
-            any(values.map((v) => (modifier === "below" ? sql`${fhirSubscriptions.endpoint} like ${`${literal(v)}%`}` : eq(fhirSubscriptions.endpoint, v)))),
+            anyOf(values.map((v) => (modifier === "below" ? sql`${fhirSubscriptions.endpoint} like ${`${literal(v)}%`}` : eq(fhirSubscriptions.endpoint, v)))),
           );
           break;
         case "criteria":
           where.push(
-            any(
+            anyOf(
               values.map((v) =>
                 modifier === "exact"
                   ? eq(fhirSubscriptions.criteria, v)

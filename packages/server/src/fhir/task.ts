@@ -16,15 +16,11 @@ import {
   patientRef,
   type ReferralParams,
   type ReferralRow,
-  referralConditions,
-  referralOrder,
   referralRow,
-  referralWhere,
-  selectReferrals,
+  searchReferrals,
   TASK_STATUS,
 } from "./referral-map.ts";
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { pageOf } from "./search.ts";
 
 /**
  * A referral's workflow as a Task (id = the referral's id): status from the MedBridge state,
@@ -314,21 +310,7 @@ export const taskResource: ResourceDef = {
       { name: "patient", type: "reference", documentation: "The Patient (records merged into it included)" },
       { name: "priority", type: "token", documentation: "routine, urgent, stat (green channel)" },
     ],
-    run: async (ctx, search) => {
-      const conditions = await referralConditions(ctx.db, search, SEARCH_PARAMS);
-      const where = referralWhere(ctx.principal, search, SEARCH_PARAMS, conditions);
-      const { rows, total } = await pageOf(
-        ctx.db,
-        search,
-        () =>
-          selectReferrals(ctx.db, where)
-            .orderBy(...referralOrder(search, ["owner"]))
-            .limit(search.count)
-            .offset(search.offset),
-        () => ctx.db.select({ one: sql`1` }).from(referrals).where(where),
-      );
-      return { resources: rows.map(toTask), total };
-    },
+    run: (ctx, search) => searchReferrals(ctx, search, SEARCH_PARAMS, ["owner"], toTask),
   },
   create: (ctx, body) => createTask(ctx, body as FhirBody),
   update: (ctx, id, body, ifMatch) => updateTask(ctx, id, body as FhirBody, ifMatch),
