@@ -3,9 +3,9 @@ import type { Organization, Patient, Reference, Resource, ServiceRequest, Task }
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { inRegion } from "../access.ts";
 import type { Db } from "../db/connection.ts";
-import { beds, institutions, referrals, slots } from "../db/schema.ts";
+import { referrals } from "../db/schema.ts";
 import { patientFamily } from "../patient-index.ts";
-import type { createReferral } from "../referral/referrals.ts";
+import { type createReferral, columns as restColumns } from "../referral/referrals.ts";
 import { systemUrl } from "./code-systems.ts";
 import { FhirError, issue } from "./outcome.ts";
 import type { FhirContext } from "./resource-def.ts";
@@ -61,24 +61,22 @@ const date = (d: Date | string | null) => (d ? new Date(d).toISOString() : undef
 
 /** What one referral row brings to its ServiceRequest and Task. */
 export const referralColumns = {
-  id: referrals.id,
-  direction: referrals.direction,
-  priority: referrals.priority,
-  status: referrals.status,
-  fromInstitutionId: referrals.fromInstitutionId,
-  fromInstitutionName: sql<string>`(select name from ${institutions} where ${institutions.id} = ${referrals.fromInstitutionId})`,
-  toInstitutionId: referrals.toInstitutionId,
-  toInstitutionName: sql<string>`(select name from ${institutions} where ${institutions.id} = ${referrals.toInstitutionId})`,
-  department: referrals.department,
-  patientId: referrals.patientId,
-  reasonIcd10: referrals.reasonIcd10,
-  reasonText: referrals.reasonText,
-  summary: referrals.summary,
-  slotId: referrals.slotId,
-  bedId: referrals.bedId,
-  bookingDate: sql<
-    string | null
-  >`coalesce((select ${slots.date}::text from ${slots} where ${slots.id} = ${referrals.slotId}), (select ${beds.date}::text from ${beds} where ${beds.id} = ${referrals.bedId}))`,
+  id: restColumns.id,
+  direction: restColumns.direction,
+  priority: restColumns.priority,
+  status: restColumns.status,
+  fromInstitutionId: restColumns.fromInstitutionId,
+  fromInstitutionName: restColumns.fromInstitutionName,
+  toInstitutionId: restColumns.toInstitutionId,
+  toInstitutionName: restColumns.toInstitutionName,
+  department: restColumns.department,
+  patientId: restColumns.patientId,
+  reasonIcd10: restColumns.reasonIcd10,
+  reasonText: restColumns.reasonText,
+  summary: restColumns.summary,
+  slotId: restColumns.slotId,
+  bedId: restColumns.bedId,
+  bookingDate: restColumns.bookingDate,
   slaDeadline: referrals.slaDeadline,
   createdAt: referrals.createdAt,
   updatedAt: referrals.updatedAt,

@@ -345,7 +345,8 @@ export async function createReferral(
   return { ...toApi(created, principal, keys.dataKey), attachments: await listAttachments(db, id, attachments.decoded.length > 0) };
 }
 
-const columns = {
+/** A referral as the API shows it, with its institutions' names and booked unit (the FHIR door reads the same). */
+export const columns = {
   id: referrals.id,
   direction: referrals.direction,
   priority: referrals.priority,
