@@ -170,7 +170,12 @@ describe.each(BACKENDS)("an expiry that fails midway on %s", (backend) => {
               from referrals r where r.id in (${sql.join(
                 ids.map((id) => sql`${id}`),
                 sql`, `,
-              )}) order by r.created_at`,
+              )})
+              -- In the order they were referred (under the test's frozen clock they share created_at).
+              order by case r.id ${sql.join(
+                ids.map((id, i) => sql`when ${id} then ${i}`),
+                sql` `,
+              )} end`,
         );
       const booked = async () => (await rows<{ booked: number }>(db, sql`select booked from slots where id = ${slotId}`))[0]?.booked;
       expect(await booked()).toBe(1);
