@@ -367,4 +367,21 @@ describe.each(BACKENDS)("FHIR Subscription (rest-hook on Task) on %s", (backend)
     await act("gz.county.coord", id, { action: "accept" });
     expect(await deliver(3_600_000 * 24)).toEqual([]);
   });
+
+  it("does not send a ping queued before its creator lost standing, and sends it once restored", async () => {
+    const created = await fhirCall(ctx, countyToken, "POST", "/Subscription", subscription({}, { header: [] }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = validResource<Subscription>(created).id as string;
+    const mine = (requests: Heard[]) => requests.filter((r) => r.headers["x-medbridge-subscription"] === id);
+    await deliver(); // whatever earlier tests left queued
+    const db = ctx.database.db;
+    await refer();
+    await db.execute(sql`update users set active = false where username = 'gz.county.coord'`);
+    try {
+      expect(mine(await deliver())).toEqual([]);
+    } finally {
+      await db.execute(sql`update users set active = true where username = 'gz.county.coord'`);
+    }
+    expect(mine(await deliver())).toHaveLength(1);
+  });
 });

@@ -1,3 +1,4 @@
+import { ROLES, reachOf } from "@medbridge/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { fhirSubscriptions, users, webhookDeliveries } from "../db/schema.ts";
@@ -20,6 +21,20 @@ export interface ReferralChange {
   toInstitutionId: string;
 }
 
+/** The roles that may keep a subscription: those the policy lets write webhooks (core decides, not a list here). */
+const SUBSCRIBING_ROLES = ROLES.filter((role) => reachOf(role, "write", "webhook") !== "none");
+
+/**
+ * Whether the subscription `s` still speaks for its creator: the account is active, at the
+ * subscription's institution, in a role that may subscribe. Checked when a change is queued and
+ * again when a delivery is sent (a ping queued before the account lost its standing is not sent).
+ */
+export const creatorStillSpeaks: SQL = sql`exists (select 1 from ${users} u where u.id = s.created_by and u.active and u.institution_id = s.institution_id
+    and u.role in (${sql.join(
+      SUBSCRIBING_ROLES.map((role) => sql`${role}`),
+      sql`, `,
+    )}))`;
+
 /**
  * The insert of the change's deliveries, for callers that send it inside a statement of their own
  * (a data-modifying CTE). The receiving side (owner) hears only of what reached it: never of a
@@ -36,8 +51,7 @@ export function referralChangeStatement(change: ReferralChange): SQL {
       and (s.filter_owner is null or (s.filter_owner = ${change.toInstitutionId} and ${sql.raw(unseenByOwner ? "false" : "true")}))
       and (s.filter_requester is null or s.filter_requester = ${change.fromInstitutionId})
       and (s.filter_statuses is null or ${change.status} = any(s.filter_statuses))
-      and exists (select 1 from ${users} u where u.id = s.created_by and u.active and u.institution_id = s.institution_id
-        and u.role in ('institution_coordinator', 'national_admin'))`;
+      and ${creatorStillSpeaks}`;
 }
 
 /** Queues the change's deliveries (inside the caller's transaction). */

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { decrypt } from "../crypto.ts";
 import type { Db } from "../db/connection.ts";
 import { aborted, pinnedPost } from "./pinned-post.ts";
+import { creatorStillSpeaks } from "./subscriptions.ts";
 import { RefusedTarget, resolveTarget, type Target, type WebhookPolicy } from "./webhook-target.ts";
 
 /** `sha256=<hex>` of the body under the institution's secret: the receiver recomputes and compares. */
@@ -58,7 +59,8 @@ interface Claimed {
  * processes on one database each take different rows: a delivery is sent once, and one whose
  * sender died is taken again when its lease runs out. At most `perEndpoint` rows per URL, none for
  * URLs this process is still talking to. A subscription's delivery goes to its endpoint while the
- * subscription is active (one turned off or in error keeps its rows, unsent).
+ * subscription is active and its creator still speaks for it (one turned off, in error or whose
+ * creator lost their standing keeps its rows, unsent).
  */
 async function claim(db: Db, now: Date, lease: Date, busy: string[], perEndpoint: number, limit: number): Promise<Claimed[]> {
   const result = await db.execute(sql`
@@ -68,7 +70,7 @@ async function claim(db: Db, now: Date, lease: Date, busy: string[], perEndpoint
         left join fhir_subscriptions s on s.id = d.subscription_id
         left join webhooks w on d.subscription_id is null and w.institution_id = d.institution_id
       where d.delivered_at is null and d.next_attempt_at <= ${now} and d.attempts < ${MAX_ATTEMPTS}
-        and (s.status = 'active' or w.institution_id is not null)
+        and ((s.status = 'active' and ${creatorStillSpeaks}) or w.institution_id is not null)
         and coalesce(s.endpoint, w.url) not in (select jsonb_array_elements_text(${JSON.stringify(busy)}::jsonb))
     ),
     claimed as (
