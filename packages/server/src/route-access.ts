@@ -40,6 +40,7 @@ export const ROUTE_ACCESS = {
   createInstitution: ["write", "institution"],
   getInstitution: ["read", "institution"],
   updateInstitution: ["write", "institution"],
+  setInstitutionLocation: ["write", "institution"],
   setInstitutionAssessment: ["write", "assessment"],
   importInstitutions: ["write", "institution_standing"],
   listAlliances: ["read", "alliance"],

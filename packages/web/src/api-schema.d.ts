@@ -176,6 +176,23 @@ export interface paths {
         patch: operations["updateInstitution"];
         trace?: never;
     };
+    "/api/v1/institutions/{id}/location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set where the institution is on the map (its coordinator); check-ins are judged against it */
+        put: operations["setInstitutionLocation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/institutions/{id}/assessments": {
         parameters: {
             query?: never;
@@ -2645,6 +2662,9 @@ export interface operations {
                             beds: number | null;
                             departments: string[];
                             active: boolean;
+                            latitude: number | null;
+                            longitude: number | null;
+                            locationApproximate: boolean;
                             createdAt: string;
                             updatedAt: string;
                             assessments?: {
@@ -2749,6 +2769,9 @@ export interface operations {
                         beds: number | null;
                         departments: string[];
                         active: boolean;
+                        latitude: number | null;
+                        longitude: number | null;
+                        locationApproximate: boolean;
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -2836,6 +2859,9 @@ export interface operations {
                         beds: number | null;
                         departments: string[];
                         active: boolean;
+                        latitude: number | null;
+                        longitude: number | null;
+                        locationApproximate: boolean;
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -2939,6 +2965,9 @@ export interface operations {
                         beds: number | null;
                         departments: string[];
                         active: boolean;
+                        latitude: number | null;
+                        longitude: number | null;
+                        locationApproximate: boolean;
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -2946,6 +2975,84 @@ export interface operations {
                             /** @enum {string} */
                             level: "none" | "basic" | "recommended";
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setInstitutionLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    latitude: number;
+                    longitude: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        latitude: number | null;
+                        longitude: number | null;
+                        locationApproximate: boolean;
                     };
                 };
             };
@@ -3034,6 +3141,9 @@ export interface operations {
                         beds: number | null;
                         departments: string[];
                         active: boolean;
+                        latitude: number | null;
+                        longitude: number | null;
+                        locationApproximate: boolean;
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -6243,6 +6353,11 @@ export interface operations {
                     patients?: number;
                     trainees?: number;
                     note?: string;
+                    position?: {
+                        latitude: number;
+                        longitude: number;
+                        accuracyMeters: number;
+                    };
                 };
             };
         };
@@ -6270,6 +6385,8 @@ export interface operations {
                         note: string | null;
                         status: string;
                         reviewNote: string | null;
+                        locationClass: string | null;
+                        distanceMeters: number | null;
                     };
                 };
             };
@@ -6433,6 +6550,8 @@ export interface operations {
                             note: string | null;
                             status: string;
                             reviewNote: string | null;
+                            locationClass: string | null;
+                            distanceMeters: number | null;
                         }[];
                     };
                 };

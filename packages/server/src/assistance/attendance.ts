@@ -1,9 +1,25 @@
-import { ACTIVITIES, actingSide, allows, conflict, type Day, day, forbidden, formatDay, invalid, notFound, type Principal } from "@medbridge/core";
-import { and, asc, eq, gte, lte, ne, sql } from "drizzle-orm";
+import {
+  ACTIVITIES,
+  actingSide,
+  allows,
+  classifyCheckIn,
+  conflict,
+  type Day,
+  DEFAULT_ON_SITE_RADIUS_METERS,
+  day,
+  forbidden,
+  formatDay,
+  invalid,
+  notFound,
+  POSITION_RETENTION_DAYS,
+  type Principal,
+} from "@medbridge/core";
+import { and, asc, eq, gte, isNotNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit } from "../audit.ts";
+import { chinaDay } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
-import { agreements, attendance, dispatches, practitioners, users } from "../db/schema.ts";
+import { agreements, attendance, dispatches, institutions, practitioners, users } from "../db/schema.ts";
 import { DateString, StringEnum, Text, Uuid } from "../http/schemas.ts";
 
 export const CheckInInput = Type.Object(
@@ -13,6 +29,17 @@ export const CheckInInput = Type.Object(
     patients: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000 })),
     trainees: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000 })),
     note: Type.Optional(Text(500, 0)),
+    /** The device's position when the person allows it (Geolocation API: degrees, accuracy in metres). */
+    position: Type.Optional(
+      Type.Object(
+        {
+          latitude: Type.Number({ minimum: -90, maximum: 90 }),
+          longitude: Type.Number({ minimum: -180, maximum: 180 }),
+          accuracyMeters: Type.Number({ minimum: 0, maximum: 1_000_000 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -36,6 +63,10 @@ export const AttendanceSchema = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
   reviewNote: Type.Union([Type.String(), Type.Null()]),
+  /** on_site | away | without_location; null for check-ins from before location evidence. Never the position itself. */
+  locationClass: Type.Union([Type.String(), Type.Null()]),
+  /** Metres from the recipient institution, when a usable position was given and the site is known. */
+  distanceMeters: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 const columns = {
@@ -51,6 +82,8 @@ const columns = {
   note: attendance.note,
   status: attendance.status,
   reviewNote: attendance.reviewNote,
+  locationClass: attendance.locationClass,
+  distanceMeters: attendance.distanceMeters,
 };
 
 export function listAttendance(db: Db, agreementId: string, from: string, to: string) {
@@ -79,6 +112,7 @@ export function dispatchesOn(db: Db, practitionerId: string, date: string) {
       provinceCode: dispatches.provinceCode,
       regionCode: agreements.regionCode,
       code: agreements.code,
+      recipientId: agreements.recipientId,
     })
     .from(dispatches)
     .innerJoin(agreements, eq(agreements.id, dispatches.agreementId))
@@ -111,6 +145,16 @@ export async function checkIn(db: Db, actor: Actor, practitionerId: string, inpu
     throw conflict([
       { path: "date", code: "conflict_state", params: { state: existing.status }, message: `this day was already ${existing.status} by the recipient` },
     ]);
+  const [site] = await db
+    .select({ latitude: institutions.latitude, longitude: institutions.longitude, approximate: institutions.locationApproximate })
+    .from(institutions)
+    .where(eq(institutions.id, stationing.recipientId));
+  const { position, ...declared } = input;
+  const evidence = classifyCheckIn(
+    position ?? null,
+    site && site.latitude !== null && site.longitude !== null ? { latitude: site.latitude, longitude: site.longitude, approximate: site.approximate } : null,
+    DEFAULT_ON_SITE_RADIUS_METERS,
+  );
   const values = {
     dispatchId: stationing.id,
     agreementId: stationing.agreementId,
@@ -120,6 +164,11 @@ export async function checkIn(db: Db, actor: Actor, practitionerId: string, inpu
     patients: input.patients ?? null,
     trainees: input.trainees ?? null,
     note: input.note ?? null,
+    positionLatitude: position?.latitude ?? null,
+    positionLongitude: position?.longitude ?? null,
+    positionAccuracy: position?.accuracyMeters ?? null,
+    locationClass: evidence.kind,
+    distanceMeters: evidence.distanceMeters,
     provinceCode: stationing.provinceCode,
   };
   let id: string;
@@ -135,10 +184,36 @@ export async function checkIn(db: Db, actor: Actor, practitionerId: string, inpu
     entity: "attendance",
     entityId: id,
     regionCode: stationing.regionCode,
-    before: existing ?? null,
-    after: input,
+    // Minimisation: the audit trail keeps the class and distance, never a position (positions go after 30 days).
+    before: existing ? withoutPosition(existing) : null,
+    after: { ...declared, locationClass: evidence.kind, distanceMeters: evidence.distanceMeters },
   });
   return { id, agreementId: stationing.agreementId };
+}
+
+function withoutPosition<T extends { positionLatitude: unknown; positionLongitude: unknown; positionAccuracy: unknown }>(row: T) {
+  const { positionLatitude: _lat, positionLongitude: _lng, positionAccuracy: _acc, ...rest } = row;
+  return rest;
+}
+
+/**
+ * Personal-information minimisation: the positions of check-ins dated more than
+ * POSITION_RETENTION_DAYS before today (China date) are deleted; their class and distance stay.
+ * Returns how many check-ins lost their position.
+ */
+export async function forgetPositions(db: Db, now: Date): Promise<number> {
+  const cutoff = formatDay(chinaDay(now) - POSITION_RETENTION_DAYS);
+  const forgotten = await db
+    .update(attendance)
+    .set({ positionLatitude: null, positionLongitude: null, positionAccuracy: null })
+    .where(
+      and(
+        lt(attendance.date, cutoff),
+        or(isNotNull(attendance.positionLatitude), isNotNull(attendance.positionLongitude), isNotNull(attendance.positionAccuracy)),
+      ),
+    )
+    .returning({ id: attendance.id });
+  return forgotten.length;
 }
 
 /** The recipient's coordinator (or the commission) confirms or disputes a check-in. */

@@ -1,4 +1,5 @@
 import { buildApp } from "../app.ts";
+import { assistanceJobs } from "../assistance/jobs.ts";
 import { systemClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 import { serveHotBackups } from "../db/hot-backup.ts";
@@ -26,6 +27,7 @@ export async function serve(options: { port?: string | undefined; demo?: boolean
       ...referralJobs(database.db, config, app.log, systemClock, { webhook: { renderResource: subscriptionRenderer(database.db, config) } }),
       ...monitoringJobs(database.db, app.log),
       ...reminderJobs(database.db, config, app.log, systemClock),
+      ...assistanceJobs(database.db),
     ],
     app.log,
   );

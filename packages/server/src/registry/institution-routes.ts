@@ -19,8 +19,11 @@ import {
   InstitutionListQuery,
   InstitutionPatch,
   InstitutionSchema,
+  LocationInput,
+  LocationSchema,
   listInstitutions,
   setAssessment,
+  setInstitutionLocation,
   updateInstitution,
 } from "./institutions.ts";
 
@@ -121,6 +124,26 @@ export function institutionRoutes(db: Db): FastifyPluginAsyncTypebox {
           await updateInstitution(tx, actorOf(principal, request.id), id, patch);
         });
         return getInstitution(db, id, false);
+      },
+    );
+
+    app.put(
+      "/institutions/:id/location",
+      {
+        schema: {
+          operationId: "setInstitutionLocation",
+          tags,
+          summary: "Set where the institution is on the map (its coordinator); check-ins are judged against it",
+          params: IdParams,
+          body: LocationInput,
+          response: { 200: LocationSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { id } = request.params;
+        await requireAccessTo(db, principal, "write", "institution", [id]);
+        return inTransaction(db, (tx) => setInstitutionLocation(tx, actorOf(principal, request.id), id, request.body));
       },
     );
 

@@ -62,6 +62,11 @@ export const InstitutionSchema = Type.Object({
   beds: Type.Union([Type.Integer(), Type.Null()]),
   departments: Type.Array(Type.String()),
   active: Type.Boolean(),
+  /** Where it is (WGS-84 degrees), set by its coordinator; null when unset. */
+  latitude: Type.Union([Type.Number(), Type.Null()]),
+  longitude: Type.Union([Type.Number(), Type.Null()]),
+  /** The point is the county's centroid, not the institution's own: "on site" then means "in the area". */
+  locationApproximate: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   assessments: Type.Optional(Type.Array(Assessment)),
@@ -98,6 +103,9 @@ const columns = {
   beds: institutions.beds,
   departments: institutions.departments,
   active: institutions.active,
+  latitude: institutions.latitude,
+  longitude: institutions.longitude,
+  locationApproximate: institutions.locationApproximate,
   createdAt: institutions.createdAt,
   updatedAt: institutions.updatedAt,
 };
@@ -227,6 +235,43 @@ export async function updateInstitution(db: Db, actor: Actor, id: string, patch:
     before: pick(before, Object.keys(patch)),
     after: patch,
   });
+}
+
+/** The body of PUT /institutions/:id/location: a point on the map (WGS-84 degrees). */
+export const LocationInput = Type.Object(
+  { latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) },
+  { additionalProperties: false },
+);
+export type LocationInput = Static<typeof LocationInput>;
+
+export const LocationSchema = Type.Object({
+  latitude: Type.Union([Type.Number(), Type.Null()]),
+  longitude: Type.Union([Type.Number(), Type.Null()]),
+  locationApproximate: Type.Boolean(),
+});
+export type InstitutionLocation = Static<typeof LocationSchema>;
+
+/** The coordinator sets the institution's own point on the map: it is no longer approximate. */
+export async function setInstitutionLocation(db: Db, actor: Actor, id: string, location: LocationInput): Promise<InstitutionLocation> {
+  const [before] = await db
+    .select({
+      regionCode: institutions.regionCode,
+      latitude: institutions.latitude,
+      longitude: institutions.longitude,
+      locationApproximate: institutions.locationApproximate,
+    })
+    .from(institutions)
+    .where(eq(institutions.id, id))
+    .for("update");
+  if (!before) throw notFound("institution");
+  const after = { latitude: location.latitude, longitude: location.longitude, locationApproximate: false };
+  await db
+    .update(institutions)
+    .set({ ...after, updatedAt: new Date() })
+    .where(eq(institutions.id, id));
+  const { regionCode, ...previous } = before;
+  await audit(db, actor, { action: "update", entity: "institution", entityId: id, regionCode, before: previous, after });
+  return after;
 }
 
 export async function setAssessment(db: Db, actor: Actor, id: string, year: number, level: string): Promise<void> {

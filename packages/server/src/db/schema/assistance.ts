@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { char, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { char, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { timestamps } from "./columns.ts";
 import { institutions, practitioners } from "./registry.ts";
@@ -107,6 +107,13 @@ export const attendance = pgTable(
     reviewedBy: uuid("reviewed_by").references(() => users.id),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     reviewNote: text("review_note"),
+    /** The device's reported position (issue 16): deleted after POSITION_RETENTION_DAYS (forgetPositions). */
+    positionLatitude: doublePrecision("position_latitude"),
+    positionLongitude: doublePrecision("position_longitude"),
+    positionAccuracy: doublePrecision("position_accuracy"),
+    /** on_site | away | without_location (core LOCATION_CLASSES); null for check-ins from before location evidence. */
+    locationClass: text("location_class"),
+    distanceMeters: integer("distance_meters"),
     provinceCode: char("province_code", { length: 6 }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

