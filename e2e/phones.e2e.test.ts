@@ -180,7 +180,8 @@ describe.skipIf(!HAS_CHROMIUM)("phone-sized pages (390×844)", () => {
       const open = page.locator("[data-testid=check-in-day][data-state=none]").last();
       const date = (await open.getAttribute("data-date")) as string;
       await open.click();
-      expect(await page.locator(".ant-picker input").inputValue()).toBe(date);
+      // The form shows the tapped day once React has rendered it (the value is read after the click, not at it).
+      await expect.poll(() => page.locator(".ant-picker input").inputValue()).toBe(date);
       await page.getByTestId("activity-teaching").click();
       await page.getByTestId("check-in-submit").click();
       await expect.poll(() => page.getByText(`${lang === "zh" ? "已打卡" : "Checked in"} · ${date}`).count()).toBe(1);

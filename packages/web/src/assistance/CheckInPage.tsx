@@ -133,7 +133,8 @@ export function CheckInPage() {
               {own.data.days.map((d) => {
                 const s = stateOf(d);
                 // A day still open (stationed, not yet judged) is picked for the form with a tap.
-                const pick = s === "none" || s === "submitted" ? () => form.setFieldsValue({ date: dayjs(d.date) }) : undefined;
+                // Marked touched, so a refetch of the days (which starts the form on today) never undoes the tap.
+                const pick = s === "none" || s === "submitted" ? () => form.setFields([{ name: "date", value: dayjs(d.date), touched: true }]) : undefined;
                 return (
                   <li
                     key={d.date}
