@@ -16,7 +16,7 @@ import { idOfReference, located, metaOf, patientReference, requireReferral, uuid
 
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
 import { dayEnd, dayStart, type PoolUnit, parseSlotId, slotIdOf, unitsOfLocations } from "./schedule.ts";
-import { anyOf, dateCondition, missingCondition, pageOf, patientCondition, referenceId, referenceOf, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, pageOf, patientCondition, referenceId, referenceOf, type SearchRequest, searchConditions, token } from "./search.ts";
 
 /**
  * Booking ← Appointment. A referral books at most one reserved unit (referrals.slot_id or bed_id), so
@@ -251,66 +251,48 @@ async function book(ctx: FhirContext, body: unknown): Promise<Appointment> {
 /** When the element a parameter searches can be absent: how it is there. */
 const PRESENT: Record<string, SQL> = { patient: sql`${referrals.patientId} is not null` };
 
-async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
-  const where: SQL[] = [];
-  for (const [name, occurrences] of search.params) {
-    for (const { modifier, values } of occurrences) {
-      if (modifier === "missing") {
-        // Every element searched here is always there, but for those in PRESENT.
-        where.push(missingCondition(name, values, PRESENT[name] ?? sql`true`));
-        continue;
+function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
+  return searchConditions(search, PRESENT, async (name, values, modifier) => {
+    switch (name) {
+      case "_id":
+        return anyOf(uuidValues(values).map((id) => eq(referrals.id, id)));
+      case "_lastUpdated":
+        return dateCondition(name, referrals.updatedAt, values);
+      case "based-on":
+        return anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referrals.id, id)));
+      case "patient":
+        return await patientCondition(ctx.db, referrals.patientId, values);
+      case "actor": {
+        const patients = values.filter((v) => referenceId(v, "Patient"));
+        const units = await unitsOfLocations(
+          ctx.db,
+          values.flatMap((v) => referenceId(v, "Location") ?? []),
+        );
+        return anyOf([...(patients.length ? [await patientCondition(ctx.db, referrals.patientId, patients)] : []), ...units.map(unitCondition)]);
       }
-      switch (name) {
-        case "_id":
-          where.push(anyOf(uuidValues(values).map((id) => eq(referrals.id, id))));
-          break;
-        case "_lastUpdated":
-          where.push(dateCondition(name, referrals.updatedAt, values));
-          break;
-        case "based-on":
-          where.push(anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referrals.id, id))));
-          break;
-        case "patient":
-          where.push(await patientCondition(ctx.db, referrals.patientId, values));
-          break;
-        case "actor": {
-          const patients = values.filter((v) => referenceId(v, "Patient"));
-          const units = await unitsOfLocations(
-            ctx.db,
-            values.flatMap((v) => referenceId(v, "Location") ?? []),
-          );
-          where.push(anyOf([...(patients.length ? [await patientCondition(ctx.db, referrals.patientId, patients)] : []), ...units.map(unitCondition)]));
-          break;
-        }
-        case "slot":
-          where.push(
-            anyOf(
-              values.flatMap((v) => {
-                const id = idOfReference(v, "Slot");
-                const unit = id ? parseSlotId(id) : null;
-                return unit ? [eq(unit.kind === "slot" ? referrals.slotId : referrals.bedId, unit.id)] : [];
-              }),
-            ),
-          );
-          break;
-        case "date":
-          // The appointment starts on its unit's day at 08:00 China time = that day's 00:00 UTC.
-          where.push(dateCondition(name, sql`(coalesce(${slots.date}, ${beds.date})::timestamp at time zone 'UTC')`, values));
-          break;
-        case "status": {
-          const parts = values.map((v) => {
-            const statuses = Object.entries(STATUS_OF)
-              .filter(([, s]) => s === token(v).code)
-              .map(([referral]) => referral);
-            return statuses.length ? sql`${referrals.status} in (${sql.join(statuses, sql`, `)})` : sql`false`;
-          });
-          where.push(modifier === "not" ? sql`not ${anyOf(parts)}` : anyOf(parts));
-          break;
-        }
+      case "slot":
+        return anyOf(
+          values.flatMap((v) => {
+            const id = idOfReference(v, "Slot");
+            const unit = id ? parseSlotId(id) : null;
+            return unit ? [eq(unit.kind === "slot" ? referrals.slotId : referrals.bedId, unit.id)] : [];
+          }),
+        );
+      case "date":
+        // The appointment starts on its unit's day at 08:00 China time = that day's 00:00 UTC.
+        return dateCondition(name, sql`(coalesce(${slots.date}, ${beds.date})::timestamp at time zone 'UTC')`, values);
+      case "status": {
+        const parts = values.map((v) => {
+          const statuses = Object.entries(STATUS_OF)
+            .filter(([, s]) => s === token(v).code)
+            .map(([referral]) => referral);
+          return statuses.length ? sql`${referrals.status} in (${sql.join(statuses, sql`, `)})` : sql`false`;
+        });
+        return modifier === "not" ? sql`not ${anyOf(parts)}` : anyOf(parts);
       }
     }
-  }
-  return where;
+    return undefined;
+  });
 }
 
 function unitCondition(u: PoolUnit): SQL {

@@ -9,7 +9,7 @@ import { referralScope } from "./referral-map.ts";
 import { metaOf, patientReference, referenceTo, requireReferral, uuidValues } from "./referral-records.ts";
 
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { anyOf, dateCondition, missingCondition, pageOf, patientCondition, referenceId, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, pageOf, patientCondition, referenceId, type SearchRequest, searchConditions, token } from "./search.ts";
 
 /**
  * Attachments ← DocumentReference: each file sent with a referral (a report, an ECG, a photo of a
@@ -60,44 +60,29 @@ const PRESENT: Record<string, SQL> = {
   subject: sql`${referrals.patientId} is not null`,
 };
 
-async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
-  const where: SQL[] = [];
-  for (const [name, occurrences] of search.params) {
-    for (const { modifier, values } of occurrences) {
-      if (modifier === "missing") {
-        // Every element searched here is always there, but for those in PRESENT.
-        where.push(missingCondition(name, values, PRESENT[name] ?? sql`true`));
-        continue;
+function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
+  return searchConditions(search, PRESENT, async (name, values, modifier) => {
+    switch (name) {
+      case "_id":
+        return anyOf(uuidValues(values).map((id) => eq(referralAttachments.id, id)));
+      case "_lastUpdated":
+        return dateCondition(name, referralAttachments.createdAt, values);
+      case "date":
+        return dateCondition(name, referralAttachments.createdAt, values);
+      case "patient":
+      case "subject":
+        return await patientCondition(ctx.db, referrals.patientId, values);
+      case "related":
+        return anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referralAttachments.referralId, id)));
+      case "status": {
+        const current = anyOf(values.map((v) => (token(v).code === "current" ? sql`true` : sql`false`)));
+        return modifier === "not" ? sql`not ${current}` : current;
       }
-      switch (name) {
-        case "_id":
-          where.push(anyOf(uuidValues(values).map((id) => eq(referralAttachments.id, id))));
-          break;
-        case "_lastUpdated":
-          where.push(dateCondition(name, referralAttachments.createdAt, values));
-          break;
-        case "date":
-          where.push(dateCondition(name, referralAttachments.createdAt, values));
-          break;
-        case "patient":
-        case "subject":
-          where.push(await patientCondition(ctx.db, referrals.patientId, values));
-          break;
-        case "related":
-          where.push(anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referralAttachments.referralId, id))));
-          break;
-        case "status": {
-          const current = anyOf(values.map((v) => (token(v).code === "current" ? sql`true` : sql`false`)));
-          where.push(modifier === "not" ? sql`not ${current}` : current);
-          break;
-        }
-        case "contenttype":
-          where.push(anyOf(values.map((v) => eq(referralAttachments.contentType, token(v).code ?? ""))));
-          break;
-      }
+      case "contenttype":
+        return anyOf(values.map((v) => eq(referralAttachments.contentType, token(v).code ?? "")));
     }
-  }
-  return where;
+    return undefined;
+  });
 }
 
 export const documentReferenceResource: ResourceDef = {

@@ -9,7 +9,7 @@ import { referralScope } from "./referral-map.ts";
 import { metaOf, patientReference, referenceTo, requireReferral, uuidValues } from "./referral-records.ts";
 
 import type { FhirContext, ResourceDef } from "./resource-def.ts";
-import { anyOf, dateCondition, dateRange, missingCondition, pageOf, patientCondition, referenceId, type SearchRequest, token } from "./search.ts";
+import { anyOf, dateCondition, dateRange, pageOf, patientCondition, referenceId, type SearchRequest, searchConditions, token } from "./search.ts";
 
 /**
  * Arrival ← Encounter: a referral the receiver marked `arrived` (in-progress) or `completed`
@@ -110,56 +110,40 @@ const PRESENT: Record<string, SQL> = {
   date: sql`${arrivedAt} is not null`,
 };
 
-async function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
-  const where: SQL[] = [];
-  for (const [name, occurrences] of search.params) {
-    for (const { modifier, values } of occurrences) {
-      if (modifier === "missing") {
-        // Every element searched here is always there, but for those in PRESENT.
-        where.push(missingCondition(name, values, PRESENT[name] ?? sql`true`));
-        continue;
+function conditions(ctx: FhirContext, search: SearchRequest): Promise<SQL[]> {
+  return searchConditions(search, PRESENT, async (name, values, modifier) => {
+    switch (name) {
+      case "_id":
+        return anyOf(uuidValues(values).map((id) => eq(referrals.id, id)));
+      case "_lastUpdated":
+        return dateCondition(name, referrals.updatedAt, values);
+      case "patient":
+      case "subject":
+        return await patientCondition(ctx.db, referrals.patientId, values);
+      case "service-provider":
+        return anyOf(values.flatMap((v) => referenceId(v, "Organization") ?? []).map((id) => eq(referrals.toInstitutionId, id)));
+      case "based-on":
+        return anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referrals.id, id)));
+      case "status": {
+        const parts = values.map((v) => {
+          const code = token(v).code;
+          return code === "in-progress" ? eq(referrals.status, "arrived") : code === "finished" ? eq(referrals.status, "completed") : sql`false`;
+        });
+        return modifier === "not" ? sql`not ${anyOf(parts)}` : anyOf(parts);
       }
-      switch (name) {
-        case "_id":
-          where.push(anyOf(uuidValues(values).map((id) => eq(referrals.id, id))));
-          break;
-        case "_lastUpdated":
-          where.push(dateCondition(name, referrals.updatedAt, values));
-          break;
-        case "patient":
-        case "subject":
-          where.push(await patientCondition(ctx.db, referrals.patientId, values));
-          break;
-        case "service-provider":
-          where.push(anyOf(values.flatMap((v) => referenceId(v, "Organization") ?? []).map((id) => eq(referrals.toInstitutionId, id))));
-          break;
-        case "based-on":
-          where.push(anyOf(values.flatMap((v) => referenceId(v, "ServiceRequest") ?? []).map((id) => eq(referrals.id, id))));
-          break;
-        case "status": {
-          const parts = values.map((v) => {
-            const code = token(v).code;
-            return code === "in-progress" ? eq(referrals.status, "arrived") : code === "finished" ? eq(referrals.status, "completed") : sql`false`;
-          });
-          where.push(modifier === "not" ? sql`not ${anyOf(parts)}` : anyOf(parts));
-          break;
-        }
-        case "class": {
-          const parts = values.map((v) => {
-            const { system, code } = token(v);
-            if (system !== undefined && system !== V3_ACT_CODE) return sql`false`;
-            return code === "IMP" ? sql`${referrals.bedId} is not null` : code === "AMB" ? sql`${referrals.bedId} is null` : sql`false`;
-          });
-          where.push(anyOf(parts));
-          break;
-        }
-        case "date":
-          where.push(periodCondition(values));
-          break;
+      case "class": {
+        const parts = values.map((v) => {
+          const { system, code } = token(v);
+          if (system !== undefined && system !== V3_ACT_CODE) return sql`false`;
+          return code === "IMP" ? sql`${referrals.bedId} is not null` : code === "AMB" ? sql`${referrals.bedId} is null` : sql`false`;
+        });
+        return anyOf(parts);
       }
+      case "date":
+        return periodCondition(values);
     }
-  }
-  return where;
+    return undefined;
+  });
 }
 
 export const encounterResource: ResourceDef = {

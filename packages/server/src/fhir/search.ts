@@ -149,6 +149,26 @@ export async function patientCondition(db: Db, column: PgColumn, values: readonl
   return families.length ? inArray(column, [...new Set(families)]) : sql`false`;
 }
 
+/**
+ * A search's conditions, one per occurrence of a parameter (ANDed): `:missing` through `present`
+ * (an element it does not name is always there), every other occurrence through `condition`
+ * (undefined: the parameter puts no condition).
+ */
+export async function searchConditions(
+  search: SearchRequest,
+  present: Readonly<Record<string, SQL>>,
+  condition: (name: string, values: string[], modifier: string | null) => SQL | undefined | Promise<SQL | undefined>,
+): Promise<SQL[]> {
+  const where: SQL[] = [];
+  for (const [name, occurrences] of search.params) {
+    for (const { modifier, values } of occurrences) {
+      const part = modifier === "missing" ? missingCondition(name, values, present[name] ?? sql`true`) : await condition(name, values, modifier);
+      if (part) where.push(part);
+    }
+  }
+  return where;
+}
+
 /** A token value: `system|code`, `|code` (no system), `code` (any system), `system|` (any code). */
 export function token(text: string): { system: string | null | undefined; code: string | undefined } {
   const bar = text.indexOf("|");
