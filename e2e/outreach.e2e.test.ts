@@ -27,14 +27,20 @@ describe.skipIf(!HAS_CHROMIUM)("telemedicine journey in Chromium", () => {
     const county = await signIn(env.browser, env.server.url, "gz.county.coord");
     await county.goto(`${env.server.url}/outreach/telemedicine`);
     await county.getByTestId("list-create").click();
-    await county.locator("#supporterId").click();
-    await county.locator("#supporterId").fill("杭州市第一");
-    await county
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: "示例杭州市第一人民医院" })
-      .first()
-      .click();
-    // The picker asks the server as you type: the choice must be shown before the form is sent.
-    await expect.poll(() => county.locator(".ant-modal .ant-select-content", { hasText: "示例杭州市第一人民医院" }).count()).toBe(1);
+    // The picker asks the server as you type, and its options are replaced when the answer comes: a
+    // click that lands as they are swapped picks nothing, so the pick is made again (at most 3 times)
+    // until the choice is shown — it must be shown before the form is sent.
+    const chosen = county.locator(".ant-modal .ant-select-content", { hasText: "示例杭州市第一人民医院" });
+    for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+      await county.locator("#supporterId").click();
+      await county.locator("#supporterId").fill("杭州市第一");
+      await county
+        .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: "示例杭州市第一人民医院" })
+        .first()
+        .click();
+      await county.waitForTimeout(300);
+    }
+    await expect.poll(() => chosen.count()).toBe(1);
     await county.getByTestId("session-title").fill(title);
     await county.getByRole("button", { name: /保\s*存/ }).click();
     // The modal closes when the server took the request; if it refused, its message is the failure.
