@@ -4,6 +4,7 @@ export * from "./assistance/location-evidence.ts";
 export * from "./assistance/roster.ts";
 export * from "./assistance/rule-packs.ts";
 export * from "./assistance/vocabulary.ts";
+export * from "./assistance/work-log.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";
 export * from "./hypertension/calls.ts";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { char, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth.ts";
 import { timestamps } from "./columns.ts";
+import { techniques } from "./outreach.ts";
 import { institutions, practitioners } from "./registry.ts";
 
 /** A province's copy of a built-in rule pack with its own numbers (built-ins live in core). */
@@ -118,4 +119,126 @@ export const attendance = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("attendance_person_day_idx").on(t.practitionerId, t.date), index("attendance_agreement_idx").on(t.agreementId, t.date)],
+);
+
+/**
+ * The stationed person's work log (issue 16): one line per piece of work on a day of a stay —
+ * outpatient sessions, operations, ward rounds, teaching, people mentored, new techniques. Grown
+ * from the check-in: migration 0031 turned each check-in's activities and counts into lines
+ * (`source` = check_in). The recipient confirms a month's lines in one action, or disputes some.
+ */
+export const workLogEntries = pgTable(
+  "work_log_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    dispatchId: uuid("dispatch_id")
+      .notNull()
+      .references(() => dispatches.id),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id),
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => institutions.id),
+    date: date("date").notNull(),
+    /** core WORK_KINDS: outpatient | operation | ward_round | teaching | mentoring | technique. */
+    kind: text("kind").notNull(),
+    /** Patients seen (outpatient, ward round) or treated with a new technique. */
+    patients: integer("patients"),
+    /** Operation: its name, its ICD-9-CM-3 code (optional) and the person's role (lead | assistant). */
+    operationName: text("operation_name"),
+    procedureCode: text("procedure_code"),
+    operationRole: text("operation_role"),
+    /** Teaching or lecture: topic, attendees and length. */
+    topic: text("topic"),
+    attendees: integer("attendees"),
+    minutes: integer("minutes"),
+    /** 带教: how many local staff were mentored that day (never their names). */
+    mentees: integer("mentees"),
+    /** A new technique performed: the technique transfer record it belongs to. */
+    techniqueId: uuid("technique_id").references(() => techniques.id),
+    note: text("note"),
+    /** log (entered in the work log) | check_in (carried over from a check-in's counts). */
+    source: text("source").notNull().default("log"),
+    attendanceId: uuid("attendance_id").references(() => attendance.id),
+    /** recorded | confirmed | disputed (by the recipient, with its note). */
+    status: text("status").notNull().default("recorded"),
+    reviewNote: text("review_note"),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    provinceCode: char("province_code", { length: 6 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("work_log_person_day_idx").on(t.practitionerId, t.date),
+    index("work_log_agreement_idx").on(t.agreementId, t.date),
+    index("work_log_recipient_idx").on(t.recipientId, t.date),
+  ],
+);
+
+/**
+ * A stationed person's month under an agreement: the plan written at its start, and the
+ * recipient's sign-off at its end (confirming the month's log lines, or disputing it).
+ */
+export const workMonths = pgTable(
+  "work_months",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id),
+    /** YYYY-MM (China calendar). */
+    month: char("month", { length: 7 }).notNull(),
+    plan: text("plan"),
+    planUpdatedAt: timestamp("plan_updated_at", { withTimezone: true }),
+    /** The stationed person's own summary for the report (the figures come from the log). */
+    summary: text("summary"),
+    /** open | confirmed | disputed. */
+    status: text("status").notNull().default("open"),
+    reviewNote: text("review_note"),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    provinceCode: char("province_code", { length: 6 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("work_months_person_month_idx").on(t.agreementId, t.practitionerId, t.month), index("work_months_month_idx").on(t.month)],
+);
+
+/**
+ * The recipient's judgement of a stationed person: at the end of a stay (`period` = end) and
+ * quarterly for long ones (`period` = 2026-Q3). Four aspects 1–5 and a comment. The supporter sees
+ * only aggregates: `rated_by` never leaves the server.
+ */
+export const stayRatings = pgTable(
+  "stay_ratings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dispatchId: uuid("dispatch_id")
+      .notNull()
+      .references(() => dispatches.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id),
+    period: text("period").notNull(),
+    attendanceScore: integer("attendance_score").notNull(),
+    clinicalScore: integer("clinical_score").notNull(),
+    teachingScore: integer("teaching_score").notNull(),
+    conductScore: integer("conduct_score").notNull(),
+    comment: text("comment"),
+    ratedBy: uuid("rated_by")
+      .notNull()
+      .references(() => users.id),
+    ratedAt: timestamp("rated_at", { withTimezone: true }).notNull().defaultNow(),
+    provinceCode: char("province_code", { length: 6 }).notNull(),
+  },
+  (t) => [uniqueIndex("stay_ratings_period_idx").on(t.dispatchId, t.period), index("stay_ratings_agreement_idx").on(t.agreementId)],
 );
