@@ -15,8 +15,8 @@ import {
 import { invalid } from "../errors.ts";
 import { TITLES, type Title } from "../registry.ts";
 import { type Bilingual, MESSAGES } from "./messages.ts";
-import type { Dispatch, Roster } from "./roster.ts";
-import { NOMINAL_DAYS_DEFAULT, type RuleConfig, type RuleId, type RulePack } from "./rule-packs.ts";
+import type { AttendanceDay, Dispatch, Roster } from "./roster.ts";
+import { NOMINAL_DAYS_DEFAULT, type NominalDaysSettings, nominalDaysSettings, type RuleConfig, type RuleId, type RulePack } from "./rule-packs.ts";
 import { CLINICAL_OR_TEACHING, PHYSICIAN_ROLES } from "./vocabulary.ts";
 
 export type RuleStatus = "pass" | "fail" | "at_risk";
@@ -167,7 +167,7 @@ function judge(rule: RuleConfig, s: Scenario, roster: Roster): Verdict {
     case "weekly_days_on_site":
       return weeklyDays(rule.days, s, roster, display);
     case "nominal_days":
-      return nominalDays(rule.maxShare, s, roster);
+      return nominalDays(nominalDaysSettings({ rules: [rule] }), s, roster);
   }
 }
 
@@ -180,9 +180,9 @@ function batchesOf(dispatches: Dispatch[]): Map<string, Dispatch[]> {
   return map;
 }
 
-function attendanceIndex(roster: Roster): Map<string, readonly string[]> {
-  const index = new Map<string, readonly string[]>();
-  for (const a of roster.attendance ?? []) index.set(`${a.person}|${a.date}`, a.activities);
+function attendanceIndex(roster: Roster): Map<string, AttendanceDay> {
+  const index = new Map<string, AttendanceDay>();
+  for (const a of roster.attendance ?? []) index.set(`${a.person}|${a.date}`, a);
   return index;
 }
 
@@ -219,34 +219,58 @@ function weeklyDays(days: number, s: Scenario, roster: Roster, display: (person:
   };
 }
 
-/** Stationed working days with no attendance, or attendance without clinical or teaching work. */
-function nominalDays(maxShare: number, s: Scenario, roster: Roster): Verdict {
+/**
+ * Stationed working days with no attendance, or attendance without clinical or teaching work, or
+ * (as the pack says) a check-in classified away or without location. A check-in from before
+ * location evidence (no class) is judged by its activities alone.
+ */
+function nominalDays(rule: NominalDaysSettings, s: Scenario, roster: Roster): Verdict {
   const present = attendanceIndex(roster);
   const last = Math.min(s.period.end, s.knownUntil);
   let stationed = 0;
-  const persons: { person: string; days: number; first: string }[] = [];
+  let awayDays = 0;
+  let withoutLocationDays = 0;
+  const persons: { person: string; days: number; first: string; away: number; withoutLocation: number }[] = [];
   for (const [person, stays] of s.stays) {
     let count = 0;
+    let away = 0;
+    let withoutLocation = 0;
     let first: Day | null = null;
     for (const stay of stays) {
       for (let d = Math.max(stay.start, s.period.start); d <= Math.min(stay.end, last); d++) {
         if (!isWorkingDay(d)) continue;
         stationed++;
-        const acts = present.get(`${person}|${d}`);
-        if (!acts?.some((a) => (CLINICAL_OR_TEACHING as readonly string[]).includes(a))) {
+        const checkIn = present.get(`${person}|${d}`);
+        const worked = checkIn?.activities.some((a) => (CLINICAL_OR_TEACHING as readonly string[]).includes(a)) ?? false;
+        if (checkIn?.location === "away") away++;
+        if (checkIn?.location === "without_location") withoutLocation++;
+        const elsewhere = (checkIn?.location === "away" && rule.countAway) || (checkIn?.location === "without_location" && rule.countWithoutLocation);
+        if (!worked || elsewhere) {
           count++;
           first ??= d;
         }
       }
     }
-    if (count > 0) persons.push({ person, days: count, first: formatDay(first as Day) });
+    awayDays += away;
+    withoutLocationDays += withoutLocation;
+    if (count > 0) persons.push({ person, days: count, first: formatDay(first as Day), away, withoutLocation });
   }
   const nominal = persons.reduce((sum, p) => sum + p.days, 0);
   const share = stationed ? nominal / stationed : 0;
   return {
-    ok: share <= maxShare,
-    details: { nominalDays: nominal, stationedWorkingDays: stationed, share: Math.round(share * 1000) / 1000, maxShare, persons },
-    message: MESSAGES.nominal_days(nominal, stationed, maxShare),
+    ok: share <= rule.maxShare,
+    details: {
+      nominalDays: nominal,
+      stationedWorkingDays: stationed,
+      share: Math.round(share * 1000) / 1000,
+      maxShare: rule.maxShare,
+      awayDays,
+      withoutLocationDays,
+      countAway: rule.countAway,
+      countWithoutLocation: rule.countWithoutLocation,
+      persons,
+    },
+    message: MESSAGES.nominal_days(nominal, stationed, rule.maxShare, { ...rule, awayDays, withoutLocationDays }),
   };
 }
 

@@ -56,19 +56,33 @@ export function isGeoPoint(point: GeoPoint): boolean {
   return Number.isFinite(point.latitude) && Number.isFinite(point.longitude) && Math.abs(point.latitude) <= 90 && Math.abs(point.longitude) <= 180;
 }
 
+/** Whether a point lies in an area (a county's shape on the map); the server supplies it. */
+export type AreaTest = (point: GeoPoint) => boolean;
+
 /**
  * Classifies one check-in. On site: within `radiusMeters` plus the reported accuracy of the site
  * (the boundary itself counts as on site: the device cannot tell it apart). Without location: no
  * position, no usable one (accuracy worse than MAX_USEFUL_ACCURACY_METERS, or not a point), or an
  * institution whose location is unknown.
+ *
+ * An approximate site (the county's centroid, no point was set) says only which county the
+ * institution is in, so with `area` (the county's shape) "on site" means "inside the county":
+ * a radius around a centroid would call a doctor at the right hospital away just because the
+ * hospital is not at the county's middle. The distance is still to the centroid.
  */
-export function classifyCheckIn(position: ReportedPosition, site: SiteLocation | null, radiusMeters: number = DEFAULT_ON_SITE_RADIUS_METERS): LocationEvidence {
+export function classifyCheckIn(
+  position: ReportedPosition,
+  site: SiteLocation | null,
+  radiusMeters: number = DEFAULT_ON_SITE_RADIUS_METERS,
+  area: AreaTest | null = null,
+): LocationEvidence {
   const siteApproximate = site?.approximate ?? false;
   if (!position || !site || !isGeoPoint(position) || !isGeoPoint(site)) return { kind: "without_location", distanceMeters: null, siteApproximate };
   if (!Number.isFinite(position.accuracyMeters) || position.accuracyMeters < 0 || position.accuracyMeters > MAX_USEFUL_ACCURACY_METERS) {
     return { kind: "without_location", distanceMeters: null, siteApproximate };
   }
   const distance = Math.round(distanceMeters(position, site));
-  const kind: LocationClass = distance <= radiusMeters + position.accuracyMeters ? "on_site" : "away";
-  return { kind, distanceMeters: distance, siteApproximate };
+  const inside =
+    siteApproximate && area ? area({ latitude: position.latitude, longitude: position.longitude }) : distance <= radiusMeters + position.accuracyMeters;
+  return { kind: inside ? "on_site" : "away", distanceMeters: distance, siteApproximate };
 }

@@ -77,19 +77,44 @@ export const MESSAGES = {
           zh: `${offenders.length} 个人周在岗不足 ${days} 个工作日：${list(offenders.map((o) => `${o.person} ${o.week} 当周 ${o.days} 天`))}`,
           en: `${offenders.length} person-weeks below ${days} working days on site: ${listEn(offenders.map((o) => `${o.person} week of ${o.week}: ${o.days}`))}`,
         },
-  nominal_days: (nominal: number, stationed: number, maxShare: number): Bilingual =>
-    nominal / Math.max(stationed, 1) <= maxShare
+  nominal_days: (nominal: number, stationed: number, maxShare: number, location: LocationDays): Bilingual => {
+    const where = locationSentence(location);
+    return nominal / Math.max(stationed, 1) <= maxShare
       ? {
-          zh: `派驻工作日中疑似挂名 ${nominal} 天（共 ${stationed} 天），未超过 ${Math.round(maxShare * 100)}%`,
-          en: `${nominal} of ${stationed} stationed working days suspected nominal, within ${Math.round(maxShare * 100)}%`,
+          zh: `派驻工作日中疑似挂名 ${nominal} 天（共 ${stationed} 天），未超过 ${Math.round(maxShare * 100)}%${where.zh}`,
+          en: `${nominal} of ${stationed} stationed working days suspected nominal, within ${Math.round(maxShare * 100)}%${where.en}`,
         }
       : {
-          zh: `疑似挂名：${stationed} 个派驻工作日中有 ${nominal} 天无考勤或无诊疗、带教活动，超过 ${Math.round(maxShare * 100)}%`,
-          en: `Suspected nominal stationing: ${nominal} of ${stationed} stationed working days have no attendance or no clinical/teaching work (over ${Math.round(maxShare * 100)}%)`,
-        },
+          zh: `疑似挂名：${stationed} 个派驻工作日中有 ${nominal} 天无考勤${location.countAway ? "、打卡不在岗" : ""}${location.countWithoutLocation ? "、打卡无位置" : ""}或无诊疗、带教活动，超过 ${Math.round(maxShare * 100)}%${where.zh}`,
+          en: `Suspected nominal stationing: ${nominal} of ${stationed} stationed working days have no attendance${location.countAway ? ", a check-in away from the recipient" : ""}${location.countWithoutLocation ? ", a check-in without location" : ""} or no clinical/teaching work (over ${Math.round(maxShare * 100)}%)${where.en}`,
+        };
+  },
   no_attendance: (): Bilingual => ({ zh: "未提供考勤记录，无法核实每周在岗天数", en: "No attendance was supplied, so days on site cannot be verified" }),
   at_risk: (plan: Bilingual, asOf: string): Bilingual => ({
     zh: `截至 ${asOf} 尚未达到，依赖已计划的派驻：${plan.zh}`,
     en: `Not yet met on ${asOf}; relies on planned dispatches: ${plan.en}`,
   }),
 };
+
+/** Check-in days classified away or without location, and whether the pack counts them as nominal. */
+export interface LocationDays {
+  awayDays: number;
+  withoutLocationDays: number;
+  countAway: boolean;
+  countWithoutLocation: boolean;
+}
+
+/** "；其中 3 天打卡不在岗（计入）、2 天打卡无位置（不计入）" — empty when there were none. */
+function locationSentence(l: LocationDays): Bilingual {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (l.awayDays > 0) {
+    zh.push(`${l.awayDays} 天打卡不在岗（${l.countAway ? "计入" : "按规则包不计入"}）`);
+    en.push(`${l.awayDays} checked in away (${l.countAway ? "counted" : "not counted under this pack"})`);
+  }
+  if (l.withoutLocationDays > 0) {
+    zh.push(`${l.withoutLocationDays} 天打卡无位置（${l.countWithoutLocation ? "计入" : "按规则包不计入"}）`);
+    en.push(`${l.withoutLocationDays} checked in without location (${l.countWithoutLocation ? "counted" : "not counted under this pack"})`);
+  }
+  return zh.length ? { zh: `；其中 ${zh.join("，")}`, en: `; ${en.join(", ")}` } : { zh: "", en: "" };
+}

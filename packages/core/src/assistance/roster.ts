@@ -1,13 +1,14 @@
 import { type Day, formatDay, parseDay } from "../dates.ts";
 import { type FieldError, invalid } from "../errors.ts";
 import { TITLES, type Title } from "../registry.ts";
+import { LOCATION_CLASSES, type LocationClass } from "./location-evidence.ts";
 import { ACTIVITIES, type Activity, DISPATCH_ROLES, type DispatchRole } from "./vocabulary.ts";
 
 /** A roster as the spec's JSON interface (dates as `YYYY-MM-DD`). */
 export interface RosterInput {
   agreement: { id: string; pack: string; supporter?: string; recipient?: string; start: string; end: string };
   dispatches: { person: string; name?: string; role: string; title: string; start: string; end: string; batch?: string }[];
-  attendance?: { person: string; date: string; activities: string[] }[];
+  attendance?: { person: string; date: string; activities: string[]; location?: string | null }[];
 }
 
 export interface Dispatch {
@@ -24,6 +25,8 @@ export interface AttendanceDay {
   person: string;
   date: Day;
   activities: readonly Activity[];
+  /** The check-in's location class; null or absent for check-ins from before location evidence (judged as before). */
+  location?: LocationClass | null | undefined;
 }
 
 /** A validated roster: dates are day numbers, vocabularies are checked. */
@@ -35,7 +38,7 @@ export interface Roster {
 
 const AGREEMENT_KEYS = new Set(["id", "pack", "supporter", "recipient", "start", "end"]);
 const DISPATCH_KEYS = new Set(["person", "name", "role", "title", "start", "end", "batch"]);
-const ATTENDANCE_KEYS = new Set(["person", "date", "activities"]);
+const ATTENDANCE_KEYS = new Set(["person", "date", "activities", "location"]);
 
 /**
  * Checks a roster and converts its dates. Every problem is reported with the record and field
@@ -169,7 +172,16 @@ export function parseRoster(raw: unknown, label: (index: number) => string = (i)
             });
           return ok;
         }) as Activity[];
-        if (person && d !== undefined) attendance?.push({ person, date: d, activities });
+        const location = r.location ?? null;
+        const knownLocation = location === null || (typeof location === "string" && (LOCATION_CLASSES as readonly string[]).includes(location));
+        if (!knownLocation)
+          errors.push({
+            path: `${path}.location`,
+            code: "enum",
+            params: { allowed: LOCATION_CLASSES },
+            message: `"${String(location)}" is not one of ${LOCATION_CLASSES.join(", ")}`,
+          });
+        if (person && d !== undefined && knownLocation) attendance?.push({ person, date: d, activities, location: location as LocationClass | null });
       });
     }
   }

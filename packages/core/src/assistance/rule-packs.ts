@@ -1,4 +1,5 @@
 import type { Title } from "../registry.ts";
+import { DEFAULT_ON_SITE_RADIUS_METERS } from "./location-evidence.ts";
 import type { DispatchRole } from "./vocabulary.ts";
 
 /**
@@ -15,7 +16,23 @@ export type RuleConfig =
   | { id: "senior_title"; minTitle: Title; count: number }
   | { id: "weekly_days_on_site"; days: number }
   | { id: "fixed_physician"; minTitle: Title; months: number }
-  | { id: "nominal_days"; maxShare: number };
+  | NominalDaysRule;
+
+/**
+ * The nominal-stationing rule, with the pack's location-evidence parameters (issue 16). The
+ * location fields are optional so that packs stored before them stay valid: a missing field means
+ * its default (`nominalDaysSettings`).
+ */
+export interface NominalDaysRule {
+  id: "nominal_days";
+  maxShare: number;
+  /** A check-in within this many metres of the recipient (plus the reported accuracy) is on site. Default 1000. */
+  onSiteRadiusMeters?: number;
+  /** Whether a day whose check-in was classified away counts as nominal. Default true. */
+  countAway?: boolean;
+  /** Whether a day whose check-in carried no usable position counts as nominal. Default false. */
+  countWithoutLocation?: boolean;
+}
 
 export type RuleId = RuleConfig["id"];
 
@@ -46,7 +63,36 @@ export interface RulePack {
  * working days without attendance or without clinical/teaching work) is our default, not a
  * published number: 10%.
  */
-export const NOMINAL_DAYS_DEFAULT: RuleConfig = { id: "nominal_days", maxShare: 0.1 };
+export const NOMINAL_DAYS_DEFAULT: NominalDaysRule = { id: "nominal_days", maxShare: 0.1 };
+
+/**
+ * The defaults of the location parameters. An "away" check-in is the device saying the person was
+ * elsewhere: by default that day is not a day on site (countAway true). "Without location" is
+ * different: sharing the position is voluntary (the person may refuse, a device may have no fix
+ * indoors), and the recipient still confirms the day, so by default it is not held against the
+ * person (countWithoutLocation false); a province that requires positions sets it to true. Either
+ * way such days are counted and shown in the verdict, and flagged on the board when many.
+ */
+export const LOCATION_DEFAULTS = { onSiteRadiusMeters: DEFAULT_ON_SITE_RADIUS_METERS, countAway: true, countWithoutLocation: false } as const;
+
+export type NominalDaysSettings = Required<NominalDaysRule>;
+
+/** A pack's nominal-days rule with every field filled in (the default rule when the pack has none). */
+export function nominalDaysSettings(pack: Pick<RulePack, "rules"> | undefined): NominalDaysSettings {
+  const rule = pack?.rules.find((r): r is NominalDaysRule => r.id === "nominal_days") ?? NOMINAL_DAYS_DEFAULT;
+  return {
+    id: "nominal_days",
+    maxShare: rule.maxShare,
+    onSiteRadiusMeters: typeof rule.onSiteRadiusMeters === "number" ? rule.onSiteRadiusMeters : LOCATION_DEFAULTS.onSiteRadiusMeters,
+    countAway: typeof rule.countAway === "boolean" ? rule.countAway : LOCATION_DEFAULTS.countAway,
+    countWithoutLocation: typeof rule.countWithoutLocation === "boolean" ? rule.countWithoutLocation : LOCATION_DEFAULTS.countWithoutLocation,
+  };
+}
+
+/** The on-site radius (metres) check-ins under this pack are classified with. */
+export function onSiteRadius(pack: Pick<RulePack, "rules"> | undefined): number {
+  return nominalDaysSettings(pack).onSiteRadiusMeters;
+}
 
 export const BUILT_IN_PACKS: readonly RulePack[] = [
   {
