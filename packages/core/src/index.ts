@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./assistance/compliance.ts";
+export * from "./assistance/flags.ts";
 export * from "./assistance/location-evidence.ts";
 export * from "./assistance/roster.ts";
 export * from "./assistance/rule-packs.ts";
