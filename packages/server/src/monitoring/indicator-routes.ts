@@ -23,7 +23,7 @@ import { importRoute } from "../tabular/import-route.ts";
 import { writeXlsx, XLSX_TYPE as XLSX } from "../tabular/tabular.ts";
 import { ABSENCE_REASONS, indicatorAggregate, whenAbsent } from "./aggregate.ts";
 import { assessmentImport } from "./assessment-import.ts";
-import { parseWeights, RANKING_METRICS, type RankingMetric, rankSupporters } from "./ranking.ts";
+import { ON_SITE_PARTS, parseWeights, RANKING_METRICS, type RankingMetric, rankSupporters } from "./ranking.ts";
 import { regionReport, regionReportPdf } from "./report.ts";
 import { refreshRollups } from "./rollups.ts";
 import { countyVisitImport } from "./visit-stats.ts";
@@ -44,7 +44,23 @@ const EXPORT_WORDS: Record<
 > = {
   zh: {
     rankingSheet: "赛马排名",
-    rankingHeader: ["名次", "支援医院", "综合得分", "协议数", "达标协议数", "派驻人日", "远程医疗", "新技术", "培训人次"],
+    rankingHeader: [
+      "名次",
+      "支援医院",
+      "综合得分",
+      "协议数",
+      "达标协议数",
+      "派驻人日",
+      "远程医疗",
+      "新技术",
+      "培训人次",
+      "门诊人次（已确认）",
+      "手术台次（已确认）",
+      "授课小时（已确认）",
+      "培训带教人次（已确认）",
+      "评价次数",
+      "评价均分（1–5）",
+    ],
     weight: (metric) => `${metric}权重`,
     valuesHeader: ["区划代码", "区划", "期间", "分子", "分母"],
     value: (unit) => `数值（${unit}）`,
@@ -62,6 +78,12 @@ const EXPORT_WORDS: Record<
       "Telemedicine",
       "Techniques",
       "Person-times trained",
+      "Outpatient visits (confirmed)",
+      "Operations (confirmed)",
+      "Teaching hours (confirmed)",
+      "People trained on site (confirmed)",
+      "Ratings",
+      "Mean rating (1–5)",
     ],
     weight: (metric) => `Weight: ${metric}`,
     valuesHeader: ["Region code", "Region", "Period", "Numerator", "Denominator"],
@@ -120,7 +142,7 @@ const ValuesSchema = Type.Object({
   ),
 });
 
-/** Per ranking metric (compliance, stationedDays, telemedicine, techniques, trainees). */
+/** Per ranking metric (compliance, stationedDays, telemedicine, techniques, trainees, onSiteWork, rating). */
 const PerMetric = <T extends TSchema>(value: T) =>
   Type.Object(Object.fromEntries(Object.keys(RANKING_METRICS).map((metric) => [metric, value])) as Record<RankingMetric, T>);
 
@@ -131,6 +153,9 @@ const RankingSchema = Type.Object({
   asOf: Type.String(),
   weights: PerMetric(Type.Number()),
   metrics: PerMetric(Type.Object({ zh: Type.String(), en: Type.String(), weight: Type.Number() })),
+  onSiteParts: Type.Array(StringEnum(ON_SITE_PARTS), {
+    description: "The parts of on-site work averaged into its score: those at least one supporter has (each scaled against the best supporter)",
+  }),
   items: Type.Array(
     Type.Object({
       rank: Type.Integer(),
@@ -143,9 +168,18 @@ const RankingSchema = Type.Object({
         telemedicine: Type.Integer(),
         techniques: Type.Integer(),
         trainees: Type.Integer(),
+        outpatientVisits: Type.Integer({ description: "Patients seen in confirmed outpatient sessions of the supporter's stationed staff" }),
+        operations: Type.Integer({ description: "Confirmed operations" }),
+        teachingHours: Type.Number({ description: "Confirmed teaching minutes / 60" }),
+        peopleTrained: Type.Integer({ description: "Attendees of confirmed teaching plus people mentored" }),
+        ratings: Type.Integer({ description: "Recipients' ratings of the supporter's stationed people for the year" }),
+        ratingMean: Type.Union([Type.Number(), Type.Null()], { description: "Mean of the four aspects (1–5) over those ratings; null: not rated" }),
       }),
-      normalized: Type.Record(Type.String(), Type.Number(), { description: "Each metric scaled to 0–100" }),
-      score: Type.Number(),
+      normalized: PerMetric(Type.Union([Type.Number(), Type.Null()], { description: "Scaled to 0–100; null: no evidence (not rated), left out of the score" })),
+      excluded: Type.Array(StringEnum(Object.keys(RANKING_METRICS) as RankingMetric[]), {
+        description: "Metrics without evidence for this supporter (no rating yet): their weight is left out of its score, not counted as 0",
+      }),
+      score: Type.Number({ description: "Weighted mean of the normalized metrics, over the weights of the metrics not excluded" }),
     }),
   ),
 });
@@ -268,6 +302,12 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
             i.figures.telemedicine,
             i.figures.techniques,
             i.figures.trainees,
+            i.figures.outpatientVisits,
+            i.figures.operations,
+            i.figures.teachingHours,
+            i.figures.peopleTrained,
+            i.figures.ratings,
+            i.figures.ratingMean ?? "",
             ...metrics.map((m) => result.weights[m]),
           ]),
         );

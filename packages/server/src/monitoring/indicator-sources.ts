@@ -1,6 +1,7 @@
 import type { CallResult, CatalogueEntry, IndicatorId } from "@medbridge/core";
 import { getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { CONFIRMED, OPERATIONS, OUTPATIENT_VISITS, PEOPLE_TRAINED, TEACHING_MINUTES } from "../assistance/work-totals.ts";
 import type { Db } from "../db/connection.ts";
 import {
   agreementCompliance,
@@ -19,6 +20,7 @@ import {
   telemedicineSessions,
   touringVisits,
   trainings,
+  workLogEntries,
 } from "../db/schema.ts";
 import { techniquesOf } from "../outreach/learning.ts";
 import { touringCompliance } from "../outreach/touring.ts";
@@ -83,6 +85,11 @@ export type IndicatorSource = SumsSource | HistogramSource | EngineSource;
  * picks the table by `median`), an engine's verdict is yearly, anything else is summed.
  */
 type SourceOf<E extends CatalogueEntry> = E extends { median: true } ? HistogramSource : E extends { yearly: true } ? SumsSource | EngineSource : SumsSource;
+
+/** Confirmed work-log lines summed by the recipient's county and the line's month (`total` reads `w`). */
+const confirmedWork = (k: Keyed, total: SQL) => sql`select i.region_code, ${month(sql`w.date`)}, (${total})::float8, null::float8
+    from work_log_entries w join institutions i on i.id = w.recipient_id
+    where ${CONFIRMED} and ${k(sql`i.region_code`, month(sql`w.date`), sql`w.date`)} group by 1, 2`;
 
 /** One entry per catalogue id: an indicator left out, or given no table, does not compile. */
 export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> } = {
@@ -163,6 +170,13 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
     where ${k(sql`i.region_code`, sql`to_char(m, 'YYYY-MM')`)}
     group by 1, 2`,
   },
+  // Confirmed work of the stationed staff (the work log), in the recipient's county and the line's
+  // month; the same sums as the ranking and the certificate (assistance/work-totals.ts). A recipient
+  // moving county re-marks the months its old county has figures for (migration 0026).
+  stationed_outpatient_visits: { dirtiedBy: [workLogEntries, institutions], sums: (k) => confirmedWork(k, OUTPATIENT_VISITS) },
+  stationed_operations: { dirtiedBy: [workLogEntries, institutions], sums: (k) => confirmedWork(k, OPERATIONS) },
+  stationed_teaching_hours: { dirtiedBy: [workLogEntries, institutions], sums: (k) => confirmedWork(k, sql`${TEACHING_MINUTES} / 60.0`) },
+  stationed_people_trained: { dirtiedBy: [workLogEntries, institutions], sums: (k) => confirmedWork(k, PEOPLE_TRAINED) },
   // Each uncovered day up to the verdict's day, in the month it falls in.
   coverage_gap_days: {
     dirtiedBy: [agreementCompliance],
