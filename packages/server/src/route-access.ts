@@ -82,6 +82,7 @@ export const ROUTE_ACCESS = {
   copyRulePack: ["write", "rule_pack"],
   getServiceCredit: ["read", "practitioner"],
   getServiceCreditCertificate: ["read", "practitioner"],
+  getAgreementWorkTotals: ["read", "agreement"],
 
   createReferral: ["write", "referral"],
   listReferrals: ["read", "referral"],
