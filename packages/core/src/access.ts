@@ -276,15 +276,17 @@ export function figureScope(principal: Principal, entity: "indicator" | "count",
  * Records with an institution on each side, and which roles speak for their institution's side:
  * on a referral its clinicians and coordinator (the sender submits, the receiver accepts…); on a
  * telemedicine session only the coordinators (they commit the institution's time); on attendance
- * only the recipient's coordinator vouches for presence.
+ * only the recipient's coordinator vouches for presence; on a stay's rating the recipient's
+ * coordinator judges and the supporters' coordinators read the aggregate.
  */
-export const TWO_SIDED_RECORDS = ["referral", "telemedicine_session", "attendance"] as const;
+export const TWO_SIDED_RECORDS = ["referral", "telemedicine_session", "attendance", "stay_rating"] as const;
 export type TwoSidedRecord = (typeof TWO_SIDED_RECORDS)[number];
 
 const SIDE_ACTORS: Record<TwoSidedRecord, Record<Role, boolean>> = {
   referral: { national_admin: false, health_official: false, institution_coordinator: true, clinician: true, stationed_doctor: false },
   telemedicine_session: { national_admin: false, health_official: false, institution_coordinator: true, clinician: false, stationed_doctor: false },
   attendance: { national_admin: false, health_official: false, institution_coordinator: true, clinician: false, stationed_doctor: false },
+  stay_rating: { national_admin: false, health_official: false, institution_coordinator: true, clinician: false, stationed_doctor: false },
 };
 
 /** The institution the principal acts for on records of this kind, if its role speaks for one. */

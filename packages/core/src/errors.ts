@@ -121,6 +121,8 @@ export const NOT_ALLOWED_REASONS = [
   "no_id_with_id_number",
   "path_separator",
   "outside_region",
+  /** A rating period not due for the stay today (params.due: the periods that are, params.today). */
+  "rating_not_due",
   "webhook_target",
 ] as const;
 export type NotAllowedReason = (typeof NOT_ALLOWED_REASONS)[number];
@@ -238,6 +240,8 @@ export const FORBIDDEN_REASONS = [
   "session_side",
   "check_in_needs_practitioner",
   "recipient_confirms",
+  /** Only the recipient institution's coordinator rates a stationed person (issue 16). */
+  "recipient_rates",
   "cross_origin",
   "referral_staff_only",
   "worklists_for_institutions",

@@ -2,6 +2,7 @@ export * from "./access.ts";
 export * from "./assistance/compliance.ts";
 export * from "./assistance/flags.ts";
 export * from "./assistance/location-evidence.ts";
+export * from "./assistance/ratings.ts";
 export * from "./assistance/roster.ts";
 export * from "./assistance/rule-packs.ts";
 export * from "./assistance/vocabulary.ts";

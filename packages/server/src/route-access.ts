@@ -78,6 +78,10 @@ export const ROUTE_ACCESS = {
   // Which side vouches for attendance is the two-sided rule (actingSide), decided in the handler.
   reviewAttendance: ["read", "agreement"],
   listAttendance: ["read", "agreement"],
+  // Who rates a stay is the two-sided rule (actingSide: the recipient's coordinator), decided in
+  // the handler; what a reader sees of the ratings (own, aggregate or nothing) likewise.
+  rateStay: ["read", "agreement"],
+  listStayRatings: ["read", "agreement"],
   listRulePacks: ["read", "rule_pack"],
   copyRulePack: ["write", "rule_pack"],
   getServiceCredit: ["read", "practitioner"],

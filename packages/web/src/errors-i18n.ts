@@ -64,6 +64,7 @@ const forbiddenZh: Record<ForbiddenReason, string> = {
   session_side: "您所在的一方不能{{action}}此远程医疗",
   check_in_needs_practitioner: "只有派驻医生可以打卡（您的账号未关联医务人员）",
   recipient_confirms: "只有受援机构可以确认考勤",
+  recipient_rates: "只有受援机构的协调员可以评价派驻人员",
   cross_origin: "请求不是来自本系统的页面",
   referral_staff_only: "只有医疗机构的人员可以发起转诊",
   worklists_for_institutions: "转诊工作台属于医疗机构；行政部门请查看统计指标",
@@ -85,6 +86,7 @@ const forbiddenEn: Record<ForbiddenReason, string> = {
   session_side: "Your side may not {{action}} this session",
   check_in_needs_practitioner: "Only a stationed doctor can check in (your account is not linked to a practitioner)",
   recipient_confirms: "Only the recipient institution confirms attendance",
+  recipient_rates: "Only the recipient institution's coordinator rates a stationed person",
   cross_origin: "The request did not come from a page of this server",
   referral_staff_only: "Only staff of an institution can refer a patient",
   worklists_for_institutions: "Worklists belong to institutions; officials see the indicators",
@@ -243,6 +245,7 @@ const notAllowedZh: Record<NotAllowedReason, string> = {
   no_id_with_id_number: "已填写身份证号时不能勾选“无身份证”",
   path_separator: "不能包含 / 或 \\",
   outside_region: "该规则包不适用于受援机构所在地区",
+  rating_not_due: "此次派驻现在不能评价这一周期（可评价：{{due}}）",
   webhook_target: "该地址不能用作回调地址（须为可公开访问的 https 地址）",
 };
 const notAllowedEn: Record<NotAllowedReason, string> = {
@@ -259,6 +262,7 @@ const notAllowedEn: Record<NotAllowedReason, string> = {
   no_id_with_id_number: "cannot be set together with an ID number",
   path_separator: "must not contain / or \\",
   outside_region: "this rule pack does not apply in the recipient's region",
+  rating_not_due: "is not due for this stay now (due: {{due}})",
   webhook_target: "cannot be used as a webhook address (it must be a public https address)",
 };
 
@@ -385,6 +389,7 @@ const wordsZh = {
     region_code: "6 位行政区划代码",
     base64_key: "32 字节的 base64 密钥",
     multiple_of: "{{limit}} 的倍数",
+    rating_period: "end（派驻结束）或季度，如 2026-Q1",
   } as Record<string, string>,
   scope: {
     file: "在文件中重复出现",
@@ -430,6 +435,7 @@ const wordsEn: typeof wordsZh = {
     region_code: "a 6-digit region code",
     base64_key: "a 32-byte base64 key",
     multiple_of: "a multiple of {{limit}}",
+    rating_period: "end (end of stay) or a quarter like 2026-Q1",
   },
   scope: {
     file: "appears twice in the file",
@@ -492,6 +498,9 @@ const labelZh: Record<string, string> = {
   cases: "例数",
   chronicPatientId: "患者",
   class: "药物类别",
+  clinical: "临床工作",
+  comment: "评语",
+  conduct: "工作作风",
   code: "编号",
   conditions: "合并疾病",
   consent: "同意",
@@ -631,6 +640,7 @@ const labelZh: Record<string, string> = {
   supporterIds: "支援机构",
   symptoms: "症状",
   targetId: "目标记录",
+  teaching: "带教",
   team: "巡回医疗队",
   teamId: "巡回医疗队",
   template: "模板",
@@ -702,6 +712,9 @@ const labelEn: Record<string, string> = {
   cases: "Cases",
   chronicPatientId: "Patient",
   class: "Drug class",
+  clinical: "Clinical work",
+  comment: "Comment",
+  conduct: "Conduct",
   code: "Code",
   conditions: "Conditions",
   consent: "Consent",
@@ -841,6 +854,7 @@ const labelEn: Record<string, string> = {
   supporterIds: "Supporters",
   symptoms: "Symptoms",
   targetId: "Target record",
+  teaching: "Teaching",
   team: "Touring team",
   teamId: "Touring team",
   template: "Template",

@@ -24,6 +24,7 @@ import {
   VILLAGE_DEPARTMENTS,
   VILLAGE_STEMS,
 } from "./demo-plan.ts";
+import { seedRatings } from "./demo-ratings.ts";
 import { seedReferrals } from "./demo-referrals.ts";
 import { fictionalPersonName, makeRandom, type Random } from "./random.ts";
 
@@ -94,6 +95,7 @@ const APP_TABLES = [
   "patients",
   "slots",
   "beds",
+  "stay_ratings",
   "attendance",
   "dispatches",
   "agreement_supporters",
@@ -386,6 +388,8 @@ export async function seedDemo(
       }),
     ];
     await tx.insert(users).values(accounts);
+    // The recipient county's judgement of its stationed people (its coordinator rates them).
+    await seedRatings(tx, todayInChina(), "gz.county.coord");
 
     onProgress?.("outreach");
     const outreach = await seedOutreach(tx, random);
