@@ -247,6 +247,8 @@ export const FORBIDDEN_REASONS = [
   "worklists_for_institutions",
   "referral_sides_only",
   "referral_side",
+  /** Only the stationed person writes their month's plan and summary (issue 16). */
+  "own_work_month",
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 

@@ -70,6 +70,7 @@ const forbiddenZh: Record<ForbiddenReason, string> = {
   worklists_for_institutions: "转诊工作台属于医疗机构；行政部门请查看统计指标",
   referral_sides_only: "只有转诊双方机构可以处理此转诊",
   referral_side: "您所在的一方不能{{action}}此转诊",
+  own_work_month: "只有派驻人员本人可以填写当月计划和总结",
 };
 const forbiddenEn: Record<ForbiddenReason, string> = {
   role: "Your role may not do this",
@@ -92,6 +93,7 @@ const forbiddenEn: Record<ForbiddenReason, string> = {
   worklists_for_institutions: "Worklists belong to institutions; officials see the indicators",
   referral_sides_only: "Only the two institutions act on a referral",
   referral_side: "Your side may not {{action}} this referral",
+  own_work_month: "Only the stationed person writes their month's plan and summary",
 };
 
 const fieldZh: Record<FieldErrorCode, string> = {
