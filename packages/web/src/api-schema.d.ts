@@ -697,6 +697,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dispatches/{id}/ratings/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rate a stationed person's stay for a period: `end`, or a full quarter `YYYY-Qn` of a stay longer than three months (recipient coordinator) */
+        put: operations["rateStay"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recipient's ratings of the agreement's stationed people: its own ratings for the recipient's coordinator, per-person aggregates (never who rated or when) for the supporters' coordinators and officials, one's own aggregate for the stationed person */
+        get: operations["listStayRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/work-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement's confirmed work (outpatient visits, operations, teaching hours, people trained), in total, per month and per stationed person; only lines the recipient confirmed count */
+        get: operations["getAgreementWorkTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/referrals": {
         parameters: {
             query?: never;
@@ -1928,6 +1979,7 @@ export interface operations {
                             referral: boolean;
                             telemedicine_session: boolean;
                             attendance: boolean;
+                            stay_rating: boolean;
                         };
                     };
                 };
@@ -2200,6 +2252,7 @@ export interface operations {
                             referral: boolean;
                             telemedicine_session: boolean;
                             attendance: boolean;
+                            stay_rating: boolean;
                         };
                     };
                 };
@@ -2417,6 +2470,7 @@ export interface operations {
                             referral: boolean;
                             telemedicine_session: boolean;
                             attendance: boolean;
+                            stay_rating: boolean;
                         };
                     };
                 };
@@ -6811,12 +6865,38 @@ export interface operations {
                         totalDays: number;
                         requiredDays: number;
                         eligible: boolean;
+                        /** @description Confirmed work only: lines the recipient has confirmed (recorded or disputed lines are not counted) */
+                        work: {
+                            /** @description Patients seen in confirmed outpatient sessions */
+                            outpatientVisits: number;
+                            /** @description Confirmed operations (lead or assistant) */
+                            operations: number;
+                            /** @description Minutes of confirmed teaching / 60, one decimal */
+                            teachingHours: number;
+                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                            peopleTrained: number;
+                            /** @description Confirmed work-log lines counted */
+                            lines: number;
+                        };
                         stays: {
                             agreementCode: string;
                             recipientName: string;
                             from: string;
                             to: string;
                             days: number;
+                            /** @description Confirmed work only: lines the recipient has confirmed (recorded or disputed lines are not counted) */
+                            work: {
+                                /** @description Patients seen in confirmed outpatient sessions */
+                                outpatientVisits: number;
+                                /** @description Confirmed operations (lead or assistant) */
+                                operations: number;
+                                /** @description Minutes of confirmed teaching / 60, one decimal */
+                                teachingHours: number;
+                                /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                                peopleTrained: number;
+                                /** @description Confirmed work-log lines counted */
+                                lines: number;
+                            };
                         }[];
                     };
                 };
@@ -6886,6 +6966,374 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rateStay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description `end`, or a quarter `YYYY-Qn` of a stay longer than three months */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attendance: number;
+                    clinical: number;
+                    teaching: number;
+                    conduct: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description recipient: its coordinator's ratings per stay; aggregate: the supporter's and officials' view; own: the stationed person's own aggregate */
+                        view: "recipient" | "aggregate" | "own";
+                        asOf: string;
+                        stays: {
+                            /** Format: uuid */
+                            dispatchId: string;
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            role: string;
+                            start: string;
+                            end: string;
+                            periods: {
+                                period: string;
+                                lastDay: string;
+                                due: boolean;
+                                rating: {
+                                    period: string;
+                                    attendance: number;
+                                    clinical: number;
+                                    teaching: number;
+                                    conduct: number;
+                                    comment: string | null;
+                                    ratedAt: string;
+                                } | null;
+                            }[];
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            means: {
+                                attendance: number | null;
+                                clinical: number | null;
+                                teaching: number | null;
+                                conduct: number | null;
+                            };
+                            overall: number | null;
+                            count: number;
+                            /** @description Ratings with an aspect below 3 */
+                            low: number;
+                            /** @description Due periods of the person's stays still unrated */
+                            unrated: {
+                                /** Format: uuid */
+                                dispatchId: string;
+                                period: string;
+                            }[];
+                            /** @description The comments, in text order (no author, date or period); empty for the person themselves */
+                            comments: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStayRatings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description recipient: its coordinator's ratings per stay; aggregate: the supporter's and officials' view; own: the stationed person's own aggregate */
+                        view: "recipient" | "aggregate" | "own";
+                        asOf: string;
+                        stays: {
+                            /** Format: uuid */
+                            dispatchId: string;
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            role: string;
+                            start: string;
+                            end: string;
+                            periods: {
+                                period: string;
+                                lastDay: string;
+                                due: boolean;
+                                rating: {
+                                    period: string;
+                                    attendance: number;
+                                    clinical: number;
+                                    teaching: number;
+                                    conduct: number;
+                                    comment: string | null;
+                                    ratedAt: string;
+                                } | null;
+                            }[];
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            means: {
+                                attendance: number | null;
+                                clinical: number | null;
+                                teaching: number | null;
+                                conduct: number | null;
+                            };
+                            overall: number | null;
+                            count: number;
+                            /** @description Ratings with an aspect below 3 */
+                            low: number;
+                            /** @description Due periods of the person's stays still unrated */
+                            unrated: {
+                                /** Format: uuid */
+                                dispatchId: string;
+                                period: string;
+                            }[];
+                            /** @description The comments, in text order (no author, date or period); empty for the person themselves */
+                            comments: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreementWorkTotals: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM */
+                from?: string;
+                /** @description YYYY-MM */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreementId: string;
+                        /** @description First month counted (YYYY-MM), null: from the start */
+                        from: string | null;
+                        /** @description Last month counted (YYYY-MM), null: up to now */
+                        to: string | null;
+                        /** @description Confirmed work only: lines the recipient has confirmed (recorded or disputed lines are not counted) */
+                        total: {
+                            /** @description Patients seen in confirmed outpatient sessions */
+                            outpatientVisits: number;
+                            /** @description Confirmed operations (lead or assistant) */
+                            operations: number;
+                            /** @description Minutes of confirmed teaching / 60, one decimal */
+                            teachingHours: number;
+                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                            peopleTrained: number;
+                            /** @description Confirmed work-log lines counted */
+                            lines: number;
+                        };
+                        months: {
+                            month: string;
+                            /** @description Patients seen in confirmed outpatient sessions */
+                            outpatientVisits: number;
+                            /** @description Confirmed operations (lead or assistant) */
+                            operations: number;
+                            /** @description Minutes of confirmed teaching / 60, one decimal */
+                            teachingHours: number;
+                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                            peopleTrained: number;
+                            /** @description Confirmed work-log lines counted */
+                            lines: number;
+                        }[];
+                        people: {
+                            practitionerId: string;
+                            practitionerName: string;
+                            supporterId: string;
+                            supporterName: string;
+                            /** @description Patients seen in confirmed outpatient sessions */
+                            outpatientVisits: number;
+                            /** @description Confirmed operations (lead or assistant) */
+                            operations: number;
+                            /** @description Minutes of confirmed teaching / 60, one decimal */
+                            teachingHours: number;
+                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                            peopleTrained: number;
+                            /** @description Confirmed work-log lines counted */
+                            lines: number;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */
@@ -12105,6 +12553,8 @@ export interface operations {
                             telemedicine: number;
                             techniques: number;
                             trainees: number;
+                            onSiteWork: number;
+                            rating: number;
                         };
                         metrics: {
                             compliance: {
@@ -12132,7 +12582,19 @@ export interface operations {
                                 en: string;
                                 weight: number;
                             };
+                            onSiteWork: {
+                                zh: string;
+                                en: string;
+                                weight: number;
+                            };
+                            rating: {
+                                zh: string;
+                                en: string;
+                                weight: number;
+                            };
                         };
+                        /** @description The parts of on-site work averaged into its score: those at least one supporter has (each scaled against the best supporter) */
+                        onSiteParts: ("outpatientVisits" | "operations" | "teachingHours" | "peopleTrained")[];
                         items: {
                             rank: number;
                             supporterId: string;
@@ -12144,11 +12606,38 @@ export interface operations {
                                 telemedicine: number;
                                 techniques: number;
                                 trainees: number;
+                                /** @description Patients seen in confirmed outpatient sessions of the supporter's stationed staff */
+                                outpatientVisits: number;
+                                /** @description Confirmed operations */
+                                operations: number;
+                                /** @description Confirmed teaching minutes / 60 */
+                                teachingHours: number;
+                                /** @description Attendees of confirmed teaching plus people mentored */
+                                peopleTrained: number;
+                                /** @description Recipients' ratings of the supporter's stationed people for the year */
+                                ratings: number;
+                                /** @description Mean of the four aspects (1–5) over those ratings; null: not rated */
+                                ratingMean: number | null;
                             };
-                            /** @description Each metric scaled to 0–100 */
                             normalized: {
-                                [key: string]: number;
+                                /** @description Scaled to 0–100; null: no evidence (not rated), left out of the score */
+                                compliance: number | null;
+                                /** @description Scaled to 0–100; null: no evidence (not rated), left out of the score */
+                                stationedDays: number | null;
+                                /** @description Scaled to 0–100; null: no evidence (not rated), left out of the score */
+                                telemedicine: number | null;
+                                /** @description Scaled to 0–100; null: no evidence (not rated), left out of the score */
+                                techniques: number | null;
+                                /** @description Scaled to 0–100; null: no evidence (not rated), left out of the score */
+                                trainees: number | null;
+                                /** @description Scaled to 0–100; null: no evidence (not rated), left out of the score */
+                                onSiteWork: number | null;
+                                /** @description Scaled to 0–100; null: no evidence (not rated), left out of the score */
+                                rating: number | null;
                             };
+                            /** @description Metrics without evidence for this supporter (no rating yet): their weight is left out of its score, not counted as 0 */
+                            excluded: ("compliance" | "stationedDays" | "telemedicine" | "techniques" | "trainees" | "onSiteWork" | "rating")[];
+                            /** @description Weighted mean of the normalized metrics, over the weights of the metrics not excluded */
                             score: number;
                         }[];
                     };
