@@ -287,15 +287,85 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     const year = new Date().getUTCFullYear() - 1;
     const rank = async (query: string, who = "gz.official") =>
       ctx.app.inject({ url: `/api/v1/rankings/supporters?year=${year}${query}`, headers: { cookie: await ctx.login(who) } });
+    // Confirmed on-site work and the recipients' ratings (issue 16): only what is written here.
+    await exec(sql`delete from work_log_entries`);
+    await exec(sql`delete from stay_ratings`);
+    const stays = (
+      (await exec(sql`select distinct on (p.institution_id) p.institution_id as supporter, d.id, d.agreement_id, d.practitioner_id, d.recipient_id, d.province_code,
+          to_char(greatest(coalesce(d.actual_start, d.planned_start), ${`${year}-01-01`}::date), 'YYYY-MM-DD') as date
+        from dispatches d join practitioners p on p.id = d.practitioner_id join institutions r on r.id = d.recipient_id
+        where r.region_code like '52%' and d.status <> 'cancelled'
+          and coalesce(d.actual_start, d.planned_start) <= ${`${year}-12-31`}::date and coalesce(d.actual_end, d.planned_end) >= ${`${year}-01-01`}::date
+        order by p.institution_id, d.planned_start limit 2`)) as unknown as {
+        rows: { supporter: string; id: string; agreement_id: string; practitioner_id: string; recipient_id: string; province_code: string; date: string }[];
+      }
+    ).rows;
+    expect(stays.length).toBe(2);
+    const [a, b] = stays as [(typeof stays)[number], (typeof stays)[number]];
+    const work = (s: typeof a, kind: string, status: string, patients: number | null, minutes: number | null = null, attendees: number | null = null) =>
+      exec(sql`insert into work_log_entries (agreement_id, dispatch_id, practitioner_id, recipient_id, date, kind, patients, minutes, attendees, status, province_code)
+        values (${s.agreement_id}, ${s.id}, ${s.practitioner_id}, ${s.recipient_id}, ${s.date}, ${kind}, ${patients}, ${minutes}, ${attendees}, ${status}, ${s.province_code})`);
+    await work(a, "outpatient", "confirmed", 30);
+    await work(a, "outpatient", "recorded", 500);
+    await work(a, "operation", "confirmed", null);
+    await work(a, "operation", "confirmed", null);
+    await work(a, "operation", "disputed", null);
+    await work(a, "teaching", "confirmed", null, 120, 10);
+    await work(b, "outpatient", "confirmed", 60);
+    await work(b, "teaching", "recorded", null, 600, 90);
+    // A's stationed person rated 5, 4, 4, 3 in a quarter of the year (mean 4); B's people not rated.
+    await exec(sql`insert into stay_ratings (dispatch_id, agreement_id, practitioner_id, period, attendance_score, clinical_score, teaching_score, conduct_score, rated_by, province_code)
+      select ${a.id}, ${a.agreement_id}, ${a.practitioner_id}, ${`${year}-Q2`}, 5, 4, 4, 3, id, ${a.province_code} from users where username = 'admin'`);
     const result = json(await rank(""));
     expect(result.regionCode).toBe("520000");
-    expect(result.weights).toEqual({ compliance: 40, stationedDays: 20, telemedicine: 15, techniques: 15, trainees: 10 });
+    expect(result.weights).toEqual({ compliance: 30, stationedDays: 15, telemedicine: 10, techniques: 10, trainees: 5, onSiteWork: 20, rating: 10 });
+    expect(Object.values(result.weights as Record<string, number>).reduce((x, y) => x + y, 0)).toBe(100);
+    type Item = { supporterId: string; score: number; figures: Record<string, number | null>; normalized: Record<string, number | null>; excluded: string[] };
+    const of = (r: { items: Item[] }, id: string) => r.items.find((i) => i.supporterId === id) as Item;
+    expect(of(result, a.supporter).figures).toMatchObject({
+      outpatientVisits: 30,
+      operations: 2,
+      teachingHours: 2,
+      peopleTrained: 10,
+      ratings: 1,
+      ratingMean: 4,
+    });
+    expect(of(result, b.supporter).figures).toMatchObject({
+      outpatientVisits: 60,
+      operations: 0,
+      teachingHours: 0,
+      peopleTrained: 0,
+      ratings: 0,
+      ratingMean: null,
+    });
+    expect(result.onSiteParts).toEqual(["outpatientVisits", "operations", "teachingHours", "peopleTrained"]);
+    // On-site work: each part against the best supporter, averaged. A: (50 + 100 + 100 + 100) / 4; B: (100 + 0 + 0 + 0) / 4.
+    expect(of(result, a.supporter).normalized).toMatchObject({ onSiteWork: 87.5, rating: 75 });
+    expect(of(result, b.supporter).normalized).toMatchObject({ onSiteWork: 25, rating: null });
+    expect(of(result, a.supporter).excluded).toEqual([]);
+    expect(of(result, b.supporter).excluded).toEqual(["rating"]);
+    // The unrated supporter is scored on the other weights alone; every supporter's score is its weighted mean.
+    for (const item of result.items as Item[]) {
+      const counted = Object.keys(result.weights).filter((k) => item.normalized[k] !== null);
+      const weight = counted.reduce((sum, k) => sum + result.weights[k], 0);
+      expect(item.score).toBeCloseTo(counted.reduce((sum, k) => sum + result.weights[k] * (item.normalized[k] as number), 0) / weight, 0);
+    }
+    const rated = json(await rank("&weights=compliance:0,stationedDays:0,telemedicine:0,techniques:0,trainees:0,onSiteWork:0,rating:100"));
+    expect(of(rated, a.supporter).score).toBe(75);
+    expect(of(rated, b.supporter).score).toBe(0);
+    expect(rated.items[0].supporterId).toBe(a.supporter);
+    const onSite = json(await rank("&weights=compliance:0,stationedDays:0,telemedicine:0,techniques:0,trainees:0,onSiteWork:100,rating:0"));
+    expect([of(onSite, a.supporter).score, of(onSite, b.supporter).score]).toEqual([87.5, 25]);
+    // A weight string of the first five metrics still parses; the two it does not name keep their defaults.
+    const old = json(await rank("&weights=compliance:40,stationedDays:20,telemedicine:15,techniques:15,trainees:10"));
+    expect(old.weights).toMatchObject({ compliance: 40, onSiteWork: 20, rating: 10 });
+    expect(json(await rank("&weights=rating:-1")).errors[0].path).toBe("weights");
     expect(result.items.length).toBeGreaterThan(1);
     expect(result.items.map((i: { rank: number }) => i.rank)).toEqual(result.items.map((_: unknown, k: number) => k + 1));
     const scores = result.items.map((i: { score: number }) => i.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     // Only stationed days counted: the hospital that stationed most comes first with 100.
-    const days = json(await rank("&weights=compliance:0,stationedDays:100,telemedicine:0,techniques:0,trainees:0"));
+    const days = json(await rank("&weights=compliance:0,stationedDays:100,telemedicine:0,techniques:0,trainees:0,onSiteWork:0,rating:0"));
     expect(days.items[0].score).toBe(100);
     expect(days.items[0].figures.stationedDays).toBe(Math.max(...days.items.map((i: { figures: { stationedDays: number } }) => i.figures.stationedDays)));
     expect(json(await rank("&weights=speed:10")).errors[0].path).toBe("weights");
@@ -307,9 +377,26 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     const { readTable } = await import("../src/tabular/tabular.ts");
     const rows = await readTable(sheet.rawPayload, "xlsx", {
       ...Object.fromEntries(
-        ["协议数", "达标协议数", "派驻人日", "远程医疗", "新技术", "培训人次", "派驻人日权重", "远程医疗次数权重", "新技术新项目权重", "培训进修人次权重"].map(
-          (h) => [h, h],
-        ),
+        [
+          "协议数",
+          "达标协议数",
+          "派驻人日",
+          "远程医疗",
+          "新技术",
+          "培训人次",
+          "门诊人次（已确认）",
+          "手术台次（已确认）",
+          "授课小时（已确认）",
+          "培训带教人次（已确认）",
+          "评价次数",
+          "评价均分（1–5）",
+          "派驻人日权重",
+          "远程医疗次数权重",
+          "新技术新项目权重",
+          "培训进修人次权重",
+          "驻点工作量（已确认）权重",
+          "受援单位评价权重",
+        ].map((h) => [h, h]),
       ),
       名次: "rank",
       支援医院: "name",
@@ -317,7 +404,7 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
       派驻合规率权重: "w",
     });
     expect(rows.map((r) => [Number(r.values.rank), r.values.name, Number(r.values.score), Number(r.values.w)])).toEqual(
-      result.items.map((i: { rank: number; name: string; score: number }) => [i.rank, i.name, i.score, 40]),
+      result.items.map((i: { rank: number; name: string; score: number }) => [i.rank, i.name, i.score, 30]),
     );
     expect(
       (await ctx.app.inject({ url: `/api/v1/rankings/supporters.xlsx?year=${year}&regionCode=530000`, headers: { cookie: await ctx.login("gz.official") } }))
@@ -429,7 +516,27 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
       fc.record({ kind: fc.constant("delete") }),
       fc.record({ kind: fc.constant("accept"), hours: fc.integer({ min: 0, max: 100 }) }),
       fc.record({ kind: fc.constant("cancel"), k: fc.integer({ min: 0, max: 30 }) }),
+      // Work-log lines (issue 16): written, reviewed (confirmed, disputed, back to recorded), moved and deleted.
+      fc.record({
+        kind: fc.constant("work"),
+        day: fc.integer({ min: 0, max: 400 }),
+        what: fc.constantFrom("outpatient", "operation", "ward_round", "teaching", "mentoring", "technique"),
+        status: fc.constantFrom("recorded", "confirmed", "disputed"),
+        n: fc.integer({ min: 0, max: 60 }),
+        yunnan: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant("review"), status: fc.constantFrom("recorded", "confirmed", "disputed"), k: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant("workMove"), day: fc.integer({ min: 0, max: 400 }), k: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant("workDelete"), k: fc.integer({ min: 0, max: 5 }) }),
     );
+    const [stay] = (
+      (await exec(
+        sql`select id, agreement_id, practitioner_id, recipient_id, province_code from dispatches order by planned_start, id limit 1`,
+      )) as unknown as {
+        rows: { id: string; agreement_id: string; practitioner_id: string; recipient_id: string; province_code: string }[];
+      }
+    ).rows;
+    const nth = (k: number) => sql`(select id from work_log_entries where dispatch_id = ${stay?.id} order by id limit 1 offset ${k})`;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
         for (const o of ops) {
@@ -451,6 +558,13 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
           if (o.kind === "cancel")
             await exec(sql`update dispatches set status = case status when 'cancelled' then 'active' else 'cancelled' end
               where id = (select id from dispatches order by planned_start, id limit 1 offset ${o.k})`);
+          if (o.kind === "work")
+            await exec(sql`insert into work_log_entries (agreement_id, dispatch_id, practitioner_id, recipient_id, date, kind, patients, minutes, attendees, mentees, status, province_code)
+              values (${stay?.agreement_id}, ${stay?.id}, ${stay?.practitioner_id}, ${o.yunnan ? to : stay?.recipient_id}, ${date}, ${o.what},
+                      ${o.n}, ${o.what === "teaching" ? o.n * 5 : null}, ${o.what === "teaching" ? o.n : null}, ${o.what === "mentoring" ? o.n % 4 : null}, ${o.status}, ${stay?.province_code})`);
+          if (o.kind === "review") await exec(sql`update work_log_entries set status = ${o.status} where id = ${nth(o.k)}`);
+          if (o.kind === "workMove") await exec(sql`update work_log_entries set date = ${date} where id = ${nth(o.k)}`);
+          if (o.kind === "workDelete") await exec(sql`delete from work_log_entries where id = ${nth(o.k)}`);
         }
         await refreshRollups(ctx.database.db, todayInChina());
         const incremental = await snapshot();
@@ -479,13 +593,24 @@ describe.each(BACKENDS)("indicators from rollups on %s", (backend) => {
     const [elsewhere] = await rows(
       sql`select code from regions where level = 'county' and code like ${`${home.slice(0, 2)}%`} and code <> ${home} order by code limit 1`,
     );
+    // A confirmed work-log line at the hospital: its stationed-work figures move with it.
+    const [worked] =
+      await rows(sql`insert into work_log_entries (agreement_id, dispatch_id, practitioner_id, recipient_id, date, kind, patients, status, province_code)
+      select agreement_id, id, practitioner_id, recipient_id, coalesce(actual_start, planned_start), 'outpatient', 9, 'confirmed', province_code
+      from dispatches where recipient_id = ${hospital?.id as string} order by planned_start limit 1 returning to_char(date, 'YYYY-MM') as month`);
+    const visits = (all: Record<string, unknown>[], region: string) =>
+      Number(all.find((r) => r.indicator_id === "stationed_outpatient_visits" && r.region_code === region && r.month === worked?.month)?.numerator ?? 0);
     await refreshRollups(ctx.database.db, todayInChina());
     const before = await snapshot();
+    expect(visits(before, home)).toBeGreaterThanOrEqual(9);
     try {
       await exec(sql`update institutions set region_code = ${elsewhere?.code as string} where id = ${hospital?.id as string}`);
       await refreshRollups(ctx.database.db, todayInChina());
       const incremental = await snapshot();
       expect(incremental).not.toEqual(before);
+      // The line's visits left the old county for the new one (with any other line of the hospital that month).
+      expect(visits(incremental, home)).toBeLessThanOrEqual(visits(before, home) - 9);
+      expect(visits(incremental, elsewhere?.code as string)).toBeGreaterThanOrEqual(9);
       await rebuildRollups(ctx.database.db, todayInChina());
       expect(await snapshot()).toEqual(incremental);
     } finally {
