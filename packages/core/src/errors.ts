@@ -124,6 +124,10 @@ export const NOT_ALLOWED_REASONS = [
   /** A rating period not due for the stay today (params.due: the periods that are, params.today). */
   "rating_not_due",
   "webhook_target",
+  /** A work-log field the line's kind does not record (params.kind). */
+  "not_for_kind",
+  /** A record of another agreement's institutions (a technique of another supporter or recipient). */
+  "other_agreement",
 ] as const;
 export type NotAllowedReason = (typeof NOT_ALLOWED_REASONS)[number];
 
@@ -178,6 +182,7 @@ export const RECORD_NAMES = {
   sms_service: "SMS service",
   webhook: "Webhook",
   route: "Route",
+  work_log_entry: "Work-log line",
 } as const;
 export type RecordKind = keyof typeof RECORD_NAMES;
 export const RECORD_KINDS = Object.keys(RECORD_NAMES) as RecordKind[];
@@ -247,6 +252,10 @@ export const FORBIDDEN_REASONS = [
   "worklists_for_institutions",
   "referral_sides_only",
   "referral_side",
+  /** Only a stationed person (an account linked to a practitioner) keeps a work log (issue 16). */
+  "work_log_needs_practitioner",
+  /** Only the recipient's coordinator (or the commission) confirms a stationed person's month (issue 16). */
+  "recipient_confirms_work",
   /** Only the stationed person writes their month's plan and summary (issue 16). */
   "own_work_month",
 ] as const;

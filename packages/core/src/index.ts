@@ -7,6 +7,7 @@ export * from "./assistance/roster.ts";
 export * from "./assistance/rule-packs.ts";
 export * from "./assistance/vocabulary.ts";
 export * from "./assistance/work-log.ts";
+export * from "./assistance/work-log-rules.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";
 export * from "./hypertension/calls.ts";

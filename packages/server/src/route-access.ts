@@ -78,6 +78,16 @@ export const ROUTE_ACCESS = {
   // Which side vouches for attendance is the two-sided rule (actingSide), decided in the handler.
   reviewAttendance: ["read", "agreement"],
   listAttendance: ["read", "agreement"],
+  // The work log: one's own lines are written by the stationed person (the handler resolves the
+  // practitioner); reads are scoped in the handler (own lines, or the agreements' scope), and the
+  // month's sign-off is the receiving side's, decided on the record like attendance.
+  listWorkLog: ["read", "agreement"],
+  getWorkLogOptions: "self",
+  createWorkLine: "self",
+  updateWorkLine: "self",
+  deleteWorkLine: "self",
+  listWorkMonths: ["read", "agreement"],
+  reviewWorkMonth: ["read", "agreement"],
   // Who rates a stay is the two-sided rule (actingSide: the recipient's coordinator), decided in
   // the handler; what a reader sees of the ratings (own, aggregate or nothing) likewise.
   rateStay: ["read", "agreement"],

@@ -21,6 +21,7 @@ import { chinaDay } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { agreements, attendance, dispatches, institutions, practitioners, users } from "../db/schema.ts";
 import { DateString, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { syncCheckInLines } from "./work-log.ts";
 
 export const CheckInInput = Type.Object(
   {
@@ -179,6 +180,7 @@ export async function checkIn(db: Db, actor: Actor, practitionerId: string, inpu
     const [row] = await db.insert(attendance).values(values).returning({ id: attendance.id });
     id = (row as { id: string }).id;
   }
+  await syncCheckInLines(db, id);
   await audit(db, actor, {
     action: existing ? "update" : "check_in",
     entity: "attendance",
