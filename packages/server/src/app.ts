@@ -13,6 +13,7 @@ import { tokenRoutes } from "./admin/token-routes.ts";
 import { userRoutes } from "./admin/user-routes.ts";
 import { agreementRoutes } from "./assistance/agreement-routes.ts";
 import { complianceRoutes } from "./assistance/compliance-routes.ts";
+import { flagsRoutes } from "./assistance/flags-routes.ts";
 import { workLogRoutes } from "./assistance/work-log-routes.ts";
 import { workReportRoutes } from "./assistance/work-report-routes.ts";
 import { ratingRoutes } from "./assistance/rating-routes.ts";
@@ -135,6 +136,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(auditRoutes(db));
       await api.register(agreementRoutes(db));
       await api.register(complianceRoutes(db, now));
+      await api.register(flagsRoutes(db, now));
       await api.register(workLogRoutes(db, now));
       await api.register(workReportRoutes(db));
       await api.register(ratingRoutes(db, now));

@@ -73,6 +73,7 @@ export const ROUTE_ACCESS = {
   updateDispatch: ["write", "dispatch"],
   getAgreementCompliance: ["read", "agreement"],
   getComplianceBoard: ["read", "agreement"],
+  listAgreementFlags: ["read", "agreement"],
   exportComplianceBoard: ["read", "agreement"],
   listCoverageWarnings: ["read", "agreement"],
   // Which side vouches for attendance is the two-sided rule (actingSide), decided in the handler.

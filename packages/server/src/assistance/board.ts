@@ -6,6 +6,7 @@ import { institutions, regions } from "../db/schema.ts";
 import { DateString, PageQuery, RegionCode, StringEnum, Uuid } from "../http/schemas.ts";
 import type { Agreement } from "./agreements.ts";
 import type { BoardRow } from "./compliance-service.ts";
+import { countFlags } from "./flags-service.ts";
 import { resolvePack } from "./packs.ts";
 
 export const BOARD_STATUSES = ["fail", "at_risk", "pass"] as const;
@@ -22,6 +23,7 @@ export const BoardQuery = Type.Object(
     status: Type.Optional(StringEnum(BOARD_STATUSES)),
     supporterId: Type.Optional(Uuid),
     packId: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    flagged: Type.Optional(Type.Boolean({ description: "true: only agreements with a flag (false: only those without)" })),
   },
   { additionalProperties: false },
 );
@@ -37,7 +39,9 @@ const ORDER: Record<BoardStatus, number> = { fail: 0, at_risk: 1, pass: 2 };
 
 /**
  * Narrows the evaluated board by everything but the status (the tiles count what remains by
- * status, so a tile's number is what clicking it lists), then by the status; failing first.
+ * status, so a tile's number is what clicking it lists), then by the status; failing first. The
+ * flag counts are taken before the `flagged` filter (and the status), so they too are what
+ * clicking lists.
  */
 export function filterBoard(rows: BoardRow[], query: Omit<BoardQuery, "page" | "pageSize" | "year">) {
   const q = query.q?.trim().toLowerCase();
@@ -48,8 +52,10 @@ export function filterBoard(rows: BoardRow[], query: Omit<BoardQuery, "page" | "
       row.agreement.code.toLowerCase().includes(q) ||
       row.agreement.recipient.name.toLowerCase().includes(q) ||
       row.agreement.supporters.some((s) => s.name.toLowerCase().includes(q)));
-  const narrowed = rows.filter(matches);
-  const totals = { pass: 0, fail: 0, at_risk: 0 };
+  const searched = rows.filter(matches);
+  const flagTotals = { flagged: searched.filter((r) => r.flags.length > 0).length, flags: countFlags(searched) };
+  const narrowed = query.flagged === undefined ? searched : searched.filter((r) => r.flags.length > 0 === query.flagged);
+  const totals = { pass: 0, fail: 0, at_risk: 0, ...flagTotals };
   for (const r of narrowed) totals[r.report.status]++;
   const listed = narrowed
     .filter((r) => !query.status || r.report.status === query.status)

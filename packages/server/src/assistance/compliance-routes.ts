@@ -17,6 +17,7 @@ import { AttendanceSchema, CheckInInput, checkIn, listAttendance, practitionerOf
 import { BoardFacets, BoardQuery, boardFacets, filterBoard, scopeName } from "./board.ts";
 import { certificatePdf } from "./certificate.ts";
 import { agreementCompliance, agreementsInScope, complianceBoard, coverageWarnings } from "./compliance-service.ts";
+import { FlagSchema, FlagTotals } from "./flags-service.ts";
 import { OwnDaysSchema, ownDays } from "./own-days.ts";
 import { createPackCopy, listPacks, PackCopyInput, PackSchema } from "./packs.ts";
 import { ServiceCreditSchema, serviceCredit } from "./service-credit.ts";
@@ -53,14 +54,18 @@ const Report = Type.Object(
   },
   { additionalProperties: false },
 );
-const BoardRow = Type.Object({ agreement: AgreementSchema, report: Report });
+const BoardRow = Type.Object({
+  agreement: AgreementSchema,
+  report: Report,
+  flags: Type.Array(FlagSchema, { description: "Warnings officials can act on, with their evidence" }),
+});
 const Board = Type.Object({
   year: Type.Integer(),
   asOf: Type.String(),
   regionName: Type.String({ description: "The region asked for, else the caller's region or institution" }),
   totals: Type.Object(
-    { pass: Type.Integer(), fail: Type.Integer(), at_risk: Type.Integer() },
-    { description: "Agreements by status under every filter but the status" },
+    { pass: Type.Integer(), fail: Type.Integer(), at_risk: Type.Integer(), ...FlagTotals },
+    { description: "Agreements by status under every filter but the status; flagged ones under every filter but the status and `flagged`" },
   ),
   total: Type.Integer({ description: "Agreements under every filter, the status included" }),
   page: Type.Integer(),

@@ -1,5 +1,6 @@
 import {
   type Activity,
+  type AgreementFlag,
   type AttendanceDay,
   type ComplianceReport,
   type Day,
@@ -18,6 +19,7 @@ import { type and, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { agreements, attendance, dispatches, practitioners } from "../db/schema.ts";
 import type { Agreement } from "./agreements.ts";
+import { flagsOf, loadFlagFacts } from "./flags-service.ts";
 import { resolvePack } from "./packs.ts";
 
 /**
@@ -110,6 +112,8 @@ export async function agreementCompliance(db: Db, agreement: Agreement, year: nu
 export interface BoardRow<A = Agreement> {
   agreement: A;
   report: ComplianceReport;
+  /** Warnings officials can act on (flags-service.ts), with their evidence. */
+  flags: AgreementFlag[];
 }
 
 /** Every agreement of the list active in `year`, evaluated with the packs they name. */
@@ -120,13 +124,21 @@ export async function complianceBoard<A extends Pick<Agreement, "id" | "code" | 
   asOf: Day,
 ): Promise<BoardRow<A>[]> {
   const inYear = list.filter((a) => a.startsOn <= `${year}-12-31` && a.endsOn >= `${year}-01-01`);
-  const rosters = await loadRosters(db, inYear, year);
+  const [rosters, facts] = await Promise.all([
+    loadRosters(db, inYear, year),
+    loadFlagFacts(
+      db,
+      inYear.map((a) => a.id),
+      year,
+    ),
+  ]);
   const packs = new Map<string, Awaited<ReturnType<typeof resolvePack>>>();
   for (const id of new Set(inYear.map((a) => a.packId))) packs.set(id, await resolvePack(db, id));
   return inYear.flatMap((agreement) => {
     const pack = packs.get(agreement.packId);
     if (!pack) return [];
-    return [{ agreement, report: evaluateCompliance({ roster: rosters.get(agreement.id) as Roster, pack, year, asOf }) }];
+    const roster = rosters.get(agreement.id) as Roster;
+    return [{ agreement, report: evaluateCompliance({ roster, pack, year, asOf }), flags: flagsOf(agreement, roster, facts, year, asOf) }];
   });
 }
 
