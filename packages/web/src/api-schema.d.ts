@@ -697,6 +697,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warnings officials can act on for one agreement and year (away or without-location days, empty log, unconfirmed months, low ratings) */
+        get: operations["listAgreementFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work-log lines: one's own (stationed person), one's agreements' (coordinators), the region's (officials) */
+        get: operations["listWorkLog"];
+        put?: never;
+        /** Log a piece of work (the signed-in stationed person, a day of their stay, not in the future) */
+        post: operations["createWorkLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-log/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the signed-in stationed person may log: their stays and their agreements' techniques */
+        get: operations["getWorkLogOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-log/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one's own line while the recipient has not confirmed it */
+        delete: operations["deleteWorkLine"];
+        options?: never;
+        head?: never;
+        /** Correct one's own line while the recipient has not confirmed it */
+        patch: operations["updateWorkLine"];
+        trace?: never;
+    };
+    "/api/v1/work-months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stationed people's months: totals of the work log and the recipient's sign-off */
+        get: operations["listWorkMonths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-months/{agreementId}/{practitionerId}/{month}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a stationed person's month in one action, or dispute lines (the recipient's coordinator, or the commission) */
+        post: operations["reviewWorkMonth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-months/{agreementId}/{practitionerId}/{month}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The stationed person's plan (start of the month) and summary (end) — their own month, until the recipient confirms it */
+        put: operations["saveWorkMonthPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-months/{agreementId}/{practitionerId}/{month}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stationed person's month: plan, summary, check-in days, work totals (all and confirmed) and the recipient's sign-off */
+        get: operations["getWorkMonthReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-months/{agreementId}/{practitionerId}/{month}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派驻人员月度工作报告: the month's report of one stationed person (PDF, A4) */
+        get: operations["getWorkMonthReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/monthly-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派驻人员月度工作报告 of an agreement: a summary of everyone stationed that month, then each person's report (PDF) */
+        get: operations["getAgreementMonthlyReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dispatches/{id}/ratings/{period}": {
         parameters: {
             query?: never;
@@ -5984,6 +6156,8 @@ export interface operations {
                 status?: "fail" | "at_risk" | "pass";
                 supporterId?: string;
                 packId?: string;
+                /** @description true: only agreements with a flag (false: only those without) */
+                flagged?: boolean;
             };
             header?: never;
             path?: never;
@@ -6002,11 +6176,21 @@ export interface operations {
                         asOf: string;
                         /** @description The region asked for, else the caller's region or institution */
                         regionName: string;
-                        /** @description Agreements by status under every filter but the status */
+                        /** @description Agreements by status under every filter but the status; flagged ones under every filter but the status and `flagged` */
                         totals: {
                             pass: number;
                             fail: number;
                             at_risk: number;
+                            /** @description Agreements with at least one flag, under every filter but the status and `flagged` */
+                            flagged: number;
+                            /** @description Agreements with each kind of flag, under the same filters */
+                            flags: {
+                                away_days: number;
+                                without_location_days: number;
+                                empty_work_log: number;
+                                unconfirmed_months: number;
+                                low_rating: number;
+                            };
                         };
                         /** @description Agreements under every filter, the status included */
                         total: number;
@@ -6060,6 +6244,64 @@ export interface operations {
                                     [key: string]: unknown;
                                 })[];
                             };
+                            /** @description Warnings officials can act on, with their evidence */
+                            flags: ({
+                                /** @enum {string} */
+                                kind: "away_days" | "without_location_days";
+                                /** @description Practitioner id */
+                                person: string;
+                                name: string;
+                                message: string;
+                                messageEn: string;
+                                days: number;
+                                /** @description Check-ins with location evidence in the year so far */
+                                checkIns: number;
+                                share: number;
+                                firstDate: string | null;
+                                lastDate: string | null;
+                                minShare: number;
+                                minDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "empty_work_log";
+                                /** @description Practitioner id */
+                                person: string;
+                                name: string;
+                                message: string;
+                                messageEn: string;
+                                months: {
+                                    month: string;
+                                    stationedDays: number;
+                                    checkIns: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "unconfirmed_months";
+                                /** @description Practitioner id */
+                                person: string;
+                                name: string;
+                                message: string;
+                                messageEn: string;
+                                months: {
+                                    month: string;
+                                    /** @enum {string} */
+                                    status: "open" | "disputed";
+                                    dueBy: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "low_rating";
+                                /** @description Practitioner id */
+                                person: string;
+                                name: string;
+                                message: string;
+                                messageEn: string;
+                                /** @description end (of the stay) or YYYY-Qn */
+                                period: string;
+                                mean: number;
+                                ratings: number;
+                                threshold: number;
+                            })[];
                         }[];
                         supporters: {
                             id: string;
@@ -6135,6 +6377,8 @@ export interface operations {
                 status?: "fail" | "at_risk" | "pass";
                 supporterId?: string;
                 packId?: string;
+                /** @description true: only agreements with a flag (false: only those without) */
+                flagged?: boolean;
                 /** @description Language of headers and values; else Accept-Language, else zh */
                 lang?: "zh" | "en";
             };
@@ -6960,6 +7204,1274 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreementFlags: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        asOf: string;
+                        thresholds: {
+                            awayShare: number;
+                            withoutLocationShare: number;
+                            minDays: number;
+                            emptyLogMinDays: number;
+                            confirmGraceDays: number;
+                            lowRating: number;
+                        };
+                        items: ({
+                            /** @enum {string} */
+                            kind: "away_days" | "without_location_days";
+                            /** @description Practitioner id */
+                            person: string;
+                            name: string;
+                            message: string;
+                            messageEn: string;
+                            days: number;
+                            /** @description Check-ins with location evidence in the year so far */
+                            checkIns: number;
+                            share: number;
+                            firstDate: string | null;
+                            lastDate: string | null;
+                            minShare: number;
+                            minDays: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "empty_work_log";
+                            /** @description Practitioner id */
+                            person: string;
+                            name: string;
+                            message: string;
+                            messageEn: string;
+                            months: {
+                                month: string;
+                                stationedDays: number;
+                                checkIns: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "unconfirmed_months";
+                            /** @description Practitioner id */
+                            person: string;
+                            name: string;
+                            message: string;
+                            messageEn: string;
+                            months: {
+                                month: string;
+                                /** @enum {string} */
+                                status: "open" | "disputed";
+                                dueBy: string;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "low_rating";
+                            /** @description Practitioner id */
+                            person: string;
+                            name: string;
+                            message: string;
+                            messageEn: string;
+                            /** @description end (of the stay) or YYYY-Qn */
+                            period: string;
+                            mean: number;
+                            ratings: number;
+                            threshold: number;
+                        })[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkLog: {
+        parameters: {
+            query: {
+                agreementId?: string;
+                practitionerId?: string;
+                /** @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31 */
+                from?: string;
+                /** @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31 */
+                to?: string;
+                kind?: "outpatient" | "operation" | "ward_round" | "teaching" | "mentoring" | "technique";
+                status?: "recorded" | "confirmed" | "disputed";
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementCode: string;
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            /** Format: date */
+                            date: string;
+                            /** @enum {string} */
+                            kind: "outpatient" | "operation" | "ward_round" | "teaching" | "mentoring" | "technique";
+                            patients: number | null;
+                            operationName: string | null;
+                            procedureCode: string | null;
+                            operationRole: string | null;
+                            topic: string | null;
+                            attendees: number | null;
+                            minutes: number | null;
+                            mentees: number | null;
+                            /** Format: uuid */
+                            techniqueId: string | null;
+                            note: string | null;
+                            /** @description log | check_in */
+                            source: string;
+                            /** @enum {string} */
+                            status: "recorded" | "confirmed" | "disputed";
+                            reviewNote: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWorkLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
+                     */
+                    date: string;
+                    /** @enum {string} */
+                    kind: "outpatient" | "operation" | "ward_round" | "teaching" | "mentoring" | "technique";
+                    patients?: number;
+                    operationName?: string;
+                    /** @description ICD-9-CM-3 procedure code, e.g. 47.09 */
+                    procedureCode?: string;
+                    /** @enum {string} */
+                    operationRole?: "lead" | "assistant";
+                    topic?: string;
+                    attendees?: number;
+                    minutes?: number;
+                    mentees?: number;
+                    /** Format: uuid */
+                    techniqueId?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkLogOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        today: string;
+                        stays: {
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementCode: string;
+                            recipientName: string;
+                            from: string;
+                            to: string;
+                        }[];
+                        techniques: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agreementId: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWorkLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWorkLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
+                     */
+                    date?: string;
+                    /** @enum {string} */
+                    kind?: "outpatient" | "operation" | "ward_round" | "teaching" | "mentoring" | "technique";
+                    patients?: number | null;
+                    operationName?: string | null;
+                    /** @description ICD-9-CM-3 procedure code, e.g. 47.09 */
+                    procedureCode?: string | null;
+                    /** @enum {string|null} */
+                    operationRole?: "lead" | "assistant" | null;
+                    topic?: string | null;
+                    attendees?: number | null;
+                    minutes?: number | null;
+                    mentees?: number | null;
+                    /** Format: uuid */
+                    techniqueId?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkMonths: {
+        parameters: {
+            query: {
+                agreementId?: string;
+                practitionerId?: string;
+                /** @description YYYY-MM */
+                month?: string;
+                status?: "open" | "confirmed" | "disputed";
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementCode: string;
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "open" | "confirmed" | "disputed";
+                            plan: string | null;
+                            totals: {
+                                outpatientPatients: number;
+                                operations: number;
+                                wardRounds: number;
+                                teachingSessions: number;
+                                teachingMinutes: number;
+                                attendees: number;
+                                mentees: number;
+                                techniques: number;
+                                lines: number;
+                            };
+                            lineStatus: {
+                                recorded: number;
+                                confirmed: number;
+                                disputed: number;
+                            };
+                            reviewNote: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewWorkMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+                practitionerId: string;
+                /** @description YYYY-MM */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "confirmed" | "disputed";
+                    note?: string;
+                    disputed?: {
+                        /** Format: uuid */
+                        entryId: string;
+                        note: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agreementId: string;
+                        /** Format: uuid */
+                        practitionerId: string;
+                        month: string;
+                        /** @enum {string} */
+                        status: "confirmed" | "disputed";
+                        confirmed: number;
+                        disputed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveWorkMonthPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+                practitionerId: string;
+                /** @description YYYY-MM (China calendar) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan?: string;
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        agreement: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            recipient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            supporters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                        person: {
+                            /** Format: uuid */
+                            practitionerId: string;
+                            name: string;
+                            institutionName: string;
+                            title: string;
+                            role: string;
+                        };
+                        stays: {
+                            from: string;
+                            to: string;
+                        }[];
+                        stationedDays: number;
+                        plan: string | null;
+                        /** Format: date-time */
+                        planUpdatedAt: string | null;
+                        summary: string | null;
+                        checkIns: {
+                            days: number;
+                            onSite: number;
+                            away: number;
+                            withoutLocation: number;
+                            unclassified: number;
+                            confirmed: number;
+                            disputed: number;
+                        };
+                        totals: {
+                            outpatientPatients: number;
+                            outpatientSessions: number;
+                            operations: number;
+                            operationsLead: number;
+                            wardRounds: number;
+                            wardRoundPatients: number;
+                            teachingSessions: number;
+                            teachingMinutes: number;
+                            attendees: number;
+                            mentees: number;
+                            techniques: number;
+                            techniquePatients: number;
+                            lines: number;
+                        };
+                        confirmedTotals: {
+                            outpatientPatients: number;
+                            outpatientSessions: number;
+                            operations: number;
+                            operationsLead: number;
+                            wardRounds: number;
+                            wardRoundPatients: number;
+                            teachingSessions: number;
+                            teachingMinutes: number;
+                            attendees: number;
+                            mentees: number;
+                            techniques: number;
+                            techniquePatients: number;
+                            lines: number;
+                        };
+                        disputedLines: number;
+                        operations: {
+                            date: string;
+                            name: string | null;
+                            procedureCode: string | null;
+                            role: string | null;
+                            status: string;
+                        }[];
+                        teaching: {
+                            date: string;
+                            topic: string | null;
+                            attendees: number | null;
+                            minutes: number | null;
+                            status: string;
+                        }[];
+                        techniques: {
+                            date: string;
+                            name: string | null;
+                            patients: number | null;
+                            status: string;
+                        }[];
+                        signOff: {
+                            status: string;
+                            /** Format: date-time */
+                            at: string | null;
+                            note: string | null;
+                            institutionName: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkMonthReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+                practitionerId: string;
+                /** @description YYYY-MM (China calendar) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        agreement: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            recipient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            supporters: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                        person: {
+                            /** Format: uuid */
+                            practitionerId: string;
+                            name: string;
+                            institutionName: string;
+                            title: string;
+                            role: string;
+                        };
+                        stays: {
+                            from: string;
+                            to: string;
+                        }[];
+                        stationedDays: number;
+                        plan: string | null;
+                        /** Format: date-time */
+                        planUpdatedAt: string | null;
+                        summary: string | null;
+                        checkIns: {
+                            days: number;
+                            onSite: number;
+                            away: number;
+                            withoutLocation: number;
+                            unclassified: number;
+                            confirmed: number;
+                            disputed: number;
+                        };
+                        totals: {
+                            outpatientPatients: number;
+                            outpatientSessions: number;
+                            operations: number;
+                            operationsLead: number;
+                            wardRounds: number;
+                            wardRoundPatients: number;
+                            teachingSessions: number;
+                            teachingMinutes: number;
+                            attendees: number;
+                            mentees: number;
+                            techniques: number;
+                            techniquePatients: number;
+                            lines: number;
+                        };
+                        confirmedTotals: {
+                            outpatientPatients: number;
+                            outpatientSessions: number;
+                            operations: number;
+                            operationsLead: number;
+                            wardRounds: number;
+                            wardRoundPatients: number;
+                            teachingSessions: number;
+                            teachingMinutes: number;
+                            attendees: number;
+                            mentees: number;
+                            techniques: number;
+                            techniquePatients: number;
+                            lines: number;
+                        };
+                        disputedLines: number;
+                        operations: {
+                            date: string;
+                            name: string | null;
+                            procedureCode: string | null;
+                            role: string | null;
+                            status: string;
+                        }[];
+                        teaching: {
+                            date: string;
+                            topic: string | null;
+                            attendees: number | null;
+                            minutes: number | null;
+                            status: string;
+                        }[];
+                        techniques: {
+                            date: string;
+                            name: string | null;
+                            patients: number | null;
+                            status: string;
+                        }[];
+                        signOff: {
+                            status: string;
+                            /** Format: date-time */
+                            at: string | null;
+                            note: string | null;
+                            institutionName: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkMonthReportPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+                practitionerId: string;
+                /** @description YYYY-MM (China calendar) */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreementMonthlyReportPdf: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM (China calendar) */
+                month: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reports */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,7 @@ import { QueryState } from "../shared/QueryState.tsx";
 import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import { recentYears } from "../shared/years.ts";
 import type { Agreement, Answer, AttendanceRecord, ComplianceReport, Dispatch, Practitioner } from "../types.ts";
+import { AgreementWorkTotals } from "./AgreementWorkTotals.tsx";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
 import { usePackName, usePackOptions } from "./packs.ts";
 import { Timeline } from "./Timeline.tsx";
@@ -194,6 +195,7 @@ export function AgreementDetailPage() {
               />
             </Card>
             <AttendanceCard agreementId={a.id} mayReview={mayReview} />
+            <AgreementWorkTotals agreementId={a.id} year={year} />
             <AddDispatch agreement={a} open={adding} onClose={() => setAdding(false)} />
           </Space>
         );

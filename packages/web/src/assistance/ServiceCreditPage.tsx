@@ -1,11 +1,13 @@
 import { FilePdfOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Progress, Space, Statistic, Table } from "antd";
+import { Alert, Button, Card, Progress, Space, Statistic, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api } from "../api.ts";
 import { QueryState } from "../shared/QueryState.tsx";
+import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import type { ServiceCredit as Credit } from "../types.ts";
+import { ConfirmedWorkStats, workLine } from "./ConfirmedWorkStats.tsx";
 
 /** Cumulative grassroots service of one practitioner and the ≥ 365-day eligibility for associate chief. */
 export function ServiceCreditPage() {
@@ -41,16 +43,21 @@ export function ServiceCreditPage() {
                 title={c.eligible ? t("assistance.eligible") : t("assistance.notEligible")}
                 description={`${t("assistance.asOf")} ${c.asOf}`}
               />
-              <Table
+              <Card type="inner" size="small" title={t("confirmedWork.title")} data-testid="credit-work">
+                <ConfirmedWorkStats totals={c.work} />
+                <Typography.Text type="secondary">{t("confirmedWork.onlyConfirmed")}</Typography.Text>
+              </Card>
+              <ResponsiveTable
                 size="small"
                 rowKey={(s) => `${s.agreementCode}-${s.from}`}
                 dataSource={c.stays}
                 pagination={false}
                 columns={[
-                  { title: t("assistance.code"), dataIndex: "agreementCode" },
+                  { title: t("assistance.code"), dataIndex: "agreementCode", phone: "title" },
                   { title: t("assistance.recipient"), dataIndex: "recipientName" },
                   { title: t("assistance.period"), render: (_, s) => `${s.from} — ${s.to}` },
                   { title: t("assistance.days"), dataIndex: "days", align: "right" },
+                  { title: t("confirmedWork.title"), render: (_, s) => workLine(t, s.work) },
                 ]}
               />
             </Space>

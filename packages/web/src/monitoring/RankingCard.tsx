@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Empty, InputNumber, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, InputNumber, Select, Space, Tag, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,9 +11,39 @@ import type { Ranking } from "../types.ts";
 /** Darker than antd's cyan tag text (3.4:1 on its background) to reach 4.5:1. */
 const SCORE_TEXT = "#006d75";
 
+type Item = Ranking["items"][number];
+/** The metrics whose scale needs words: the composite of on-site work, the recipients' rating. */
+const HELP = { onSiteWork: "confirmedWork.onSiteHelp", rating: "confirmedWork.ratingHelp" } as const;
+
 /** The supporter ranking (赛马) of a region with its weights shown and editable; the server scores. */
 export function RankingCard({ regionCode }: { regionCode: string }) {
   const { t, i18n } = useTranslation();
+  // A metric's raw figure; on-site work shows its score with its parts, the rating its mean or that there is none.
+  const figure = (key: string, r: Item) => {
+    if (key === "onSiteWork")
+      return (
+        <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }} data-testid="ranking-onsite">
+          <span>{r.normalized.onSiteWork}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t("confirmedWork.onSiteParts", r.figures)}
+          </Typography.Text>
+        </Space>
+      );
+    if (key === "rating")
+      return r.figures.ratingMean === null ? (
+        <Tooltip title={t("confirmedWork.notRatedHelp")}>
+          <Tag data-testid="ranking-unrated">{t("confirmedWork.notRated")}</Tag>
+        </Tooltip>
+      ) : (
+        <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }} data-testid="ranking-rating">
+          <span>{r.normalized.rating}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t("confirmedWork.ratingMean", { mean: r.figures.ratingMean, count: r.figures.ratings })}
+          </Typography.Text>
+        </Space>
+      );
+    return r.figures[key as keyof Item["figures"]];
+  };
   const download = useDownloadHref();
   const zh = i18n.language.startsWith("zh");
   const [year, setYear] = useState(dayjs().year());
@@ -99,9 +129,9 @@ export function RankingCard({ regionCode }: { regionCode: string }) {
             ...metrics
               .filter(([key]) => key !== "compliance")
               .map(([key, m]) => ({
-                title: zh ? m.zh : m.en,
+                title: key in HELP ? <Tooltip title={t(HELP[key as keyof typeof HELP])}>{zh ? m.zh : m.en}</Tooltip> : zh ? m.zh : m.en,
                 align: "right" as const,
-                render: (_: unknown, r: Ranking["items"][number]) => r.figures[key as keyof Ranking["items"][number]["figures"]],
+                render: (_: unknown, r: Item) => figure(key, r),
               })),
           ]}
         />
