@@ -38,6 +38,7 @@ const CheckInPage = page(() => import("./assistance/CheckInPage.tsx"), "CheckInP
 const PacksPage = page(() => import("./assistance/PacksPage.tsx"), "PacksPage");
 const ServiceCreditPage = page(() => import("./assistance/ServiceCreditPage.tsx"), "ServiceCreditPage");
 const WarningsPage = page(() => import("./assistance/WarningsPage.tsx"), "WarningsPage");
+const WorkMonthPage = page(() => import("./assistance/WorkMonthPage.tsx"), "WorkMonthPage");
 const PatientPage = page(() => import("./hypertension/PatientPage.tsx"), "PatientPage");
 const RegisterPage = page(() => import("./hypertension/RegisterPage.tsx"), "RegisterPage");
 const DashboardPage = page(() => import("./monitoring/DashboardPage.tsx"), "DashboardPage");
@@ -255,6 +256,14 @@ export function AppRoutes() {
           element={
             <Allowed entity="rule_pack">
               <PacksPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/work-months/:agreementId/:practitionerId/:month"
+          element={
+            <Allowed entity="agreement">
+              <WorkMonthPage />
             </Allowed>
           }
         />

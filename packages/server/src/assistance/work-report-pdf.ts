@@ -186,7 +186,7 @@ async function footer(w: Writer): Promise<void> {
   w.y -= 18;
   await w.at("本报告依据医联桥平台的考勤与工作日志生成；“已确认”为受援单位确认的工作量。", LEFT, 8.5, GREY);
   w.y -= 12;
-  await w.at("Generated from MedBridge check-ins and the work log; “confirmed” is work the recipient has confirmed.", LEFT, 8.5, GREY);
+  await w.at('Generated from MedBridge check-ins and the work log; "confirmed" is work the recipient has confirmed.', LEFT, 8.5, GREY);
 }
 
 /** A4 monthly work report of one stationed person (Chinese with English). */

@@ -18,6 +18,7 @@ import { AgreementWorkTotals } from "./AgreementWorkTotals.tsx";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
 import { usePackName, usePackOptions } from "./packs.ts";
 import { Timeline } from "./Timeline.tsx";
+import { MonthlyReportButton, WorkMonthLink } from "./WorkMonthPage.tsx";
 
 const YEARS = recentYears();
 
@@ -151,11 +152,14 @@ export function AgreementDetailPage() {
               title={t("assistance.roster")}
               size="small"
               extra={
-                mayEditRoster && (
-                  <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                    {t("assistance.addDispatch")}
-                  </Button>
-                )
+                <Space wrap>
+                  <MonthlyReportButton agreementId={a.id} />
+                  {mayEditRoster && (
+                    <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                      {t("assistance.addDispatch")}
+                    </Button>
+                  )}
+                </Space>
               }
             >
               <ResponsiveTable<Dispatch>
@@ -169,7 +173,12 @@ export function AgreementDetailPage() {
                     title: t("assistance.person"),
                     dataIndex: "practitionerName",
                     phone: "title",
-                    render: (n: string, d) => <Link to={`/assistance/credit/${d.practitionerId}`}>{n}</Link>,
+                    render: (n: string, d) => (
+                      <Space size={6}>
+                        <Link to={`/assistance/credit/${d.practitionerId}`}>{n}</Link>
+                        <WorkMonthLink agreementId={a.id} stay={d} />
+                      </Space>
+                    ),
                   },
                   { title: t("assistance.role"), dataIndex: "role", render: (r: string) => t(`dispatchRole.${r}`) },
                   { title: t("assistance.title"), dataIndex: "title", render: (v: string) => t(`title.${v}`) },
