@@ -2891,6 +2891,13 @@ export interface operations {
                             latitude: number | null;
                             longitude: number | null;
                             locationApproximate: boolean;
+                            location?: {
+                                latitude: number | null;
+                                longitude: number | null;
+                                approximate: boolean;
+                                /** @enum {string|null} */
+                                source: "set" | "county_centroid" | null;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             assessments?: {
@@ -2998,6 +3005,13 @@ export interface operations {
                         latitude: number | null;
                         longitude: number | null;
                         locationApproximate: boolean;
+                        location?: {
+                            latitude: number | null;
+                            longitude: number | null;
+                            approximate: boolean;
+                            /** @enum {string|null} */
+                            source: "set" | "county_centroid" | null;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -3088,6 +3102,13 @@ export interface operations {
                         latitude: number | null;
                         longitude: number | null;
                         locationApproximate: boolean;
+                        location?: {
+                            latitude: number | null;
+                            longitude: number | null;
+                            approximate: boolean;
+                            /** @enum {string|null} */
+                            source: "set" | "county_centroid" | null;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -3194,6 +3215,13 @@ export interface operations {
                         latitude: number | null;
                         longitude: number | null;
                         locationApproximate: boolean;
+                        location?: {
+                            latitude: number | null;
+                            longitude: number | null;
+                            approximate: boolean;
+                            /** @enum {string|null} */
+                            source: "set" | "county_centroid" | null;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -3370,6 +3398,13 @@ export interface operations {
                         latitude: number | null;
                         longitude: number | null;
                         locationApproximate: boolean;
+                        location?: {
+                            latitude: number | null;
+                            longitude: number | null;
+                            approximate: boolean;
+                            /** @enum {string|null} */
+                            source: "set" | "county_centroid" | null;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         assessments?: {
@@ -6581,6 +6616,8 @@ export interface operations {
                             status: "none" | "submitted" | "confirmed" | "disputed";
                             activities: string[];
                             reviewNote: string | null;
+                            locationClass: string | null;
+                            distanceMeters: number | null;
                         }[];
                     };
                 };
@@ -6685,6 +6722,7 @@ export interface operations {
                         reviewNote: string | null;
                         locationClass: string | null;
                         distanceMeters: number | null;
+                        siteApproximate?: boolean;
                     };
                 };
             };
@@ -6850,6 +6888,7 @@ export interface operations {
                             reviewNote: string | null;
                             locationClass: string | null;
                             distanceMeters: number | null;
+                            siteApproximate?: boolean;
                         }[];
                     };
                 };
@@ -7005,7 +7044,7 @@ export interface operations {
                     regionCode: string;
                     parameters?: {
                         [key: string]: {
-                            [key: string]: number | string;
+                            [key: string]: number | string | boolean;
                         };
                     };
                 };

@@ -5,12 +5,12 @@ import {
   classifyCheckIn,
   conflict,
   type Day,
-  DEFAULT_ON_SITE_RADIUS_METERS,
   day,
   forbidden,
   formatDay,
   invalid,
   notFound,
+  onSiteRadius,
   POSITION_RETENTION_DAYS,
   type Principal,
 } from "@medbridge/core";
@@ -21,6 +21,8 @@ import { chinaDay } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { agreements, attendance, dispatches, institutions, practitioners, users } from "../db/schema.ts";
 import { DateString, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { resolveLocation } from "../registry/county-centroids.ts";
+import { resolvePack } from "./packs.ts";
 import { syncCheckInLines } from "./work-log.ts";
 
 export const CheckInInput = Type.Object(
@@ -68,6 +70,8 @@ export const AttendanceSchema = Type.Object({
   locationClass: Type.Union([Type.String(), Type.Null()]),
   /** Metres from the recipient institution, when a usable position was given and the site is known. */
   distanceMeters: Type.Union([Type.Integer(), Type.Null()]),
+  /** In the check-in's answer only: judged against the county (its centroid and shape), no point having been set for the recipient. */
+  siteApproximate: Type.Optional(Type.Boolean()),
 });
 
 const columns = {
@@ -114,6 +118,7 @@ export function dispatchesOn(db: Db, practitionerId: string, date: string) {
       regionCode: agreements.regionCode,
       code: agreements.code,
       recipientId: agreements.recipientId,
+      packId: agreements.packId,
     })
     .from(dispatches)
     .innerJoin(agreements, eq(agreements.id, dispatches.agreementId))
@@ -131,7 +136,13 @@ export function dispatchesOn(db: Db, practitionerId: string, date: string) {
  * A stationed doctor's check-in for a day: only on a day they are stationed, never in the future;
  * a second check-in the same day replaces the first while it is not yet reviewed.
  */
-export async function checkIn(db: Db, actor: Actor, practitionerId: string, input: CheckInInput, today: Day): Promise<{ id: string; agreementId: string }> {
+export async function checkIn(
+  db: Db,
+  actor: Actor,
+  practitionerId: string,
+  input: CheckInInput,
+  today: Day,
+): Promise<{ id: string; agreementId: string; siteApproximate: boolean }> {
   if (day(input.date) > today)
     throw invalid([{ path: "date", code: "in_future", params: { today: formatDay(today) }, message: `is in the future (today is ${formatDay(today)})` }]);
   const [stationing] = await dispatchesOn(db, practitionerId, input.date);
@@ -146,16 +157,24 @@ export async function checkIn(db: Db, actor: Actor, practitionerId: string, inpu
     throw conflict([
       { path: "date", code: "conflict_state", params: { state: existing.status }, message: `this day was already ${existing.status} by the recipient` },
     ]);
-  const [site] = await db
-    .select({ latitude: institutions.latitude, longitude: institutions.longitude, approximate: institutions.locationApproximate })
+  const [recipient] = await db
+    .select({
+      regionCode: institutions.regionCode,
+      latitude: institutions.latitude,
+      longitude: institutions.longitude,
+      locationApproximate: institutions.locationApproximate,
+    })
     .from(institutions)
     .where(eq(institutions.id, stationing.recipientId));
+  // The recipient's own point, else its county's centroid; with the latter "on site" means in the county.
+  const { location, area } = recipient ? await resolveLocation(recipient) : { location: null, area: null };
+  const site =
+    location && location.latitude !== null && location.longitude !== null
+      ? { latitude: location.latitude, longitude: location.longitude, approximate: location.approximate }
+      : null;
   const { position, ...declared } = input;
-  const evidence = classifyCheckIn(
-    position ?? null,
-    site && site.latitude !== null && site.longitude !== null ? { latitude: site.latitude, longitude: site.longitude, approximate: site.approximate } : null,
-    DEFAULT_ON_SITE_RADIUS_METERS,
-  );
+  // The radius is the agreement's pack's (nominal_days.onSiteRadiusMeters, default 1 km).
+  const evidence = classifyCheckIn(position ?? null, site, onSiteRadius(await resolvePack(db, stationing.packId)), area?.contains ?? null);
   const values = {
     dispatchId: stationing.id,
     agreementId: stationing.agreementId,
@@ -190,7 +209,7 @@ export async function checkIn(db: Db, actor: Actor, practitionerId: string, inpu
     before: existing ? withoutPosition(existing) : null,
     after: { ...declared, locationClass: evidence.kind, distanceMeters: evidence.distanceMeters },
   });
-  return { id, agreementId: stationing.agreementId };
+  return { id, agreementId: stationing.agreementId, siteApproximate: evidence.siteApproximate };
 }
 
 function withoutPosition<T extends { positionLatitude: unknown; positionLongitude: unknown; positionAccuracy: unknown }>(row: T) {

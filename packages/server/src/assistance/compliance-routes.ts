@@ -256,7 +256,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
         const practitionerId = await practitionerOf(db, principal);
         const saved = await inTransaction(db, (tx) => checkIn(tx, actorOf(principal, request.id), practitionerId, request.body, todayInChina(now())));
         const rows = await listAttendance(db, saved.agreementId, request.body.date, request.body.date);
-        return reply.status(201).send(rows.find((r) => r.id === saved.id) as (typeof rows)[number]);
+        return reply.status(201).send({ ...(rows.find((r) => r.id === saved.id) as (typeof rows)[number]), siteApproximate: saved.siteApproximate });
       },
     );
 

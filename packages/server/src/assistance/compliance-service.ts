@@ -9,6 +9,7 @@ import {
   evaluateCompliance,
   formatDay,
   invalid,
+  type LocationClass,
   type Roster,
   type Title,
   uncovered,
@@ -57,9 +58,9 @@ export async function loadRosters(
       from ${dispatches} d join ${practitioners} p on p.id = d.practitioner_id
       where d.agreement_id = any(${idArray}::uuid[]) and d.status <> 'cancelled'`),
   );
-  const attendanceRows = rowsOf<{ agreement_id: string; person: string; date: number; activities: string[] }>(
+  const attendanceRows = rowsOf<{ agreement_id: string; person: string; date: number; activities: string[]; location: string | null }>(
     await db.execute(sql`
-      select a.agreement_id, a.practitioner_id as person, a.date - date '1970-01-01' as date, a.activities
+      select a.agreement_id, a.practitioner_id as person, a.date - date '1970-01-01' as date, a.activities, a.location_class as location
       from ${attendance} a
       where a.agreement_id = any(${idArray}::uuid[]) and a.date between ${from} and ${to} and a.status <> 'disputed'`),
   );
@@ -81,7 +82,12 @@ export async function loadRosters(
     const roster = rosters.get(r.agreement_id);
     if (!roster) continue;
     roster.attendance ??= [];
-    (roster.attendance as AttendanceDay[]).push({ person: r.person, date: Number(r.date), activities: r.activities as Activity[] });
+    (roster.attendance as AttendanceDay[]).push({
+      person: r.person,
+      date: Number(r.date),
+      activities: r.activities as Activity[],
+      location: r.location as LocationClass | null,
+    });
   }
   return rosters;
 }

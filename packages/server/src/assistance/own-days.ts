@@ -20,6 +20,9 @@ export const OwnDaysSchema = Type.Object({
       status: StringEnum(["none", "submitted", "confirmed", "disputed"] as const),
       activities: Type.Array(Type.String()),
       reviewNote: Type.Union([Type.String(), Type.Null()]),
+      /** The check-in's location class (on_site, away, without_location); null before location evidence or without a check-in. */
+      locationClass: Type.Union([Type.String(), Type.Null()]),
+      distanceMeters: Type.Union([Type.Integer(), Type.Null()]),
     }),
     { maxItems: OWN_DAYS },
   ),
@@ -42,7 +45,14 @@ export async function ownDays(db: Db, practitionerId: string, today: Day): Promi
       .innerJoin(institutions, eq(institutions.id, dispatches.recipientId))
       .where(and(eq(dispatches.practitionerId, practitionerId), ne(dispatches.status, "cancelled"), sql`${start} <= ${last}`, sql`${end} >= ${first}`)),
     db
-      .select({ date: attendance.date, status: attendance.status, activities: attendance.activities, reviewNote: attendance.reviewNote })
+      .select({
+        date: attendance.date,
+        status: attendance.status,
+        activities: attendance.activities,
+        reviewNote: attendance.reviewNote,
+        locationClass: attendance.locationClass,
+        distanceMeters: attendance.distanceMeters,
+      })
       .from(attendance)
       .where(and(eq(attendance.practitionerId, practitionerId), gte(attendance.date, first), lte(attendance.date, last))),
   ]);
@@ -56,6 +66,8 @@ export async function ownDays(db: Db, practitionerId: string, today: Day): Promi
       status: (record?.status ?? "none") as "none" | "submitted" | "confirmed" | "disputed",
       activities: record?.activities ?? [],
       reviewNote: record?.reviewNote ?? null,
+      locationClass: record?.locationClass ?? null,
+      distanceMeters: record?.distanceMeters ?? null,
     };
   });
   const here = stationings.find((s) => s.start <= last && s.end >= last);

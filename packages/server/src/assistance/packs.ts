@@ -1,4 +1,4 @@
-import { BUILT_IN_PACKS, builtInPack, type FieldError, invalid, notFound, type RuleConfig, type RulePack } from "@medbridge/core";
+import { BUILT_IN_PACKS, builtInPack, type FieldError, invalid, NOMINAL_DAYS_DEFAULT, notFound, type RuleConfig, type RulePack } from "@medbridge/core";
 import { eq } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import { type Actor, audit } from "../audit.ts";
@@ -12,8 +12,12 @@ export const PackCopyInput = Type.Object(
     basedOn: Type.String({ minLength: 1, maxLength: 60 }),
     name: Type.Object({ zh: Type.String({ minLength: 1, maxLength: 80 }), en: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
     regionCode: RegionCode,
-    /** Parameter changes per rule id, e.g. { "min_continuous_stay": { "months": 12 } }. */
-    parameters: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])))),
+    /**
+     * Parameter changes per rule id, e.g. { "min_continuous_stay": { "months": 12 } }. `nominal_days`
+     * (which every pack gets when attendance is supplied) may be given even when the base pack does
+     * not list it: { "nominal_days": { "onSiteRadiusMeters": 2000, "countWithoutLocation": true } }.
+     */
+    parameters: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()])))),
   },
   { additionalProperties: false },
 );
@@ -28,7 +32,11 @@ export const PackSchema = Type.Object({
   rules: Type.Array(
     Type.Object(
       { id: Type.String() },
-      { additionalProperties: true, description: "min, months, roles, max, minTitle, count, days or maxShare, as the rule takes" },
+      {
+        additionalProperties: true,
+        description:
+          "min, months, roles, max, minTitle, count, days or maxShare, as the rule takes; nominal_days also onSiteRadiusMeters, countAway, countWithoutLocation (absent: 1000, true, false)",
+      },
     ),
   ),
   builtIn: Type.Boolean(),
@@ -65,21 +73,24 @@ export async function resolvePack(db: Db, id: string): Promise<PackRow | undefin
   return c ? copyRow(c) : undefined;
 }
 
-/** Numbers a copy may change, per rule, with their sane ranges. */
-const PARAMETERS: Record<string, Record<string, [number, number]>> = {
+/** Numbers a copy may change, per rule, with their sane ranges ("boolean": a yes/no switch). */
+const PARAMETERS: Record<string, Record<string, [number, number] | "boolean">> = {
   min_staff: { min: [1, 100] },
   min_continuous_stay: { months: [1, 36] },
   batch_size: { min: [1, 100], max: [1, 100] },
   senior_title: { count: [1, 20] },
   weekly_days_on_site: { days: [1, 5] },
   fixed_physician: { months: [1, 36] },
-  nominal_days: { maxShare: [0, 1] },
+  // The on-site radius: 100 m (a device's accuracy is added anyway) to 20 km (a county town).
+  nominal_days: { maxShare: [0, 1], onSiteRadiusMeters: [100, 20_000], countAway: "boolean", countWithoutLocation: "boolean" },
 };
 
 /** Applies parameter changes to a base pack's rules, naming any change that is not allowed. */
-export function withParameters(base: RulePack, parameters: Record<string, Record<string, number | string>> = {}): RuleConfig[] {
+export function withParameters(base: RulePack, parameters: Record<string, Record<string, number | string | boolean>> = {}): RuleConfig[] {
   const errors: FieldError[] = [];
   const rules = base.rules.map((r) => ({ ...r })) as RuleConfig[];
+  // nominal_days joins every pack when attendance is supplied: changing it adds it to the copy.
+  if (parameters.nominal_days && !rules.some((r) => r.id === "nominal_days")) rules.push({ ...NOMINAL_DAYS_DEFAULT });
   for (const [ruleId, changes] of Object.entries(parameters)) {
     const rule = rules.find((r) => r.id === ruleId) as Record<string, unknown> | undefined;
     if (!rule) {
@@ -89,7 +100,10 @@ export function withParameters(base: RulePack, parameters: Record<string, Record
     for (const [key, value] of Object.entries(changes)) {
       const range = PARAMETERS[ruleId]?.[key];
       if (!range) errors.push({ path: `parameters.${ruleId}.${key}`, code: "not_allowed", params: { reason: "not_changeable" }, message: "cannot be changed" });
-      else if (typeof value !== "number" || value < range[0] || value > range[1] || (key !== "maxShare" && !Number.isInteger(value))) {
+      else if (range === "boolean") {
+        if (typeof value === "boolean") rule[key] = value;
+        else errors.push({ path: `parameters.${ruleId}.${key}`, code: "type", params: { type: "boolean" }, message: "must be true or false" });
+      } else if (typeof value !== "number" || value < range[0] || value > range[1] || (key !== "maxShare" && !Number.isInteger(value))) {
         errors.push({
           path: `parameters.${ruleId}.${key}`,
           code: typeof value !== "number" ? "type" : value < range[0] ? "too_small" : value > range[1] ? "too_large" : "type",

@@ -21,6 +21,7 @@ import { paged } from "../db/paging.ts";
 import { institutionAssessments, institutions, regions } from "../db/schema.ts";
 import { nameContains } from "../db/search.ts";
 import { PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
+import { resolveLocation } from "./county-centroids.ts";
 
 export const InstitutionInput = Type.Object(
   {
@@ -67,6 +68,19 @@ export const InstitutionSchema = Type.Object({
   longitude: Type.Union([Type.Number(), Type.Null()]),
   /** The point is the county's centroid, not the institution's own: "on site" then means "in the area". */
   locationApproximate: Type.Boolean(),
+  /**
+   * One institution's answer only: where check-ins are judged against — the point its coordinator
+   * set ("set"), else its county's centroid from the map data ("county_centroid", approximate: then
+   * "on site" means inside the county), null when neither is known.
+   */
+  location: Type.Optional(
+    Type.Object({
+      latitude: Type.Union([Type.Number(), Type.Null()]),
+      longitude: Type.Union([Type.Number(), Type.Null()]),
+      approximate: Type.Boolean(),
+      source: Type.Union([StringEnum(["set", "county_centroid"] as const), Type.Null()]),
+    }),
+  ),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   assessments: Type.Optional(Type.Array(Assessment)),
@@ -166,6 +180,7 @@ export async function getInstitution(db: Db, id: string, withAssessments: boolea
   const [row] = await baseSelect(db).where(eq(institutions.id, id));
   if (!row) throw notFound("institution");
   const institution = toApi(row);
+  institution.location = (await resolveLocation(row)).location;
   if (withAssessments) {
     institution.assessments = (await db
       .select({ year: institutionAssessments.year, level: institutionAssessments.level })
