@@ -42,6 +42,7 @@ const thisMonth = chinaMonth(new Date());
 /** A day of the previous month (the demo doctor's stay covers the whole second half of the year). */
 const lastMonthDay = formatDay(todayInChina() - Number(today.slice(8, 10)) - 3);
 const lastMonth = lastMonthDay.slice(0, 7);
+const lastMonthEnd = formatDay(todayInChina() - Number(today.slice(8, 10)));
 
 describe.each(BACKENDS)("work log on %s", (backend) => {
   let ctx: TestContext;
@@ -265,7 +266,7 @@ describe.each(BACKENDS)("work log on %s", (backend) => {
       const a = json(await log({ date: lastMonthDay, kind: "outpatient", patients: 20 })).id as string;
       const b = json(await log({ date: lastMonthDay, kind: "teaching", topic: "心肺复苏", attendees: 15, minutes: 60 })).id as string;
       const c = json(await log({ date: lastMonthDay, kind: "operation", operationName: "甲状腺次全切除术", operationRole: "assistant" })).id as string;
-      const recordedBefore = (await lines(DOCTOR, `&from=${lastMonth}-01&to=${lastMonthDay}&status=recorded`)).total;
+      const recordedBefore = (await lines(DOCTOR, `&from=${lastMonth}-01&to=${lastMonthEnd}&status=recorded`)).total;
       const months = json<{ items: Month[] }>(await call("gz.county.coord", "GET", `/work-months?agreementId=${agreementId}&month=${lastMonth}`)).items;
       const open = months.find((m) => m.practitionerId === doctorPractitioner) as Month;
       expect(open).toMatchObject({ status: "open", month: lastMonth });
@@ -286,7 +287,11 @@ describe.each(BACKENDS)("work log on %s", (backend) => {
       const month = json<{ items: Month[] }>(await call(DOCTOR, "GET", `/work-months?month=${lastMonth}`)).items;
       expect(month).toHaveLength(1);
       expect(month[0]).toMatchObject({ status: "confirmed", lineStatus: { recorded: 0, disputed: 1 } });
-      expect(month[0]?.totals.operations).toBe(after.filter((l) => l.kind === "operation" && l.status !== "disputed").length);
+      const whole = (await lines(DOCTOR, `&from=${lastMonth}-01&to=${lastMonthEnd}`)).items;
+      expect(month[0]?.totals.operations).toBe(whole.filter((l) => l.kind === "operation" && l.status !== "disputed").length);
+      expect(month[0]?.totals.outpatientPatients).toBe(
+        whole.filter((l) => l.kind === "outpatient" && l.status !== "disputed").reduce((sum, l) => sum + (l.patients ?? 0), 0),
+      );
 
       // Frozen: no line of the month is added, changed or removed, and it is not reviewed twice.
       const added = await log({ date: lastMonthDay, kind: "ward_round" });

@@ -26,6 +26,7 @@ import {
 } from "./demo-plan.ts";
 import { seedRatings } from "./demo-ratings.ts";
 import { seedReferrals } from "./demo-referrals.ts";
+import { seedWorkLog } from "./demo-work-log.ts";
 import { fictionalPersonName, makeRandom, type Random } from "./random.ts";
 
 const require = createRequire(import.meta.url);
@@ -96,6 +97,8 @@ const APP_TABLES = [
   "slots",
   "beds",
   "stay_ratings",
+  "work_log_entries",
+  "work_months",
   "attendance",
   "dispatches",
   "agreement_supporters",
@@ -393,6 +396,9 @@ export async function seedDemo(
 
     onProgress?.("outreach");
     const outreach = await seedOutreach(tx, random);
+    // The stationed people's work log (after outreach: a new technique links to its transfer record).
+    // Its own random stream, so the demo's other data stay as they were.
+    await seedWorkLog(tx, makeRandom(20261128), todayInChina(), "gz.county.coord");
 
     onProgress?.("chronic care");
     const chronicVisits = await seedChronicCare(tx, random, { dataKey, indexKey }, pairCounty.townships);
