@@ -66,7 +66,13 @@ describe.each(BACKENDS)("monthly plan and report on %s", (backend) => {
       .limit(1);
     await db
       .delete(workLogEntries)
-      .where(and(eq(workLogEntries.practitionerId, practitionerId), gte(workLogEntries.date, monthBounds(month).from), lte(workLogEntries.date, monthBounds(month).to)));
+      .where(
+        and(
+          eq(workLogEntries.practitionerId, practitionerId),
+          gte(workLogEntries.date, monthBounds(month).from),
+          lte(workLogEntries.date, monthBounds(month).to),
+        ),
+      );
     const line = { agreementId, dispatchId: stay.id, practitionerId, recipientId: stay.recipientId, date: today, provinceCode: stay.provinceCode };
     await db
       .insert(workLogEntries)
@@ -83,7 +89,7 @@ describe.each(BACKENDS)("monthly plan and report on %s", (backend) => {
   });
   afterAll(() => ctx.close());
 
-  const as = async (who: string, method: "GET" | "PUT", url: string, payload?: object) =>
+  const as = async (who: string, method: "GET" | "PUT" | "POST", url: string, payload?: object) =>
     ctx.app.inject({ method, url, headers: { cookie: await ctx.login(who) }, ...(payload && { payload }) });
   const monthRow = async () =>
     (
@@ -241,10 +247,13 @@ describe.each(BACKENDS)("monthly plan and report on %s", (backend) => {
 
   it("freezes the plan once the recipient confirms the month, and shows the sign-off", async () => {
     const [coord] = await ctx.database.db.select({ id: users.id }).from(users).where(eq(users.username, "gz.county.coord"));
-    await ctx.database.db
-      .update(workMonths)
-      .set({ status: "confirmed", reviewNote: "工作属实", reviewedBy: coord?.id as string, reviewedAt: new Date() })
-      .where(and(eq(workMonths.agreementId, agreementId), eq(workMonths.practitionerId, practitionerId), eq(workMonths.month, month)));
+    // A disputed month is still the person's to correct.
+    const disputed = await as("gz.county.coord", "POST", `${base}/review`, { decision: "disputed", note: "请补充病历" });
+    expect(disputed.statusCode).toBe(200);
+    expect((await as("zj.stationed.doctor", "PUT", `${base}/plan`, { summary: SUMMARY })).statusCode).toBe(200);
+    // The recipient's sign-off is the month's review (the work log's endpoint).
+    const confirmed = await as("gz.county.coord", "POST", `${base}/review`, { decision: "confirmed", note: "工作属实" });
+    expect(confirmed.statusCode).toBe(200);
     const refused = await as("zj.stationed.doctor", "PUT", `${base}/plan`, { plan: "改过的计划" });
     expect(refused.statusCode).toBe(409);
     expect(json(refused).errors[0]).toMatchObject({ path: "month", code: "conflict_state", params: { state: "confirmed" } });
@@ -253,6 +262,8 @@ describe.each(BACKENDS)("monthly plan and report on %s", (backend) => {
     const answer = await as("zj.city.coord", "GET", `${base}/report`);
     const report = json(answer);
     expect(report.signOff).toMatchObject({ status: "confirmed", note: "工作属实", institutionName: report.agreement.recipient.name });
+    // Confirming the month confirmed its recorded lines: the report's confirmed totals follow.
+    expect(report.confirmedTotals).toMatchObject({ outpatientPatients: 20, operations: 2, teachingSessions: 1, mentees: 3 });
     expect(report.signOff.at).toEqual(expect.any(String));
     // Never who signed.
     expect(answer.body).not.toContain(coord?.id as string);
@@ -270,7 +281,7 @@ describe.each(BACKENDS)("monthly plan and report on %s", (backend) => {
     const text = await pdfText(new Uint8Array(answer.rawPayload));
     expect(text).toContain("派驻人员月度工作报告");
     expect(text).toContain(practitionerName);
-    expect(text).toMatch(/门诊人次 Outpatient patients\s*20\s*12/);
+    expect(text).toMatch(/门诊人次 Outpatient patients\s*20\s*20/);
     expect((await as("gz.county.coord", "GET", url)).statusCode).toBe(200);
     expect((await as("gz.official", "GET", url)).statusCode).toBe(200);
     for (const who of ["zj.stationed.colleague", "gz.township.doctor", "yn.township.doctor"]) expect((await as(who, "GET", url)).statusCode, who).toBe(404);
