@@ -16,6 +16,7 @@ import { recentYears } from "../shared/years.ts";
 import type { Agreement, Answer, AttendanceRecord, ComplianceReport, Dispatch, Practitioner } from "../types.ts";
 import { AgreementWorkTotals } from "./AgreementWorkTotals.tsx";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
+import { FlagsCard } from "./FlagsCard.tsx";
 import { usePackName, usePackOptions } from "./packs.ts";
 import { Timeline } from "./Timeline.tsx";
 import { MonthlyReportButton, WorkMonthLink } from "./WorkMonthPage.tsx";
@@ -112,6 +113,7 @@ export function AgreementDetailPage() {
                 <Descriptions.Item label={t("assistance.asOf")}>{report.data?.asOf ?? "—"}</Descriptions.Item>
               </Descriptions>
             </Card>
+            <FlagsCard agreementId={a.id} year={year} />
             <Row gutter={16}>
               <Col xs={24} xl={9}>
                 <Card title={t("assistance.rules")} size="small" loading={report.isPending}>

@@ -1,6 +1,6 @@
 import { DownloadOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Cascader, Col, Input, Row, Select, Space, Statistic, Typography } from "antd";
+import { Button, Card, Cascader, Col, Input, Row, Select, Space, Statistic, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -14,6 +14,7 @@ import { useListParams } from "../shared/useListParams.ts";
 import { recentYears } from "../shared/years.ts";
 import type { Answer, ComplianceBoard as Board, RegionWithPath } from "../types.ts";
 import { ComplianceTag, RuleTags } from "./ComplianceStatus.tsx";
+import { FLAG_ICON, FLAG_KINDS, FlagTags } from "./FlagTags.tsx";
 
 const YEARS = recentYears();
 const STATUSES = ["fail", "at_risk", "pass"] as const;
@@ -72,7 +73,7 @@ export function BoardPage() {
   const zh = i18n.language.startsWith("zh");
   const me = useMe().data;
   const download = useDownloadHref();
-  const { query, update } = useListParams(["year", "regionCode", "status", "supporterId", "packId", "q"] as const);
+  const { query, update } = useListParams(["year", "regionCode", "status", "supporterId", "packId", "q", "flagged"] as const);
   const year = Number(query.year ?? new Date().getFullYear());
   const [search, setSearch] = useState(query.q ?? "");
   useEffect(() => setSearch(query.q ?? ""), [query.q]);
@@ -83,6 +84,7 @@ export function BoardPage() {
     ...(query.supporterId && { supporterId: query.supporterId }),
     ...(query.packId && { packId: query.packId }),
     ...(query.q && { q: query.q }),
+    ...(query.flagged && { flagged: query.flagged === "true" }),
   };
   const board = useQuery({
     queryKey: ["compliance", filters, query.page, query.pageSize],
@@ -92,7 +94,7 @@ export function BoardPage() {
   const totals = board.data?.totals;
   const all = totals ? totals.pass + totals.fail + totals.at_risk : 0;
   const packName = new Map((board.data?.packs ?? []).map((p) => [p.id, zh ? p.zh : p.en]));
-  const filtered = Boolean(query.regionCode || query.status || query.supporterId || query.packId || query.q);
+  const filtered = Boolean(query.regionCode || query.status || query.supporterId || query.packId || query.q || query.flagged);
   const reportRegion = query.regionCode ?? me?.regionCode;
   const tile = (key: "all" | (typeof STATUSES)[number], title: string, value: number, color?: string) => {
     const active = key === "all" ? !query.status : query.status === key;
@@ -123,6 +125,30 @@ export function BoardPage() {
       <Row gutter={[12, 12]}>
         {tile("all", t("complianceBoard.all"), all)}
         {STATUSES.map((s) => tile(s, t(`complianceStatus.${s}`), totals?.[s] ?? 0, COLOR[s]))}
+        <Col xs={24}>
+          <Card
+            size="small"
+            hoverable
+            role="button"
+            tabIndex={0}
+            aria-pressed={query.flagged === "true"}
+            data-testid="board-tile-flagged"
+            style={query.flagged === "true" ? { borderColor: "#0f6e6e", boxShadow: "0 0 0 1px #0f6e6e" } : undefined}
+            onClick={() => update({ flagged: query.flagged === "true" ? undefined : "true" })}
+            onKeyDown={(e) => e.key === "Enter" && update({ flagged: query.flagged === "true" ? undefined : "true" })}
+          >
+            <Space wrap size={[16, 8]} align="center">
+              <Statistic title={t("flags.tile")} value={totals?.flagged ?? 0} valueStyle={{ color: "#d4380d" }} loading={board.isPending} />
+              <Space wrap size={[4, 4]}>
+                {FLAG_KINDS.map((k) => (
+                  <Tag key={k} bordered={false} icon={FLAG_ICON[k]} color={totals?.flags[k] ? "volcano" : undefined} data-testid={`board-flag-count-${k}`}>
+                    {t(`flags.kind.${k}`)} {totals?.flags[k] ?? 0}
+                  </Tag>
+                ))}
+              </Space>
+            </Space>
+          </Card>
+        </Col>
       </Row>
       <Card
         title={
@@ -201,8 +227,24 @@ export function BoardPage() {
             options={(board.data?.packs ?? []).map((p) => ({ value: p.id, label: zh ? p.zh : p.en }))}
             data-testid="board-pack"
           />
+          <Select
+            allowClear
+            value={query.flagged}
+            onChange={(v) => update({ flagged: v })}
+            placeholder={t("flags.filter")}
+            aria-label={t("flags.filter")}
+            style={{ minWidth: 120 }}
+            options={[
+              { value: "true", label: t("flags.onlyFlagged") },
+              { value: "false", label: t("flags.onlyUnflagged") },
+            ]}
+            data-testid="board-flagged"
+          />
           {filtered && (
-            <Button type="link" onClick={() => update({ regionCode: undefined, status: undefined, supporterId: undefined, packId: undefined, q: undefined })}>
+            <Button
+              type="link"
+              onClick={() => update({ regionCode: undefined, status: undefined, supporterId: undefined, packId: undefined, q: undefined, flagged: undefined })}
+            >
               {t("complianceBoard.clear")}
             </Button>
           )}
@@ -228,6 +270,7 @@ export function BoardPage() {
             { title: t("assistance.status"), render: (_, r) => <ComplianceTag status={r.report.status} /> },
             { title: t("assistance.failing"), render: (_, r) => <RuleTags rules={r.report.rules} status="fail" /> },
             { title: t("assistance.atRisk"), render: (_, r) => <RuleTags rules={r.report.rules} status="at_risk" /> },
+            { title: t("flags.column"), render: (_, r) => <FlagTags flags={r.flags} /> },
           ]}
         />
       </Card>
