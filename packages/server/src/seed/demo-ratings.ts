@@ -38,7 +38,9 @@ export async function seedRatings(db: Db, today: Day, raterUsername: string): Pr
   const rows: (typeof stayRatings.$inferInsert)[] = [];
   const ended = stays.filter((s) => day(s.end) < today);
   const low = ended.at(-4)?.id;
-  const current = stays.filter((s) => day(s.start) <= today && day(s.end) >= today);
+  // The demo stationed doctor (an account) sees their own aggregate, so their stay is rated.
+  const linked = new Set((await db.select({ id: users.practitionerId }).from(users)).map((u) => u.id));
+  const current = stays.filter((s) => day(s.start) <= today && day(s.end) >= today && !linked.has(s.practitionerId));
   for (const s of stays) {
     const span = { start: day(s.start), end: day(s.end) };
     const due = new Set(duePeriods(span, today));

@@ -18,6 +18,7 @@ import { AgreementWorkTotals } from "./AgreementWorkTotals.tsx";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
 import { FlagsCard } from "./FlagsCard.tsx";
 import { usePackName, usePackOptions } from "./packs.ts";
+import { RatingsCard } from "./RatingsCard.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { MonthlyReportButton, WorkMonthLink } from "./WorkMonthPage.tsx";
 
@@ -206,6 +207,7 @@ export function AgreementDetailPage() {
               />
             </Card>
             <AttendanceCard agreementId={a.id} mayReview={mayReview} />
+            <RatingsCard agreementId={a.id} />
             <AgreementWorkTotals agreementId={a.id} year={year} />
             <AddDispatch agreement={a} open={adding} onClose={() => setAdding(false)} />
           </Space>
