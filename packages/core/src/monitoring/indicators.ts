@@ -359,7 +359,8 @@ export type IndicatorPeriod = (typeof PERIOD_KINDS)[number];
 
 /** The value of a numerator over a denominator in the indicator's unit (null when undefined). */
 export function indicatorValue(indicator: Indicator, numerator: number, denominator: number | null): number | null {
-  if (indicator.denominator === null) return numerator;
+  // Counts are whole already; hours (teaching minutes / 60) keep two decimals.
+  if (indicator.denominator === null) return Math.round(numerator * 100) / 100;
   if (!denominator) return null;
   const v = numerator / denominator;
   return indicator.unit === "%" ? Math.round(v * 1000) / 10 : Math.round(v * 100) / 100;

@@ -22,12 +22,12 @@ export function RankingCard({ regionCode }: { regionCode: string }) {
   const figure = (key: string, r: Item) => {
     if (key === "onSiteWork")
       return (
-        <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }} data-testid="ranking-onsite">
-          <span>{r.normalized.onSiteWork}</span>
+        <div data-testid="ranking-onsite">
+          <div>{r.normalized.onSiteWork}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t("confirmedWork.onSiteParts", r.figures)}
           </Typography.Text>
-        </Space>
+        </div>
       );
     if (key === "rating")
       return r.figures.ratingMean === null ? (
@@ -35,12 +35,12 @@ export function RankingCard({ regionCode }: { regionCode: string }) {
           <Tag data-testid="ranking-unrated">{t("confirmedWork.notRated")}</Tag>
         </Tooltip>
       ) : (
-        <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }} data-testid="ranking-rating">
-          <span>{r.normalized.rating}</span>
+        <div data-testid="ranking-rating">
+          <div>{r.normalized.rating}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t("confirmedWork.ratingMean", { mean: r.figures.ratingMean, count: r.figures.ratings })}
           </Typography.Text>
-        </Space>
+        </div>
       );
     return r.figures[key as keyof Item["figures"]];
   };
