@@ -131,7 +131,7 @@ async function personSection(w: Writer, r: WorkReport): Promise<void> {
   const columns = [LEFT, LEFT + 260, LEFT + 370];
   await w.row(["项目 Item", "填报 Recorded", "已确认 Confirmed"], columns, 9.5, TEAL);
   for (const [label, value] of TOTAL_ROWS) await w.row([label, value(r.totals), value(r.confirmedTotals)], columns);
-  if (r.disputedLines > 0) await w.row([`有异议条目 Disputed lines: ${r.disputedLines}`], [LEFT], 9.5, GREY);
+  if (r.disputedLines > 0) await w.row([`有异议条目（未计入）Disputed lines, not counted: ${r.disputedLines}`], [LEFT], 9.5, GREY);
 
   if (r.operations.length > 0) {
     await w.heading("手术 Operations");

@@ -79,7 +79,7 @@ export const WorkReportSchema = Type.Object({
     confirmed: Type.Integer(),
     disputed: Type.Integer(),
   }),
-  /** Every line of the month, and the ones the recipient confirmed. */
+  /** The month's lines the recipient has not disputed (recorded or confirmed), and the confirmed ones. */
   totals: Totals,
   confirmedTotals: Totals,
   disputedLines: Type.Integer(),
@@ -343,8 +343,9 @@ async function reportOf(
   ).map((r) => ({ ...r.entry, techniqueName: r.techniqueName }));
   const totals = emptyTotals();
   const confirmedTotals = emptyTotals();
+  // A disputed line is not counted as work done (as in the months list); it is counted apart.
   for (const line of lines) {
-    addLine(totals, line);
+    if (line.status !== "disputed") addLine(totals, line);
     if (line.status === "confirmed") addLine(confirmedTotals, line);
   }
   const covered = new Set<string>();
