@@ -17,6 +17,7 @@ import {
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { errorsEn, errorsZh } from "./errors-i18n.ts";
+import { locationEn, locationZh } from "./location-i18n.ts";
 
 const zh = {
   app: { name: "医联桥", subtitle: "优质医疗资源下沉平台" },
@@ -1046,9 +1047,25 @@ const zh = {
       weekly_days_on_site: "每周在岗不少于 {{days}} 天",
       fixed_physician: "固定一名{{minTitle}}及以上医师，连续 {{months}} 个月",
       nominal_days: "无考勤或无临床带教的派驻日不超过 {{maxShare}}%",
+      nominal_location: "；签到定位：受援单位 {{radius}} 米内为在岗；不在岗的日子{{away}}，无位置的日子{{without}}",
     },
-    parameter: { min: "最少人数", max: "最多人数", months: "月数", count: "人数", days: "天数", maxShare: "比例上限", value: "数值" },
+    counted: "计为疑似挂名",
+    notCounted: "不计",
+    defaultRule: "默认",
+    parameter: {
+      min: "最少人数",
+      max: "最多人数",
+      months: "月数",
+      count: "人数",
+      days: "天数",
+      maxShare: "比例上限",
+      onSiteRadiusMeters: "在岗半径（米）",
+      countAway: "不在岗的签到计为疑似挂名",
+      countWithoutLocation: "无位置的签到计为疑似挂名",
+      value: "数值",
+    },
   },
+  locationEvidence: locationZh,
   dispatchRole: DISPATCH_ROLE_ZH,
   activity: ACTIVITY_ZH,
   agreementMode: { one_to_one: "一对一帮扶", group: "组团式帮扶", trusteeship: "托管", department_contract: "以院包科" },
@@ -2168,9 +2185,25 @@ const en: typeof zh = {
       weekly_days_on_site: "At least {{days}} days on site a week",
       fixed_physician: "One fixed physician at {{minTitle}} or above for {{months}} continuous months",
       nominal_days: "At most {{maxShare}}% of stationed days without attendance or clinical/teaching work",
+      nominal_location: "; check-in position: within {{radius}} m of the recipient is on site; days away {{away}}, days without location {{without}}",
     },
-    parameter: { min: "Minimum", max: "Maximum", months: "Months", count: "People", days: "Days", maxShare: "Largest share", value: "Value" },
+    counted: "count as suspected nominal",
+    notCounted: "do not count",
+    defaultRule: "default",
+    parameter: {
+      min: "Minimum",
+      max: "Maximum",
+      months: "Months",
+      count: "People",
+      days: "Days",
+      maxShare: "Largest share",
+      onSiteRadiusMeters: "On-site radius (m)",
+      countAway: "Away check-ins count as suspected nominal",
+      countWithoutLocation: "Check-ins without location count as suspected nominal",
+      value: "Value",
+    },
   },
+  locationEvidence: locationEn,
   dispatchRole: { management: "Management", clinical: "Clinical", discipline_leader: "Discipline leader", nursing: "Nursing", technician: "Technician" },
   activity: {
     clinic: "Clinic",

@@ -1,12 +1,13 @@
-import { CheckCircleOutlined } from "@ant-design/icons";
+import { CheckCircleOutlined, EnvironmentFilled } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Result, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Result, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api.ts";
 import type { Answer, AttendanceRecord } from "../types.ts";
+import { devicePosition, distanceText } from "./device-position.ts";
 
 const ACTIVITIES = ["clinic", "ward_round", "surgery", "teaching", "training", "consultation", "management"];
 
@@ -15,6 +16,19 @@ type DayState = OwnDays["days"][number]["status"] | "off";
 
 const COLORS: Record<DayState, string> = { none: "orange", submitted: "blue", confirmed: "green", disputed: "red", off: "default" };
 const stateOf = (d: OwnDays["days"][number]): DayState => (d.stationed ? d.status : "off");
+const LOCATION_COLORS: Record<string, string> = { on_site: "green", away: "volcano", without_location: "default" };
+
+/** A check-in's location class (and distance) as a tag; nothing for check-ins from before location evidence. */
+function LocationTag({ kind, distance, approximate }: { kind: string | null; distance: number | null; approximate?: boolean | undefined }) {
+  const { t } = useTranslation();
+  if (!kind) return null;
+  return (
+    <Tag color={LOCATION_COLORS[kind]} icon={<EnvironmentFilled />} data-testid="check-in-location" data-class={kind}>
+      {t(`locationEvidence.class.${kind}`)}
+      {distance !== null && ` · ${t(approximate ? "locationEvidence.distanceCentroid" : "locationEvidence.distance", { distance: distanceText(t, distance) })}`}
+    </Tag>
+  );
+}
 
 /**
  * A phone-sized check-in: first what today already is (not yet, checked in, confirmed, disputed, or
@@ -26,8 +40,11 @@ export function CheckInPage() {
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [done, setDone] = useState<AttendanceRecord | null>(null);
+  const [done, setDone] = useState<(AttendanceRecord & { sharedButMissing?: boolean }) | null>(null);
   const [busy, setBusy] = useState(false);
+  // Sending the position is the person's choice (on by default; the browser asks once more).
+  const [share, setShare] = useState(true);
+  const [locating, setLocating] = useState(false);
   const own = useQuery({ queryKey: ["attendance", "mine"], queryFn: () => api<OwnDays>("/attendance/mine") });
   const today = own.data?.days[0];
   const picked: Dayjs | undefined = Form.useWatch("date", form);
@@ -55,6 +72,10 @@ export function CheckInPage() {
     const date = values.date.format("YYYY-MM-DD");
     setBusy(true);
     try {
+      setLocating(share);
+      // Refused, unavailable or too slow: the check-in goes without a position, never blocked.
+      const position = share ? await devicePosition() : null;
+      setLocating(false);
       const saved = await api<AttendanceRecord>("/attendance", {
         method: "POST",
         body: {
@@ -63,9 +84,10 @@ export function CheckInPage() {
           ...(values.patients !== undefined && values.patients !== null && { patients: values.patients }),
           ...(values.trainees !== undefined && values.trainees !== null && { trainees: values.trainees }),
           ...(values.note && { note: values.note }),
+          ...(position && { position }),
         },
       });
-      setDone(saved);
+      setDone({ ...saved, sharedButMissing: share && !position });
       message.success(t("checkInPage.saved", { date }));
       await client.invalidateQueries({ queryKey: ["attendance"] });
     } catch (error) {
@@ -74,6 +96,7 @@ export function CheckInPage() {
       message.error(text);
     } finally {
       setBusy(false);
+      setLocating(false);
     }
   };
 
@@ -106,6 +129,9 @@ export function CheckInPage() {
                   ? [
                       t("checkInPage.stationedAt", { institution: own.data.stationedToday.institutionName, code: own.data.stationedToday.agreementCode }),
                       today.activities.length ? today.activities.map((a) => t(`activity.${a}`)).join("、") : null,
+                      today.locationClass
+                        ? `${t(`locationEvidence.class.${today.locationClass}`)}${today.distanceMeters !== null ? ` (${distanceText(t, today.distanceMeters)})` : ""}`
+                        : null,
                       today.reviewNote,
                     ]
                       .filter(Boolean)
@@ -159,7 +185,21 @@ export function CheckInPage() {
                       background: picked?.format("YYYY-MM-DD") === d.date ? "#e6f4f4" : undefined,
                     }}
                   >
-                    <span>{dayjs(d.date).format("MM-DD ddd")}</span>
+                    <span>
+                      {dayjs(d.date).format("MM-DD ddd")}
+                      {d.locationClass && (
+                        <EnvironmentFilled
+                          style={{
+                            marginInlineStart: 4,
+                            color: d.locationClass === "on_site" ? "#389e0d" : d.locationClass === "away" ? "#d4380d" : "#bfbfbf",
+                          }}
+                          title={t(`locationEvidence.class.${d.locationClass}`)}
+                          aria-label={t(`locationEvidence.class.${d.locationClass}`)}
+                          data-testid="check-in-day-location"
+                          data-class={d.locationClass}
+                        />
+                      )}
+                    </span>
                     <Tag color={COLORS[s]} style={{ marginInlineEnd: 0 }}>
                       {t(`checkInPage.short_${s}`)}
                     </Tag>
@@ -176,7 +216,20 @@ export function CheckInPage() {
             status="success"
             icon={<CheckCircleOutlined />}
             title={`${t("assistance.checkedIn")} · ${done.date}`}
-            subTitle={done.activities.map((a) => t(`activity.${a}`)).join("、")}
+            subTitle={
+              <Space direction="vertical" size={8}>
+                <span>{done.activities.map((a) => t(`activity.${a}`)).join("、")}</span>
+                <span>
+                  {t("locationEvidence.result")}: <LocationTag kind={done.locationClass} distance={done.distanceMeters} approximate={done.siteApproximate} />
+                </span>
+                {done.sharedButMissing && <Typography.Text type="secondary">{t("locationEvidence.unavailable")}</Typography.Text>}
+                {done.siteApproximate && done.locationClass !== "without_location" && (
+                  <Typography.Text type="secondary" data-testid="check-in-site-approximate">
+                    {t("locationEvidence.siteApproximate")}
+                  </Typography.Text>
+                )}
+              </Space>
+            }
             extra={<Button onClick={() => setDone(null)}>{t("common.back")}</Button>}
           />
         ) : (
@@ -209,6 +262,20 @@ export function CheckInPage() {
             <Form.Item name="note" label={t("assistance.note")}>
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
+            <Form.Item style={{ marginBottom: 8 }}>
+              <div style={{ display: "flex", gap: 8, alignItems: "flex-start" }}>
+                <Switch
+                  id="check-in-share-position"
+                  checked={share}
+                  onChange={setShare}
+                  data-testid="check-in-share-position"
+                  style={{ flex: "none", marginTop: 2 }}
+                />
+                <label htmlFor="check-in-share-position" style={{ cursor: "pointer" }}>
+                  {t("locationEvidence.share")}
+                </label>
+              </div>
+            </Form.Item>
             {blocked && (
               <Alert
                 type="info"
@@ -219,11 +286,19 @@ export function CheckInPage() {
               />
             )}
             <Button type="primary" htmlType="submit" block loading={busy} disabled={!!blocked} data-testid="check-in-submit">
-              {pickedDay?.status === "submitted" ? t("checkInPage.update") : t("assistance.submit")}
+              {locating ? t("locationEvidence.locating") : pickedDay?.status === "submitted" ? t("checkInPage.update") : t("assistance.submit")}
             </Button>
           </Form>
         )}
       </Card>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginTop: 16 }}
+        title={t("locationEvidence.noticeTitle")}
+        description={t("locationEvidence.notice")}
+        data-testid="location-notice"
+      />
     </div>
   );
 }

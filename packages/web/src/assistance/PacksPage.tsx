@@ -1,6 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { NOMINAL_DAYS_DEFAULT, nominalDaysSettings, type RuleConfig } from "@medbridge/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, Card, Form, Input, InputNumber, Select, Table, Tag } from "antd";
+import { Button, Card, Form, Input, InputNumber, Select, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
@@ -46,12 +47,22 @@ export function PacksPage() {
           { title: t("assistance.region"), dataIndex: "regionCode", render: (r: string | null) => r ?? "—" },
           {
             title: t("assistance.rules"),
-            render: (_, p) =>
-              p.rules.map((r) => (
-                <div key={r.id}>
-                  <b>{t(`rule.${r.id}`)}</b> <span style={{ color: "#8c8c8c" }}>{describeRule(t, r)}</span>
-                </div>
-              )),
+            render: (_, p) => (
+              <>
+                {p.rules.map((r) => (
+                  <div key={r.id}>
+                    <b>{t(`rule.${r.id}`)}</b> <span style={{ color: "#8c8c8c" }}>{describeRule(t, r)}</span>
+                  </div>
+                ))}
+                {/* Every pack judges nominal days (and classifies check-ins) when attendance is kept: the default rule, when the pack has none. */}
+                {!p.rules.some((r) => r.id === "nominal_days") && (
+                  <div data-testid="pack-default-nominal">
+                    <b>{t("rule.nominal_days")}</b> <Tag style={{ marginInlineEnd: 4 }}>{t("rulePack.defaultRule")}</Tag>
+                    <span style={{ color: "#8c8c8c" }}>{describeRule(t, { ...NOMINAL_DAYS_DEFAULT } as Pack["rules"][number])}</span>
+                  </div>
+                )}
+              </>
+            ),
           },
         ]}
       />
@@ -67,18 +78,22 @@ function CopyPack({ open, onClose, packs, regionCode }: { open: boolean; onClose
   const basedOn = Form.useWatch("basedOn", form) as string | undefined;
   const packOptions = usePackOptions((p) => p.builtIn);
   const base = packs.find((p) => p.id === basedOn);
-  const numbers = (base?.rules ?? []).flatMap((r) =>
+  // The base's numbers, and the nominal-days rule's (with its location parameters) even when the
+  // base leaves it to the default: changing them puts the rule into the copy.
+  const nominal = nominalDaysSettings(base as { rules: RuleConfig[] } | undefined);
+  const numbers = [...(base?.rules ?? []).filter((r) => r.id !== "nominal_days"), nominal].flatMap((r) =>
     Object.entries(r)
       .filter(([k, v]) => k !== "id" && typeof v === "number")
       .map(([k, v]) => ({ rule: r.id, key: k, value: v as number })),
   );
+  const switches = base ? (["countAway", "countWithoutLocation"] as const).map((key) => ({ key, value: nominal[key] })) : [];
   const submit = async (values: {
     id: string;
     basedOn: string;
     zh: string;
     en: string;
     regionCode: string;
-    parameters?: Record<string, Record<string, number>>;
+    parameters?: Record<string, Record<string, number | boolean>>;
   }) => {
     await api("/rule-packs", {
       method: "POST",
@@ -116,7 +131,18 @@ function CopyPack({ open, onClose, packs, regionCode }: { open: boolean; onClose
           label={`${t(`rule.${n.rule}`)} · ${parameterName(t, n.key)}`}
           initialValue={n.value}
         >
-          <InputNumber min={0} style={{ width: "100%" }} />
+          <InputNumber min={0} style={{ width: "100%" }} data-testid={`pack-parameter-${n.rule}-${n.key}`} />
+        </Form.Item>
+      ))}
+      {switches.map((s) => (
+        <Form.Item
+          key={`nominal_days.${s.key}`}
+          name={["parameters", "nominal_days", s.key]}
+          label={`${t("rule.nominal_days")} · ${parameterName(t, s.key)}`}
+          initialValue={s.value}
+          valuePropName="checked"
+        >
+          <Switch data-testid={`pack-parameter-nominal_days-${s.key}`} />
         </Form.Item>
       ))}
     </FormModal>

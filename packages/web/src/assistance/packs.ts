@@ -1,3 +1,4 @@
+import { nominalDaysSettings, type RuleConfig } from "@medbridge/core";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -32,7 +33,16 @@ export function describeRule(t: TFunction, rule: RulePack["rules"][number]): str
   if (typeof r.minTitle === "string") params.minTitle = t(`title.${r.minTitle}`);
   if (Array.isArray(r.roles)) params.roles = r.roles.map((x) => t(`dispatchRole.${x}`)).join(t("rulePack.and"));
   if (typeof r.maxShare === "number") params.maxShare = Math.round(r.maxShare * 100);
-  return t(`rulePack.describe.${String(r.id)}`, params);
+  const text = t(`rulePack.describe.${String(r.id)}`, params);
+  if (r.id !== "nominal_days") return text;
+  // The location parameters, with their defaults when a stored pack predates them.
+  const settings = nominalDaysSettings({ rules: [rule as unknown as RuleConfig] });
+  const counted = (yes: boolean) => t(yes ? "rulePack.counted" : "rulePack.notCounted");
+  return `${text}${t("rulePack.describe.nominal_location", {
+    radius: settings.onSiteRadiusMeters,
+    away: counted(settings.countAway),
+    without: counted(settings.countWithoutLocation),
+  })}`;
 }
 
 /** A rule parameter's name in words (for the copy form's number fields). */

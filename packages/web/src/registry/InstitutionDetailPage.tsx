@@ -10,6 +10,7 @@ import { useMe } from "../auth/session.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Alliance, Institution, Practitioner } from "../types.ts";
 import { InstitutionForm } from "./InstitutionForm.tsx";
+import { InstitutionLocation } from "./InstitutionLocation.tsx";
 
 const ASSESSMENT_COLOR: Record<string, string> = { none: "red", basic: "gold", recommended: "green" };
 
@@ -104,6 +105,7 @@ export function InstitutionDetailPage() {
                 </Descriptions.Item>
               </Descriptions>
             </Card>
+            <InstitutionLocation institution={i} editable={mayEdit} />
             <Row gutter={16}>
               {i.assessments && (
                 <Col xs={24} lg={8}>
