@@ -16,6 +16,7 @@ import {
 } from "@medbridge/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { workLogEn, workLogZh } from "./assistance/work-log-i18n.ts";
 import { errorsEn, errorsZh } from "./errors-i18n.ts";
 import { locationEn, locationZh } from "./location-i18n.ts";
 
@@ -1066,6 +1067,7 @@ const zh = {
     },
   },
   locationEvidence: locationZh,
+  workLog: workLogZh,
   dispatchRole: DISPATCH_ROLE_ZH,
   activity: ACTIVITY_ZH,
   agreementMode: { one_to_one: "一对一帮扶", group: "组团式帮扶", trusteeship: "托管", department_contract: "以院包科" },
@@ -2204,6 +2206,7 @@ const en: typeof zh = {
     },
   },
   locationEvidence: locationEn,
+  workLog: workLogEn,
   dispatchRole: { management: "Management", clinical: "Clinical", discipline_leader: "Discipline leader", nursing: "Nursing", technician: "Technician" },
   activity: {
     clinic: "Clinic",

@@ -35,6 +35,8 @@ const AgreementDetailPage = page(() => import("./assistance/AgreementDetailPage.
 const AgreementsPage = page(() => import("./assistance/AgreementsPage.tsx"), "AgreementsPage");
 const BoardPage = page(() => import("./assistance/BoardPage.tsx"), "BoardPage");
 const CheckInPage = page(() => import("./assistance/CheckInPage.tsx"), "CheckInPage");
+const WorkLogPage = page(() => import("./assistance/WorkLogPage.tsx"), "WorkLogPage");
+const WorkMonthsPage = page(() => import("./assistance/WorkMonthsPage.tsx"), "WorkMonthsPage");
 const PacksPage = page(() => import("./assistance/PacksPage.tsx"), "PacksPage");
 const ServiceCreditPage = page(() => import("./assistance/ServiceCreditPage.tsx"), "ServiceCreditPage");
 const WarningsPage = page(() => import("./assistance/WarningsPage.tsx"), "WarningsPage");
@@ -239,6 +241,23 @@ export function AppRoutes() {
             // Coverage gaps are for whoever can mend a roster.
             <Allowed when={(me) => may(me, "read", "agreement") && may(me, "write", "dispatch")}>
               <WarningsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/work-log"
+          element={
+            // One's own work log: an account linked to a stationed practitioner.
+            <Allowed when={(me) => !!me.practitionerId}>
+              <WorkLogPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/work-months"
+          element={
+            <Allowed entity="agreement">
+              <WorkMonthsPage />
             </Allowed>
           }
         />

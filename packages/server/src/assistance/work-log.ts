@@ -109,6 +109,8 @@ export const WorkLineSchema = Type.Object({
   minutes: Nullable(Type.Integer()),
   mentees: Nullable(Type.Integer()),
   techniqueId: Nullable(Uuid),
+  /** The technique transfer record's name, for a new-technique line. */
+  techniqueName: Nullable(Type.String()),
   note: Nullable(Type.String()),
   source: Type.String({ description: "log | check_in" }),
   status: StringEnum(WORK_ENTRY_STATUSES),
@@ -166,6 +168,7 @@ const lineColumns = {
   minutes: workLogEntries.minutes,
   mentees: workLogEntries.mentees,
   techniqueId: workLogEntries.techniqueId,
+  techniqueName: techniques.name,
   note: workLogEntries.note,
   source: workLogEntries.source,
   status: workLogEntries.status,
@@ -188,6 +191,7 @@ export async function listWorkLog(db: Db, reach: LogReach, query: Static<typeof 
       .from(workLogEntries)
       .innerJoin(agreements, eq(agreements.id, workLogEntries.agreementId))
       .innerJoin(practitioners, eq(practitioners.id, workLogEntries.practitionerId))
+      .leftJoin(techniques, eq(techniques.id, workLogEntries.techniqueId))
       .where(where);
   const [items, [total]] = await Promise.all([
     base()

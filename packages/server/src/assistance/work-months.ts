@@ -36,6 +36,8 @@ const Totals = Type.Object({
 export const WorkMonthSchema = Type.Object({
   agreementId: Uuid,
   agreementCode: Type.String(),
+  /** The recipient institution: its coordinator confirms the month. */
+  recipientId: Uuid,
   practitionerId: Uuid,
   practitionerName: Type.String(),
   month: Type.String(),
@@ -97,7 +99,7 @@ export async function listWorkMonths(db: Db, reach: LogReach, query: Static<type
   const [page, total] = await Promise.all([
     db.execute(sql`
       with page as (
-        select k.agreement_id, k.practitioner_id, k.month, ${agreements.code} as agreement_code, ${practitioners.name} as practitioner_name,
+        select k.agreement_id, k.practitioner_id, k.month, ${agreements.code} as agreement_code, ${agreements.recipientId} as recipient_id, ${practitioners.name} as practitioner_name,
           coalesce(m.status, 'open') as status, m.plan, m.review_note
         from ${keys}
         order by k.month desc, ${agreements.code}, ${practitioners.name}, k.practitioner_id
@@ -119,13 +121,14 @@ export async function listWorkMonths(db: Db, reach: LogReach, query: Static<type
       from page
       left join work_log_entries w on w.agreement_id = page.agreement_id and w.practitioner_id = page.practitioner_id
         and w.date >= (page.month || '-01')::date and w.date < (page.month || '-01')::date + interval '1 month'
-      group by page.agreement_id, page.practitioner_id, page.month, page.agreement_code, page.practitioner_name, page.status, page.plan, page.review_note
+      group by page.agreement_id, page.practitioner_id, page.month, page.agreement_code, page.recipient_id, page.practitioner_name, page.status, page.plan, page.review_note
       order by page.month desc, page.agreement_code, page.practitioner_name, page.practitioner_id`),
     db.execute(sql`select count(*)::int as n from ${keys}`),
   ]);
   const items: WorkMonth[] = rows<Record<string, unknown>>(page).map((r) => ({
     agreementId: r.agreement_id as string,
     agreementCode: r.agreement_code as string,
+    recipientId: r.recipient_id as string,
     practitionerId: r.practitioner_id as string,
     practitionerName: r.practitioner_name as string,
     month: r.month as string,

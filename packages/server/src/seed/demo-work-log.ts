@@ -60,19 +60,18 @@ export async function seedWorkLog(db: Db, random: Random, today: Day, reviewerUs
       reviewedAt: confirmed ? reviewedAt : null,
       provinceCode: a.provinceCode,
     };
-    for (const line of linesFromCheckIn(a.activities, a.patients, a.trainees))
-      lines.push({ ...common, kind: line.kind, patients: line.patients, attendees: line.attendees, source: "check_in", attendanceId: a.id });
-    if (regionCode === DEMO_PAIR.recipientCounty && a.activities.some((x) => x !== "management")) {
-      if (a.activities.includes("surgery") || random.next() < 0.15) {
-        const [name, code] = random.pick([...OPERATIONS]);
-        lines.push({
-          ...common,
-          kind: "operation",
-          operationName: name,
-          procedureCode: random.next() < 0.8 ? code : null,
-          operationRole: random.next() < 0.6 ? "lead" : "assistant",
-        });
-      }
+    const demo = regionCode === DEMO_PAIR.recipientCounty;
+    const operation = () => {
+      const [name, code] = random.pick([...OPERATIONS]);
+      return { operationName: name, procedureCode: random.next() < 0.8 ? code : null, operationRole: random.next() < 0.6 ? "lead" : "assistant" };
+    };
+    for (const line of linesFromCheckIn(a.activities, a.patients, a.trainees)) {
+      // The demo county's people named most operations their check-ins carried over.
+      const named = demo && line.kind === "operation" && random.next() < 0.7 ? operation() : {};
+      lines.push({ ...common, kind: line.kind, patients: line.patients, attendees: line.attendees, source: "check_in", attendanceId: a.id, ...named });
+    }
+    if (demo && a.activities.some((x) => x !== "management")) {
+      if (!a.activities.includes("surgery") && random.next() < 0.15) lines.push({ ...common, kind: "operation", ...operation() });
       if (random.next() < 0.12)
         lines.push({ ...common, kind: "teaching", topic: random.pick(TOPICS), attendees: random.int(6, 30), minutes: random.pick([30, 45, 60, 90]) });
       if (random.next() < 0.15) lines.push({ ...common, kind: "mentoring", mentees: random.int(1, 3) });

@@ -4,8 +4,10 @@ import {
   BankOutlined,
   CalendarOutlined,
   CarOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  FormOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -32,7 +34,7 @@ import type { ItemType } from "antd/es/menu/interface";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
-import { may, oversees } from "../auth/permissions.ts";
+import { actsForSide, may, oversees } from "../auth/permissions.ts";
 import { useMe, useSignOut } from "../auth/session.ts";
 import { switchLanguage } from "../i18n.ts";
 import "../shared/phone.css";
@@ -125,9 +127,14 @@ export function AppLayout() {
         { key: "/assistance/agreements", icon: <SolutionOutlined />, label: t("assistance.agreements") },
         // Coverage gaps are for whoever can mend a roster.
         ...(may(me, "write", "dispatch") ? [{ key: "/assistance/warnings", icon: <WarningOutlined />, label: t("assistance.warnings") }] : []),
+        // The months to sign off: the recipient's coordinator confirms; both sides' coordinators and officials read.
+        ...(actsForSide(me, "attendance") || oversees(me, "agreement")
+          ? [{ key: "/assistance/work-months", icon: <CarryOutOutlined />, label: t("workLog.monthsMenu") }]
+          : []),
         ...(me.practitionerId
           ? [
               { key: "/assistance/check-in", icon: <CheckSquareOutlined />, label: t("assistance.checkIn") },
+              { key: "/assistance/work-log", icon: <FormOutlined />, label: t("workLog.menu") },
               { key: `/assistance/credit/${me.practitionerId}`, icon: <TrophyOutlined />, label: t("assistance.credit") },
             ]
           : []),
