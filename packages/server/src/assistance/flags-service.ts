@@ -16,47 +16,35 @@ import {
 import { sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import type { Db } from "../db/connection.ts";
-import { attendance, dispatches, stayRatings, workLogEntries, workMonths } from "../db/schema.ts";
+import { dispatches, stayRatings, workLogEntries, workMonths } from "../db/schema.ts";
 import { StringEnum } from "../http/schemas.ts";
 import type { Agreement } from "./agreements.ts";
 
-/** The facts flags are judged on, for many agreements, keyed by agreement id (stays come from the rosters). */
-type Facts = Map<string, Omit<FlagFacts, "agreement" | "year" | "asOf" | "stays">>;
-type Known = { [K in "checkIns" | "workLines" | "months" | "ratings"]: FlagFacts[K][number][] };
+/** The facts flags are judged on, for many agreements, keyed by agreement id (stays and check-ins come from the rosters). */
+type Facts = Map<string, Omit<FlagFacts, "agreement" | "year" | "asOf" | "stays" | "checkIns">>;
+type Known = { [K in "workLines" | "months" | "ratings"]: FlagFacts[K][number][] };
 
 /** Rows of a raw query on either driver (both answer `{ rows }`). */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
- * What the flags of a set of agreements need for a year, in four set-based queries run side by
- * side (one array parameter of ids each; the indexes on agreement_id and date serve them): check-ins
- * counted by location class per person and month, work-log lines per person and month, the months
- * not left open, and the ratings' means. Nothing per agreement: a province's board is 300+ of them.
+ * What the flags of a set of agreements need for a year besides their rosters, in three set-based
+ * queries run side by side (one array parameter of ids each): work-log lines per person and month,
+ * the months not left open, and the ratings' means. Nothing per agreement: a province's board is
+ * 300+ of them. The check-ins come with the rosters (loadRosters reads them for the nominal rule).
  */
 export async function loadFlagFacts(db: Db, ids: string[], year: number): Promise<Facts> {
   const facts = new Map<string, Known>();
   if (ids.length === 0) return facts;
-  for (const id of ids) facts.set(id, { checkIns: [], workLines: [], months: [], ratings: [] });
+  for (const id of ids) facts.set(id, { workLines: [], months: [], ratings: [] });
   // Every row names one of the ids asked for.
   const of = (id: string) => facts.get(id) as Known;
   const idArray = `{${ids.join(",")}}`;
   const from = formatDay(yearStart(year));
   const to = formatDay(yearEnd(year));
-  const [checkIns, lines, months, ratings] = await Promise.all([
+  const [lines, months, ratings] = await Promise.all([
     db.execute(sql`
-      select agreement_id, practitioner_id as person, to_char(date, 'YYYY-MM') as month, count(*)::int as total,
-             count(*) filter (where location_class = 'on_site')::int as on_site,
-             count(*) filter (where location_class = 'away')::int as away,
-             count(*) filter (where location_class = 'without_location')::int as without_location,
-             to_char(min(date) filter (where location_class = 'away'), 'YYYY-MM-DD') as away_first,
-             to_char(max(date) filter (where location_class = 'away'), 'YYYY-MM-DD') as away_last,
-             to_char(min(date) filter (where location_class = 'without_location'), 'YYYY-MM-DD') as without_first,
-             to_char(max(date) filter (where location_class = 'without_location'), 'YYYY-MM-DD') as without_last
-      from ${attendance}
-      where agreement_id = any(${idArray}::uuid[]) and date between ${from} and ${to}
-      group by 1, 2, 3`),
-    db.execute(sql`
-      select agreement_id, practitioner_id as person, to_char(date, 'YYYY-MM') as month, count(*)::int as lines
+      select agreement_id, practitioner_id as person, date_part('month', date)::int as month, count(*)::int as lines
       from ${workLogEntries}
       where agreement_id = any(${idArray}::uuid[]) and date between ${from} and ${to}
       group by 1, 2, 3`),
@@ -73,35 +61,8 @@ export async function loadFlagFacts(db: Db, ids: string[], year: number): Promis
       where r.agreement_id = any(${idArray}::uuid[]) and (r.period = 'end' or r.period like ${`${year}-Q%`})
       group by 1, 2, 3, 4`),
   ]);
-  for (const r of rowsOf<{
-    agreement_id: string;
-    person: string;
-    month: string;
-    total: number;
-    on_site: number;
-    away: number;
-    without_location: number;
-    away_first: string | null;
-    away_last: string | null;
-    without_first: string | null;
-    without_last: string | null;
-  }>(checkIns)) {
-    const c: MonthCheckIns = {
-      person: r.person,
-      month: r.month,
-      total: r.total,
-      onSite: r.on_site,
-      away: r.away,
-      withoutLocation: r.without_location,
-      awayFirst: r.away_first,
-      awayLast: r.away_last,
-      withoutLocationFirst: r.without_first,
-      withoutLocationLast: r.without_last,
-    };
-    of(r.agreement_id).checkIns.push(c);
-  }
-  for (const r of rowsOf<{ agreement_id: string; person: string; month: string; lines: number }>(lines)) {
-    of(r.agreement_id).workLines.push({ person: r.person, month: r.month, lines: r.lines });
+  for (const r of rowsOf<{ agreement_id: string; person: string; month: number; lines: number }>(lines)) {
+    of(r.agreement_id).workLines.push({ person: r.person, month: `${year}-${String(r.month).padStart(2, "0")}`, lines: r.lines });
   }
   for (const r of rowsOf<{ agreement_id: string; person: string; month: string; status: WorkMonthStatus }>(months)) {
     of(r.agreement_id).months.push({ person: r.person, month: r.month, status: r.status });
@@ -120,7 +81,60 @@ export async function loadFlagFacts(db: Db, ids: string[], year: number): Promis
   return facts;
 }
 
-/** The flags of one agreement from its roster (the stays) and the loaded facts. */
+/**
+ * A roster's check-ins (the year's, disputed ones left out as for the nominal rule) counted by
+ * person, month and location class, with the first and last day away and without a location.
+ */
+export function checkInsOf(roster: Roster | undefined, year: number): MonthCheckIns[] {
+  const starts = Array.from({ length: 12 }, (_, m) => Date.UTC(year, m, 1) / 86_400_000);
+  const byKey = new Map<string, MonthCheckIns & { af: Day | null; al: Day | null; wf: Day | null; wl: Day | null }>();
+  for (const a of roster?.attendance ?? []) {
+    let m = 11;
+    while (m > 0 && a.date < (starts[m] as number)) m--;
+    const key = `${a.person}|${m}`;
+    let c = byKey.get(key);
+    if (!c) {
+      const month = `${year}-${String(m + 1).padStart(2, "0")}`;
+      c = {
+        person: a.person,
+        month,
+        total: 0,
+        onSite: 0,
+        away: 0,
+        withoutLocation: 0,
+        awayFirst: null,
+        awayLast: null,
+        withoutLocationFirst: null,
+        withoutLocationLast: null,
+        af: null,
+        al: null,
+        wf: null,
+        wl: null,
+      };
+      byKey.set(key, c);
+    }
+    c.total++;
+    if (a.location === "on_site") c.onSite++;
+    else if (a.location === "away") {
+      c.away++;
+      c.af = c.af === null ? a.date : Math.min(c.af, a.date);
+      c.al = c.al === null ? a.date : Math.max(c.al, a.date);
+    } else if (a.location === "without_location") {
+      c.withoutLocation++;
+      c.wf = c.wf === null ? a.date : Math.min(c.wf, a.date);
+      c.wl = c.wl === null ? a.date : Math.max(c.wl, a.date);
+    }
+  }
+  return [...byKey.values()].map(({ af, al, wf, wl, ...c }) => ({
+    ...c,
+    awayFirst: af === null ? null : formatDay(af),
+    awayLast: al === null ? null : formatDay(al),
+    withoutLocationFirst: wf === null ? null : formatDay(wf),
+    withoutLocationLast: wl === null ? null : formatDay(wl),
+  }));
+}
+
+/** The flags of one agreement from its roster (the stays and check-ins) and the loaded facts. */
 export function flagsOf(
   agreement: Pick<Agreement, "id" | "startsOn" | "endsOn">,
   roster: Roster | undefined,
@@ -132,6 +146,7 @@ export function flagsOf(
   if (!known) return [];
   return agreementFlags({
     ...known,
+    checkIns: checkInsOf(roster, year),
     agreement: { start: day(agreement.startsOn), end: day(agreement.endsOn) },
     year,
     asOf,
