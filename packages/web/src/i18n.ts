@@ -298,6 +298,7 @@ const zh = {
     disputedDone: "已对本月提出异议",
     monthReport: "本月报告",
     monthlyPdf: "月度工作报告 PDF",
+    planAndReport: "本月计划与报告",
   },
   phone: {
     menu: "菜单",
@@ -1383,6 +1384,7 @@ const en: typeof zh = {
     disputedDone: "Month disputed",
     monthReport: "This month's report",
     monthlyPdf: "Monthly report PDF",
+    planAndReport: "Plan and report",
   },
   phone: {
     menu: "Menu",

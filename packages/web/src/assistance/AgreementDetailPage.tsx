@@ -20,7 +20,7 @@ import { FlagsCard } from "./FlagsCard.tsx";
 import { usePackName, usePackOptions } from "./packs.ts";
 import { RatingsCard } from "./RatingsCard.tsx";
 import { Timeline } from "./Timeline.tsx";
-import { MonthlyReportButton, WorkMonthLink } from "./WorkMonthPage.tsx";
+import { MonthlyReportButton, WorkMonthLink } from "./work-month-links.tsx";
 
 const YEARS = recentYears();
 

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import { KIND_DEFAULTS, lineBody, WorkLineFields } from "./WorkLineFields.tsx";
+import { OwnWorkMonthLinks } from "./work-month-links.tsx";
 import { lineSummary, STATUS_COLORS, type WorkLine, type WorkLogOptions } from "./work-log-parts.tsx";
 
 const KIND_ICONS: Record<WorkKind, ReactNode> = {
@@ -156,6 +157,7 @@ export function WorkLogPage() {
         title={shownMonth ? t("workLog.monthTitle", { month: shownMonth }) : null}
         extra={
           <Space size={4}>
+            <OwnWorkMonthLinks month={shownMonth} stays={options.data?.stays ?? []} />
             <Button size="small" onClick={() => shift(-1)} aria-label={t("workLog.prevMonth")}>
               ‹
             </Button>

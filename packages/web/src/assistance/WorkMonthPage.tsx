@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, FilePdfOutlined, FileTextOutlined, LeftOutlined, RightOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, FilePdfOutlined, LeftOutlined, RightOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Input, Modal, Row, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Space, Statistic, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { useMe } from "../auth/session.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import type { Agreement, Answer } from "../types.ts";
+import { workMonthPath } from "./work-month-links.tsx";
 
 type Report = Answer<"/work-months/{agreementId}/{practitionerId}/{month}/report">;
 type Totals = Report["totals"];
@@ -19,9 +20,6 @@ const PLAN_MAX = 2000;
 const STATUS_COLOR: Record<string, string> = { open: "gold", confirmed: "green", disputed: "red", recorded: "default" };
 const shift = (month: string, by: number) => dayjs(`${month}-01`).add(by, "month").format("YYYY-MM");
 
-/** Where a stationed person's month lives (the web page) and its PDF. */
-export const workMonthPath = (agreementId: string, practitionerId: string, month: string) =>
-  `/assistance/work-months/${agreementId}/${practitionerId}/${month}`;
 const apiPath = (agreementId: string, practitionerId: string, month: string) => `/work-months/${agreementId}/${practitionerId}/${month}`;
 
 /**
@@ -381,49 +379,5 @@ function SignOff({ r, maySignOff, path, queryKey }: { r: Report; maySignOff: boo
         />
       </Modal>
     </Card>
-  );
-}
-
-/** The month of a stay to open from a roster: this month while it runs, else its last (or first, if still to come). */
-export function reportMonthOf(stay: { plannedStart: string; plannedEnd: string; actualStart: string | null; actualEnd: string | null }): string {
-  const start = (stay.actualStart ?? stay.plannedStart).slice(0, 7);
-  const end = (stay.actualEnd ?? stay.plannedEnd).slice(0, 7);
-  const now = dayjs().format("YYYY-MM");
-  return now < start ? start : now > end ? end : now;
-}
-
-/** A link from a roster line to the person's month. */
-export function WorkMonthLink({ agreementId, stay }: { agreementId: string; stay: Parameters<typeof reportMonthOf>[0] & { practitionerId: string } }) {
-  const { t } = useTranslation();
-  const month = reportMonthOf(stay);
-  return (
-    <Link to={workMonthPath(agreementId, stay.practitionerId, month)} data-testid="work-month-link" title={`${t("workMonth.monthReport")} ${month}`}>
-      <FileTextOutlined aria-label={t("workMonth.monthReport")} />
-    </Link>
-  );
-}
-
-/** The agreement's month as one PDF (everyone stationed that month): pick the month, download. */
-export function MonthlyReportButton({ agreementId }: { agreementId: string }) {
-  const { t } = useTranslation();
-  const [month, setMonth] = useState(dayjs());
-  return (
-    <Space.Compact>
-      <DatePicker
-        picker="month"
-        allowClear={false}
-        value={month}
-        onChange={(m) => m && setMonth(m)}
-        style={{ width: 110 }}
-        aria-label={t("workMonth.monthlyPdf")}
-      />
-      <Button
-        icon={<FilePdfOutlined />}
-        href={`/api/v1/agreements/${agreementId}/monthly-report.pdf?month=${month.format("YYYY-MM")}`}
-        data-testid="agreement-month-pdf"
-      >
-        {t("workMonth.monthlyPdf")}
-      </Button>
-    </Space.Compact>
   );
 }
