@@ -402,7 +402,7 @@ const wordsZh = {
     base64_key: "32 字节的 base64 密钥",
     multiple_of: "{{limit}} 的倍数",
     rating_period: "派驻结束或某一季度（如 2026-Q1）",
-    icd9cm3: "ICD-9-CM-3 手术编码（如 47.09）",
+    icd9cm3: "手术操作分类编码（如 47.09）",
   } as Record<string, string>,
   scope: {
     file: "在文件中重复出现",
