@@ -106,6 +106,32 @@ describe.skipIf(!HAS_CHROMIUM)("location evidence in Chromium", () => {
     await context.close();
   }, 180_000);
 
+  it("a doctor who does not allow the position still checks in, without location", async () => {
+    const { page, context } = await signInWith(env.browser, env.server.url, "zj.stationed.doctor", { viewport: PHONE });
+    await page.goto(`${env.server.url}/assistance/check-in`);
+    // Today (or the last Saturday) was checked in above and is still open for an update.
+    await page.getByTestId("check-in-submit").click();
+    await expect.poll(() => page.getByTestId("check-in-location").getAttribute("data-class"), { timeout: 20_000 }).toBe("without_location");
+    expect(await page.getByText("本次签到记为“无位置”").count()).toBe(1);
+    await context.close();
+  }, 180_000);
+
+  it("an official's pack copy form edits the radius and the counting switches", async () => {
+    const { page, context } = await signInWith(env.browser, env.server.url, "gz.official", { viewport: DESKTOP });
+    await page.goto(`${env.server.url}/assistance/packs`);
+    await expect.poll(() => page.getByTestId("pack-default-nominal").first().textContent()).toContain("1000 米内为在岗");
+    await page.getByRole("button", { name: /复制并调整|Copy and adjust/ }).click();
+    await page.locator(".ant-modal .ant-select").first().click();
+    await page.locator(".ant-select-item-option").first().click();
+    await expect.poll(() => page.getByTestId("pack-parameter-nominal_days-onSiteRadiusMeters").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("pack-parameter-nominal_days-countAway").getAttribute("aria-checked")).toBe("true");
+    expect(await page.getByTestId("pack-parameter-nominal_days-countWithoutLocation").getAttribute("aria-checked")).toBe("false");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("pack-parameter-nominal_days-countAway").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/location-pack-copy-desktop.png` });
+    await context.close();
+  }, 180_000);
+
   it("looks right in English and on a phone (screenshots)", async () => {
     for (const [lang, viewport, suffix] of [
       [undefined, PHONE, "zh-phone"],
