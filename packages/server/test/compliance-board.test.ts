@@ -26,7 +26,7 @@ interface Row {
 }
 interface Board {
   regionName: string;
-  totals: { pass: number; fail: number; at_risk: number };
+  totals: { pass: number; fail: number; at_risk: number; flagged: number; flags: Record<string, number> };
   total: number;
   page: number;
   pageSize: number;
@@ -141,7 +141,13 @@ describe.each(BACKENDS)("compliance board filters, exports and the region report
     expect((await board(`q=${yunnanCode}`)).total).toBe(0);
     const yunnan = await board("regionCode=530000&pageSize=200");
     expect(yunnan.total).toBe(0);
-    expect(yunnan.totals).toEqual({ pass: 0, fail: 0, at_risk: 0 });
+    expect(yunnan.totals).toEqual({
+      pass: 0,
+      fail: 0,
+      at_risk: 0,
+      flagged: 0,
+      flags: { away_days: 0, without_location_days: 0, empty_work_log: 0, unconfirmed_months: 0, low_rating: 0 },
+    });
     expect(yunnan.supporters).toEqual([]);
     expect(yunnan.packs).toEqual([]);
     const all = await board("pageSize=200");
