@@ -126,7 +126,7 @@ describe.skipIf(!HAS_CHROMIUM)("location evidence in Chromium", () => {
     await expect.poll(() => page.getByTestId("pack-parameter-nominal_days-onSiteRadiusMeters").count()).toBe(1);
     await expect.poll(() => page.getByTestId("pack-parameter-nominal_days-countAway").getAttribute("aria-checked")).toBe("true");
     expect(await page.getByTestId("pack-parameter-nominal_days-countWithoutLocation").getAttribute("aria-checked")).toBe("false");
-    await page.keyboard.press("Escape");
+    await page.locator(".ant-modal-title").click();
     await page.getByTestId("pack-parameter-nominal_days-countAway").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/location-pack-copy-desktop.png` });
     await context.close();
