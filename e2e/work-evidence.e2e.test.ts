@@ -1,0 +1,155 @@
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { countyArea } from "../packages/server/src/registry/county-centroids.ts";
+import { DEMO_PAIR } from "../packages/server/src/seed/demo-plan.ts";
+import { pdfText } from "../packages/server/test/helpers/pdf-text.ts";
+import { DEMO_PASSWORD, HAS_CHROMIUM, SHOTS, useServerAndBrowser } from "./browser.ts";
+
+const PHONE = { width: 390, height: 844 };
+const OPERATION = "腹腔镜阑尾切除术";
+const CODE = "47.01";
+
+/** Signs in through the login page in a context of its own (a phone, with or without a granted position). */
+async function signInWith(browser: Browser, url: string, username: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: PHONE, ...options });
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  return { page, context };
+}
+
+/** The last Saturday (today when it is one): the demo checks in every working day, so it is still open. */
+function lastSaturday(): string {
+  const saturday = new Date();
+  saturday.setDate(saturday.getDate() - ((saturday.getDay() + 1) % 7));
+  return `${saturday.getFullYear()}-${String(saturday.getMonth() + 1).padStart(2, "0")}-${String(saturday.getDate()).padStart(2, "0")}`;
+}
+
+/** The signed-in stationed doctor's month page for today: their practitioner and the agreement whose roster covers today. */
+async function ownMonthPath(page: Page): Promise<{ path: string; month: string }> {
+  return page.evaluate(async () => {
+    const get = async (path: string) => (await fetch(`/api/v1${path}`)).json();
+    const me = await get("/me");
+    const today: string = (await get("/attendance/mine")).today;
+    for (const a of (await get("/agreements?pageSize=100")).items as { id: string }[]) {
+      const roster = (await get(`/agreements/${a.id}/dispatches`)).items as {
+        practitionerId: string;
+        status: string;
+        plannedStart: string;
+        plannedEnd: string;
+        actualStart: string | null;
+        actualEnd: string | null;
+      }[];
+      const stay = roster.find(
+        (d) =>
+          d.practitionerId === me.practitionerId &&
+          d.status !== "cancelled" &&
+          (d.actualStart ?? d.plannedStart) <= today &&
+          (d.actualEnd ?? d.plannedEnd) >= today,
+      );
+      if (stay) return { path: `/work-months/${a.id}/${me.practitionerId}/${today.slice(0, 7)}`, month: today.slice(0, 7) };
+    }
+    return { path: "", month: "" };
+  });
+}
+
+/**
+ * Issue 16's journey on a phone (390×844): the stationed doctor checks in with the position
+ * granted (Chromium's geolocation override) and logs an operation; the recipient's coordinator
+ * confirms the month; the month's PDF report reads back with the totals.
+ */
+describe.skipIf(!HAS_CHROMIUM)("work evidence from check-in to the monthly report, in Chromium at 390×844", () => {
+  const env = useServerAndBrowser();
+  let month = { path: "", month: "" };
+
+  it("the stationed doctor checks in on site with the position granted", async () => {
+    // The demo recipient has no point of its own: its county counts, and the county's centroid lies in it.
+    const county = await countyArea(DEMO_PAIR.recipientCounty);
+    expect(county).not.toBeNull();
+    const { page, context } = await signInWith(env.browser, env.server.url, "zj.stationed.doctor", {
+      geolocation: { latitude: county?.latitude as number, longitude: county?.longitude as number, accuracy: 30 },
+      permissions: ["geolocation"],
+    });
+    await page.goto(`${env.server.url}/assistance/check-in`);
+    await page.getByTestId("location-notice").waitFor();
+    const date = lastSaturday();
+    await expect
+      .poll(async () => {
+        if (!(await page.locator(`td[title="${date}"]`).isVisible())) await page.locator(".ant-picker").click();
+        await page.locator(`td[title="${date}"]`).click({ timeout: 2000 });
+        return page.locator(".ant-picker input").inputValue();
+      })
+      .toBe(date);
+    await page.keyboard.press("Escape");
+    await page.locator(".ant-picker-dropdown").waitFor({ state: "hidden" });
+    await page.getByTestId("check-in-submit").click();
+    await expect.poll(() => page.getByTestId("check-in-location").getAttribute("data-class"), { timeout: 15_000 }).toBe("on_site");
+    await page.screenshot({ path: `${SHOTS}/work-evidence-check-in-phone.png`, fullPage: true });
+    // The day is kept as on site; the position itself never comes back from the API.
+    const day = (await page.evaluate(
+      async (d) => (await (await fetch("/api/v1/attendance/mine")).json()).days.find((x: { date: string }) => x.date === d),
+      date,
+    )) as Record<string, unknown>;
+    expect(day.locationClass).toBe("on_site");
+    expect(Object.keys(day).some((k) => /latitude|longitude|position/i.test(k))).toBe(false);
+    await context.close();
+  }, 180_000);
+
+  it("logs an operation in the work log", async () => {
+    const { page, context } = await signInWith(env.browser, env.server.url, "zj.stationed.doctor");
+    month = await ownMonthPath(page);
+    expect(month.path).not.toBe("");
+    await page.goto(`${env.server.url}/assistance/work-log`);
+    await page.getByTestId("work-log-page").waitFor();
+    await page.getByTestId("work-kind-operation").click();
+    await page.getByTestId("work-operation-name").fill(OPERATION);
+    await page.getByPlaceholder("47.09").fill(CODE);
+    await page.getByText("主刀", { exact: true }).click();
+    await page.getByTestId("work-save").click();
+    await expect.poll(() => page.getByTestId("work-line").filter({ hasText: OPERATION }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId("work-line").filter({ hasText: OPERATION }).getAttribute("data-status")).toBe("recorded");
+    await page.screenshot({ path: `${SHOTS}/work-evidence-log-phone.png`, fullPage: true });
+    await context.close();
+  }, 180_000);
+
+  it("the recipient's coordinator confirms the month, and the PDF report reads back with the totals", async () => {
+    const { page, context } = await signInWith(env.browser, env.server.url, "gz.county.coord");
+    await page.goto(`${env.server.url}/assistance${month.path}`);
+    await expect.poll(() => page.getByText(OPERATION).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByTestId("sign-off-confirm").click();
+    await expect.poll(() => page.getByTestId("sign-off-status").textContent()).toBe("受援单位已确认");
+    await page.screenshot({ path: `${SHOTS}/work-evidence-confirmed-phone.png`, fullPage: true });
+
+    // The report as the API computes it: the operation confirmed, the check-in on site counted.
+    const report = (await (await page.request.get(`${env.server.url}/api/v1${month.path}/report`)).json()) as {
+      totals: { operations: number; operationsLead: number; lines: number };
+      confirmedTotals: { operations: number; operationsLead: number; lines: number };
+      checkIns: { onSite: number };
+      operations: { name: string | null; procedureCode: string | null; status: string }[];
+      signOff: { status: string };
+    };
+    expect(report.signOff.status).toBe("confirmed");
+    expect(report.operations.find((o) => o.name === OPERATION)).toMatchObject({ procedureCode: CODE, status: "confirmed" });
+    expect(report.confirmedTotals.operations).toBeGreaterThanOrEqual(1);
+    expect(report.confirmedTotals.operationsLead).toBeGreaterThanOrEqual(1);
+    if (lastSaturday().startsWith(month.month)) expect(report.checkIns.onSite).toBeGreaterThanOrEqual(1);
+
+    const href = (await page.getByTestId("work-report-pdf").getAttribute("href")) as string;
+    const pdf = await page.request.get(`${env.server.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toContain("application/pdf");
+    const text = await pdfText(new Uint8Array(await pdf.body()));
+    expect(text).toContain("派驻人员月度工作报告");
+    expect(text).toContain(month.month);
+    expect(text).toContain(OPERATION);
+    expect(text).toContain(CODE);
+    expect(text).toContain("已确认 / confirmed");
+    // The totals row: recorded, then confirmed — the numbers the API gave.
+    expect(text).toMatch(new RegExp(`手术台次 Operations\\s*${report.totals.operations}\\s*${report.confirmedTotals.operations}`));
+    expect(text).toMatch(new RegExp(`其中主刀 of which as lead\\s*${report.totals.operationsLead}\\s*${report.confirmedTotals.operationsLead}`));
+    await context.close();
+  }, 180_000);
+});
