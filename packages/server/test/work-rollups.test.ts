@@ -29,7 +29,12 @@ describe.each(BACKENDS)("confirmed work roll-ups on %s", (backend) => {
       where u.username = 'zj.stationed.doctor' and d.status <> 'cancelled' and coalesce(d.actual_start, d.planned_start) <= current_date
       order by coalesce(d.actual_start, d.planned_start)`);
     stay = stays[0] as Stay;
-    other = stays[1];
+    // A second, earlier stay of the same person (the demo gives them one), for the per-stay totals.
+    [other] =
+      await rows<Stay>(sql`insert into dispatches (agreement_id, practitioner_id, recipient_id, role, title, planned_start, planned_end, status, province_code)
+      select agreement_id, practitioner_id, recipient_id, role, title, coalesce(actual_start, planned_start) - 60, coalesce(actual_start, planned_start) - 31, status, province_code
+      from dispatches where id = ${stay.id}
+      returning id, agreement_id, practitioner_id, recipient_id, province_code, ${stay.region_code}::text as region_code, to_char(planned_start, 'YYYY-MM-DD') as s`);
     // Only the lines written here.
     await ctx.database.db.execute(sql`delete from work_log_entries`);
   }, 120_000);
@@ -98,6 +103,7 @@ describe.each(BACKENDS)("confirmed work roll-ups on %s", (backend) => {
     expect(credit.work).toEqual(work);
     const first = credit.stays.find((s: { from: string }) => s.from === stay.s);
     expect(first.work).toEqual(work);
+    expect(other).toBeDefined();
     if (other) {
       // A line of another stay shows on that stay, and adds to the whole.
       await line(other, "operation", "confirmed");
