@@ -22,7 +22,11 @@ function totalsText(t: (key: string, values?: Record<string, unknown>) => string
     totals.outpatientPatients ? t("workLog.months.summary.outpatient", { n: totals.outpatientPatients }) : null,
     totals.operations ? t("workLog.months.summary.operations", { n: totals.operations }) : null,
     totals.wardRounds ? t("workLog.months.summary.wardRounds", { n: totals.wardRounds }) : null,
-    totals.teachingSessions ? t("workLog.months.summary.teaching", { n: totals.teachingSessions, minutes: totals.teachingMinutes }) : null,
+    totals.teachingSessions
+      ? totals.teachingMinutes
+        ? t("workLog.months.summary.teaching", { n: totals.teachingSessions, minutes: totals.teachingMinutes })
+        : t("workLog.months.summary.teachingSessions", { n: totals.teachingSessions })
+      : null,
     totals.mentees ? t("workLog.months.summary.mentees", { n: totals.mentees }) : null,
     totals.techniques ? t("workLog.months.summary.techniques", { n: totals.techniques }) : null,
   ].filter(Boolean);
@@ -60,8 +64,19 @@ export function WorkMonthsPage() {
 
   const columns: ResponsiveColumn<WorkMonth>[] = [
     { title: t("workLog.months.month"), dataIndex: "month", phone: "title", width: 90 },
-    { title: t("workLog.months.person"), dataIndex: "practitionerName", phone: "title" },
-    { title: t("workLog.months.agreement"), dataIndex: "agreementCode" },
+    {
+      title: t("workLog.months.person"),
+      dataIndex: "practitionerName",
+      phone: "title",
+      width: 110,
+      render: (name: string) => <span style={{ whiteSpace: "nowrap" }}>{name}</span>,
+    },
+    {
+      title: t("workLog.months.agreement"),
+      dataIndex: "agreementCode",
+      width: 150,
+      render: (code: string) => <span style={{ whiteSpace: "nowrap" }}>{code}</span>,
+    },
     { title: t("workLog.months.totals"), key: "totals", render: (_, m) => totalsText(t, m.totals) },
     {
       title: t("workLog.months.lines"),
