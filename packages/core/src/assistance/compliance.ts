@@ -180,10 +180,18 @@ function batchesOf(dispatches: Dispatch[]): Map<string, Dispatch[]> {
   return map;
 }
 
-function attendanceIndex(roster: Roster): Map<string, AttendanceDay> {
-  const index = new Map<string, AttendanceDay>();
-  for (const a of roster.attendance ?? []) index.set(`${a.person}|${a.date}`, a);
-  return index;
+/** Check-ins by person, then by day: no key string per check-in and per lookup (a province's board has ~60,000). */
+function attendanceIndex(roster: Roster): { get(person: string, day: number): AttendanceDay | undefined } {
+  const index = new Map<string, Map<number, AttendanceDay>>();
+  for (const a of roster.attendance ?? []) {
+    let days = index.get(a.person);
+    if (!days) {
+      days = new Map();
+      index.set(a.person, days);
+    }
+    days.set(a.date, a);
+  }
+  return { get: (person, day) => index.get(person)?.get(day) };
 }
 
 /** Each ISO week of each stay: at least `days` working days on site (fewer when the stay covers fewer). */
@@ -202,7 +210,7 @@ function weeklyDays(days: number, s: Scenario, roster: Roster, display: (person:
         for (let d = Math.max(monday, from); d <= Math.min(monday + 6, to); d++) {
           if (!isWorkingDay(d)) continue;
           available++;
-          if (present.has(`${person}|${d}`)) onSite++;
+          if (present.get(person, d)) onSite++;
         }
         const required = Math.min(days, available);
         if (onSite < required) offenders.push({ person, week: formatDay(monday), days: onSite, required });
@@ -240,7 +248,7 @@ function nominalDays(rule: NominalDaysSettings, s: Scenario, roster: Roster): Ve
       for (let d = Math.max(stay.start, s.period.start); d <= Math.min(stay.end, last); d++) {
         if (!isWorkingDay(d)) continue;
         stationed++;
-        const checkIn = present.get(`${person}|${d}`);
+        const checkIn = present.get(person, d);
         const worked = checkIn?.activities.some((a) => (CLINICAL_OR_TEACHING as readonly string[]).includes(a)) ?? false;
         if (checkIn?.location === "away") away++;
         if (checkIn?.location === "without_location") withoutLocation++;

@@ -224,7 +224,8 @@ export function agreementFlags(facts: FlagFacts, thresholds: FlagThresholds = DE
   const monthStatus = new Map(facts.months.map((m) => [`${m.person}|${m.month}`, m.status]));
   const months = monthsOf(facts.year, to);
   for (const [person, intervals] of staysOf) {
-    const merged = mergeIntervals(intervals);
+    const merged = mergeIntervals(intervals).filter((stay) => stay.start <= to && stay.end >= from);
+    if (merged.length === 0) continue;
     const empty: EmptyLogFlag["months"] = [];
     const unconfirmed: UnconfirmedFlag["months"] = [];
     for (const m of months) {

@@ -87,51 +87,54 @@ export async function loadFlagFacts(db: Db, ids: string[], year: number): Promis
  */
 export function checkInsOf(roster: Roster | undefined, year: number): MonthCheckIns[] {
   const starts = Array.from({ length: 12 }, (_, m) => Date.UTC(year, m, 1) / 86_400_000);
-  const byKey = new Map<string, MonthCheckIns & { af: Day | null; al: Day | null; wf: Day | null; wl: Day | null }>();
+  type Counts = { total: number; onSite: number; away: number; without: number; af: Day; al: Day; wf: Day; wl: Day };
+  // By person, then month (0–11): no key string per check-in.
+  const byPerson = new Map<string, (Counts | undefined)[]>();
   for (const a of roster?.attendance ?? []) {
+    let months = byPerson.get(a.person);
+    if (!months) {
+      months = new Array(12);
+      byPerson.set(a.person, months);
+    }
     let m = 11;
     while (m > 0 && a.date < (starts[m] as number)) m--;
-    const key = `${a.person}|${m}`;
-    let c = byKey.get(key);
+    let c = months[m];
     if (!c) {
-      const month = `${year}-${String(m + 1).padStart(2, "0")}`;
-      c = {
-        person: a.person,
-        month,
-        total: 0,
-        onSite: 0,
-        away: 0,
-        withoutLocation: 0,
-        awayFirst: null,
-        awayLast: null,
-        withoutLocationFirst: null,
-        withoutLocationLast: null,
-        af: null,
-        al: null,
-        wf: null,
-        wl: null,
-      };
-      byKey.set(key, c);
+      c = { total: 0, onSite: 0, away: 0, without: 0, af: Infinity, al: -Infinity, wf: Infinity, wl: -Infinity };
+      months[m] = c;
     }
     c.total++;
     if (a.location === "on_site") c.onSite++;
     else if (a.location === "away") {
       c.away++;
-      c.af = c.af === null ? a.date : Math.min(c.af, a.date);
-      c.al = c.al === null ? a.date : Math.max(c.al, a.date);
+      if (a.date < c.af) c.af = a.date;
+      if (a.date > c.al) c.al = a.date;
     } else if (a.location === "without_location") {
-      c.withoutLocation++;
-      c.wf = c.wf === null ? a.date : Math.min(c.wf, a.date);
-      c.wl = c.wl === null ? a.date : Math.max(c.wl, a.date);
+      c.without++;
+      if (a.date < c.wf) c.wf = a.date;
+      if (a.date > c.wl) c.wl = a.date;
     }
   }
-  return [...byKey.values()].map(({ af, al, wf, wl, ...c }) => ({
-    ...c,
-    awayFirst: af === null ? null : formatDay(af),
-    awayLast: al === null ? null : formatDay(al),
-    withoutLocationFirst: wf === null ? null : formatDay(wf),
-    withoutLocationLast: wl === null ? null : formatDay(wl),
-  }));
+  const dayText = (d: Day) => (Number.isFinite(d) ? formatDay(d) : null);
+  const list: MonthCheckIns[] = [];
+  for (const [person, months] of byPerson) {
+    months.forEach((c, m) => {
+      if (!c) return;
+      list.push({
+        person,
+        month: `${year}-${String(m + 1).padStart(2, "0")}`,
+        total: c.total,
+        onSite: c.onSite,
+        away: c.away,
+        withoutLocation: c.without,
+        awayFirst: dayText(c.af),
+        awayLast: dayText(c.al),
+        withoutLocationFirst: dayText(c.wf),
+        withoutLocationLast: dayText(c.wl),
+      });
+    });
+  }
+  return list;
 }
 
 /** The flags of one agreement from its roster (the stays and check-ins) and the loaded facts. */
