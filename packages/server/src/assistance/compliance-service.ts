@@ -88,18 +88,32 @@ export async function loadRosters(
     const roster = rosters.get(r.agreement_id);
     if (!roster) continue;
     roster.attendance ??= [];
-    for (const entry of r.days.split(",")) {
-      const [date, acts = "", location = ""] = entry.split("|");
+    // Scanned in place (no array per day): "day|activities|class", comma-separated.
+    const text = r.days;
+    for (let at = 0; at < text.length; ) {
+      const bar1 = text.indexOf("|", at);
+      const bar2 = text.indexOf("|", bar1 + 1);
+      let end = text.indexOf(",", bar2 + 1);
+      if (end < 0) end = text.length;
+      let date = 0;
+      for (let i = text.charCodeAt(at) === 45 ? at + 1 : at; i < bar1; i++) date = date * 10 + text.charCodeAt(i) - 48;
+      if (text.charCodeAt(at) === 45) date = -date;
+      const acts = text.slice(bar1 + 1, bar2);
       let activities = activityLists.get(acts);
       if (!activities) {
         activities = (acts ? acts.split("+") : []) as Activity[];
         activityLists.set(acts, activities);
       }
-      (roster.attendance as AttendanceDay[]).push({ person: r.person, date: Number(date), activities, location: (location || null) as LocationClass | null });
+      const location = bar2 + 1 === end ? null : LOCATION_BY_INITIAL[text[bar2 + 1] as string];
+      (roster.attendance as AttendanceDay[]).push({ person: r.person, date, activities, location: location ?? null });
+      at = end + 1;
     }
   }
   return rosters;
 }
+
+/** A check-in's location class by its first letter, as loadRosters reads them back. */
+const LOCATION_BY_INITIAL: Record<string, LocationClass> = { o: "on_site", a: "away", w: "without_location" };
 
 /** Rows of a raw query on either driver (both answer `{ rows }`). */
 function rowsOf<T>(result: unknown): T[] {
