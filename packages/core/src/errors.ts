@@ -252,12 +252,12 @@ export const FORBIDDEN_REASONS = [
   "worklists_for_institutions",
   "referral_sides_only",
   "referral_side",
+  /** Only the stationed person writes their month's plan and summary (issue 16). */
+  "own_work_month",
   /** Only a stationed person (an account linked to a practitioner) keeps a work log (issue 16). */
   "work_log_needs_practitioner",
   /** Only the recipient's coordinator (or the commission) confirms a stationed person's month (issue 16). */
   "recipient_confirms_work",
-  /** Only the stationed person writes their month's plan and summary (issue 16). */
-  "own_work_month",
 ] as const;
 export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
 

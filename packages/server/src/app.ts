@@ -14,9 +14,9 @@ import { userRoutes } from "./admin/user-routes.ts";
 import { agreementRoutes } from "./assistance/agreement-routes.ts";
 import { complianceRoutes } from "./assistance/compliance-routes.ts";
 import { flagsRoutes } from "./assistance/flags-routes.ts";
+import { ratingRoutes } from "./assistance/rating-routes.ts";
 import { workLogRoutes } from "./assistance/work-log-routes.ts";
 import { workReportRoutes } from "./assistance/work-report-routes.ts";
-import { ratingRoutes } from "./assistance/rating-routes.ts";
 import { workTotalsRoutes } from "./assistance/work-totals-routes.ts";
 import { authRoutes } from "./auth/auth-routes.ts";
 import { registerPrincipal } from "./auth/principal.ts";
@@ -137,10 +137,10 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(agreementRoutes(db));
       await api.register(complianceRoutes(db, now));
       await api.register(flagsRoutes(db, now));
-      await api.register(workLogRoutes(db, now));
-      await api.register(workReportRoutes(db));
-      await api.register(ratingRoutes(db, now));
       await api.register(workTotalsRoutes(db));
+      await api.register(workLogRoutes(db, now));
+      await api.register(ratingRoutes(db, now));
+      await api.register(workReportRoutes(db));
       // A patient sent back down lands in the hypertension register (follow-ups.ts): the referral
       // feature offers the patient, the register takes them in, neither imports the other.
       await api.register(referralRoutes({ db, config, now, landings: [landInRegister(config)] }));

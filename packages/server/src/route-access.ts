@@ -97,13 +97,13 @@ export const ROUTE_ACCESS = {
   copyRulePack: ["write", "rule_pack"],
   getServiceCredit: ["read", "practitioner"],
   getServiceCreditCertificate: ["read", "practitioner"],
+  getAgreementWorkTotals: ["read", "agreement"],
   // A stationed person's month: its plan is their own (handler: the signed-in practitioner, 403 for
   // those who may read it); the report is read by the person, the parties' coordinators, officials.
   saveWorkMonthPlan: "self",
   getWorkMonthReport: ["read", "agreement"],
   getWorkMonthReportPdf: ["read", "agreement"],
   getAgreementMonthlyReportPdf: ["read", "agreement"],
-  getAgreementWorkTotals: ["read", "agreement"],
 
   createReferral: ["write", "referral"],
   listReferrals: ["read", "referral"],

@@ -714,6 +714,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/work-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement's confirmed work (outpatient visits, operations, teaching hours, people trained), in total, per month and per stationed person; only lines the recipient confirmed count */
+        get: operations["getAgreementWorkTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-log": {
         parameters: {
             query?: never;
@@ -801,6 +818,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dispatches/{id}/ratings/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rate a stationed person's stay for a period: `end`, or a full quarter `YYYY-Qn` of a stay longer than three months (recipient coordinator) */
+        put: operations["rateStay"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recipient's ratings of the agreement's stationed people: its own ratings for the recipient's coordinator, per-person aggregates (never who rated or when) for the supporters' coordinators and officials, one's own aggregate for the stationed person */
+        get: operations["listStayRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-months/{agreementId}/{practitionerId}/{month}/plan": {
         parameters: {
             query?: never;
@@ -861,57 +912,6 @@ export interface paths {
         };
         /** 派驻人员月度工作报告 of an agreement: a summary of everyone stationed that month, then each person's report (PDF) */
         get: operations["getAgreementMonthlyReportPdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dispatches/{id}/ratings/{period}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Rate a stationed person's stay for a period: `end`, or a full quarter `YYYY-Qn` of a stay longer than three months (recipient coordinator) */
-        put: operations["rateStay"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agreements/{id}/ratings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The recipient's ratings of the agreement's stationed people: its own ratings for the recipient's coordinator, per-person aggregates (never who rated or when) for the supporters' coordinators and officials, one's own aggregate for the stationed person */
-        get: operations["listStayRatings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agreements/{id}/work-totals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The agreement's confirmed work (outpatient visits, operations, teaching hours, people trained), in total, per month and per stationed person; only lines the recipient confirmed count */
-        get: operations["getAgreementWorkTotals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7437,6 +7437,126 @@ export interface operations {
             };
         };
     };
+    getAgreementWorkTotals: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM */
+                from?: string;
+                /** @description YYYY-MM */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreementId: string;
+                        /** @description First month counted (YYYY-MM), null: from the start */
+                        from: string | null;
+                        /** @description Last month counted (YYYY-MM), null: up to now */
+                        to: string | null;
+                        /** @description Confirmed work only: lines the recipient has confirmed (recorded or disputed lines are not counted) */
+                        total: {
+                            /** @description Patients seen in confirmed outpatient sessions */
+                            outpatientVisits: number;
+                            /** @description Confirmed operations (lead or assistant) */
+                            operations: number;
+                            /** @description Minutes of confirmed teaching / 60, one decimal */
+                            teachingHours: number;
+                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                            peopleTrained: number;
+                            /** @description Confirmed work-log lines counted */
+                            lines: number;
+                        };
+                        months: {
+                            month: string;
+                            /** @description Patients seen in confirmed outpatient sessions */
+                            outpatientVisits: number;
+                            /** @description Confirmed operations (lead or assistant) */
+                            operations: number;
+                            /** @description Minutes of confirmed teaching / 60, one decimal */
+                            teachingHours: number;
+                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                            peopleTrained: number;
+                            /** @description Confirmed work-log lines counted */
+                            lines: number;
+                        }[];
+                        people: {
+                            practitionerId: string;
+                            practitionerName: string;
+                            supporterId: string;
+                            supporterName: string;
+                            /** @description Patients seen in confirmed outpatient sessions */
+                            outpatientVisits: number;
+                            /** @description Confirmed operations (lead or assistant) */
+                            operations: number;
+                            /** @description Minutes of confirmed teaching / 60, one decimal */
+                            teachingHours: number;
+                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
+                            peopleTrained: number;
+                            /** @description Confirmed work-log lines counted */
+                            lines: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listWorkLog: {
         parameters: {
             query: {
@@ -8080,6 +8200,254 @@ export interface operations {
             };
         };
     };
+    rateStay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description `end`, or a quarter `YYYY-Qn` of a stay longer than three months */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attendance: number;
+                    clinical: number;
+                    teaching: number;
+                    conduct: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description recipient: its coordinator's ratings per stay; aggregate: the supporter's and officials' view; own: the stationed person's own aggregate */
+                        view: "recipient" | "aggregate" | "own";
+                        asOf: string;
+                        stays: {
+                            /** Format: uuid */
+                            dispatchId: string;
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            role: string;
+                            start: string;
+                            end: string;
+                            periods: {
+                                period: string;
+                                lastDay: string;
+                                due: boolean;
+                                rating: {
+                                    period: string;
+                                    attendance: number;
+                                    clinical: number;
+                                    teaching: number;
+                                    conduct: number;
+                                    comment: string | null;
+                                    ratedAt: string;
+                                } | null;
+                            }[];
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            means: {
+                                attendance: number | null;
+                                clinical: number | null;
+                                teaching: number | null;
+                                conduct: number | null;
+                            };
+                            overall: number | null;
+                            count: number;
+                            /** @description Ratings with an aspect below 3 */
+                            low: number;
+                            /** @description Due periods of the person's stays still unrated */
+                            unrated: {
+                                /** Format: uuid */
+                                dispatchId: string;
+                                period: string;
+                            }[];
+                            /** @description The comments, in text order (no author, date or period); empty for the person themselves */
+                            comments: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStayRatings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description recipient: its coordinator's ratings per stay; aggregate: the supporter's and officials' view; own: the stationed person's own aggregate */
+                        view: "recipient" | "aggregate" | "own";
+                        asOf: string;
+                        stays: {
+                            /** Format: uuid */
+                            dispatchId: string;
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            role: string;
+                            start: string;
+                            end: string;
+                            periods: {
+                                period: string;
+                                lastDay: string;
+                                due: boolean;
+                                rating: {
+                                    period: string;
+                                    attendance: number;
+                                    clinical: number;
+                                    teaching: number;
+                                    conduct: number;
+                                    comment: string | null;
+                                    ratedAt: string;
+                                } | null;
+                            }[];
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            practitionerId: string;
+                            practitionerName: string;
+                            means: {
+                                attendance: number | null;
+                                clinical: number | null;
+                                teaching: number | null;
+                                conduct: number | null;
+                            };
+                            overall: number | null;
+                            count: number;
+                            /** @description Ratings with an aspect below 3 */
+                            low: number;
+                            /** @description Due periods of the person's stays still unrated */
+                            unrated: {
+                                /** Format: uuid */
+                                dispatchId: string;
+                                period: string;
+                            }[];
+                            /** @description The comments, in text order (no author, date or period); empty for the person themselves */
+                            comments: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     saveWorkMonthPlan: {
         parameters: {
             query?: never;
@@ -8520,374 +8888,6 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    rateStay: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                /** @description `end`, or a quarter `YYYY-Qn` of a stay longer than three months */
-                period: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    attendance: number;
-                    clinical: number;
-                    teaching: number;
-                    conduct: number;
-                    comment?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description recipient: its coordinator's ratings per stay; aggregate: the supporter's and officials' view; own: the stationed person's own aggregate */
-                        view: "recipient" | "aggregate" | "own";
-                        asOf: string;
-                        stays: {
-                            /** Format: uuid */
-                            dispatchId: string;
-                            /** Format: uuid */
-                            practitionerId: string;
-                            practitionerName: string;
-                            role: string;
-                            start: string;
-                            end: string;
-                            periods: {
-                                period: string;
-                                lastDay: string;
-                                due: boolean;
-                                rating: {
-                                    period: string;
-                                    attendance: number;
-                                    clinical: number;
-                                    teaching: number;
-                                    conduct: number;
-                                    comment: string | null;
-                                    ratedAt: string;
-                                } | null;
-                            }[];
-                        }[];
-                        people: {
-                            /** Format: uuid */
-                            practitionerId: string;
-                            practitionerName: string;
-                            means: {
-                                attendance: number | null;
-                                clinical: number | null;
-                                teaching: number | null;
-                                conduct: number | null;
-                            };
-                            overall: number | null;
-                            count: number;
-                            /** @description Ratings with an aspect below 3 */
-                            low: number;
-                            /** @description Due periods of the person's stays still unrated */
-                            unrated: {
-                                /** Format: uuid */
-                                dispatchId: string;
-                                period: string;
-                            }[];
-                            /** @description The comments, in text order (no author, date or period); empty for the person themselves */
-                            comments: string[];
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listStayRatings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description recipient: its coordinator's ratings per stay; aggregate: the supporter's and officials' view; own: the stationed person's own aggregate */
-                        view: "recipient" | "aggregate" | "own";
-                        asOf: string;
-                        stays: {
-                            /** Format: uuid */
-                            dispatchId: string;
-                            /** Format: uuid */
-                            practitionerId: string;
-                            practitionerName: string;
-                            role: string;
-                            start: string;
-                            end: string;
-                            periods: {
-                                period: string;
-                                lastDay: string;
-                                due: boolean;
-                                rating: {
-                                    period: string;
-                                    attendance: number;
-                                    clinical: number;
-                                    teaching: number;
-                                    conduct: number;
-                                    comment: string | null;
-                                    ratedAt: string;
-                                } | null;
-                            }[];
-                        }[];
-                        people: {
-                            /** Format: uuid */
-                            practitionerId: string;
-                            practitionerName: string;
-                            means: {
-                                attendance: number | null;
-                                clinical: number | null;
-                                teaching: number | null;
-                                conduct: number | null;
-                            };
-                            overall: number | null;
-                            count: number;
-                            /** @description Ratings with an aspect below 3 */
-                            low: number;
-                            /** @description Due periods of the person's stays still unrated */
-                            unrated: {
-                                /** Format: uuid */
-                                dispatchId: string;
-                                period: string;
-                            }[];
-                            /** @description The comments, in text order (no author, date or period); empty for the person themselves */
-                            comments: string[];
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAgreementWorkTotals: {
-        parameters: {
-            query?: {
-                /** @description YYYY-MM */
-                from?: string;
-                /** @description YYYY-MM */
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        agreementId: string;
-                        /** @description First month counted (YYYY-MM), null: from the start */
-                        from: string | null;
-                        /** @description Last month counted (YYYY-MM), null: up to now */
-                        to: string | null;
-                        /** @description Confirmed work only: lines the recipient has confirmed (recorded or disputed lines are not counted) */
-                        total: {
-                            /** @description Patients seen in confirmed outpatient sessions */
-                            outpatientVisits: number;
-                            /** @description Confirmed operations (lead or assistant) */
-                            operations: number;
-                            /** @description Minutes of confirmed teaching / 60, one decimal */
-                            teachingHours: number;
-                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
-                            peopleTrained: number;
-                            /** @description Confirmed work-log lines counted */
-                            lines: number;
-                        };
-                        months: {
-                            month: string;
-                            /** @description Patients seen in confirmed outpatient sessions */
-                            outpatientVisits: number;
-                            /** @description Confirmed operations (lead or assistant) */
-                            operations: number;
-                            /** @description Minutes of confirmed teaching / 60, one decimal */
-                            teachingHours: number;
-                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
-                            peopleTrained: number;
-                            /** @description Confirmed work-log lines counted */
-                            lines: number;
-                        }[];
-                        people: {
-                            practitionerId: string;
-                            practitionerName: string;
-                            supporterId: string;
-                            supporterName: string;
-                            /** @description Patients seen in confirmed outpatient sessions */
-                            outpatientVisits: number;
-                            /** @description Confirmed operations (lead or assistant) */
-                            operations: number;
-                            /** @description Minutes of confirmed teaching / 60, one decimal */
-                            teachingHours: number;
-                            /** @description Attendees of confirmed teaching plus people mentored (带教) on confirmed lines */
-                            peopleTrained: number;
-                            /** @description Confirmed work-log lines counted */
-                            lines: number;
-                        }[];
-                    };
                 };
             };
             /** @description Default Response */

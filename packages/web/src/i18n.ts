@@ -124,7 +124,8 @@ const zh = {
     notRatedHelp: "尚无受援单位评价：该项权重不计入其得分（不按0分，也不按中间分）",
     ratingHelp: "评价得分 = (四项均分 − 1) / 4 × 100",
     onSiteHelp: "驻点工作量：门诊人次、手术台次、授课小时、培训带教人次各以最高的支援医院为100，取平均",
-  },  complianceBoard: {
+  },
+  complianceBoard: {
     all: "全部协议",
     tileHint: "点击筛选",
     search: "协议编号、支援医院或受援医院",
@@ -1210,7 +1211,8 @@ const en: typeof zh = {
     notRatedHelp: "No rating by a recipient yet: this weight is left out of its score (neither 0 nor a middling score)",
     ratingHelp: "Rating score = (mean of the four aspects − 1) / 4 × 100",
     onSiteHelp: "On-site work: outpatient visits, operations, teaching hours and people trained, each scaled so the best supporter has 100, averaged",
-  },  complianceBoard: {
+  },
+  complianceBoard: {
     all: "All agreements",
     tileHint: "Click to filter",
     search: "Agreement code, supporter or recipient",

@@ -8,8 +8,8 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
 import { applyServerErrors } from "../shared/forms.ts";
 import { KIND_DEFAULTS, lineBody, WorkLineFields } from "./WorkLineFields.tsx";
-import { OwnWorkMonthLinks } from "./work-month-links.tsx";
 import { lineSummary, STATUS_COLORS, type WorkLine, type WorkLogOptions } from "./work-log-parts.tsx";
+import { OwnWorkMonthLinks } from "./work-month-links.tsx";
 
 const KIND_ICONS: Record<WorkKind, ReactNode> = {
   outpatient: <MedicineBoxOutlined />,
