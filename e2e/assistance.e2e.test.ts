@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { todayInChina } from "../packages/server/src/clock.ts";
 import { demoYears } from "../packages/server/src/seed/demo-plan.ts";
-import { HAS_CHROMIUM, SHOTS, signIn, useServerAndBrowser } from "./browser.ts";
+import { HAS_CHROMIUM, lastSaturday, pickDay, SHOTS, signIn, useServerAndBrowser } from "./browser.ts";
 
 const [Y0, Y1] = demoYears(todayInChina());
 
@@ -33,20 +33,9 @@ describe.skipIf(!HAS_CHROMIUM)("paired-assistance journey in Chromium", () => {
     const page = await signIn(env.browser, env.server.url, "zj.stationed.doctor", { width: 390, height: 844 });
     await page.goto(`${env.server.url}/assistance/check-in`);
     // The demo has check-ins on every working day up to today; the last Saturday is still open.
-    const saturday = new Date();
-    saturday.setDate(saturday.getDate() - ((saturday.getDay() + 1) % 7));
-    const date = `${saturday.getFullYear()}-${String(saturday.getMonth() + 1).padStart(2, "0")}-${String(saturday.getDate()).padStart(2, "0")}`;
+    const date = lastSaturday();
     // On a loaded machine the first click can land while the calendar is still opening: pick until it took.
-    await expect
-      .poll(async () => {
-        if (!(await page.locator(`td[title="${date}"]`).isVisible())) await page.locator(".ant-picker").click();
-        await page.locator(`td[title="${date}"]`).click({ timeout: 2000 });
-        return page.locator(".ant-picker input").inputValue();
-      })
-      .toBe(date);
-    // Close the calendar before touching the form below it (it may stay open on a small screen).
-    await page.keyboard.press("Escape");
-    await page.locator(".ant-picker-dropdown").waitFor({ state: "hidden" });
+    await pickDay(page, date);
     await page.getByTestId("activity-teaching").click();
     await page.screenshot({ path: `${SHOTS}/journey-check-in-form.png` });
     await page.getByTestId("check-in-submit").click();

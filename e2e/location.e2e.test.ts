@@ -1,32 +1,10 @@
-import type { Browser, BrowserContextOptions } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { countyArea } from "../packages/server/src/registry/county-centroids.ts";
 import { DEMO_PAIR } from "../packages/server/src/seed/demo-plan.ts";
-import { DEMO_PASSWORD, HAS_CHROMIUM, SHOTS, useServerAndBrowser } from "./browser.ts";
+import { HAS_CHROMIUM, lastSaturday, pickDay, SHOTS, signInWith, useServerAndBrowser } from "./browser.ts";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-/** Signs in through the login page in a context of its own (geolocation, language), as browser.ts's signIn does. */
-async function signInWith(browser: Browser, url: string, username: string, options: BrowserContextOptions & { lang?: "en" }) {
-  const { lang, ...contextOptions } = options;
-  const context = await browser.newContext(contextOptions);
-  if (lang) await context.addInitScript((l) => localStorage.setItem("lang", l), lang);
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return { page, context };
-}
-
-/** The last Saturday (today when it is one): the demo checks in every working day, so it is still open. */
-function lastSaturday(): string {
-  const saturday = new Date();
-  saturday.setDate(saturday.getDate() - ((saturday.getDay() + 1) % 7));
-  return `${saturday.getFullYear()}-${String(saturday.getMonth() + 1).padStart(2, "0")}-${String(saturday.getDate()).padStart(2, "0")}`;
-}
 
 describe.skipIf(!HAS_CHROMIUM)("location evidence in Chromium", () => {
   const env = useServerAndBrowser();
@@ -43,15 +21,7 @@ describe.skipIf(!HAS_CHROMIUM)("location evidence in Chromium", () => {
     await page.goto(`${env.server.url}/assistance/check-in`);
     await expect.poll(() => page.getByTestId("location-notice").textContent()).toContain("30 天后删除");
     const date = lastSaturday();
-    await expect
-      .poll(async () => {
-        if (!(await page.locator(`td[title="${date}"]`).isVisible())) await page.locator(".ant-picker").click();
-        await page.locator(`td[title="${date}"]`).click({ timeout: 2000 });
-        return page.locator(".ant-picker input").inputValue();
-      })
-      .toBe(date);
-    await page.keyboard.press("Escape");
-    await page.locator(".ant-picker-dropdown").waitFor({ state: "hidden" });
+    await pickDay(page, date);
     await page.screenshot({ path: `${SHOTS}/location-check-in-form-phone.png`, fullPage: true });
     await page.getByTestId("check-in-submit").click();
     await expect.poll(() => page.getByTestId("check-in-location").getAttribute("data-class"), { timeout: 15_000 }).toBe("on_site");

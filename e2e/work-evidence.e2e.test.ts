@@ -1,60 +1,12 @@
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { countyArea } from "../packages/server/src/registry/county-centroids.ts";
 import { DEMO_PAIR } from "../packages/server/src/seed/demo-plan.ts";
 import { pdfText } from "../packages/server/test/helpers/pdf-text.ts";
-import { DEMO_PASSWORD, HAS_CHROMIUM, SHOTS, useServerAndBrowser } from "./browser.ts";
+import { HAS_CHROMIUM, lastSaturday, ownMonthPath, pickDay, SHOTS, signInWith, useServerAndBrowser } from "./browser.ts";
 
 const PHONE = { width: 390, height: 844 };
 const OPERATION = "腹腔镜阑尾切除术";
 const CODE = "47.01";
-
-/** Signs in through the login page in a context of its own (a phone, with or without a granted position). */
-async function signInWith(browser: Browser, url: string, username: string, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: PHONE, ...options });
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return { page, context };
-}
-
-/** The last Saturday (today when it is one): the demo checks in every working day, so it is still open. */
-function lastSaturday(): string {
-  const saturday = new Date();
-  saturday.setDate(saturday.getDate() - ((saturday.getDay() + 1) % 7));
-  return `${saturday.getFullYear()}-${String(saturday.getMonth() + 1).padStart(2, "0")}-${String(saturday.getDate()).padStart(2, "0")}`;
-}
-
-/** The signed-in stationed doctor's month page for today: their practitioner and the agreement whose roster covers today. */
-async function ownMonthPath(page: Page): Promise<{ path: string; month: string }> {
-  return page.evaluate(async () => {
-    const get = async (path: string) => (await fetch(`/api/v1${path}`)).json();
-    const me = await get("/me");
-    const today: string = (await get("/attendance/mine")).today;
-    for (const a of (await get("/agreements?pageSize=100")).items as { id: string }[]) {
-      const roster = (await get(`/agreements/${a.id}/dispatches`)).items as {
-        practitionerId: string;
-        status: string;
-        plannedStart: string;
-        plannedEnd: string;
-        actualStart: string | null;
-        actualEnd: string | null;
-      }[];
-      const stay = roster.find(
-        (d) =>
-          d.practitionerId === me.practitionerId &&
-          d.status !== "cancelled" &&
-          (d.actualStart ?? d.plannedStart) <= today &&
-          (d.actualEnd ?? d.plannedEnd) >= today,
-      );
-      if (stay) return { path: `/work-months/${a.id}/${me.practitionerId}/${today.slice(0, 7)}`, month: today.slice(0, 7) };
-    }
-    return { path: "", month: "" };
-  });
-}
 
 /**
  * Issue 16's journey on a phone (390×844): the stationed doctor checks in with the position
@@ -76,15 +28,7 @@ describe.skipIf(!HAS_CHROMIUM)("work evidence from check-in to the monthly repor
     await page.goto(`${env.server.url}/assistance/check-in`);
     await page.getByTestId("location-notice").waitFor();
     const date = lastSaturday();
-    await expect
-      .poll(async () => {
-        if (!(await page.locator(`td[title="${date}"]`).isVisible())) await page.locator(".ant-picker").click();
-        await page.locator(`td[title="${date}"]`).click({ timeout: 2000 });
-        return page.locator(".ant-picker input").inputValue();
-      })
-      .toBe(date);
-    await page.keyboard.press("Escape");
-    await page.locator(".ant-picker-dropdown").waitFor({ state: "hidden" });
+    await pickDay(page, date);
     await page.getByTestId("check-in-submit").click();
     await expect.poll(() => page.getByTestId("check-in-location").getAttribute("data-class"), { timeout: 15_000 }).toBe("on_site");
     await page.screenshot({ path: `${SHOTS}/work-evidence-check-in-phone.png`, fullPage: true });
@@ -99,7 +43,7 @@ describe.skipIf(!HAS_CHROMIUM)("work evidence from check-in to the monthly repor
   }, 180_000);
 
   it("logs an operation in the work log", async () => {
-    const { page, context } = await signInWith(env.browser, env.server.url, "zj.stationed.doctor");
+    const { page, context } = await signInWith(env.browser, env.server.url, "zj.stationed.doctor", { viewport: PHONE });
     month = await ownMonthPath(page);
     expect(month.path).not.toBe("");
     await page.goto(`${env.server.url}/assistance/work-log`);
@@ -116,7 +60,7 @@ describe.skipIf(!HAS_CHROMIUM)("work evidence from check-in to the monthly repor
   }, 180_000);
 
   it("the recipient's coordinator confirms the month, and the PDF report reads back with the totals", async () => {
-    const { page, context } = await signInWith(env.browser, env.server.url, "gz.county.coord");
+    const { page, context } = await signInWith(env.browser, env.server.url, "gz.county.coord", { viewport: PHONE });
     await page.goto(`${env.server.url}/assistance${month.path}`);
     await expect.poll(() => page.getByText(OPERATION).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByTestId("sign-off-confirm").click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pdfText } from "../packages/server/test/helpers/pdf-text.ts";
-import { HAS_CHROMIUM, SHOTS, signIn, useServerAndBrowser } from "./browser.ts";
+import { HAS_CHROMIUM, ownMonthPath, SHOTS, signIn, useServerAndBrowser } from "./browser.ts";
 
 const PHONE = { width: 390, height: 844 };
 const PLAN = "本月计划：每周两次专家门诊，带教腹腔镜手术。";
@@ -13,32 +13,8 @@ describe.skipIf(!HAS_CHROMIUM)("a stationed person's month in Chromium", () => {
   it("the stationed doctor writes the month's plan on a phone", async () => {
     const page = await signIn(env.browser, env.server.url, "zj.stationed.doctor", PHONE);
     // Where they are stationed today, as the API says: their practitioner, the agreement whose roster covers today.
-    monthPath = await page.evaluate(async () => {
-      const get = async (path: string) => (await fetch(`/api/v1${path}`)).json();
-      const me = await get("/me");
-      const own = await get("/attendance/mine");
-      const today: string = own.today;
-      const agreements = await get("/agreements?pageSize=100");
-      for (const a of agreements.items as { id: string }[]) {
-        const roster = (await get(`/agreements/${a.id}/dispatches`)).items as {
-          practitionerId: string;
-          status: string;
-          plannedStart: string;
-          plannedEnd: string;
-          actualStart: string | null;
-          actualEnd: string | null;
-        }[];
-        const stay = roster.find(
-          (d) =>
-            d.practitionerId === me.practitionerId &&
-            d.status !== "cancelled" &&
-            (d.actualStart ?? d.plannedStart) <= today &&
-            (d.actualEnd ?? d.plannedEnd) >= today,
-        );
-        if (stay) return `/assistance/work-months/${a.id}/${me.practitionerId}/${today.slice(0, 7)}`;
-      }
-      return "";
-    });
+    const own = await ownMonthPath(page);
+    monthPath = own.path && `/assistance${own.path}`;
     expect(monthPath).not.toBe("");
     await page.goto(`${env.server.url}${monthPath}`);
     await page.getByTestId("work-month-plan").fill(PLAN);

@@ -1,11 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
 import { Empty, Space, Spin, Typography } from "antd";
 import { geoMercator, geoPath } from "d3-geo";
-import type { FeatureCollection, MultiPolygon } from "geojson";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-
-type Shapes = FeatureCollection<MultiPolygon, { code: string; name: string }>;
+import { type MapShapes, useMapShapes } from "../shared/map-shapes.ts";
 
 /** Light to dark: a higher value is a darker region, whatever the indicator's direction. */
 const STEPS = ["#e6f4f1", "#b5ded6", "#7cc4b8", "#3f9e93", "#0f6e6e"];
@@ -46,19 +43,11 @@ export function ChoroplethMap({
 }) {
   const { t } = useTranslation();
   const file = province ? `/geo/${province}.json` : "/geo/china.json";
-  const shapes = useQuery({
-    queryKey: ["geo", file],
-    staleTime: Number.POSITIVE_INFINITY,
-    queryFn: async () => {
-      const response = await fetch(file);
-      if (!response.ok) throw new Error(`${file}: ${response.status}`);
-      return (await response.json()) as Shapes;
-    },
-  });
+  const shapes = useMapShapes(file);
   const drawn = useMemo(() => {
     if (!shapes.data) return null;
     const features = shapes.data.features.filter((f) => !within || f.properties.code.startsWith(within));
-    const collection: Shapes = { type: "FeatureCollection", features };
+    const collection: MapShapes = { type: "FeatureCollection", features };
     const path = geoPath(geoMercator().fitSize([WIDTH, HEIGHT], collection));
     return features.map((f) => ({ code: f.properties.code, name: f.properties.name, d: path(f) ?? "" }));
   }, [shapes.data, within]);

@@ -1,15 +1,15 @@
 import { EnvironmentOutlined } from "@ant-design/icons";
 import { DEFAULT_ON_SITE_RADIUS_METERS } from "@medbridge/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Empty, InputNumber, Space, Spin, Tag, Typography } from "antd";
 import { geoContains, geoMercator, geoPath } from "d3-geo";
-import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
+import type { Feature, MultiPolygon } from "geojson";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api.ts";
+import { useMapShapes } from "../shared/map-shapes.ts";
 import type { Institution } from "../types.ts";
 
-type Shapes = FeatureCollection<MultiPolygon, { code: string; name: string }>;
 type Point = { latitude: number; longitude: number };
 
 const WIDTH = 480;
@@ -48,15 +48,7 @@ export function InstitutionLocation({ institution, editable }: { institution: In
   const [pending, setPending] = useState<{ latitude: number | null; longitude: number | null } | null>(null);
   const [saving, setSaving] = useState(false);
   const file = `/geo/${institution.regionCode.slice(0, 2)}.json`;
-  const shapes = useQuery({
-    queryKey: ["geo", file],
-    staleTime: Number.POSITIVE_INFINITY,
-    queryFn: async () => {
-      const response = await fetch(file);
-      if (!response.ok) throw new Error(`${file}: ${response.status}`);
-      return (await response.json()) as Shapes;
-    },
-  });
+  const shapes = useMapShapes(file);
   const county = shapes.data?.features.find((f) => f.properties.code === institution.regionCode) as Feature<MultiPolygon> | undefined;
   const drawn = useMemo(() => {
     if (!county) return null;
