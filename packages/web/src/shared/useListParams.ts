@@ -10,7 +10,9 @@ export function useListParams<K extends string>(keys: readonly K[], defaults: Pa
   const page = Number(params.get("page") ?? 1);
   const pageSize = Number(params.get("pageSize") ?? 20);
   const update = (changes: Partial<Record<K | "page" | "pageSize", string | number | undefined>>) => {
-    const next = new URLSearchParams(params);
+    // From the address bar, not this render's params: a handler kept from an earlier render (a
+    // search box's Enter after a view switch) would otherwise put back the filters it saw then.
+    const next = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(changes)) {
       if (v === undefined || v === "") next.delete(k);
       else next.set(k, String(v));
