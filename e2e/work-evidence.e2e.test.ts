@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countyArea } from "../packages/server/src/registry/county-centroids.ts";
+import { countyArea } from "../packages/server/src/geo/county-areas.ts";
 import { DEMO_PAIR } from "../packages/server/src/seed/demo-plan.ts";
 import { pdfText } from "../packages/server/test/helpers/pdf-text.ts";
 import { HAS_CHROMIUM, lastSaturday, ownMonthPath, pickDay, SHOTS, signInWith, useServerAndBrowser } from "./browser.ts";

@@ -2,7 +2,7 @@ import { day, isWorkingDay } from "@medbridge/core";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreements, attendance, institutions, rulePacks, users } from "../src/db/schema.ts";
-import { countyArea } from "../src/registry/county-centroids.ts";
+import { countyArea } from "../src/geo/county-areas.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
 

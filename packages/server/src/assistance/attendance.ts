@@ -20,8 +20,8 @@ import { type Actor, audit } from "../audit.ts";
 import { chinaDay } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { agreements, attendance, dispatches, institutions, practitioners, users } from "../db/schema.ts";
+import { resolveLocation } from "../geo/county-areas.ts";
 import { DateString, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { resolveLocation } from "../registry/county-centroids.ts";
 import { resolvePack } from "./packs.ts";
 import { syncCheckInLines } from "./work-log.ts";
 

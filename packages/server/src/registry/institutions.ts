@@ -20,8 +20,8 @@ import type { Db } from "../db/connection.ts";
 import { paged } from "../db/paging.ts";
 import { institutionAssessments, institutions, regions } from "../db/schema.ts";
 import { nameContains } from "../db/search.ts";
+import { resolveLocation } from "../geo/county-areas.ts";
 import { PageQuery, RegionCode, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { resolveLocation } from "./county-centroids.ts";
 
 export const InstitutionInput = Type.Object(
   {
