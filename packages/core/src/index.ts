@@ -8,6 +8,7 @@ export * from "./assistance/rule-packs.ts";
 export * from "./assistance/vocabulary.ts";
 export * from "./assistance/work-log.ts";
 export * from "./assistance/work-log-rules.ts";
+export * from "./planning/linear-model.ts";
 export * from "./dates.ts";
 export * from "./errors.ts";
 export * from "./hypertension/calls.ts";

@@ -13,5 +13,6 @@ export * from "./schema/monitoring.ts";
 export * from "./schema/notify.ts";
 export * from "./schema/outreach.ts";
 export * from "./schema/patients.ts";
+export * from "./schema/planning.ts";
 export * from "./schema/referral.ts";
 export * from "./schema/registry.ts";
