@@ -16,6 +16,7 @@ import {
 } from "@medbridge/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { planEn, planZh } from "./assistance/plan-i18n.ts";
 import { workLogEn, workLogZh } from "./assistance/work-log-i18n.ts";
 import { errorsEn, errorsZh } from "./errors-i18n.ts";
 import { locationEn, locationZh } from "./location-i18n.ts";
@@ -1070,6 +1071,7 @@ const zh = {
   },
   locationEvidence: locationZh,
   workLog: workLogZh,
+  plan: planZh,
   dispatchRole: DISPATCH_ROLE_ZH,
   activity: ACTIVITY_ZH,
   agreementMode: { one_to_one: "一对一帮扶", group: "组团式帮扶", trusteeship: "托管", department_contract: "以院包科" },
@@ -2211,6 +2213,7 @@ const en: typeof zh = {
   },
   locationEvidence: locationEn,
   workLog: workLogEn,
+  plan: planEn,
   dispatchRole: { management: "Management", clinical: "Clinical", discipline_leader: "Discipline leader", nursing: "Nursing", technician: "Technician" },
   activity: {
     clinic: "Clinic",

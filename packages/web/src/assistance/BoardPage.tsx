@@ -1,68 +1,24 @@
 import { DownloadOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Cascader, Col, Input, Row, Select, Space, Statistic, Tag, Typography } from "antd";
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, withQuery } from "../api.ts";
 import { oversees } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
-import { type RegionOption, toRegionOption } from "../shared/CountyCascader.tsx";
 import { useDownloadHref } from "../shared/download.ts";
 import { PagedTable } from "../shared/PagedTable.tsx";
+import { RegionFilter } from "../shared/RegionFilter.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import { recentYears } from "../shared/years.ts";
-import type { Answer, ComplianceBoard as Board, RegionWithPath } from "../types.ts";
+import type { ComplianceBoard as Board } from "../types.ts";
 import { ComplianceTag, RuleTags } from "./ComplianceStatus.tsx";
 import { FLAG_ICON, FLAG_KINDS, FlagTags } from "./FlagTags.tsx";
 
 const YEARS = recentYears();
 const STATUSES = ["fail", "at_risk", "pass"] as const;
 const COLOR = { pass: "#389e0d", fail: "#cf1322", at_risk: "#d46b08" } as const;
-
-const children = async (parent: string | null) => (await api<Answer<"/regions">>("/regions", { query: parent ? { parent } : {} })).items.map(toRegionOption);
-
-/** A prefecture or county below the official's region (or any, for national users), loaded level by level. */
-function RegionFilter({ root, value, onChange }: { root: string | null; value: string | undefined; onChange: (code: string | undefined) => void }) {
-  const { t } = useTranslation();
-  const [options, setOptions] = useState<RegionOption[]>([]);
-  const path = useQuery({ queryKey: ["region", value], enabled: Boolean(value), queryFn: () => api<RegionWithPath>(`/regions/${value}`) });
-  // The codes from below the root down to the chosen region: what the cascader shows.
-  const shown = (path.data?.path ?? []).map((r) => r.code).filter((code) => code !== root && (!root || code.startsWith(root.replace(/0+$/, ""))));
-  const shownKey = shown.join(",");
-  useEffect(() => {
-    void (async () => {
-      const top = await children(root);
-      // A region chosen from the URL: load the levels on its path so the cascader can name it.
-      const attach = async (list: RegionOption[], codes: string[]): Promise<RegionOption[]> => {
-        const [head, ...rest] = codes;
-        if (!head || rest.length === 0) return list;
-        return Promise.all(list.map(async (o) => (o.value === head ? { ...o, children: await attach(await children(head), rest) } : o)));
-      };
-      setOptions(await attach(top, shownKey ? shownKey.split(",") : []));
-    })();
-  }, [root, shownKey]);
-  return (
-    <Cascader
-      options={options}
-      value={shown}
-      changeOnSelect
-      allowClear
-      style={{ minWidth: 200 }}
-      placeholder={t("complianceBoard.region")}
-      aria-label={t("complianceBoard.region")}
-      data-testid="board-region"
-      loadData={async (selected) => {
-        const target = selected.at(-1) as RegionOption;
-        const loaded = await children(target.value);
-        const attach = (list: RegionOption[]): RegionOption[] =>
-          list.map((o) => (o.value === target.value ? { ...o, children: loaded } : o.children ? { ...o, children: attach(o.children) } : o));
-        setOptions((current) => attach(current));
-      }}
-      onChange={(codes) => onChange((codes as string[] | undefined)?.at(-1))}
-    />
-  );
-}
 
 /**
  * Every agreement in the caller's reach judged for a year: counts by status (each a filter),
@@ -203,7 +159,13 @@ export function BoardPage() {
             data-testid="board-status"
           />
           {oversees(me, "agreement") && (
-            <RegionFilter root={me?.regionCode ?? null} value={query.regionCode} onChange={(code) => update({ regionCode: code })} />
+            <RegionFilter
+              root={me?.regionCode ?? null}
+              value={query.regionCode}
+              onChange={(code) => update({ regionCode: code })}
+              placeholder={t("complianceBoard.region")}
+              testId="board-region"
+            />
           )}
           <Select
             allowClear

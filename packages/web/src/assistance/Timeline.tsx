@@ -7,8 +7,29 @@ const DAY = 86_400_000;
 const toDay = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY;
 const COLORS: Record<string, string> = { management: "#0b6e6e", discipline_leader: "#7a4fbf", clinical: "#2f7fd1", nursing: "#d07a2a", technician: "#5b8c00" };
 
-/** Gantt-style view of one year: a row per person, bars for stays, coverage gaps in red. */
-export function Timeline({ from, to, dispatches, gaps }: { from: string; to: string; dispatches: Dispatch[]; gaps: { from: string; to: string }[] }) {
+/** How a proposed roster differs from today's (the roster planner): a new stay, or one the plan cancels. */
+export type DispatchMark = "added" | "dropped";
+const MARK_COLOR: Record<DispatchMark, string> = { added: "#389e0d", dropped: "#cf1322" };
+// A cancelled stay is struck through: a red line across a pale red bar.
+const MARK_FILL: Record<DispatchMark, string> = {
+  added: "#95de64",
+  dropped: "linear-gradient(to bottom, transparent calc(50% - 1px), #cf1322 calc(50% - 1px), #cf1322 calc(50% + 1px), transparent calc(50% + 1px)), #fff1f0",
+};
+
+/** Gantt-style view of one year: a row per person, bars for stays, coverage gaps in red; `marks` highlight a plan's changes by dispatch id. */
+export function Timeline({
+  from,
+  to,
+  dispatches,
+  gaps,
+  marks,
+}: {
+  from: string;
+  to: string;
+  dispatches: Dispatch[];
+  gaps: { from: string; to: string }[];
+  marks?: Record<string, DispatchMark>;
+}) {
   const { t } = useTranslation();
   const start = toDay(from);
   const end = toDay(to) + 1;
@@ -67,12 +88,14 @@ export function Timeline({ from, to, dispatches, gaps }: { from: string; to: str
                 const b = toDay(d.actualEnd ?? d.plannedEnd) + 1;
                 if (b <= start || a >= end) return null;
                 const planned = d.status === "planned";
+                const mark = marks?.[d.id];
                 return (
                   <Tooltip
                     key={d.id}
-                    title={`${t(`dispatchRole.${d.role}`)} · ${t(`title.${d.title}`)} · ${d.actualStart ?? d.plannedStart} — ${d.actualEnd ?? d.plannedEnd} · ${t(`dispatchStatus.${d.status}`)}`}
+                    title={`${mark ? `${t(`plan.mark.${mark}`)} · ` : ""}${t(`dispatchRole.${d.role}`)} · ${t(`title.${d.title}`)} · ${d.actualStart ?? d.plannedStart} — ${d.actualEnd ?? d.plannedEnd} · ${t(`dispatchStatus.${d.status}`)}`}
                   >
                     <div
+                      data-testid={mark ? `timeline-${mark}` : undefined}
                       style={{
                         position: "absolute",
                         left: pct(a),
@@ -80,8 +103,8 @@ export function Timeline({ from, to, dispatches, gaps }: { from: string; to: str
                         top: 3,
                         bottom: 3,
                         borderRadius: 3,
-                        background: planned ? "transparent" : (COLORS[d.role] ?? "#2f7fd1"),
-                        border: `2px ${planned ? "dashed" : "solid"} ${COLORS[d.role] ?? "#2f7fd1"}`,
+                        background: mark ? MARK_FILL[mark] : planned ? "transparent" : (COLORS[d.role] ?? "#2f7fd1"),
+                        border: `2px ${planned && !mark ? "dashed" : "solid"} ${mark ? MARK_COLOR[mark] : (COLORS[d.role] ?? "#2f7fd1")}`,
                       }}
                     />
                   </Tooltip>

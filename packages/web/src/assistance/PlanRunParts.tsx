@@ -1,0 +1,140 @@
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type Page } from "../api.ts";
+import { formatDateTime } from "../shared/format.ts";
+import type { Bilingual, PlanRun, PlanRunSummary, SolverSummary } from "./plan-types.ts";
+
+const SOLVER_COLOR: Record<SolverSummary["status"], string> = { optimal: "green", time_limit: "orange", infeasible: "red", unbounded: "red", error: "red" };
+const RUN_COLOR: Record<PlanRun["status"], string> = { running: "processing", done: "green", failed: "red" };
+
+/** A sentence in the reader's language. */
+export function useBilingual() {
+  const { i18n } = useTranslation();
+  return (text: Bilingual) => (i18n.language === "en" ? text.en : text.zh);
+}
+
+const number = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? "—" : n.toFixed(digits));
+
+/** What the solver proved: its status, the plan's cost (objective), the best cost possible (bound) and the gap between them. */
+export function SolverFacts({ solver }: { solver: SolverSummary }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions size="small" column={{ xs: 2, md: 5 }} data-testid="plan-solver">
+      <Descriptions.Item label={t("plan.solverStatus")}>
+        <Tag color={SOLVER_COLOR[solver.status]} data-testid="plan-solver-status">
+          {t(`plan.solver.${solver.status}`)}
+        </Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t("plan.objective")}>{number(solver.objective)}</Descriptions.Item>
+      <Descriptions.Item label={t("plan.bound")}>{number(solver.bound)}</Descriptions.Item>
+      <Descriptions.Item label={t("plan.gap")}>{solver.gap === null ? "—" : `${number(solver.gap * 100, 2)} %`}</Descriptions.Item>
+      <Descriptions.Item label={t("plan.seconds")}>{number(solver.seconds, 2)}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** The run's state while it is not done: solving (elapsed seconds, stop/resume polling), failed, or polling stopped. */
+export function RunProgress({
+  run,
+  elapsed,
+  polling,
+  onStop,
+  onResume,
+}: {
+  run: PlanRun;
+  elapsed: number;
+  polling: boolean;
+  onStop: () => void;
+  onResume: () => void;
+}) {
+  const { t } = useTranslation();
+  if (run.status === "failed") return <Alert type="error" showIcon title={t("plan.failed")} description={run.error ?? undefined} data-testid="plan-failed" />;
+  if (run.status !== "running") return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      icon={polling ? <Spin size="small" /> : undefined}
+      data-testid="plan-running"
+      title={polling ? t("plan.running", { seconds: elapsed }) : t("plan.pollingStopped")}
+      action={
+        polling ? (
+          <Button size="small" type="link" onClick={onStop} data-testid="plan-stop-polling">
+            {t("plan.stopPolling")}
+          </Button>
+        ) : (
+          <Button size="small" type="link" onClick={onResume} data-testid="plan-resume-polling">
+            {t("plan.resumePolling")}
+          </Button>
+        )
+      }
+    />
+  );
+}
+
+/** The caller's recent runs of one kind, newest first; clicking one reopens it. */
+export function RecentRuns({
+  kind,
+  current,
+  onOpen,
+  describe,
+}: {
+  kind: "roster" | "pairing";
+  current: string | undefined;
+  onOpen: (id: string) => void;
+  /** What the run was for (a supporter's name, a region), beside its year. */
+  describe: (run: PlanRunSummary) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ["plans", "list", kind],
+    queryFn: () => api<Page<PlanRunSummary>>("/plans", { query: { kind, pageSize: 10 } }),
+  });
+  return (
+    <Card size="small" title={t("plan.recent")} data-testid="plan-recent">
+      {list.error ? (
+        <Typography.Text type="danger">{(list.error as Error).message}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          loading={list.isPending}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("plan.noRuns")} /> }}
+          renderItem={(r) => (
+            <List.Item
+              data-testid="plan-recent-run"
+              style={r.id === current ? { background: "#e6f4f4" } : undefined}
+              actions={[
+                <Button key="open" type="link" size="small" onClick={() => onOpen(r.id)} disabled={r.id === current}>
+                  {t("plan.open")}
+                </Button>,
+              ]}
+            >
+              <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+                <Typography.Text ellipsis>
+                  {describe(r)}
+                  {r.year ? ` · ${r.year}` : ""}
+                </Typography.Text>
+                <Space size={4} wrap>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(r.createdAt)}
+                  </Typography.Text>
+                  <Tag color={RUN_COLOR[r.status]} bordered={false}>
+                    {t(`plan.status.${r.status}`)}
+                  </Tag>
+                  {r.appliedAt && (
+                    <Tag color="blue" bordered={false}>
+                      {t("plan.applied")}
+                    </Tag>
+                  )}
+                </Space>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
