@@ -171,3 +171,27 @@ export async function resolveLocation(institution: {
   if (!area) return { location: { latitude: null, longitude: null, approximate: false, source: null }, area: null };
   return { location: { latitude: area.latitude, longitude: area.longitude, approximate: true, source: "county_centroid" }, area };
 }
+
+/**
+ * A point for any region code, for distances between regions (the pairing planner): a county's
+ * centroid; for a prefecture or province (or a county the map data lacks), the mean of the
+ * centroids of its counties in the map data — of its prefecture's, then its province's. Null when
+ * the map data has nothing under the code.
+ */
+export async function regionCentroid(code: string): Promise<GeoPoint | null> {
+  const own = await countyArea(code);
+  if (own) return { latitude: own.latitude, longitude: own.longitude };
+  for (const prefix of [code.endsWith("0000") ? code.slice(0, 2) : code.slice(0, 4), code.slice(0, 2)]) {
+    let latitude = 0;
+    let longitude = 0;
+    let n = 0;
+    for (const [key, area] of areas)
+      if (area && key.startsWith(prefix)) {
+        latitude += area.latitude;
+        longitude += area.longitude;
+        n++;
+      }
+    if (n > 0) return { latitude: Math.round((latitude / n) * 1e6) / 1e6, longitude: Math.round((longitude / n) * 1e6) / 1e6 };
+  }
+  return null;
+}
