@@ -14,6 +14,7 @@ import { userRoutes } from "./admin/user-routes.ts";
 import { agreementRoutes } from "./assistance/agreement-routes.ts";
 import { complianceRoutes } from "./assistance/compliance-routes.ts";
 import { flagsRoutes } from "./assistance/flags-routes.ts";
+import { planRoutes } from "./assistance/plan-routes.ts";
 import { ratingRoutes } from "./assistance/rating-routes.ts";
 import { workLogRoutes } from "./assistance/work-log-routes.ts";
 import { workReportRoutes } from "./assistance/work-report-routes.ts";
@@ -44,6 +45,7 @@ import { patientRoutes } from "./patient-routes.ts";
 import { referralRoutes } from "./referral/referral-routes.ts";
 import { allianceRoutes } from "./registry/alliance-routes.ts";
 import { institutionRoutes } from "./registry/institution-routes.ts";
+import { planningInputsRoutes } from "./registry/planning-inputs-routes.ts";
 import { practitionerRoutes } from "./registry/practitioner-routes.ts";
 import { regionRoutes } from "./registry/region-routes.ts";
 import { registerRouteAccess } from "./route-access.ts";
@@ -58,9 +60,11 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** The clock (tests move it to check SLA expiry). */
   now?: () => Date;
+  /** How long a planner request waits for its run before answering 202 (ms; tests set 0). */
+  planWaitMs?: number;
 }
 
-export async function buildApp({ db, config, logger = true, logStream, now = systemClock }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = true, logStream, now = systemClock, planWaitMs = 1000 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Redacted and with the one error serializer: no query parameters, secrets or patient data.
     logger: logger ? loggerOptions(process.env.LOG_LEVEL ?? "info", logStream) : false,
@@ -131,6 +135,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(institutionRoutes(db));
       await api.register(allianceRoutes(db, now));
       await api.register(practitionerRoutes(db));
+      await api.register(planningInputsRoutes(db, now));
       await api.register(userRoutes(db));
       await api.register(tokenRoutes(db));
       await api.register(auditRoutes(db));
@@ -141,6 +146,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(workLogRoutes(db, now));
       await api.register(ratingRoutes(db, now));
       await api.register(workReportRoutes(db));
+      await api.register(planRoutes({ db, now, waitMs: planWaitMs }));
       // A patient sent back down lands in the hypertension register (follow-ups.ts): the referral
       // feature offers the patient, the register takes them in, neither imports the other.
       await api.register(referralRoutes({ db, config, now, landings: [landInRegister(config)] }));

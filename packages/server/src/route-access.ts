@@ -54,6 +54,18 @@ export const ROUTE_ACCESS = {
   getPractitioner: ["read", "practitioner"],
   updatePractitioner: ["write", "practitioner"],
   importPractitioners: ["write", "practitioner"],
+  // What the planners read (issue 17, registry/planning-inputs-routes.ts): a staff member's profile is
+  // practitioner data; a recipient's needs are read like its assessment and written like its record;
+  // a supporter's capacity is registry data; the province pairings are read by whoever may plan and
+  // set nationwide only (the handler asks for a nationwide reach on plan).
+  getPractitionerPlanning: ["read", "practitioner"],
+  setPractitionerPlanning: ["write", "practitioner"],
+  getCapabilityNeeds: ["read", "assessment"],
+  setCapabilityNeeds: ["write", "institution"],
+  getSupportCapacity: ["read", "institution"],
+  setSupportCapacity: ["write", "institution"],
+  listProvincePairings: ["read", "plan"],
+  setProvincePairings: ["write", "plan"],
 
   listUsers: ["read", "user"],
   createUser: ["write", "user"],
@@ -104,6 +116,12 @@ export const ROUTE_ACCESS = {
   getWorkMonthReport: ["read", "agreement"],
   getWorkMonthReportPdf: ["read", "agreement"],
   getAgreementMonthlyReportPdf: ["read", "agreement"],
+  // Planner runs (issue 17): the handler checks the run's target (its supporter, or its region).
+  planRoster: ["write", "plan"],
+  planPairing: ["write", "plan"],
+  listPlans: ["read", "plan"],
+  getPlan: ["read", "plan"],
+  applyPlan: ["write", "plan"],
 
   createReferral: ["write", "referral"],
   listReferrals: ["read", "referral"],
@@ -205,6 +223,7 @@ export const HAS_RECORDS: Record<Entity, boolean> = {
   patient_path: true,
   institution_standing: true,
   webhook: true,
+  plan: true,
 };
 
 /** The access entry of an operation, if the table has one. */

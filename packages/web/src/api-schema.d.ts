@@ -350,6 +350,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/practitioners/{id}/planning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A practitioner's planning profile (roles, department, when they can go), or the defaults when none is stored */
+        get: operations["getPractitionerPlanning"];
+        /** Set a practitioner's planning profile (replaces it) */
+        put: operations["setPractitionerPlanning"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}/capability-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recipient's needs for a year (default this year): specialties it lacks and techniques it asked for */
+        get: operations["getCapabilityNeeds"];
+        /** Replace a recipient's needs for a year */
+        put: operations["setCapabilityNeeds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}/support-capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supporting hospital's capacity for pairing (recipients, staff per specialty) */
+        get: operations["getSupportCapacity"];
+        /** Set a supporting hospital's capacity (replaces it) */
+        put: operations["setSupportCapacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/province-pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's province pairings (supporting province → recipient province) */
+        get: operations["listProvincePairings"];
+        /** Replace the programme's province pairings (national) */
+        put: operations["setProvincePairings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -914,6 +986,91 @@ export interface paths {
         get: operations["getAgreementMonthlyReportPdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan a supporting hospital's stationing roster for a year (solver; 202 when it runs past a second) */
+        post: operations["planRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/pairing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan which supporters serve which county hospitals in a region or the nation (solver; 202 when it runs past a second) */
+        post: operations["planPairing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planner runs you may see, newest first */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One planner run: its status and, when done, the plan (with the names it mentions) */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a finished roster plan's dispatches (one transaction; 409 when the roster changed since the plan) */
+        post: operations["applyPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2146,6 +2303,12 @@ export interface operations {
                                 /** @enum {string} */
                                 write: "all" | "region" | "institution" | "none";
                             };
+                            plan: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
                         };
                         sides: {
                             referral: boolean;
@@ -2419,6 +2582,12 @@ export interface operations {
                                 /** @enum {string} */
                                 write: "all" | "region" | "institution" | "none";
                             };
+                            plan: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
                         };
                         sides: {
                             referral: boolean;
@@ -2632,6 +2801,12 @@ export interface operations {
                                 write: "all" | "region" | "institution" | "none";
                             };
                             webhook: {
+                                /** @enum {string} */
+                                read: "all" | "region" | "institution" | "none";
+                                /** @enum {string} */
+                                write: "all" | "region" | "institution" | "none";
+                            };
+                            plan: {
                                 /** @enum {string} */
                                 read: "all" | "region" | "institution" | "none";
                                 /** @enum {string} */
@@ -4594,6 +4769,689 @@ export interface operations {
                                 [key: string]: string | number | boolean | (string | number)[];
                             };
                             message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPractitionerPlanning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        practitionerId: string;
+                        department: string | null;
+                        roles: ("management" | "clinical" | "discipline_leader" | "nursing" | "technician")[];
+                        earliestStart: string | null;
+                        unavailable: {
+                            start: string;
+                            end: string;
+                            reason?: string;
+                        }[];
+                        stored: boolean;
+                        /** @description What the planner assumes without a stored profile: roles from the profession, department = specialty (else general) */
+                        defaults: {
+                            department: string;
+                            roles: ("management" | "clinical" | "discipline_leader" | "nursing" | "technician")[];
+                        };
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPractitionerPlanning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description null: the default (specialty, else general) */
+                    department?: string | null;
+                    /** @description Dispatch roles this person may take, each once */
+                    roles: ("management" | "clinical" | "discipline_leader" | "nursing" | "technician")[];
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
+                     */
+                    earliestStart?: string | null;
+                    unavailable?: {
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
+                         */
+                        start: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD, 1900-01-01 to 2100-12-31
+                         */
+                        end: string;
+                        reason?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        practitionerId: string;
+                        department: string | null;
+                        roles: ("management" | "clinical" | "discipline_leader" | "nursing" | "technician")[];
+                        earliestStart: string | null;
+                        unavailable: {
+                            start: string;
+                            end: string;
+                            reason?: string;
+                        }[];
+                        stored: boolean;
+                        /** @description What the planner assumes without a stored profile: roles from the profession, department = specialty (else general) */
+                        defaults: {
+                            department: string;
+                            roles: ("management" | "clinical" | "discipline_leader" | "nursing" | "technician")[];
+                        };
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCapabilityNeeds: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        institutionId: string;
+                        year: number;
+                        needs: {
+                            specialty: string;
+                            /** @enum {string} */
+                            source: "assessment" | "technique_request";
+                            technique: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCapabilityNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** @description Replaces the year's set */
+                    needs: {
+                        specialty: string;
+                        /** @enum {string} */
+                        source: "assessment" | "technique_request";
+                        /** @description Required for technique_request, absent otherwise */
+                        technique?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        institutionId: string;
+                        year: number;
+                        needs: {
+                            specialty: string;
+                            /** @enum {string} */
+                            source: "assessment" | "technique_request";
+                            technique: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupportCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        institutionId: string;
+                        maxRecipients: number;
+                        staffBySpecialty: {
+                            [key: string]: number;
+                        };
+                        stored: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSupportCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    maxRecipients: number;
+                    /** @description Staff it can send in a year, per specialty */
+                    staffBySpecialty?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        institutionId: string;
+                        maxRecipients: number;
+                        staffBySpecialty: {
+                            [key: string]: number;
+                        };
+                        stored: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProvincePairings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pairings: {
+                            supporterProvince: string;
+                            recipientProvince: string;
+                            supporterName: string;
+                            recipientName: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProvincePairings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Replaces the set */
+                    pairings: {
+                        /** @description Province code (GB/T 2260, ends in 0000) */
+                        supporterProvince: string;
+                        /** @description Province code (GB/T 2260, ends in 0000) */
+                        recipientProvince: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pairings: {
+                            supporterProvince: string;
+                            recipientProvince: string;
+                            supporterName: string;
+                            recipientName: string;
                         }[];
                     };
                 };
@@ -8888,6 +9746,1240 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    supporterId: string;
+                    year: number;
+                    /**
+                     * @description The solver's time limit; the best plan found by then is answered
+                     * @default 30
+                     */
+                    timeLimitSeconds?: number;
+                    /**
+                     * @description Largest share of a department's staff away at once (at least one person always may)
+                     * @default 0.34
+                     */
+                    departmentMaxAwayShare?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "roster" | "pairing";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: uuid */
+                        supporterId: string | null;
+                        regionCode: string | null;
+                        year: number | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        /** Format: date-time */
+                        appliedAt: string | null;
+                        /** @description The request as the planner took it, defaults filled in */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        result: {
+                            /** @enum {string} */
+                            kind: "roster";
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            /** @description True when the plan breaks no rule */
+                            feasible: boolean;
+                            /** @description New planned dispatches */
+                            dispatches: {
+                                /** Format: uuid */
+                                agreement: string;
+                                /** Format: uuid */
+                                person: string;
+                                /** @enum {string} */
+                                role: "management" | "clinical" | "discipline_leader" | "nursing" | "technician";
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                                batch: string | null;
+                            }[];
+                            /** @description Existing planned dispatches the plan keeps */
+                            kept: string[];
+                            /** @description Existing planned dispatches the plan cancels */
+                            dropped: string[];
+                            breaks: ({
+                                /** @enum {string} */
+                                rule: "full_year_coverage" | "min_staff" | "composition" | "senior_title" | "batch_size" | "fixed_physician" | "department_limit";
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Why no plan keeps every rule, in sentences a coordinator reads */
+                            reasons: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description The compliance engine's verdict on each agreement as the plan leaves it */
+                            checks: {
+                                agreement: string;
+                                /** @enum {string} */
+                                status: "pass" | "fail" | "at_risk";
+                                rules: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "pass" | "fail" | "at_risk";
+                                    message: string;
+                                    messageEn: string;
+                                }[];
+                            }[];
+                            totals: {
+                                personMonths: number;
+                                changes: number;
+                                newDispatches: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "pairing";
+                            regionCode: string;
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            pairs: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** Format: uuid */
+                                supporter: string;
+                                existing: boolean;
+                                distanceKm: number;
+                                /** @description Specialties of the recipient's needs this supporter covers */
+                                covers: string[];
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            unmet: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** @description Empty for a recipient with no needs that got no supporter */
+                                specialty: string;
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            totals: {
+                                recipients: number;
+                                supporters: number;
+                                pairs: number;
+                                newPairs: number;
+                                unmetNeeds: number;
+                                distanceKm: number;
+                            };
+                        } | (never | null);
+                        /** @description Roster runs: the supporter's staff named in the plan, read now (never stored with the plan) */
+                        people: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                department: string;
+                            };
+                        };
+                        /** @description Roster runs: the plan's agreements */
+                        agreements: {
+                            [key: string]: {
+                                code: string;
+                                recipientName: string;
+                            };
+                        };
+                        /** @description The institutions named in the plan (pairing runs: recipients and supporters; roster runs: the supporter) */
+                        institutions: {
+                            [key: string]: {
+                                name: string;
+                                regionCode: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "roster" | "pairing";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: uuid */
+                        supporterId: string | null;
+                        regionCode: string | null;
+                        year: number | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        /** Format: date-time */
+                        appliedAt: string | null;
+                        /** @description The request as the planner took it, defaults filled in */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        result: {
+                            /** @enum {string} */
+                            kind: "roster";
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            /** @description True when the plan breaks no rule */
+                            feasible: boolean;
+                            /** @description New planned dispatches */
+                            dispatches: {
+                                /** Format: uuid */
+                                agreement: string;
+                                /** Format: uuid */
+                                person: string;
+                                /** @enum {string} */
+                                role: "management" | "clinical" | "discipline_leader" | "nursing" | "technician";
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                                batch: string | null;
+                            }[];
+                            /** @description Existing planned dispatches the plan keeps */
+                            kept: string[];
+                            /** @description Existing planned dispatches the plan cancels */
+                            dropped: string[];
+                            breaks: ({
+                                /** @enum {string} */
+                                rule: "full_year_coverage" | "min_staff" | "composition" | "senior_title" | "batch_size" | "fixed_physician" | "department_limit";
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Why no plan keeps every rule, in sentences a coordinator reads */
+                            reasons: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description The compliance engine's verdict on each agreement as the plan leaves it */
+                            checks: {
+                                agreement: string;
+                                /** @enum {string} */
+                                status: "pass" | "fail" | "at_risk";
+                                rules: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "pass" | "fail" | "at_risk";
+                                    message: string;
+                                    messageEn: string;
+                                }[];
+                            }[];
+                            totals: {
+                                personMonths: number;
+                                changes: number;
+                                newDispatches: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "pairing";
+                            regionCode: string;
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            pairs: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** Format: uuid */
+                                supporter: string;
+                                existing: boolean;
+                                distanceKm: number;
+                                /** @description Specialties of the recipient's needs this supporter covers */
+                                covers: string[];
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            unmet: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** @description Empty for a recipient with no needs that got no supporter */
+                                specialty: string;
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            totals: {
+                                recipients: number;
+                                supporters: number;
+                                pairs: number;
+                                newPairs: number;
+                                unmetNeeds: number;
+                                distanceKm: number;
+                            };
+                        } | (never | null);
+                        /** @description Roster runs: the supporter's staff named in the plan, read now (never stored with the plan) */
+                        people: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                department: string;
+                            };
+                        };
+                        /** @description Roster runs: the plan's agreements */
+                        agreements: {
+                            [key: string]: {
+                                code: string;
+                                recipientName: string;
+                            };
+                        };
+                        /** @description The institutions named in the plan (pairing runs: recipients and supporters; roster runs: the supporter) */
+                        institutions: {
+                            [key: string]: {
+                                name: string;
+                                regionCode: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planPairing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A province, prefecture or county code, or 000000 for the nation */
+                    regionCode: string;
+                    /** @description Defaults to this year */
+                    year?: number;
+                    /** @default true */
+                    keepExisting?: boolean;
+                    /** @default 60 */
+                    timeLimitSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "roster" | "pairing";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: uuid */
+                        supporterId: string | null;
+                        regionCode: string | null;
+                        year: number | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        /** Format: date-time */
+                        appliedAt: string | null;
+                        /** @description The request as the planner took it, defaults filled in */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        result: {
+                            /** @enum {string} */
+                            kind: "roster";
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            /** @description True when the plan breaks no rule */
+                            feasible: boolean;
+                            /** @description New planned dispatches */
+                            dispatches: {
+                                /** Format: uuid */
+                                agreement: string;
+                                /** Format: uuid */
+                                person: string;
+                                /** @enum {string} */
+                                role: "management" | "clinical" | "discipline_leader" | "nursing" | "technician";
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                                batch: string | null;
+                            }[];
+                            /** @description Existing planned dispatches the plan keeps */
+                            kept: string[];
+                            /** @description Existing planned dispatches the plan cancels */
+                            dropped: string[];
+                            breaks: ({
+                                /** @enum {string} */
+                                rule: "full_year_coverage" | "min_staff" | "composition" | "senior_title" | "batch_size" | "fixed_physician" | "department_limit";
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Why no plan keeps every rule, in sentences a coordinator reads */
+                            reasons: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description The compliance engine's verdict on each agreement as the plan leaves it */
+                            checks: {
+                                agreement: string;
+                                /** @enum {string} */
+                                status: "pass" | "fail" | "at_risk";
+                                rules: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "pass" | "fail" | "at_risk";
+                                    message: string;
+                                    messageEn: string;
+                                }[];
+                            }[];
+                            totals: {
+                                personMonths: number;
+                                changes: number;
+                                newDispatches: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "pairing";
+                            regionCode: string;
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            pairs: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** Format: uuid */
+                                supporter: string;
+                                existing: boolean;
+                                distanceKm: number;
+                                /** @description Specialties of the recipient's needs this supporter covers */
+                                covers: string[];
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            unmet: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** @description Empty for a recipient with no needs that got no supporter */
+                                specialty: string;
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            totals: {
+                                recipients: number;
+                                supporters: number;
+                                pairs: number;
+                                newPairs: number;
+                                unmetNeeds: number;
+                                distanceKm: number;
+                            };
+                        } | (never | null);
+                        /** @description Roster runs: the supporter's staff named in the plan, read now (never stored with the plan) */
+                        people: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                department: string;
+                            };
+                        };
+                        /** @description Roster runs: the plan's agreements */
+                        agreements: {
+                            [key: string]: {
+                                code: string;
+                                recipientName: string;
+                            };
+                        };
+                        /** @description The institutions named in the plan (pairing runs: recipients and supporters; roster runs: the supporter) */
+                        institutions: {
+                            [key: string]: {
+                                name: string;
+                                regionCode: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "roster" | "pairing";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: uuid */
+                        supporterId: string | null;
+                        regionCode: string | null;
+                        year: number | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        /** Format: date-time */
+                        appliedAt: string | null;
+                        /** @description The request as the planner took it, defaults filled in */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        result: {
+                            /** @enum {string} */
+                            kind: "roster";
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            /** @description True when the plan breaks no rule */
+                            feasible: boolean;
+                            /** @description New planned dispatches */
+                            dispatches: {
+                                /** Format: uuid */
+                                agreement: string;
+                                /** Format: uuid */
+                                person: string;
+                                /** @enum {string} */
+                                role: "management" | "clinical" | "discipline_leader" | "nursing" | "technician";
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                                batch: string | null;
+                            }[];
+                            /** @description Existing planned dispatches the plan keeps */
+                            kept: string[];
+                            /** @description Existing planned dispatches the plan cancels */
+                            dropped: string[];
+                            breaks: ({
+                                /** @enum {string} */
+                                rule: "full_year_coverage" | "min_staff" | "composition" | "senior_title" | "batch_size" | "fixed_physician" | "department_limit";
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Why no plan keeps every rule, in sentences a coordinator reads */
+                            reasons: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description The compliance engine's verdict on each agreement as the plan leaves it */
+                            checks: {
+                                agreement: string;
+                                /** @enum {string} */
+                                status: "pass" | "fail" | "at_risk";
+                                rules: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "pass" | "fail" | "at_risk";
+                                    message: string;
+                                    messageEn: string;
+                                }[];
+                            }[];
+                            totals: {
+                                personMonths: number;
+                                changes: number;
+                                newDispatches: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "pairing";
+                            regionCode: string;
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            pairs: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** Format: uuid */
+                                supporter: string;
+                                existing: boolean;
+                                distanceKm: number;
+                                /** @description Specialties of the recipient's needs this supporter covers */
+                                covers: string[];
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            unmet: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** @description Empty for a recipient with no needs that got no supporter */
+                                specialty: string;
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            totals: {
+                                recipients: number;
+                                supporters: number;
+                                pairs: number;
+                                newPairs: number;
+                                unmetNeeds: number;
+                                distanceKm: number;
+                            };
+                        } | (never | null);
+                        /** @description Roster runs: the supporter's staff named in the plan, read now (never stored with the plan) */
+                        people: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                department: string;
+                            };
+                        };
+                        /** @description Roster runs: the plan's agreements */
+                        agreements: {
+                            [key: string]: {
+                                code: string;
+                                recipientName: string;
+                            };
+                        };
+                        /** @description The institutions named in the plan (pairing runs: recipients and supporters; roster runs: the supporter) */
+                        institutions: {
+                            [key: string]: {
+                                name: string;
+                                regionCode: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query: {
+                kind?: "roster" | "pairing";
+                supporterId?: string;
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "roster" | "pairing";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            /** Format: uuid */
+                            supporterId: string | null;
+                            regionCode: string | null;
+                            year: number | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: date-time */
+                            appliedAt: string | null;
+                            supporterName: string | null;
+                            /** @description Roster runs that are done: whether the plan breaks no rule */
+                            feasible: boolean | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "roster" | "pairing";
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: uuid */
+                        supporterId: string | null;
+                        regionCode: string | null;
+                        year: number | null;
+                        error: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        /** Format: date-time */
+                        appliedAt: string | null;
+                        /** @description The request as the planner took it, defaults filled in */
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        result: {
+                            /** @enum {string} */
+                            kind: "roster";
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            /** @description True when the plan breaks no rule */
+                            feasible: boolean;
+                            /** @description New planned dispatches */
+                            dispatches: {
+                                /** Format: uuid */
+                                agreement: string;
+                                /** Format: uuid */
+                                person: string;
+                                /** @enum {string} */
+                                role: "management" | "clinical" | "discipline_leader" | "nursing" | "technician";
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                                batch: string | null;
+                            }[];
+                            /** @description Existing planned dispatches the plan keeps */
+                            kept: string[];
+                            /** @description Existing planned dispatches the plan cancels */
+                            dropped: string[];
+                            breaks: ({
+                                /** @enum {string} */
+                                rule: "full_year_coverage" | "min_staff" | "composition" | "senior_title" | "batch_size" | "fixed_physician" | "department_limit";
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Why no plan keeps every rule, in sentences a coordinator reads */
+                            reasons: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description The compliance engine's verdict on each agreement as the plan leaves it */
+                            checks: {
+                                agreement: string;
+                                /** @enum {string} */
+                                status: "pass" | "fail" | "at_risk";
+                                rules: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "pass" | "fail" | "at_risk";
+                                    message: string;
+                                    messageEn: string;
+                                }[];
+                            }[];
+                            totals: {
+                                personMonths: number;
+                                changes: number;
+                                newDispatches: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "pairing";
+                            regionCode: string;
+                            year: number;
+                            solver: {
+                                /** @enum {string} */
+                                status: "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
+                                objective: number | null;
+                                bound: number | null;
+                                gap: number | null;
+                                seconds: number;
+                                heapBytes: number;
+                                columns: number;
+                                rows: number;
+                            };
+                            pairs: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** Format: uuid */
+                                supporter: string;
+                                existing: boolean;
+                                distanceKm: number;
+                                /** @description Specialties of the recipient's needs this supporter covers */
+                                covers: string[];
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            unmet: {
+                                /** Format: uuid */
+                                recipient: string;
+                                /** @description Empty for a recipient with no needs that got no supporter */
+                                specialty: string;
+                                why: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            totals: {
+                                recipients: number;
+                                supporters: number;
+                                pairs: number;
+                                newPairs: number;
+                                unmetNeeds: number;
+                                distanceKm: number;
+                            };
+                        } | (never | null);
+                        /** @description Roster runs: the supporter's staff named in the plan, read now (never stored with the plan) */
+                        people: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                title: "resident" | "attending" | "associate_chief" | "chief";
+                                department: string;
+                            };
+                        };
+                        /** @description Roster runs: the plan's agreements */
+                        agreements: {
+                            [key: string]: {
+                                code: string;
+                                recipientName: string;
+                            };
+                        };
+                        /** @description The institutions named in the plan (pairing runs: recipients and supporters; roster runs: the supporter) */
+                        institutions: {
+                            [key: string]: {
+                                name: string;
+                                regionCode: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applyPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        cancelled: number;
+                        /** @description The dispatches created, in the plan's order */
+                        dispatchIds: string[];
+                    };
                 };
             };
             /** @description Default Response */
