@@ -66,7 +66,8 @@ function areaOf(feature: Feature): CountyArea | null {
 }
 
 const areas = new Map<string, CountyArea | null>();
-const loadedFiles = new Set<string>();
+/** Files read or being read: concurrent lookups wait for the same read (the pairing planner asks for many at once). */
+const loadedFiles = new Map<string, Promise<void>>();
 /** The first county code in each file (read from its first few kilobytes), to find a county's prefecture file. */
 let firstCodes: Promise<[file: string, code: string][]> | null = null;
 
@@ -120,9 +121,16 @@ function decoded(geometry: Encoded): Geometry {
   };
 }
 
-async function load(file: string): Promise<void> {
-  if (loadedFiles.has(file)) return;
-  loadedFiles.add(file);
+function load(file: string): Promise<void> {
+  let loading = loadedFiles.get(file);
+  if (!loading) {
+    loading = read(file);
+    loadedFiles.set(file, loading);
+  }
+  return loading;
+}
+
+async function read(file: string): Promise<void> {
   const collection = JSON.parse(await readFile(join(directory(), file), "utf8")) as { features: Feature[] };
   for (const feature of collection.features) {
     const code = String(feature.id ?? "");
