@@ -233,6 +233,25 @@ describe("roster planner", () => {
     expect(p.dispatches.some((d) => d.person === candidates[0]?.person)).toBe(true);
   });
 
+  it("names a recorded stay too short for the pack as a break it cannot mend, not as a planner bug", async () => {
+    const candidates = [person(["clinical"], "associate_chief"), ...[1, 2, 3, 4, 5].map(() => person(["clinical"], "attending"))];
+    const short: ExistingDispatch = {
+      id: "f-short",
+      agreement: "G-1",
+      person: "OTHER-1",
+      role: "clinical",
+      title: "attending",
+      start: day("2026-10-01"),
+      end: day("2027-03-31"),
+      batch: null,
+      replaceable: false,
+    };
+    const p = await plan({ agreements: [agreement("G-1", "group_county")], candidates, existing: [short] });
+    expect(p.feasible).toBe(false);
+    expect(p.breaks).toEqual([expect.objectContaining({ rule: "min_continuous_stay", agreement: "G-1", persons: ["OTHER-1"], months: 12 })]);
+    expect(p.reasons.map((r) => r.en)).toContain("G-1: 1 recorded stay is shorter than 12 months; a plan cannot lengthen them");
+  });
+
   it("honours the time limit", async () => {
     const agreements = Array.from({ length: 10 }, (_, i) => agreement(`L-${i}`));
     const candidates = Array.from({ length: 10 }, () => team({ department: `D${n % 7}` })).flat();

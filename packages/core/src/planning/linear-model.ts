@@ -34,6 +34,11 @@ export interface SolveResult {
   seconds: number;
   /** The WebAssembly heap after the solve, in bytes (it only grows within one runtime). */
   heapBytes: number;
+  /**
+   * Row duals of an LP's optimum, in row order (absent for a MIP or without a dual solution):
+   * the pairing planner prices the pairs it left out with them (column generation).
+   */
+  rowDuals?: number[];
 }
 
 export interface SolveOptions {

@@ -96,19 +96,29 @@ export interface PairingPlan {
 export interface PairingModel {
   model: LinearModel;
   decode(result: SolveResult): PairingPlan;
+  /** Reduced costs of the allowed pairs left out of this model, from an LP optimum's row duals. */
+  price(rowDuals: readonly number[]): { key: string; reducedCost: number }[];
 }
 
-/** One candidate pair: a column of the model. */
+export interface PairingProblem {
+  /** Candidate pairs in all: every allowed pair, and kept existing pairs outside the rule. */
+  pairCount: number;
+  /** Keys of each recipient's n nearest candidate pairs, and of the kept existing ones. */
+  nearest(n: number): Set<string>;
+  /** The model over every candidate pair, or over those whose keys are given (kept pairs always). */
+  build(restrictTo?: ReadonlySet<string>): PairingModel;
+}
+
+/** One candidate pair (a column of the models that include it). */
 interface Pair {
   r: number;
   s: number;
+  /** "r,s": how a subset of pairs names it. */
+  key: string;
   km: number;
-  column: number;
   existing: boolean;
   /** Within the province rule (an existing pair outside it is only a column when kept). */
   allowed: boolean;
-  /** Specialty → its cover column, where s's staff in it could run out. */
-  covers: Map<string, number>;
 }
 
 const roundKm = (km: number) => Math.round(km * 10) / 10;
@@ -144,10 +154,20 @@ function validate(input: PairingPlanInput): void {
 }
 
 /** Builds the pairing model over every pair the province rule allows, and its decoder. */
+/** The full model over every allowed pair (small regions; a nation goes through `preparePairing` and pricing). */
 export function buildPairingModel(input: PairingPlanInput): PairingModel {
+  return preparePairing(input).build();
+}
+
+/**
+ * The pairing problem, prepared once: every allowed pair with its distance, the effective
+ * capacities, where staff can run out. `build` makes the model over all pairs or over a subset of
+ * them (column generation: the server solves the LP over the nearest pairs, prices the others with
+ * `price`, adds those that would lower the objective, and so proves the LP bound of the full model).
+ */
+export function preparePairing(input: PairingPlanInput): PairingProblem {
   validate(input);
   const { recipients, supporters } = input;
-  const builder = new ModelBuilder();
   const supporterIndex = new Map(supporters.map((s, i) => [s.id, i]));
   const needsOf = recipients.map((r) => [...new Set(r.needs)]);
 
@@ -175,15 +195,16 @@ export function buildPairingModel(input: PairingPlanInput): PairingModel {
     const existing = new Set(r.existingSupporters.map((id) => supporterIndex.get(id)).filter((i): i is number => i !== undefined));
     const list = reach.map((s) => ({ s, allowed: true }));
     if (input.keepExisting) for (const s of existing) if (!reach.includes(s)) list.push({ s, allowed: false });
-    return list.map(({ s, allowed }) => ({
-      r: ri,
-      s,
-      km: roundKm(distanceMeters(r.point, (supporters[s] as PairingSupporter).point) / 1000),
-      column: -1,
-      existing: existing.has(s),
-      allowed,
-      covers: new Map<string, number>(),
-    }));
+    return list
+      .map(({ s, allowed }) => ({
+        r: ri,
+        s,
+        key: `${ri},${s}`,
+        km: roundKm(distanceMeters(r.point, (supporters[s] as PairingSupporter).point) / 1000),
+        existing: existing.has(s),
+        allowed,
+      }))
+      .sort((a, b) => a.km - b.km);
   });
 
   // Effective capacity: kept pairings count even when they already exceed it.
@@ -196,122 +217,183 @@ export function buildPairingModel(input: PairingPlanInput): PairingModel {
   const staff = (s: number, k: string) => (supporters[s] as PairingSupporter).staffBySpecialty[k] ?? 0;
   const mayRunOut = (s: number, k: string) => staff(s, k) > 0 && staff(s, k) < Math.min(capacity[s] ?? 0, demand[s]?.get(k) ?? 0);
 
-  const pairsOfSupporter = supporters.map(() => [] as Pair[]);
-  for (const list of candidates)
-    for (const p of list) {
-      const fixed = input.keepExisting && p.existing;
-      p.column = builder.column(`y[${p.r},${p.s}]`, { cost: p.km, lower: fixed ? 1 : 0 });
-      pairsOfSupporter[p.s]?.push(p);
-      for (const k of needsOf[p.r] ?? []) if (mayRunOut(p.s, k)) p.covers.set(k, builder.column(`cover[${p.r},${p.s},${k}]`));
-    }
-  const none = recipients.map((_, r) => builder.column(`none[${r}]`, { cost: NO_SUPPORTER_PENALTY_KM, integer: false }));
-  const unmetColumns = needsOf.map((needs, r) => needs.map((k) => builder.column(`unmet[${r},${k}]`, { cost: UNMET_NEED_PENALTY_KM, integer: false })));
+  const keptPair = (p: Pair) => input.keepExisting && p.existing;
 
-  candidates.forEach((list, r) => {
-    builder.row(`supporter[${r}]`, [...list.map((p) => [p.column, 1] as const), [none[r] as number, 1]], 1, Number.POSITIVE_INFINITY);
-    (needsOf[r] ?? []).forEach((k, i) => {
-      const terms = list.filter((p) => staff(p.s, k) > 0).map((p) => [p.covers.get(k) ?? p.column, 1] as const);
-      builder.row(`need[${r},${k}]`, [...terms, [unmetColumns[r]?.[i] as number, 1]], 1, Number.POSITIVE_INFINITY);
-    });
-    for (const p of list)
-      for (const [k, column] of p.covers)
-        builder.row(
-          `link[${r},${p.s},${k}]`,
-          [
-            [column, 1],
-            [p.column, -1],
-          ],
-          Number.NEGATIVE_INFINITY,
-          0,
-        );
-  });
-  pairsOfSupporter.forEach((list, s) => {
-    if (list.length > (capacity[s] ?? 0))
-      builder.row(
-        `capacity[${s}]`,
-        list.map((p) => [p.column, 1] as const),
-        Number.NEGATIVE_INFINITY,
-        capacity[s] ?? 0,
-      );
-    const bySpecialty = new Map<string, number[]>();
-    for (const p of list) for (const [k, column] of p.covers) bySpecialty.set(k, [...(bySpecialty.get(k) ?? []), column]);
-    for (const [k, columns] of bySpecialty)
-      builder.row(
-        `staff[${s},${k}]`,
-        columns.map((c) => [c, 1] as const),
-        Number.NEGATIVE_INFINITY,
-        staff(s, k),
-      );
-  });
-  const model = builder.build();
-
-  function decode(result: SolveResult): PairingPlan {
-    const solver = {
-      status: result.status,
-      objective: result.objective,
-      bound: result.bound,
-      gap: result.gap,
-      seconds: result.seconds,
-      heapBytes: result.heapBytes,
-      columns: model.cost.length,
-      rows: model.rowLower.length,
-    };
-    const on = (column: number) => (result.values[column] ?? 0) > 0.5;
-    const chosen = candidates.map((list) => list.filter((p) => on(p.column)));
-    // What each chosen pair covers, and what each supporter has used of its capacity and staff.
-    const coversOf = new Map<Pair, string[]>();
-    const load = new Array<number>(supporters.length).fill(0);
-    const staffUsed = supporters.map(() => new Map<string, number>());
-    chosen.forEach((list, r) => {
-      for (const p of list) {
-        load[p.s] = (load[p.s] ?? 0) + 1;
-        const covers = (needsOf[r] ?? []).filter((k) => staff(p.s, k) > 0 && (p.covers.has(k) ? on(p.covers.get(k) as number) : true));
-        coversOf.set(p, covers);
-        for (const k of covers) staffUsed[p.s]?.set(k, (staffUsed[p.s]?.get(k) ?? 0) + 1);
-      }
-    });
-    const full = (s: number) => (load[s] ?? 0) >= (capacity[s] ?? 0);
-    const staffGone = (s: number, k: string) => (staffUsed[s]?.get(k) ?? 0) >= staff(s, k);
-
-    const pairs: PairingPlan["pairs"] = [];
-    const unmet: PairingPlan["unmet"] = [];
-    if (result.values.length > 0)
-      chosen.forEach((list, r) => {
-        const recipient = recipients[r] as PairingRecipient;
-        for (const p of [...list].sort((a, b) => a.km - b.km)) {
-          const covers = coversOf.get(p) ?? [];
-          pairs.push({
-            recipient: recipient.id,
-            supporter: (supporters[p.s] as PairingSupporter).id,
-            existing: p.existing,
-            distanceKm: p.km,
-            covers,
-            why: pairWhy(p, covers, candidates[r] ?? [], list, needsOf[r] ?? [], { full, staffGone, staff }),
-          });
+  function nearest(n: number): Set<string> {
+    const keys = new Set<string>();
+    for (const list of candidates) {
+      let taken = 0;
+      for (const p of list)
+        if (keptPair(p)) keys.add(p.key);
+        else if (taken < n) {
+          keys.add(p.key);
+          taken++;
         }
-        const covered = new Set(list.flatMap((p) => coversOf.get(p) ?? []));
-        for (const k of needsOf[r] ?? [])
-          if (!covered.has(k))
-            unmet.push({ recipient: recipient.id, specialty: k, why: unmetWhy(recipient, k, candidates[r] ?? [], list.length, { full, staffGone, staff }) });
-        if (list.length === 0 && (needsOf[r] ?? []).length === 0)
-          unmet.push({ recipient: recipient.id, specialty: "", why: noSupporterWhy(recipient, candidates[r] ?? []) });
+    }
+    return keys;
+  }
+
+  function build(restrictTo?: ReadonlySet<string>): PairingModel {
+    const builder = new ModelBuilder();
+    const included = candidates.map((list) => list.filter((p) => !restrictTo || restrictTo.has(p.key) || keptPair(p)));
+    const columnOf = new Map<Pair, number>();
+    const coverColumns = new Map<Pair, Map<string, number>>();
+    const pairsOfSupporter = supporters.map(() => [] as Pair[]);
+    for (const list of included)
+      for (const p of list) {
+        columnOf.set(p, builder.column(`y[${p.r},${p.s}]`, { cost: p.km, lower: keptPair(p) ? 1 : 0 }));
+        pairsOfSupporter[p.s]?.push(p);
+        const covers = new Map<string, number>();
+        for (const k of needsOf[p.r] ?? []) if (mayRunOut(p.s, k)) covers.set(k, builder.column(`cover[${p.r},${p.s},${k}]`));
+        coverColumns.set(p, covers);
+      }
+    const column = (p: Pair) => columnOf.get(p) as number;
+    const coversOfPair = (p: Pair) => coverColumns.get(p) ?? new Map<string, number>();
+    const none = recipients.map((_, r) => builder.column(`none[${r}]`, { cost: NO_SUPPORTER_PENALTY_KM, integer: false }));
+    const unmetColumns = needsOf.map((needs, r) => needs.map((k) => builder.column(`unmet[${r},${k}]`, { cost: UNMET_NEED_PENALTY_KM, integer: false })));
+
+    // Row indices, for pricing the pairs left out (a row that was not made has dual 0).
+    const supporterRow: (number | null)[] = [];
+    const needRows: (number | null)[][] = [];
+    const capacityRow: (number | null)[] = supporters.map(() => null);
+    const staffRows = supporters.map(() => new Map<string, number | null>());
+    included.forEach((list, r) => {
+      supporterRow[r] = builder.row(`supporter[${r}]`, [...list.map((p) => [column(p), 1] as const), [none[r] as number, 1]], 1, Number.POSITIVE_INFINITY);
+      needRows[r] = (needsOf[r] ?? []).map((k, i) => {
+        const terms = list.filter((p) => staff(p.s, k) > 0).map((p) => [coversOfPair(p).get(k) ?? column(p), 1] as const);
+        return builder.row(`need[${r},${k}]`, [...terms, [unmetColumns[r]?.[i] as number, 1]], 1, Number.POSITIVE_INFINITY);
       });
-    return {
-      kind: "pairing",
-      regionCode: input.regionCode,
-      year: input.year,
-      solver,
-      pairs,
-      unmet,
-      totals: {
-        recipients: recipients.length,
-        supporters: supporters.length,
-        pairs: pairs.length,
-        newPairs: pairs.filter((p) => !p.existing).length,
-        unmetNeeds: unmet.filter((u) => u.specialty !== "").length,
-        distanceKm: roundKm(pairs.reduce((sum, p) => sum + p.distanceKm, 0)),
-      },
-    };
+      for (const p of list)
+        for (const [k, cover] of coversOfPair(p))
+          builder.row(
+            `link[${r},${p.s},${k}]`,
+            [
+              [cover, 1],
+              [column(p), -1],
+            ],
+            Number.NEGATIVE_INFINITY,
+            0,
+          );
+    });
+    pairsOfSupporter.forEach((list, s) => {
+      if (list.length > (capacity[s] ?? 0))
+        capacityRow[s] = builder.row(
+          `capacity[${s}]`,
+          list.map((p) => [column(p), 1] as const),
+          Number.NEGATIVE_INFINITY,
+          capacity[s] ?? 0,
+        );
+      const bySpecialty = new Map<string, number[]>();
+      for (const p of list) for (const [k, cover] of coversOfPair(p)) bySpecialty.set(k, [...(bySpecialty.get(k) ?? []), cover]);
+      for (const [k, columns] of bySpecialty)
+        staffRows[s]?.set(
+          k,
+          builder.row(
+            `staff[${s},${k}]`,
+            columns.map((c) => [c, 1] as const),
+            Number.NEGATIVE_INFINITY,
+            staff(s, k),
+          ),
+        );
+    });
+    const model = builder.build();
+
+    /**
+     * Reduced cost of each pair left out, from the LP's row duals: the pair with the best set of
+     * covers (a need k joins when its dual, less the dual of s's k-staff row, is positive). With
+     * the link rows' duals chosen accordingly, every left-out column prices at ≥ 0 exactly when
+     * these do — then the LP over the subset is the LP over all pairs, and a pair costing more than
+     * (incumbent − LP bound) cannot be in a better solution.
+     */
+    function price(rowDuals: readonly number[]): { key: string; reducedCost: number }[] {
+      const dual = (row: number | null | undefined) => (row === null || row === undefined ? 0 : (rowDuals[row] ?? 0));
+      const out: { key: string; reducedCost: number }[] = [];
+      candidates.forEach((list, r) => {
+        const needs = needsOf[r] ?? [];
+        const base = dual(supporterRow[r]);
+        for (const p of list) {
+          if (columnOf.has(p) || !p.allowed) continue;
+          let cost = p.km - base - dual(capacityRow[p.s]);
+          needs.forEach((k, i) => {
+            if (staff(p.s, k) === 0) return;
+            const gain = dual(needRows[r]?.[i]) + (mayRunOut(p.s, k) ? dual(staffRows[p.s]?.get(k)) : 0);
+            if (gain > 0) cost -= gain;
+          });
+          out.push({ key: p.key, reducedCost: cost });
+        }
+      });
+      return out;
+    }
+
+    function decode(result: SolveResult): PairingPlan {
+      const solver = {
+        status: result.status,
+        objective: result.objective,
+        bound: result.bound,
+        gap: result.gap,
+        seconds: result.seconds,
+        heapBytes: result.heapBytes,
+        columns: model.cost.length,
+        rows: model.rowLower.length,
+      };
+      const on = (c: number) => (result.values[c] ?? 0) > 0.5;
+      const chosen = included.map((list) => list.filter((p) => on(column(p))));
+      // What each chosen pair covers, and what each supporter has used of its capacity and staff.
+      const coversOf = new Map<Pair, string[]>();
+      const load = new Array<number>(supporters.length).fill(0);
+      const staffUsed = supporters.map(() => new Map<string, number>());
+      chosen.forEach((list, r) => {
+        for (const p of list) {
+          load[p.s] = (load[p.s] ?? 0) + 1;
+          const covers = (needsOf[r] ?? []).filter((k) => staff(p.s, k) > 0 && (coversOfPair(p).has(k) ? on(coversOfPair(p).get(k) as number) : true));
+          coversOf.set(p, covers);
+          for (const k of covers) staffUsed[p.s]?.set(k, (staffUsed[p.s]?.get(k) ?? 0) + 1);
+        }
+      });
+      const full = (s: number) => (load[s] ?? 0) >= (capacity[s] ?? 0);
+      const staffGone = (s: number, k: string) => (staffUsed[s]?.get(k) ?? 0) >= staff(s, k);
+
+      const pairs: PairingPlan["pairs"] = [];
+      const unmet: PairingPlan["unmet"] = [];
+      if (result.values.length > 0)
+        chosen.forEach((list, r) => {
+          const recipient = recipients[r] as PairingRecipient;
+          for (const p of [...list].sort((a, b) => a.km - b.km)) {
+            const covers = coversOf.get(p) ?? [];
+            pairs.push({
+              recipient: recipient.id,
+              supporter: (supporters[p.s] as PairingSupporter).id,
+              existing: p.existing,
+              distanceKm: p.km,
+              covers,
+              why: pairWhy(p, covers, candidates[r] ?? [], list, needsOf[r] ?? [], { full, staffGone, staff }),
+            });
+          }
+          const covered = new Set(list.flatMap((p) => coversOf.get(p) ?? []));
+          for (const k of needsOf[r] ?? [])
+            if (!covered.has(k))
+              unmet.push({ recipient: recipient.id, specialty: k, why: unmetWhy(recipient, k, candidates[r] ?? [], list.length, { full, staffGone, staff }) });
+          if (list.length === 0 && (needsOf[r] ?? []).length === 0)
+            unmet.push({ recipient: recipient.id, specialty: "", why: noSupporterWhy(recipient, candidates[r] ?? []) });
+        });
+      return {
+        kind: "pairing",
+        regionCode: input.regionCode,
+        year: input.year,
+        solver,
+        pairs,
+        unmet,
+        totals: {
+          recipients: recipients.length,
+          supporters: supporters.length,
+          pairs: pairs.length,
+          newPairs: pairs.filter((p) => !p.existing).length,
+          unmetNeeds: unmet.filter((u) => u.specialty !== "").length,
+          distanceKm: roundKm(pairs.reduce((sum, p) => sum + p.distanceKm, 0)),
+        },
+      };
+    }
+    return { model, decode, price };
   }
 
   /** The province relation of a pair in words: same province, or the paired provinces. */
@@ -419,5 +501,5 @@ export function buildPairingModel(input: PairingPlanInput): PairingModel {
       : { zh: `${area.zh}的 ${reach.length} 家支援医院名额已满`, en: `the ${reach.length} supporters in ${area.en} are full` };
   }
 
-  return { model, decode };
+  return { pairCount: candidates.reduce((n, list) => n + list.length, 0), nearest, build };
 }

@@ -40,6 +40,10 @@ export const PLAN_MESSAGES = {
     zh: `${month} ${department}外派会超出上限 ${over} 人（最多同时外派 ${cap} 人）`,
     en: `${department} would have ${over} more away in ${month} than its limit of ${cap}`,
   }),
+  shortFacts: (agreement: string, count: number, months: number): Bilingual => ({
+    zh: `协议 ${agreement}：已记录的 ${count} 人驻点不足 ${months} 个月，规划无法延长`,
+    en: `${agreement}: ${count} recorded ${count === 1 ? "stay is" : "stays are"} shorter than ${months} months; a plan cannot lengthen them`,
+  }),
   /** "2 discipline leaders for 3 agreements". */
   roleShortage: (role: DispatchRole, available: number, needing: number): Bilingual => ({
     zh: `${needing} 个协议各需 1 名${DISPATCH_ROLE_ZH[role]}，可派的只有 ${available} 名`,

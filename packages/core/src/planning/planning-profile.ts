@@ -255,7 +255,7 @@ export function parseCapabilityNeeds(raw: unknown): CapabilityNeed[] {
       if (!hasTechnique) c.fail(`${path}.technique`, "required", "name the technique asked for", { when: "technique_request" });
       else technique = c.text(n.technique, `${path}.technique`, PLANNING_LIMITS.technique) ?? null;
     } else if (source === "assessment" && hasTechnique) {
-      c.fail(`${path}.technique`, "not_allowed", "only a technique request names a technique", { reason: "not_for_kind", kind: "assessment" });
+      c.fail(`${path}.technique`, "not_allowed", "only a technique request names a technique", { reason: "technique_only_on_request" });
     }
     if (specialty === undefined || source === undefined) return;
     const key = `${source}\u0000${specialty}`;

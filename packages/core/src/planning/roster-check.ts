@@ -14,7 +14,8 @@ const JUDGED_FROM_CHECK_INS: readonly RuleId[] = ["weekly_days_on_site", "nomina
 export interface PlanCheck {
   agreement: string;
   status: RuleStatus;
-  rules: { id: RuleId; status: RuleStatus; message: string; messageEn: string }[];
+  /** `persons`: the offenders of min_continuous_stay, by id. */
+  rules: { id: RuleId; status: RuleStatus; message: string; messageEn: string; persons?: string[] }[];
 }
 
 export function stationingRules(pack: RulePack): RulePack {
@@ -41,7 +42,13 @@ export function checkRosterPlan(input: RosterPlanInput, plan: { dispatches: Plan
     checks.push({
       agreement: a.id,
       status: report.status,
-      rules: report.rules.map((r) => ({ id: r.id, status: r.status, message: r.message, messageEn: r.messageEn })),
+      rules: report.rules.map((r) => ({
+        id: r.id,
+        status: r.status,
+        message: r.message,
+        messageEn: r.messageEn,
+        ...(r.id === "min_continuous_stay" && { persons: (r.offenders as { person: string }[]).map((o) => o.person) }),
+      })),
     });
   }
   return checks;

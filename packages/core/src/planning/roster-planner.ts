@@ -88,6 +88,7 @@ export type PlanBreak = (
   | { rule: "batch_size"; agreement: string; batch: string; missing: number; min: number }
   | { rule: "fixed_physician"; agreement: string; minTitle: Title }
   | { rule: "department_limit"; department: string; month: string; over: number }
+  | { rule: "min_continuous_stay"; agreement: string; persons: string[]; months: number }
 ) & { message: Bilingual };
 
 export interface PlannedDispatch {
@@ -542,13 +543,31 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
         codeOf,
       );
       const checks = checkRosterPlan(input, { dispatches, kept, dropped });
-      const feasible = result.values.length > 0 && breaks.length === 0 && checks.every((c) => c.status !== "fail");
-      if (result.values.length > 0 && breaks.length === 0 && !feasible) {
-        const failing = checks
-          .filter((c) => c.status === "fail")
-          .map((c) => `${codeOf.get(c.agreement)}: ${c.rules.filter((r) => r.status === "fail").map((r) => r.id)}`);
-        throw new Error(`roster planner bug: a plan without rule breaks fails the compliance engine (${failing.join("; ")})`);
+      // Stays already recorded that are too short are facts no plan can lengthen: named as breaks,
+      // not taken for planner bugs. Any other failing rule with no slack to explain it is a bug.
+      const planned = new Set([...dispatches.map((d) => `${d.person}|${d.agreement}`), ...picked.map((o) => `${o.person}|${o.agreement}`)]);
+      for (const c of checks) {
+        for (const r of c.rules) {
+          if (r.id !== "min_continuous_stay" || r.status !== "fail" || !r.persons?.every((p) => !planned.has(`${p}|${c.agreement}`))) continue;
+          const months = rule((agreements.find((a) => a.id === c.agreement) as PlanAgreement).pack, "min_continuous_stay")?.months ?? 0;
+          breaks.push({
+            rule: "min_continuous_stay",
+            agreement: c.agreement,
+            persons: r.persons,
+            months,
+            message: PLAN_MESSAGES.shortFacts(codeOf.get(c.agreement) ?? c.agreement, r.persons.length, months),
+          });
+        }
       }
+      const explained = (agreement: string, id: string) =>
+        breaks.some((b) => "agreement" in b && b.agreement === agreement && (b.rule === id || (id === "batch_size" && b.rule === "min_staff")));
+      const unexplained = checks.flatMap((c) =>
+        c.rules.filter((r) => r.status === "fail" && !explained(c.agreement, r.id)).map((r) => `${codeOf.get(c.agreement)}: ${r.messageEn}`),
+      );
+      if (result.values.length > 0 && unexplained.length > 0 && !breaks.some((b) => b.rule === "department_limit")) {
+        throw new Error(`roster planner bug: the compliance engine fails a rule the plan should keep (${unexplained.join("; ")})`);
+      }
+      const feasible = result.values.length > 0 && breaks.length === 0 && checks.every((c) => c.status !== "fail");
       return {
         kind: "roster",
         year,
