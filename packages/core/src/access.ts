@@ -34,7 +34,8 @@ export type Entity =
   | "patient"
   | "patient_path"
   | "institution_standing"
-  | "webhook";
+  | "webhook"
+  | "plan";
 export type Action = "read" | "write";
 
 /** Where a record lives: its county (or region) and the institutions it belongs to. */
@@ -196,6 +197,13 @@ const POLICY: Record<Entity, Record<Action, Record<Role, Reach>>> = {
   webhook: {
     read: { national_admin: "all", health_official: "none", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
     write: { national_admin: "all", health_official: "none", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+  },
+  // Planner runs (issue 17): a roster plan belongs to its supporter (its coordinator, and officials
+  // of the supporter's county's region); a pairing plan to its region (officials over it, the
+  // national admin for the nation). Applying a roster plan writes the supporter's dispatches.
+  plan: {
+    read: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
+    write: { national_admin: "all", health_official: "region", institution_coordinator: "institution", clinician: "none", stationed_doctor: "none" },
   },
 };
 

@@ -128,6 +128,18 @@ export const NOT_ALLOWED_REASONS = [
   "not_for_kind",
   /** A record of another agreement's institutions (a technique of another supporter or recipient). */
   "other_agreement",
+  /** A supporter with no active or draft agreement in the year asked (params.year): nothing to plan. */
+  "no_agreements_in_year",
+  /** A plan run that has not finished (params.status: running or failed) cannot be applied. */
+  "plan_not_finished",
+  /** Only a roster plan is applied (a pairing plan is advice to the commission). */
+  "plan_not_roster",
+  /** The plan was applied already. */
+  "plan_applied",
+  /** The supporter's roster changed since the plan was made: run it again. */
+  "roster_changed",
+  /** A technique named on a need that is not a technique request (issue 17: capability needs). */
+  "technique_only_on_request",
 ] as const;
 export type NotAllowedReason = (typeof NOT_ALLOWED_REASONS)[number];
 
@@ -183,6 +195,7 @@ export const RECORD_NAMES = {
   webhook: "Webhook",
   route: "Route",
   work_log_entry: "Work-log line",
+  plan: "Plan",
 } as const;
 export type RecordKind = keyof typeof RECORD_NAMES;
 export const RECORD_KINDS = Object.keys(RECORD_NAMES) as RecordKind[];

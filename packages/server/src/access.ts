@@ -51,6 +51,7 @@ const ENTITY_RECORD: Record<Entity, RecordKind> = {
   patient_path: "patient",
   institution_standing: "institution",
   webhook: "webhook",
+  plan: "plan",
 };
 
 /**
@@ -161,6 +162,8 @@ async function loadTargets(db: Db, entity: Entity, ids: string[]): Promise<Map<s
     case "count":
     case "patient_identity":
     case "webhook":
+    // A plan run's target is its supporter or region, checked by the plan routes (plan-routes.ts).
+    case "plan":
       throw new Error(`No per-record targets for ${entity}`);
   }
 }

@@ -255,6 +255,12 @@ const notAllowedZh: Record<NotAllowedReason, string> = {
   webhook_target: "该地址不能用作回调地址（须为可公开访问的 https 地址）",
   not_for_kind: "此类工作不填写这一项",
   other_agreement: "不属于本协议的支援方和受援方",
+  no_agreements_in_year: "该机构在 {{year}} 年没有生效或拟定中的帮扶协议，无需排班",
+  plan_not_finished: "该规划尚未完成，不能应用",
+  plan_not_roster: "只有排班规划可以应用",
+  plan_applied: "该规划已经应用过",
+  roster_changed: "规划生成后排班已有变动，请重新运行规划",
+  technique_only_on_request: "只有“技术需求”才填写技术名称",
 };
 const notAllowedEn: Record<NotAllowedReason, string> = {
   empty_for_role: "is left empty for a {{role}} account",
@@ -274,6 +280,12 @@ const notAllowedEn: Record<NotAllowedReason, string> = {
   webhook_target: "cannot be used as a webhook address (it must be a public https address)",
   not_for_kind: "is not recorded for this kind of work",
   other_agreement: "does not belong to this agreement's institutions",
+  no_agreements_in_year: "has no active or draft agreement in {{year}}: there is nothing to plan",
+  plan_not_finished: "the plan has not finished, so it cannot be applied",
+  plan_not_roster: "only a roster plan can be applied",
+  plan_applied: "the plan has already been applied",
+  roster_changed: "the roster changed since this plan was made; run it again",
+  technique_only_on_request: "only a technique request names a technique",
 };
 
 const expectedZh: Record<ExpectedKind, string> = {
@@ -338,6 +350,7 @@ const recordZh: Record<RecordKind, string> = {
   webhook: "回调地址",
   route: "页面或接口",
   work_log_entry: "工作日志记录",
+  plan: "规划",
 };
 const recordEn: Record<RecordKind, string> = {
   institution: "institution",
@@ -374,6 +387,7 @@ const recordEn: Record<RecordKind, string> = {
   webhook: "webhook",
   route: "page or endpoint",
   work_log_entry: "work-log line",
+  plan: "plan",
 };
 
 /** params.type, params.format, params.scope, params.what: the values the server sends. */
@@ -549,6 +563,18 @@ const labelZh: Record<string, string> = {
   dbp: "舒张压",
   decision: "决定",
   department: "科室",
+  // What the planners read (issue 17).
+  roles: "可担任的派驻角色",
+  earliestStart: "最早可派出日期",
+  unavailable: "不能派出的时段",
+  needs: "能力短板与技术需求",
+  source: "来源",
+  technique: "技术名称",
+  maxRecipients: "最多帮扶机构数",
+  staffBySpecialty: "各专科可派人数",
+  pairings: "省际对口关系",
+  supporterProvince: "支援省份",
+  recipientProvince: "受援省份",
   departments: "科室",
   direction: "转诊方向",
   dispatches: "派驻名单",
@@ -679,6 +705,9 @@ const labelZh: Record<string, string> = {
   supporter: "支援医院",
   supporterId: "支援机构",
   supporterIds: "支援机构",
+  timeLimitSeconds: "计算时限（秒）",
+  departmentMaxAwayShare: "科室同时外派比例上限",
+  keepExisting: "保留现有结对",
   symptoms: "症状",
   targetId: "目标记录",
   teaching: "带教",
@@ -773,6 +802,18 @@ const labelEn: Record<string, string> = {
   dbp: "Diastolic BP",
   decision: "Decision",
   department: "Department",
+  // What the planners read (issue 17).
+  roles: "Roles this person may take",
+  earliestStart: "Earliest start",
+  unavailable: "Periods this person cannot go",
+  needs: "Capability gaps and technique requests",
+  source: "Source",
+  technique: "Technique",
+  maxRecipients: "Most recipients",
+  staffBySpecialty: "Staff per specialty",
+  pairings: "Province pairings",
+  supporterProvince: "Supporting province",
+  recipientProvince: "Recipient province",
   departments: "Departments",
   direction: "Direction",
   dispatches: "Dispatches",
@@ -903,6 +944,9 @@ const labelEn: Record<string, string> = {
   supporter: "Supporter",
   supporterId: "Supporter",
   supporterIds: "Supporters",
+  timeLimitSeconds: "Time limit (seconds)",
+  departmentMaxAwayShare: "Largest share of a department away at once",
+  keepExisting: "Keep existing pairings",
   symptoms: "Symptoms",
   targetId: "Target record",
   teaching: "Teaching",

@@ -149,6 +149,17 @@ async function guardDoubleStationing<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function createDispatch(db: Db, actor: Actor, agreementId: string, input: DispatchInput): Promise<string> {
+  const { id, regionCode } = await insertDispatch(db, agreementId, input);
+  await audit(db, actor, { action: "create", entity: "dispatch", entityId: id, regionCode, after: { agreementId, ...input } });
+  return id;
+}
+
+/**
+ * A dispatch checked (the person works at one of the agreement's supporters, dates inside the
+ * agreement, nobody at two recipients on one day) and inserted, without its audit entry: the
+ * caller audits (one entry per dispatch here, one per applied plan in plan-apply.ts).
+ */
+export async function insertDispatch(db: Db, agreementId: string, input: DispatchInput): Promise<{ id: string; regionCode: string }> {
   const [agreement] = await db.select().from(agreements).where(eq(agreements.id, agreementId));
   if (!agreement) throw notFound("agreement");
   const [person] = await db.select().from(practitioners).where(eq(practitioners.id, input.practitionerId));
@@ -187,9 +198,7 @@ export async function createDispatch(db: Db, actor: Actor, agreementId: string, 
         provinceCode: agreement.provinceCode,
       })
       .returning({ id: dispatches.id });
-    const id = (row as { id: string }).id;
-    await audit(db, actor, { action: "create", entity: "dispatch", entityId: id, regionCode: agreement.regionCode, after: { agreementId, ...input } });
-    return id;
+    return { id: (row as { id: string }).id, regionCode: agreement.regionCode };
   });
 }
 
