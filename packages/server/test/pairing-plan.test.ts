@@ -7,12 +7,14 @@ import {
   type PairingPlanInput,
   type PairingRecipient,
   type PairingSupporter,
+  preparePairing,
 } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planPairing } from "../src/assistance/pairing-plan.ts";
+import { planPairing, solvePairing } from "../src/assistance/pairing-plan.ts";
 import type { Database } from "../src/db/connection.ts";
 import { regionCentroid } from "../src/geo/county-areas.ts";
+import { makeRandom } from "../src/seed/random.ts";
 import { solve, stopSolver } from "../src/solver/solve.ts";
 import { BACKENDS, freshDatabase } from "./helpers/db.ts";
 
@@ -55,7 +57,7 @@ const input = (recipients: PairingRecipient[], supporters: PairingSupporter[], m
 
 async function plan(i: PairingPlanInput): Promise<PairingPlan> {
   const { model, decode } = buildPairingModel(i);
-  return decode(await solve(model, { timeLimitSeconds: 10, relativeGap: 0 }));
+  return decode(await solve(model, { timeLimitSeconds: 60, relativeGap: 1e-6 }));
 }
 const pairsOf = (p: PairingPlan) => p.pairs.map((x) => `${x.recipient}-${x.supporter}`).sort();
 
@@ -142,6 +144,57 @@ describe("the pairing planner on instances solved by hand", () => {
     expect(p.unmet.map((u) => [u.recipient, u.specialty, u.why.en])).toEqual([
       ["R2", "儿科", "the 1 supporters in Guizhou or its paired provinces (Zhejiang) with staff in 儿科 are full or have their 儿科 staff assigned"],
     ]);
+  });
+
+  it("prices in a pair beyond each recipient's nearest eight when only it covers a need", async () => {
+    const near = Array.from({ length: 10 }, (_, i) => supporter(`near${i}`, 0.1 * (i + 1), 1, { 儿科: 2 }));
+    const i = input([recipient("R", 0, ["儿科", "眼科"])], [...near, supporter("eye", 5, 1, { 眼科: 1 })]);
+    const solved = await solvePairing(preparePairing(i), 10);
+    expect(solved.rounds).toBeGreaterThan(1);
+    expect(solved.modelPairs).toBe(9);
+    expect(solved.candidatePairs).toBe(11);
+    expect(solved.plan.pairs.map((x) => x.supporter).sort()).toEqual(["eye", "near0"]);
+    expect(solved.plan.solver).toMatchObject({ status: "optimal", gap: 0 });
+    expect(solved.plan.solver.objective).toBeCloseTo(km(0.1) + km(5), 6);
+  });
+
+  it("proves the same optimum as the full model on random tight instances (pricing, then the MIP if fractional)", async () => {
+    const specialties = ["儿科", "眼科", "麻醉科", "骨科", "心血管内科"];
+    for (const seed of [1, 2, 3]) {
+      const random = makeRandom(seed);
+      const recipients = Array.from({ length: 24 }, (_, r) =>
+        recipient(
+          `R${r}`,
+          random.next() * 20,
+          specialties.filter(() => random.next() < 0.5),
+          [],
+          random.next() < 0.5 ? "522622" : "510122",
+        ),
+      );
+      const supporters = Array.from({ length: 18 }, (_, s) =>
+        supporter(
+          `S${s}`,
+          random.next() * 20,
+          random.int(1, 3),
+          Object.fromEntries(specialties.map((k) => [k, random.int(0, 2)])),
+          random.pick(["330000", "440000", "520000"]),
+        ),
+      );
+      const i = input(recipients, supporters, {
+        provincePairings: [
+          ["330000", "520000"],
+          ["330000", "510000"],
+          ["440000", "520000"],
+        ],
+      });
+      const full = await plan(i);
+      const priced = (await solvePairing(preparePairing(i), 30)).plan;
+      expect(full.solver.status).toBe("optimal");
+      expect(priced.solver.status).toBe("optimal");
+      expect(priced.solver.objective).toBeCloseTo(full.solver.objective as number, 4);
+      expect(priced.solver.bound as number).toBeLessThanOrEqual((priced.solver.objective as number) + 1e-6);
+      expect(priced.totals.unmetNeeds).toBe(full.totals.unmetNeeds);
+    }
   });
 
   it("refuses negative capacity and staff, naming the field (400)", () => {

@@ -105,8 +105,13 @@ export interface PairingProblem {
   pairCount: number;
   /** Keys of each recipient's n nearest candidate pairs, and of the kept existing ones. */
   nearest(n: number): Set<string>;
-  /** The model over every candidate pair, or over those whose keys are given (kept pairs always). */
-  build(restrictTo?: ReadonlySet<string>): PairingModel;
+  /**
+   * The model over every candidate pair, or over those whose keys are given (kept pairs always);
+   * with `only`, the part of it for those recipients (by index): an independent piece when no
+   * supporter is shared with the others. Column names (y[r,s], cover[r,s,k], none[r], unmet[r,k])
+   * are the same in every model, so a piece's solution maps back by name.
+   */
+  build(restrictTo?: ReadonlySet<string>, only?: ReadonlySet<number>): PairingModel;
 }
 
 /** One candidate pair (a column of the models that include it). */
@@ -233,9 +238,10 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
     return keys;
   }
 
-  function build(restrictTo?: ReadonlySet<string>): PairingModel {
+  function build(restrictTo?: ReadonlySet<string>, only?: ReadonlySet<number>): PairingModel {
     const builder = new ModelBuilder();
-    const included = candidates.map((list) => list.filter((p) => !restrictTo || restrictTo.has(p.key) || keptPair(p)));
+    const outside = (r: number) => only !== undefined && !only.has(r);
+    const included = candidates.map((list, r) => (outside(r) ? [] : list.filter((p) => !restrictTo || restrictTo.has(p.key) || keptPair(p))));
     const columnOf = new Map<Pair, number>();
     const coverColumns = new Map<Pair, Map<string, number>>();
     const pairsOfSupporter = supporters.map(() => [] as Pair[]);
@@ -249,8 +255,10 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
       }
     const column = (p: Pair) => columnOf.get(p) as number;
     const coversOfPair = (p: Pair) => coverColumns.get(p) ?? new Map<string, number>();
-    const none = recipients.map((_, r) => builder.column(`none[${r}]`, { cost: NO_SUPPORTER_PENALTY_KM, integer: false }));
-    const unmetColumns = needsOf.map((needs, r) => needs.map((k) => builder.column(`unmet[${r},${k}]`, { cost: UNMET_NEED_PENALTY_KM, integer: false })));
+    const none = recipients.map((_, r) => (outside(r) ? -1 : builder.column(`none[${r}]`, { cost: NO_SUPPORTER_PENALTY_KM, integer: false })));
+    const unmetColumns = needsOf.map((needs, r) =>
+      outside(r) ? [] : needs.map((k) => builder.column(`unmet[${r},${k}]`, { cost: UNMET_NEED_PENALTY_KM, integer: false })),
+    );
 
     // Row indices, for pricing the pairs left out (a row that was not made has dual 0).
     const supporterRow: (number | null)[] = [];
@@ -258,6 +266,7 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
     const capacityRow: (number | null)[] = supporters.map(() => null);
     const staffRows = supporters.map(() => new Map<string, number | null>());
     included.forEach((list, r) => {
+      if (outside(r)) return;
       supporterRow[r] = builder.row(`supporter[${r}]`, [...list.map((p) => [column(p), 1] as const), [none[r] as number, 1]], 1, Number.POSITIVE_INFINITY);
       needRows[r] = (needsOf[r] ?? []).map((k, i) => {
         const terms = list.filter((p) => staff(p.s, k) > 0).map((p) => [coversOfPair(p).get(k) ?? column(p), 1] as const);

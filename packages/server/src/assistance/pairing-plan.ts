@@ -1,11 +1,13 @@
 import {
-  buildPairingModel,
   type FieldError,
   type InstitutionKind,
   invalid,
+  type PairingModel,
   type PairingPlan,
+  type PairingProblem,
   type PairingRecipient,
   type PairingSupporter,
+  preparePairing,
   provinceOf,
   REGION_CODE_PATTERN,
   regionPrefix,
@@ -182,26 +184,157 @@ function integral(integer: boolean[], values: number[]): boolean {
   return true;
 }
 
+/** Each recipient's nearest pairs the first LP holds; pricing brings in any other that pays. */
+const FIRST_NEAREST = 8;
+/** A reduced cost below this is negative (the objective is in km, to 0.1 km). */
+const EPSILON = 1e-6;
+
+export interface PairingSolve {
+  plan: PairingPlan;
+  /** "lp": the LP optimum was integral; "mip": branch and bound on the priced model. */
+  method: "lp" | "mip";
+  /** LP rounds of pricing, and the pairs the final model held out of all candidates. */
+  rounds: number;
+  modelPairs: number;
+  candidatePairs: number;
+}
+
 /**
- * Plans the pairings of a region (or the nation, "000000") for a year. The model's LP relaxation is
- * solved first: pairing is close to a transportation problem, whose LP optima are integral, and an
- * integral LP optimum is a proven MIP optimum (bound = objective, gap 0) at a fraction of the MIP's
- * cost. Only when some pair comes out fractional (staff limits, several needs) is the MIP solved,
- * with the time left.
+ * Solves the pairing problem to proven optimality within the time limit, over every allowed pair
+ * without building a column for each (a nation has ~100,000 allowed pairs; the optimum uses ~2,000):
+ * 1. column generation on the LP relaxation: the LP over each recipient's nearest pairs, priced
+ *    against every pair left out with the LP's duals; pairs with a negative reduced cost join and
+ *    the LP is solved again, until none is left — the LP optimum is then the full model's, a
+ *    proven bound;
+ * 2. an integral LP optimum is a proven MIP optimum (bound = objective, gap 0) — pairing is close
+ *    to a transportation problem, whose LP optima are integral;
+ * 3. otherwise the MIP over the priced pairs; a left-out pair whose reduced cost exceeds
+ *    (incumbent − LP bound) cannot be in any better solution (reduced-cost fixing), so the MIP's
+ *    bound holds for the full model once every pair below that margin is in (added, then solved
+ *    again when the first incumbent left some out).
  */
+export async function solvePairing(problem: PairingProblem, timeLimitSeconds: number): Promise<PairingSolve> {
+  const deadline = performance.now() + timeLimitSeconds * 1000;
+  const left = () => Math.max(1, (deadline - performance.now()) / 1000);
+  let keys = problem.nearest(FIRST_NEAREST);
+  let pairing = problem.build(keys);
+  let seconds = 0;
+  let rounds = 0;
+  let relaxed: SolveResult;
+  let proven = false;
+  for (;;) {
+    rounds++;
+    relaxed = await solve({ ...pairing.model, integer: pairing.model.integer.map(() => false) }, { timeLimitSeconds: left(), relativeGap: 0 });
+    seconds += relaxed.seconds;
+    if (relaxed.status !== "optimal" || !relaxed.rowDuals) break;
+    const joining = pairing.price(relaxed.rowDuals).filter((p) => p.reducedCost < -EPSILON);
+    if (joining.length === 0) {
+      proven = true;
+      break;
+    }
+    keys = new Set([...keys, ...joining.map((p) => p.key)]);
+    pairing = problem.build(keys);
+  }
+  const done = (result: SolveResult, method: "lp" | "mip", model: PairingModel): PairingSolve => {
+    if (result.values.length === 0) throw new Error(`the solver found no pairing (${result.status}) within ${timeLimitSeconds} s`);
+    return { plan: model.decode({ ...result, seconds }), method, rounds, modelPairs: keys.size, candidatePairs: problem.pairCount };
+  };
+  if (proven && integral(pairing.model.integer, relaxed.values)) return done({ ...relaxed, bound: relaxed.objective, gap: 0 }, "lp", pairing);
+
+  const lpBound = proven ? relaxed.objective : null;
+  const priced = proven && relaxed.rowDuals ? pairing.price(relaxed.rowDuals) : [];
+  for (;;) {
+    const mip = await solveInPieces(problem, keys, pairing, relaxed, left);
+    seconds += mip.seconds;
+    if (lpBound === null || mip.objective === null) return done({ ...mip, bound: null, gap: null }, "mip", pairing);
+    const margin = mip.objective - lpBound;
+    const missing = priced.filter((p) => p.reducedCost < margin - EPSILON && !keys.has(p.key));
+    if (missing.length === 0 || performance.now() >= deadline) {
+      // Pairs still left out could only help when they were priced below the margin.
+      const proof = missing.length === 0 ? mip : { ...mip, status: "time_limit" as const, bound: lpBound, gap: margin / Math.abs(mip.objective) };
+      return done(proof, "mip", pairing);
+    }
+    keys = new Set([...keys, ...missing.map((p) => p.key)]);
+    pairing = problem.build(keys);
+    relaxed = await solve({ ...pairing.model, integer: pairing.model.integer.map(() => false) }, { timeLimitSeconds: left(), relativeGap: 0 });
+    seconds += relaxed.seconds;
+  }
+}
+
+/**
+ * The MIP of a priced model, piece by piece: recipients that share no supporter (through the pairs
+ * in the model) form independent pieces, and branch and bound on each alone is far cheaper than on
+ * their union (the gap closes per piece). A piece whose LP optimum is integral keeps it (optimal);
+ * the others are solved as MIPs and their values put back by column name. The bound is the sum of
+ * the pieces' bounds.
+ */
+async function solveInPieces(
+  problem: PairingProblem,
+  keys: ReadonlySet<string>,
+  pairing: PairingModel,
+  relaxed: SolveResult,
+  left: () => number,
+): Promise<SolveResult> {
+  const { model } = pairing;
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(x, root);
+    return root;
+  };
+  for (const key of keys) {
+    const [r, s] = key.split(",");
+    const a = find(`r${r}`);
+    const b = find(`s${s}`);
+    if (a !== b) parent.set(a, b);
+  }
+  // Each column's recipient, from its name (y[r,s], cover[r,s,k], none[r], unmet[r,k]).
+  const recipientOf = model.columnNames.map((name) => Number(name.slice(name.indexOf("[") + 1).split(/[,\]]/)[0]));
+  const pieces = new Map<string, Set<number>>();
+  for (const r of recipientOf) {
+    const root = find(`r${r}`);
+    const piece = pieces.get(root) ?? new Set<number>();
+    piece.add(r);
+    pieces.set(root, piece);
+  }
+  const fractional = new Set<string>();
+  model.integer.forEach((isInteger, i) => {
+    const v = relaxed.values[i] ?? 0;
+    if (isInteger && Math.abs(v - Math.round(v)) > 1e-6) fractional.add(find(`r${recipientOf[i]}`));
+  });
+  const index = new Map(model.columnNames.map((name, i) => [name, i]));
+  const values = [...relaxed.values];
+  let status: SolveResult["status"] = "optimal";
+  let bound = 0;
+  let seconds = 0;
+  let heapBytes = relaxed.heapBytes;
+  const boundOfPiece = new Map<string, number>();
+  for (const root of fractional) {
+    const piece = problem.build(keys, pieces.get(root));
+    const mip = await solve(piece.model, { timeLimitSeconds: left(), relativeGap: 1e-6 });
+    seconds += mip.seconds;
+    heapBytes = Math.max(heapBytes, mip.heapBytes);
+    if (mip.values.length === 0 || mip.objective === null) return { ...mip, objective: null, bound: null, gap: null, values: [], seconds };
+    if (mip.status !== "optimal") status = mip.status;
+    piece.model.columnNames.forEach((name, i) => {
+      values[index.get(name) as number] = mip.values[i] ?? 0;
+    });
+    boundOfPiece.set(root, mip.bound ?? mip.objective);
+  }
+  let objective = 0;
+  model.cost.forEach((cost, i) => {
+    objective += cost * (values[i] ?? 0);
+    if (!fractional.has(find(`r${recipientOf[i]}`))) bound += cost * (values[i] ?? 0);
+  });
+  for (const b of boundOfPiece.values()) bound += b;
+  const gap = Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
+  return { status, objective, bound, gap, values, seconds, heapBytes };
+}
+
+/** Plans the pairings of a region (or the nation, "000000") for a year. */
 export async function planPairing(db: Db, params: PairingParams): Promise<PairingPlan> {
   await validate(db, params);
   const input = await loadPairingInput(db, params);
-  const { model, decode } = buildPairingModel(input);
-  const started = performance.now();
-  const relaxed = await solve({ ...model, integer: model.integer.map(() => false) }, { timeLimitSeconds: params.timeLimitSeconds, relativeGap: 0 });
-  let result: SolveResult = relaxed;
-  if (relaxed.status !== "optimal" || !integral(model.integer, relaxed.values)) {
-    const left = Math.max(1, params.timeLimitSeconds - (performance.now() - started) / 1000);
-    const mip = await solve(model, { timeLimitSeconds: left, relativeGap: 1e-6 });
-    // The LP's optimum is a bound on the MIP's; HiGHS's own bound is at least as good.
-    result = { ...mip, seconds: relaxed.seconds + mip.seconds };
-  }
-  if (result.values.length === 0) throw new Error(`the solver found no pairing (${result.status}) within ${params.timeLimitSeconds} s`);
-  return decode(result);
+  return (await solvePairing(preparePairing(input), params.timeLimitSeconds)).plan;
 }

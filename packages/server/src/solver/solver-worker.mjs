@@ -74,7 +74,18 @@ function solve({ model, options }) {
       if (!Number.isFinite(gap)) gap = null;
       if (dual !== null && !Number.isFinite(dual)) dual = null;
     }
-    return { status, objective, bound: dual, gap, values, seconds: (performance.now() - started) / 1000, heapBytes: highs.memoryBytes };
+    // An LP's row duals let a caller price columns it left out (dual_solution_status 2: feasible).
+    const rowDuals = !isMip && Number(info.get("dual_solution_status")) === 2 ? Array.from(m.getSolution().rowDual) : undefined;
+    return {
+      status,
+      objective,
+      bound: dual,
+      gap,
+      values,
+      seconds: (performance.now() - started) / 1000,
+      heapBytes: highs.memoryBytes,
+      ...(rowDuals && { rowDuals }),
+    };
   });
 }
 
