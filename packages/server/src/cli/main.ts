@@ -5,6 +5,7 @@ import { registerCdsCommand } from "./cds.ts";
 import { registerComplianceCommand } from "./compliance.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerOutreachCommand } from "./outreach.ts";
+import { registerPlanCommands } from "./plan.ts";
 import { registerRotateKeyCommand } from "./rotate-key.ts";
 import { registerSeedCommand } from "./seed.ts";
 
@@ -31,6 +32,7 @@ registerImportCommands(program);
 registerComplianceCommand(program);
 registerCdsCommand(program);
 registerOutreachCommand(program);
+registerPlanCommands(program);
 registerRotateKeyCommand(program);
 registerBackupCommands(program);
 

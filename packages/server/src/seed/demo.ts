@@ -24,6 +24,7 @@ import {
   VILLAGE_DEPARTMENTS,
   VILLAGE_STEMS,
 } from "./demo-plan.ts";
+import { seedPlanning } from "./demo-planning.ts";
 import { seedRatings } from "./demo-ratings.ts";
 import { seedReferrals } from "./demo-referrals.ts";
 import { seedWorkLog } from "./demo-work-log.ts";
@@ -66,6 +67,11 @@ export interface SeedPasswords {
 
 /** Tables the demo fills, children first, so a reset can empty them in order. */
 const APP_TABLES = [
+  "plan_runs",
+  "staff_planning",
+  "capability_needs",
+  "support_capacity",
+  "province_pairings",
   "agreement_compliance",
   "compliance_dirty",
   "indicator_rollups",
@@ -399,6 +405,9 @@ export async function seedDemo(
     // The stationed people's work log (after outreach: a new technique links to its transfer record).
     // Its own random stream, so the demo's other data stay as they were.
     await seedWorkLog(tx, makeRandom(20261128), todayInChina(), "gz.county.coord");
+    // What the planners read (issue 17): next year's drafted agreements and the staff to plan them with.
+    onProgress?.("planning inputs");
+    await seedPlanning(tx, makeRandom(20261201), todayInChina());
 
     onProgress?.("chronic care");
     const chronicVisits = await seedChronicCare(tx, random, { dataKey, indexKey }, pairCounty.townships);
