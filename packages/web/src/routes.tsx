@@ -38,6 +38,8 @@ const CheckInPage = page(() => import("./assistance/CheckInPage.tsx"), "CheckInP
 const WorkLogPage = page(() => import("./assistance/WorkLogPage.tsx"), "WorkLogPage");
 const WorkMonthsPage = page(() => import("./assistance/WorkMonthsPage.tsx"), "WorkMonthsPage");
 const PacksPage = page(() => import("./assistance/PacksPage.tsx"), "PacksPage");
+const PairingPlanPage = page(() => import("./assistance/PairingPlanPage.tsx"), "PairingPlanPage");
+const RosterPlanPage = page(() => import("./assistance/RosterPlanPage.tsx"), "RosterPlanPage");
 const ServiceCreditPage = page(() => import("./assistance/ServiceCreditPage.tsx"), "ServiceCreditPage");
 const WarningsPage = page(() => import("./assistance/WarningsPage.tsx"), "WarningsPage");
 const WorkMonthPage = page(() => import("./assistance/WorkMonthPage.tsx"), "WorkMonthPage");
@@ -241,6 +243,24 @@ export function AppRoutes() {
             // Coverage gaps are for whoever can mend a roster.
             <Allowed when={(me) => may(me, "read", "agreement") && may(me, "write", "dispatch")}>
               <WarningsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/plans/roster"
+          element={
+            // Whoever may write a plan: a coordinator for their own hospital, the commissions for the supporters in their region.
+            <Allowed when={(me) => may(me, "write", "plan")}>
+              <RosterPlanPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/assistance/plans/pairing"
+          element={
+            // Pairing is a regional decision: the commissions' (and the national admin's for the nation).
+            <Allowed when={(me) => oversees(me, "plan")}>
+              <PairingPlanPage />
             </Allowed>
           }
         />

@@ -141,7 +141,7 @@ function PairingResult({ run, plan }: { run: PlanRun; plan: PairingPlan }) {
   const unmet = q ? plan.unmet.filter((u) => name(u.recipient).includes(q)) : plan.unmet;
   const byName = (key: "recipient" | "supporter") => (a: Pair, b: Pair) => name(a[key]).localeCompare(name(b[key]), "zh");
   return (
-    <>
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card size="small">
         <Space orientation="vertical" size={12} style={{ width: "100%" }}>
           <Row gutter={[12, 12]}>
@@ -239,16 +239,16 @@ function PairingResult({ run, plan }: { run: PlanRun; plan: PairingPlan }) {
           size="small"
           rowKey={(u) => `${u.recipient}:${u.specialty}`}
           dataSource={unmet}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          pagination={unmet.length > 10 && { pageSize: 10 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("plan.noUnmet")} /> }}
           onRow={() => ({ "data-testid": "plan-unmet" }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t("plan.recipient"), key: "recipient", phone: "title", render: (_, u) => name(u.recipient) },
-            { title: t("plan.specialty"), dataIndex: "specialty" },
+            { title: t("plan.specialty"), dataIndex: "specialty", render: (s: string) => s || "—" },
             { title: t("plan.why"), key: "why", render: (_, u) => words(u.why) },
           ]}
         />
       </Card>
-    </>
+    </Space>
   );
 }

@@ -21,7 +21,7 @@ const number = (n: number | null | undefined, digits = 1) => (n === null || n ==
 export function SolverFacts({ solver }: { solver: SolverSummary }) {
   const { t } = useTranslation();
   return (
-    <Descriptions size="small" column={{ xs: 2, md: 5 }} data-testid="plan-solver">
+    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3, xl: 5 }} data-testid="plan-solver">
       <Descriptions.Item label={t("plan.solverStatus")}>
         <Tag color={SOLVER_COLOR[solver.status]} data-testid="plan-solver-status">
           {t(`plan.solver.${solver.status}`)}

@@ -7,6 +7,8 @@ import {
   CarryOutOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  DeploymentUnitOutlined,
+  FieldTimeOutlined,
   FormOutlined,
   HeartOutlined,
   HomeOutlined,
@@ -127,6 +129,9 @@ export function AppLayout() {
         { key: "/assistance/agreements", icon: <SolutionOutlined />, label: t("assistance.agreements") },
         // Coverage gaps are for whoever can mend a roster.
         ...(may(me, "write", "dispatch") ? [{ key: "/assistance/warnings", icon: <WarningOutlined />, label: t("assistance.warnings") }] : []),
+        // The planners: a roster for whoever may plan one (a coordinator their own hospital's); pairings are the commissions'.
+        ...(may(me, "write", "plan") ? [{ key: "/assistance/plans/roster", icon: <FieldTimeOutlined />, label: t("plan.rosterMenu") }] : []),
+        ...(oversees(me, "plan") ? [{ key: "/assistance/plans/pairing", icon: <DeploymentUnitOutlined />, label: t("plan.pairingMenu") }] : []),
         // The months to sign off: the recipient's coordinator confirms; both sides' coordinators and officials read.
         ...(actsForSide(me, "attendance") || oversees(me, "agreement")
           ? [{ key: "/assistance/work-months", icon: <CarryOutOutlined />, label: t("workLog.monthsMenu") }]
@@ -160,7 +165,7 @@ export function AppLayout() {
   const parts = location.pathname.split("/").filter(Boolean);
   const depth =
     parts[0] === "admin" || parts[0] === "assistance" || parts[0] === "outreach"
-      ? parts[1] === "credit"
+      ? parts[1] === "credit" || parts[1] === "plans"
         ? 3
         : 2
       : parts[0] === "referrals" && (parts[1] === "new" || parts[1] === "pool")
