@@ -20,6 +20,7 @@ import { planEn, planZh } from "./assistance/plan-i18n.ts";
 import { workLogEn, workLogZh } from "./assistance/work-log-i18n.ts";
 import { errorsEn, errorsZh } from "./errors-i18n.ts";
 import { locationEn, locationZh } from "./location-i18n.ts";
+import { planningInputsEn, planningInputsZh } from "./registry/planning-inputs-i18n.ts";
 
 const zh = {
   app: { name: "医联桥", subtitle: "优质医疗资源下沉平台" },
@@ -1072,6 +1073,7 @@ const zh = {
   locationEvidence: locationZh,
   workLog: workLogZh,
   plan: planZh,
+  planningInputs: planningInputsZh,
   dispatchRole: DISPATCH_ROLE_ZH,
   activity: ACTIVITY_ZH,
   agreementMode: { one_to_one: "一对一帮扶", group: "组团式帮扶", trusteeship: "托管", department_contract: "以院包科" },
@@ -1105,6 +1107,10 @@ const zh = {
     touring_team: "巡回医疗队",
     touring_visit: "巡回医疗记录",
     training: "培训",
+    staff_planning: "排班信息",
+    capability_needs: "能力短板与技术需求",
+    support_capacity: "帮扶能力",
+    province_pairings: "省际对口关系",
   },
   errors: errorsZh,
 };
@@ -2214,6 +2220,7 @@ const en: typeof zh = {
   locationEvidence: locationEn,
   workLog: workLogEn,
   plan: planEn,
+  planningInputs: planningInputsEn,
   dispatchRole: { management: "Management", clinical: "Clinical", discipline_leader: "Discipline leader", nursing: "Nursing", technician: "Technician" },
   activity: {
     clinic: "Clinic",
@@ -2255,6 +2262,10 @@ const en: typeof zh = {
     touring_team: "Touring team",
     touring_visit: "Touring visit",
     training: "Training",
+    staff_planning: "Planning profile",
+    capability_needs: "Capability needs",
+    support_capacity: "Support capacity",
+    province_pairings: "Province pairings",
   },
   errors: errorsEn,
 };

@@ -61,6 +61,7 @@ const AlliancesPage = page(() => import("./registry/AlliancesPage.tsx"), "Allian
 const InstitutionDetailPage = page(() => import("./registry/InstitutionDetailPage.tsx"), "InstitutionDetailPage");
 const InstitutionsPage = page(() => import("./registry/InstitutionsPage.tsx"), "InstitutionsPage");
 const PractitionersPage = page(() => import("./registry/PractitionersPage.tsx"), "PractitionersPage");
+const PractitionerDetailPage = page(() => import("./registry/PractitionerDetailPage.tsx"), "PractitionerDetailPage");
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -110,6 +111,14 @@ export function AppRoutes() {
           element={
             <Allowed entity="practitioner">
               <PractitionersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/practitioners/:id"
+          element={
+            <Allowed entity="practitioner">
+              <PractitionerDetailPage />
             </Allowed>
           }
         />

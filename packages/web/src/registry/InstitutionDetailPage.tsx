@@ -9,10 +9,15 @@ import { may, mayOn } from "../auth/permissions.ts";
 import { useMe } from "../auth/session.ts";
 import { QueryState } from "../shared/QueryState.tsx";
 import type { Alliance, Institution, Practitioner } from "../types.ts";
+import { CapabilityNeedsCard } from "./CapabilityNeedsCard.tsx";
 import { InstitutionForm } from "./InstitutionForm.tsx";
 import { InstitutionLocation } from "./InstitutionLocation.tsx";
+import { SupportCapacityCard } from "./SupportCapacityCard.tsx";
 
 const ASSESSMENT_COLOR: Record<string, string> = { none: "red", basic: "gold", recommended: "green" };
+/** The kinds the pairing planner reads as recipients and as supporters (server: assistance/pairing-plan.ts). */
+const NEEDS_KINDS: readonly string[] = ["county_hospital", "county_tcm_hospital"];
+const CAPACITY_KINDS: readonly string[] = ["national_medical_center", "regional_medical_center", "tertiary_hospital"];
 
 export function InstitutionDetailPage() {
   const { id = "" } = useParams();
@@ -106,6 +111,8 @@ export function InstitutionDetailPage() {
               </Descriptions>
             </Card>
             <InstitutionLocation institution={i} editable={mayEdit} />
+            {NEEDS_KINDS.includes(i.kind) && mayOn(me, "read", "assessment", where) && <CapabilityNeedsCard institutionId={i.id} editable={mayEdit} />}
+            {CAPACITY_KINDS.includes(i.kind) && <SupportCapacityCard institutionId={i.id} editable={mayEdit} />}
             <Row gutter={16}>
               {i.assessments && (
                 <Col xs={24} lg={8}>
@@ -159,7 +166,7 @@ export function InstitutionDetailPage() {
                   locale={{ emptyText: people.error ? "—" : <Empty description={t("common.empty")} /> }}
                   pagination={{ pageSize: 10, showTotal: (total) => t("common.total", { total }) }}
                   columns={[
-                    { title: t("practitioner.name"), dataIndex: "name" },
+                    { title: t("practitioner.name"), dataIndex: "name", render: (n: string, row) => <Link to={`/practitioners/${row.id}`}>{n}</Link> },
                     { title: t("practitioner.profession"), dataIndex: "profession", render: (p: string) => t(`profession.${p}`) },
                     { title: t("practitioner.title"), dataIndex: "title", render: (v: string) => t(`title.${v}`) },
                     { title: t("practitioner.specialty"), dataIndex: "specialty" },

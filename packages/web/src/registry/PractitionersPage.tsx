@@ -52,7 +52,12 @@ export function PractitionersPage() {
         query={query}
         update={update}
         columns={[
-          { title: t("practitioner.name"), dataIndex: "name", sorter: true },
+          {
+            title: t("practitioner.name"),
+            dataIndex: "name",
+            sorter: true,
+            render: (n: string, row) => <Link to={`/practitioners/${row.id}`}>{n}</Link>,
+          },
           { title: t("practitioner.title"), dataIndex: "title", sorter: true, render: (v: string) => t(`title.${v}`) },
           { title: t("practitioner.profession"), dataIndex: "profession", render: (v: string) => t(`profession.${v}`) },
           { title: t("practitioner.specialty"), dataIndex: "specialty", render: (v: string | null) => v ?? "—" },
