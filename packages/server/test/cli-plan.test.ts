@@ -51,7 +51,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("medbridge plan roster", () => {
   it("plans the demo supporter's next year in full: every check passes at the known optimum", () => {
-    const { code, stdout, stderr } = cli(["plan", "roster", "--supporter", DEMO_PAIR.supporter, "--year", String(NEXT), "--format", "json"]);
+    const { code, stdout, stderr } = cli([
+      "plan",
+      "roster",
+      "--supporter",
+      DEMO_PAIR.supporter,
+      "--year",
+      String(NEXT),
+      "--format",
+      "json",
+      "--time-limit",
+      "120",
+    ]);
     expect(code, stderr).toBe(0);
     // Not a terminal: no progress line rewritten in place, only the final line.
     expect(stderr).toMatch(SOLVED);
@@ -77,7 +88,7 @@ describe("medbridge plan roster", () => {
     const supporterId = await withDb(
       async (db) => (await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.name, DEMO_PAIR.supporter)))[0]?.id as string,
     );
-    const table = cli(["plan", "roster", "--supporter", supporterId, "--year", String(NEXT)]);
+    const table = cli(["plan", "roster", "--supporter", supporterId, "--year", String(NEXT), "--time-limit", "120"]);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain(`${DEMO_PAIR.supporter} · ${NEXT} · 2 agreements`);
     expect(table.stdout).toContain("feasible: yes");
@@ -91,7 +102,7 @@ describe("medbridge plan roster", () => {
     expect(names.length).toBe(new Set(ids).size);
     for (const name of names) expect(table.stdout).not.toContain(name);
 
-    const named = cli(["plan", "roster", "--supporter", supporterId, "--year", String(NEXT), "--names"]);
+    const named = cli(["plan", "roster", "--supporter", supporterId, "--year", String(NEXT), "--time-limit", "120", "--names"]);
     expect(named.code, named.stderr).toBe(0);
     for (const name of names) expect(named.stdout).toContain(name);
   }, 600_000);
