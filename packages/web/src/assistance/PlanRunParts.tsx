@@ -49,8 +49,12 @@ export function RunProgress({
   onStop: () => void;
   onResume: () => void;
 }) {
-  const { t } = useTranslation();
-  if (run.status === "failed") return <Alert type="error" showIcon title={t("plan.failed")} description={run.error ?? undefined} data-testid="plan-failed" />;
+  const { t, i18n } = useTranslation();
+  // The server says why in English (a solver's or database's words): shown as such to English readers only.
+  if (run.status === "failed")
+    return (
+      <Alert type="error" showIcon title={t("plan.failed")} description={i18n.language === "en" ? run.error : t("plan.failedHint")} data-testid="plan-failed" />
+    );
   if (run.status !== "running") return null;
   return (
     <Alert

@@ -8,6 +8,7 @@ import { useMe } from "../auth/session.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
 import { QueryState } from "../shared/QueryState.tsx";
+import { usePhone } from "../shared/ResponsiveTable.tsx";
 import type { Answer, ComplianceReport, Dispatch } from "../types.ts";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
 import { RecentRuns, RunProgress, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
@@ -133,6 +134,7 @@ export function RosterPlanPage() {
 function RosterResult({ run, plan }: { run: PlanRun; plan: RosterPlan }) {
   const { t } = useTranslation();
   const words = useBilingual();
+  const reasons = plan.feasible ? plan.reasons.slice(1) : plan.reasons;
   const agreementIds = [...new Set([...plan.checks.map((c) => c.agreement), ...plan.dispatches.map((d) => d.agreement)])].sort((a, b) =>
     (run.agreements?.[a]?.code ?? a).localeCompare(run.agreements?.[b]?.code ?? b),
   );
@@ -145,11 +147,12 @@ function RosterResult({ run, plan }: { run: PlanRun; plan: RosterPlan }) {
             showIcon
             data-testid="plan-reasons"
             data-feasible={plan.feasible}
-            title={plan.feasible ? t("plan.feasible") : t("plan.infeasible")}
+            // A feasible plan's one reason says so already ("meets every rule"): it is the title then.
+            title={plan.feasible ? (plan.reasons[0] ? words(plan.reasons[0]) : t("plan.feasible")) : t("plan.infeasible")}
             description={
-              plan.reasons.length > 0 && (
+              reasons.length > 0 && (
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {plan.reasons.map((r) => (
+                  {reasons.map((r) => (
                     <li key={r.en}>{words(r)}</li>
                   ))}
                 </ul>
@@ -232,7 +235,16 @@ function ApplyPlan({ run, plan }: { run: PlanRun; plan: RosterPlan }) {
     <Space wrap align="center">
       <Popconfirm
         title={t("plan.applyConfirm")}
-        description={t("plan.applyConfirmBody", { added: plan.dispatches.length, dropped: plan.dropped.length })}
+        description={
+          <>
+            {t("plan.applyConfirmBody", { added: plan.dispatches.length, dropped: plan.dropped.length })}
+            {plan.breaks.length > 0 && (
+              <Typography.Paragraph type="warning" style={{ margin: "4px 0 0" }}>
+                {t("plan.applyWithBreaks", { count: plan.breaks.length })}
+              </Typography.Paragraph>
+            )}
+          </>
+        }
         okText={t("plan.applyOk")}
         cancelText={t("common.cancel")}
         onConfirm={apply}
@@ -269,6 +281,8 @@ function AgreementComparison({ agreementId, run, plan }: { agreementId: string; 
     queryFn: () => api<ComplianceReport>(`/agreements/${agreementId}/compliance`, { query: { year } }),
   });
   const named = run.agreements?.[agreementId];
+  // On a phone the names take less room, so more of the year shows before it scrolls.
+  const nameWidth = usePhone() ? 88 : 160;
   const check = plan.checks.find((c) => c.agreement === agreementId);
   const current = roster.data?.items ?? [];
   const { dispatches: proposed, marks } = proposedRoster(agreementId, current, run, plan);
@@ -312,13 +326,13 @@ function AgreementComparison({ agreementId, run, plan }: { agreementId: string; 
           <div>
             <Typography.Text strong>{t("plan.today")}</Typography.Text>
             <TimelineBox testId="plan-timeline-today" loading={roster.isPending} empty={!staysIn(current, from, to)}>
-              <Timeline from={from} to={to} dispatches={current} gaps={todayGaps} />
+              <Timeline from={from} to={to} dispatches={current} gaps={todayGaps} nameWidth={nameWidth} />
             </TimelineBox>
           </div>
           <div>
             <Typography.Text strong>{t("plan.proposed")}</Typography.Text>
             <TimelineBox testId="plan-timeline-proposed" loading={roster.isPending} empty={!staysIn(proposed, from, to)}>
-              <Timeline from={from} to={to} dispatches={proposed} gaps={plannedGaps} marks={marks} />
+              <Timeline from={from} to={to} dispatches={proposed} gaps={plannedGaps} marks={marks} nameWidth={nameWidth} />
             </TimelineBox>
           </div>
         </Space>
@@ -337,7 +351,7 @@ function TimelineBox({ testId, loading, empty, children }: { testId: string; loa
   if (empty) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("assistance.noRoster")} data-testid={testId} />;
   return (
     <div data-testid={testId} style={{ overflowX: "auto", marginTop: 8, paddingBottom: 4 }}>
-      <div style={{ minWidth: 600 }}>{children}</div>
+      <div style={{ minWidth: 560 }}>{children}</div>
     </div>
   );
 }

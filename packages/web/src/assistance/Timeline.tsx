@@ -23,12 +23,15 @@ export function Timeline({
   dispatches,
   gaps,
   marks,
+  nameWidth = 160,
 }: {
   from: string;
   to: string;
   dispatches: Dispatch[];
   gaps: { from: string; to: string }[];
   marks?: Record<string, DispatchMark>;
+  /** The names' column in px (narrower on a phone, where the year scrolls beside it). */
+  nameWidth?: number;
 }) {
   const { t } = useTranslation();
   const start = toDay(from);
@@ -47,7 +50,7 @@ export function Timeline({
 
   if (inYear.length === 0) return <Empty description={t("assistance.noRoster")} />;
   return (
-    <div data-testid="timeline" style={{ display: "grid", gridTemplateColumns: "160px 1fr", rowGap: 6, columnGap: 12, alignItems: "center" }}>
+    <div data-testid="timeline" style={{ display: "grid", gridTemplateColumns: `${nameWidth}px 1fr`, rowGap: 6, columnGap: 12, alignItems: "center" }}>
       <span />
       <div style={{ position: "relative", height: 18 }}>
         {months.map((m) => (
