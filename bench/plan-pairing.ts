@@ -6,14 +6,18 @@
  * source), distances between county/district centroids of the map data (geo/county-areas.ts).
  * Recipients are county hospitals in counties (县, 县级市, 旗 — not city districts) of the western
  * and central provinces; supporters are tertiary hospitals in the districts (区) of prefecture-level
- * cities anywhere; 3–6 needs per recipient from 16 specialties; capacity 1–3 recipients per supporter;
- * staff per specialty 0 (a tenth of them) or 1–4; a fifth of the recipients already paired.
+ * cities of the provinces that take part (the recipients' own and their paired provinces; a district
+ * holds one or two, as big cities have several); 3–6 needs per recipient from 16 specialties; capacity 1–3 recipients per supporter;
+ * staff per specialty 0 (a tenth of them) or 3–8 (BENCH_STAFF_MIN=1: staff limits bind and cover
+ * columns appear — a harder MIP); a fifth of the recipients already paired.
  *
  *   npx tsx bench/plan-pairing.ts            (BENCH_RUNS=3; BENCH_SCALE=0.2 for a quick look)
  *
- * Prints, per run and as the median of the runs: columns, rows, build and solve seconds, status,
- * objective, bound, gap, and the WASM heap peak; both ways of solving: the LP relaxation first
- * (planPairing's way: integral → proven optimal) and the MIP straight away.
+ * Prints, per run and as the median of the runs: the final model's columns and rows, the pairs it
+ * held out of all allowed ones, pricing rounds, whether the LP was integral or the MIP ran, prepare
+ * and solve seconds (wall, and the process's CPU seconds: the machine is shared), status, objective,
+ * bound, gap, and the WASM heap peak. BENCH_FULL=1 also sends the full model (a column for every
+ * allowed pair) straight to the MIP, for comparison.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import {
@@ -38,6 +42,8 @@ const SUPPORTERS = Math.round(963 * SCALE);
 const TIME_LIMIT_SECONDS = 60;
 /** Share of a supporter's specialties it cannot send anyone for (a general tertiary hospital has most). */
 const NO_STAFF = Number(process.env.BENCH_NO_STAFF ?? 0.1);
+/** Least staff a supporter can send in a specialty it has (BENCH_STAFF_MIN=1 makes staff limits bind more often than capacity). */
+const STAFF_MIN = Number(process.env.BENCH_STAFF_MIN ?? 3);
 
 /**
  * Province pairings, [supporter province, recipient province].
@@ -114,14 +120,16 @@ async function nationalInput(): Promise<PairingPlanInput> {
     return a;
   };
   const recipientRegions = shuffle(counties.filter((c) => points.has(c.code))).slice(0, RECIPIENTS);
-  const supporterRegions = shuffle(districts.filter((d) => points.has(d.code))).slice(0, SUPPORTERS);
+  const taking = new Set([...WEST, ...CENTRAL, ...PAIRINGS.map(([from]) => from.slice(0, 2))]);
+  const eligible = districts.filter((d) => points.has(d.code) && taking.has(d.code.slice(0, 2)));
+  const supporterRegions = [...shuffle(eligible), ...shuffle(eligible)].slice(0, SUPPORTERS);
   const supporters: PairingSupporter[] = supporterRegions.map((d, i) => ({
     id: `S${i}`,
     regionCode: d.code,
     provinceCode: provinceOf(d.code),
     point: points.get(d.code) as GeoPoint,
     maxRecipients: random.int(1, 3),
-    staffBySpecialty: Object.fromEntries(SPECIALTIES.map((k) => [k, random.next() < NO_STAFF ? 0 : random.int(1, 4)])),
+    staffBySpecialty: Object.fromEntries(SPECIALTIES.map((k) => [k, random.next() < NO_STAFF ? 0 : random.int(STAFF_MIN, 8)])),
   }));
   // A fifth of the recipients are paired today, with a supporter of their own province that has room.
   const load = new Map<string, number>();
@@ -156,17 +164,21 @@ console.log(
   }),
 );
 const problemOf = () => preparePairing(input);
-const runs: { prepare: number; solve: number; status: string; objective: number | null; bound: number | null; gap: number | null }[] = [];
+const runs: { prepare: number; solve: number; cpu: number; status: string; objective: number | null; bound: number | null; gap: number | null }[] = [];
 let summary = {};
+let last = {};
 for (let run = 0; run < RUNS; run++) {
   const t0 = performance.now();
   const problem = problemOf();
   const prepare = (performance.now() - t0) / 1000;
   const t1 = performance.now();
+  const cpu = process.cpuUsage();
   const solved = await solvePairing(problem, TIME_LIMIT_SECONDS);
   const solveSeconds = (performance.now() - t1) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const { solver } = solved.plan;
-  runs.push({ prepare, solve: solveSeconds, status: solver.status, objective: solver.objective, bound: solver.bound, gap: solver.gap });
+  runs.push({ prepare, solve: solveSeconds, cpu: cpuSeconds, status: solver.status, objective: solver.objective, bound: solver.bound, gap: solver.gap });
   console.log(
     JSON.stringify({
       run,
@@ -178,6 +190,7 @@ for (let run = 0; run < RUNS; run++) {
       rows: solver.rows,
       prepareSeconds: round(prepare),
       solveSeconds: round(solveSeconds),
+      cpuSeconds: round(cpuSeconds),
       solverSeconds: round(solver.seconds),
       status: solver.status,
       objective: solver.objective,
@@ -185,6 +198,14 @@ for (let run = 0; run < RUNS; run++) {
       gap: solver.gap,
     }),
   );
+  last = {
+    method: solved.method,
+    rounds: solved.rounds,
+    modelPairs: solved.modelPairs,
+    candidatePairs: solved.candidatePairs,
+    columns: solver.columns,
+    rows: solver.rows,
+  };
   if (run === 0)
     summary = {
       totals: solved.plan.totals,
@@ -198,7 +219,7 @@ if (process.env.BENCH_FULL) {
   const t0 = performance.now();
   const { model } = buildPairingModel(input);
   const build = (performance.now() - t0) / 1000;
-  const result = await solve(model, { timeLimitSeconds: TIME_LIMIT_SECONDS, relativeGap: 1e-6 });
+  const result = await solve(model, { timeLimitSeconds: TIME_LIMIT_SECONDS, relativeGap: 1e-4 });
   full = {
     columns: model.cost.length,
     rows: model.rowLower.length,
@@ -214,8 +235,10 @@ console.log(
   JSON.stringify(
     {
       runs: RUNS,
+      ...last,
       prepareSeconds: round(median(runs.map((r) => r.prepare))),
       solveSeconds: round(median(runs.map((r) => r.solve))),
+      cpuSeconds: round(median(runs.map((r) => r.cpu))),
       status: runs.map((r) => r.status).join(","),
       objective: round(runs[0]?.objective ?? null, 1),
       bound: round(runs[0]?.bound ?? null, 1),

@@ -14,7 +14,7 @@
  *   none[r] ∈ [0,1]                r gets no supporter (penalised, reported)
  *   u[r,k] ∈ [0,1]                 need k of r unmet (penalised, reported)
  *   cover[r,s,k] ∈ {0,1}           s sends k-staff to r — only where s's staff in k could run out
- *                                  (staff_s[k] < min(capacity_s, recipients in reach needing k));
+ *                                  (staff_s[k] < min(capacity_s, recipients in the model needing k));
  *                                  elsewhere a pair covers every need s has staff for, and y stands in
  *   Σ_s y[r,s] + none[r] ≥ 1                                   each recipient has a supporter
  *   Σ_{s: staff_s[k] > 0} (cover[r,s,k] or y[r,s]) + u[r,k] ≥ 1  each need covered
@@ -103,8 +103,11 @@ export interface PairingModel {
 export interface PairingProblem {
   /** Candidate pairs in all: every allowed pair, and kept existing pairs outside the rule. */
   pairCount: number;
-  /** Keys of each recipient's n nearest candidate pairs, and of the kept existing ones. */
-  nearest(n: number): Set<string>;
+  /**
+   * Keys of each recipient's n nearest candidate pairs, of the `perNeed` nearest with staff in each
+   * of its needs, and of the kept existing ones: where column generation starts.
+   */
+  nearest(n: number, perNeed?: number): Set<string>;
   /**
    * The model over every candidate pair, or over those whose keys are given (kept pairs always);
    * with `only`, the part of it for those recipients (by index): an independent piece when no
@@ -216,25 +219,27 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
   const kept = new Array<number>(supporters.length).fill(0);
   if (input.keepExisting) for (const list of candidates) for (const p of list) if (p.existing) kept[p.s] = (kept[p.s] ?? 0) + 1;
   const capacity = supporters.map((s, i) => Math.max(s.maxRecipients, kept[i] ?? 0));
-  // Recipients in reach needing each specialty, per supporter: decides where cover columns are needed.
-  const demand = supporters.map(() => new Map<string, number>());
-  for (const list of candidates) for (const p of list) for (const k of needsOf[p.r] ?? []) demand[p.s]?.set(k, (demand[p.s]?.get(k) ?? 0) + 1);
   const staff = (s: number, k: string) => (supporters[s] as PairingSupporter).staffBySpecialty[k] ?? 0;
-  const mayRunOut = (s: number, k: string) => staff(s, k) > 0 && staff(s, k) < Math.min(capacity[s] ?? 0, demand[s]?.get(k) ?? 0);
 
   const keptPair = (p: Pair) => input.keepExisting && p.existing;
 
-  function nearest(n: number): Set<string> {
+  function nearest(n: number, perNeed = 0): Set<string> {
     const keys = new Set<string>();
-    for (const list of candidates) {
+    candidates.forEach((list, r) => {
       let taken = 0;
-      for (const p of list)
-        if (keptPair(p)) keys.add(p.key);
-        else if (taken < n) {
-          keys.add(p.key);
-          taken++;
-        }
-    }
+      const forNeed = new Map((needsOf[r] ?? []).map((k) => [k, 0]));
+      for (const p of list) {
+        let take = keptPair(p) || taken < n;
+        if (p.allowed)
+          for (const [k, count] of forNeed)
+            if (count < perNeed && staff(p.s, k) > 0) {
+              forNeed.set(k, count + 1);
+              take = true;
+            }
+        if (take) keys.add(p.key);
+        if (!keptPair(p)) taken++;
+      }
+    });
     return keys;
   }
 
@@ -245,6 +250,12 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
     const columnOf = new Map<Pair, number>();
     const coverColumns = new Map<Pair, Map<string, number>>();
     const pairsOfSupporter = supporters.map(() => [] as Pair[]);
+    // Recipients in this model needing each specialty, per supporter: staff can run out only where
+    // they outnumber both the staff and the capacity, and only there are cover columns needed (a
+    // left-out pair then prices with the staff row's dual 0, which the full model admits too).
+    const demand = supporters.map(() => new Map<string, number>());
+    for (const list of included) for (const p of list) for (const k of needsOf[p.r] ?? []) demand[p.s]?.set(k, (demand[p.s]?.get(k) ?? 0) + 1);
+    const mayRunOut = (s: number, k: string) => staff(s, k) > 0 && staff(s, k) < Math.min(capacity[s] ?? 0, demand[s]?.get(k) ?? 0);
     for (const list of included)
       for (const p of list) {
         columnOf.set(p, builder.column(`y[${p.r},${p.s}]`, { cost: p.km, lower: keptPair(p) ? 1 : 0 }));
@@ -325,7 +336,7 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
           let cost = p.km - base - dual(capacityRow[p.s]);
           needs.forEach((k, i) => {
             if (staff(p.s, k) === 0) return;
-            const gain = dual(needRows[r]?.[i]) + (mayRunOut(p.s, k) ? dual(staffRows[p.s]?.get(k)) : 0);
+            const gain = dual(needRows[r]?.[i]) + dual(staffRows[p.s]?.get(k));
             if (gain > 0) cost -= gain;
           });
           out.push({ key: p.key, reducedCost: cost });

@@ -184,10 +184,27 @@ function integral(integer: boolean[], values: number[]): boolean {
   return true;
 }
 
-/** Each recipient's nearest pairs the first LP holds; pricing brings in any other that pays. */
-const FIRST_NEAREST = 8;
+/** Each recipient's nearest pairs the first LP holds, and the nearest per need; pricing brings in any other that pays. */
+const FIRST_NEAREST = 16;
+const FIRST_PER_NEED = 3;
 /** A reduced cost below this is negative (the objective is in km, to 0.1 km). */
 const EPSILON = 1e-6;
+/** Relative gap under which a plan is called optimal: HiGHS's own default mip_rel_gap (0.01 %); the gap itself is reported. */
+const OPTIMALITY_GAP = 1e-4;
+// Each piece's MIP stops at half of it: the pieces' gaps add up, and pricing leaves a little too.
+/** Pairs a recipient gains per pricing round, the most negative first (all at once bloats the LP: an unmet need's dual makes every pair that covers it look good). */
+const JOIN_PER_ROUND = 10;
+
+/** Per recipient, the few left-out pairs of most negative reduced cost. */
+function mostNegative(priced: { key: string; reducedCost: number }[]): { key: string; reducedCost: number }[] {
+  const byRecipient = new Map<string, { key: string; reducedCost: number }[]>();
+  for (const p of priced)
+    if (p.reducedCost < -EPSILON) {
+      const r = p.key.slice(0, p.key.indexOf(","));
+      byRecipient.set(r, [...(byRecipient.get(r) ?? []), p]);
+    }
+  return [...byRecipient.values()].flatMap((list) => list.sort((a, b) => a.reducedCost - b.reducedCost).slice(0, JOIN_PER_ROUND));
+}
 
 export interface PairingSolve {
   plan: PairingPlan;
@@ -202,62 +219,77 @@ export interface PairingSolve {
 /**
  * Solves the pairing problem to proven optimality within the time limit, over every allowed pair
  * without building a column for each (a nation has ~100,000 allowed pairs; the optimum uses ~2,000):
- * 1. column generation on the LP relaxation: the LP over each recipient's nearest pairs, priced
- *    against every pair left out with the LP's duals; pairs with a negative reduced cost join and
- *    the LP is solved again, until none is left — the LP optimum is then the full model's, a
- *    proven bound;
- * 2. an integral LP optimum is a proven MIP optimum (bound = objective, gap 0) — pairing is close
- *    to a transportation problem, whose LP optima are integral;
- * 3. otherwise the MIP over the priced pairs; a left-out pair whose reduced cost exceeds
- *    (incumbent − LP bound) cannot be in any better solution (reduced-cost fixing), so the MIP's
- *    bound holds for the full model once every pair below that margin is in (added, then solved
- *    again when the first incumbent left some out).
+ * 1. column generation on the LP relaxation: the LP over each recipient's nearest pairs (and the
+ *    nearest for each need), priced against every pair left out with the LP's duals; the most
+ *    negative join and the LP is solved again. The LP's value plus the left-out negative reduced
+ *    costs is a lower bound on the full LP (a Lagrangian bound: y ≤ 1), so the rounds stop when
+ *    that bound is within OPTIMALITY_GAP of the LP's value;
+ * 2. an integral LP optimum within that gap is the optimum, proven;
+ * 3. otherwise the MIP over the priced pairs, piece by piece (solveInPieces). A left-out pair j can
+ *    only be in a solution costing at least (lower bound + its reduced cost), so the full model's
+ *    bound is min(the MIP's bound, lower bound + the least reduced cost left out): no pair left
+ *    out matters once that is the MIP's own bound. Otherwise the pairs priced under the margin join
+ *    and the MIP runs again, while time is left.
  */
 export async function solvePairing(problem: PairingProblem, timeLimitSeconds: number): Promise<PairingSolve> {
   const deadline = performance.now() + timeLimitSeconds * 1000;
   const left = () => Math.max(1, (deadline - performance.now()) / 1000);
-  let keys = problem.nearest(FIRST_NEAREST);
+  let keys = problem.nearest(FIRST_NEAREST, FIRST_PER_NEED);
   let pairing = problem.build(keys);
   let seconds = 0;
   let rounds = 0;
+  const relax = async () => {
+    const result = await solve({ ...pairing.model, integer: pairing.model.integer.map(() => false) }, { timeLimitSeconds: left(), relativeGap: 0 });
+    seconds += result.seconds;
+    return result;
+  };
+  const done = (result: SolveResult, method: "lp" | "mip"): PairingSolve => {
+    if (result.values.length === 0) throw new Error(`the solver found no pairing (${result.status}) within ${timeLimitSeconds} s`);
+    return { plan: pairing.decode({ ...result, seconds }), method, rounds, modelPairs: keys.size, candidatePairs: problem.pairCount };
+  };
+
   let relaxed: SolveResult;
-  let proven = false;
+  let priced: { key: string; reducedCost: number }[] = [];
+  let lowerBound: number | null = null;
   for (;;) {
     rounds++;
-    relaxed = await solve({ ...pairing.model, integer: pairing.model.integer.map(() => false) }, { timeLimitSeconds: left(), relativeGap: 0 });
-    seconds += relaxed.seconds;
-    if (relaxed.status !== "optimal" || !relaxed.rowDuals) break;
-    const joining = pairing.price(relaxed.rowDuals).filter((p) => p.reducedCost < -EPSILON);
-    if (joining.length === 0) {
-      proven = true;
-      break;
-    }
-    keys = new Set([...keys, ...joining.map((p) => p.key)]);
+    relaxed = await relax();
+    if (relaxed.status !== "optimal" || !relaxed.rowDuals || relaxed.objective === null) break;
+    priced = pairing.price(relaxed.rowDuals);
+    const negative = priced.reduce((sum, p) => sum + Math.min(0, p.reducedCost), 0);
+    lowerBound = relaxed.objective + negative;
+    if (-negative <= OPTIMALITY_GAP * Math.abs(relaxed.objective) || performance.now() >= deadline) break;
+    keys = new Set([...keys, ...mostNegative(priced).map((p) => p.key)]);
     pairing = problem.build(keys);
   }
-  const done = (result: SolveResult, method: "lp" | "mip", model: PairingModel): PairingSolve => {
-    if (result.values.length === 0) throw new Error(`the solver found no pairing (${result.status}) within ${timeLimitSeconds} s`);
-    return { plan: model.decode({ ...result, seconds }), method, rounds, modelPairs: keys.size, candidatePairs: problem.pairCount };
+  if (lowerBound === null || relaxed.status !== "optimal") {
+    // The LP did not finish: the MIP over the pairs in hand, with no bound for the pairs left out.
+    const mip = await solve(pairing.model, { timeLimitSeconds: left(), relativeGap: OPTIMALITY_GAP });
+    seconds += mip.seconds;
+    return done({ ...mip, status: mip.status === "optimal" ? "time_limit" : mip.status, bound: null, gap: null }, "mip");
+  }
+  const verdict = (result: SolveResult, ownBound: number, objective: number, method: "lp" | "mip") => {
+    const margin = objective - (lowerBound as number);
+    const missing = priced.filter((p) => p.reducedCost < margin && !keys.has(p.key));
+    const bound = Math.min(ownBound, ...missing.map((p) => (lowerBound as number) + p.reducedCost));
+    const gap = Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
+    const status = result.status === "optimal" && gap <= OPTIMALITY_GAP ? "optimal" : result.status === "optimal" ? "time_limit" : result.status;
+    return { result: { ...result, status, bound, gap } as SolveResult, missing, method };
   };
-  if (proven && integral(pairing.model.integer, relaxed.values)) return done({ ...relaxed, bound: relaxed.objective, gap: 0 }, "lp", pairing);
-
-  const lpBound = proven ? relaxed.objective : null;
-  const priced = proven && relaxed.rowDuals ? pairing.price(relaxed.rowDuals) : [];
+  if (integral(pairing.model.integer, relaxed.values)) {
+    const lp = verdict(relaxed, relaxed.objective as number, relaxed.objective as number, "lp");
+    if (lp.result.status === "optimal") return done(lp.result, "lp");
+  }
   for (;;) {
     const mip = await solveInPieces(problem, keys, pairing, relaxed, left);
     seconds += mip.seconds;
-    if (lpBound === null || mip.objective === null) return done({ ...mip, bound: null, gap: null }, "mip", pairing);
-    const margin = mip.objective - lpBound;
-    const missing = priced.filter((p) => p.reducedCost < margin - EPSILON && !keys.has(p.key));
-    if (missing.length === 0 || performance.now() >= deadline) {
-      // Pairs still left out could only help when they were priced below the margin.
-      const proof = missing.length === 0 ? mip : { ...mip, status: "time_limit" as const, bound: lpBound, gap: margin / Math.abs(mip.objective) };
-      return done(proof, "mip", pairing);
-    }
-    keys = new Set([...keys, ...missing.map((p) => p.key)]);
+    if (mip.objective === null) return done({ ...mip, bound: null, gap: null }, "mip");
+    const checked = verdict(mip, mip.bound ?? mip.objective, mip.objective, "mip");
+    if (checked.missing.length === 0 || checked.result.status === "optimal" || performance.now() >= deadline) return done(checked.result, "mip");
+    keys = new Set([...keys, ...checked.missing.map((p) => p.key)]);
     pairing = problem.build(keys);
-    relaxed = await solve({ ...pairing.model, integer: pairing.model.integer.map(() => false) }, { timeLimitSeconds: left(), relativeGap: 0 });
-    seconds += relaxed.seconds;
+    relaxed = await relax();
+    if (relaxed.status !== "optimal") return done(checked.result, "mip");
   }
 }
 
@@ -312,9 +344,10 @@ async function solveInPieces(
   const boundOfPiece = new Map<string, number>();
   for (const root of fractional) {
     const piece = problem.build(keys, pieces.get(root));
-    const mip = await solve(piece.model, { timeLimitSeconds: left(), relativeGap: 1e-6 });
+    const mip = await solve(piece.model, { timeLimitSeconds: left(), relativeGap: OPTIMALITY_GAP / 2 });
     seconds += mip.seconds;
     heapBytes = Math.max(heapBytes, mip.heapBytes);
+    console.error("piece", pieces.get(root)?.size, piece.model.cost.length, mip.status, mip.seconds, mip.values.length, mip.objective);
     if (mip.values.length === 0 || mip.objective === null) return { ...mip, objective: null, bound: null, gap: null, values: [], seconds };
     if (mip.status !== "optimal") status = mip.status;
     piece.model.columnNames.forEach((name, i) => {
