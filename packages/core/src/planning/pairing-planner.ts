@@ -6,8 +6,10 @@
  * otherwise, and the total distance (great-circle between region centroids) is least.
  *
  * A supporter may serve a recipient only in its own province or in a province its province is paired
- * with (东西部协作 / 对口支援). That is the programme's rule, not a shortcut: the model holds every
- * allowed pair, so its optimum is the optimum (never the k nearest candidates called optimal).
+ * with (东西部协作 / 对口支援). That is the programme's rule, not a shortcut: the problem holds every
+ * allowed pair, so its optimum is the optimum. A model may hold a subset of them (`build(keys)`),
+ * but only with the pricing (`price`) that proves the pairs left out cannot lower the objective —
+ * never the k nearest candidates called optimal.
  *
  * Model (all pairs allowed by the province rule; r recipient, s supporter, k specialty):
  *   y[r,s] ∈ {0,1}                 pair r with s (fixed to 1 for an existing pair when kept)
@@ -22,7 +24,8 @@
  *   Σ_r cover[r,s,k] ≤ staff_s[k],  cover[r,s,k] ≤ y[r,s]      staff per specialty
  *   min Σ km(r,s)·y[r,s] + 10,000·Σ u + 10,000·Σ none
  * The penalty is above any distance in China (≤ 5,000 km), so a need is left unmet only when no
- * supporter in reach can take it. Pure: the server solves the model with HiGHS and decodes here.
+ * supporter in reach has staff and room for it (or covering it would move other pairs by more than
+ * 10,000 km in all). Pure: the server solves the model with HiGHS and decodes here.
  */
 import { distanceMeters, type GeoPoint, isGeoPoint } from "../assistance/location-evidence.ts";
 import { type FieldError, invalid } from "../errors.ts";

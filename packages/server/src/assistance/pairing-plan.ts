@@ -218,7 +218,7 @@ export interface PairingSolve {
 
 /**
  * Solves the pairing problem to proven optimality within the time limit, over every allowed pair
- * without building a column for each (a nation has ~100,000 allowed pairs; the optimum uses ~2,000):
+ * without building a column for each (the national bench has ~119,000 allowed pairs; its optimum uses ~1,200):
  * 1. column generation on the LP relaxation: the LP over each recipient's nearest pairs (and the
  *    nearest for each need), priced against every pair left out with the LP's duals; the most
  *    negative join and the LP is solved again. The LP's value plus the left-out negative reduced
