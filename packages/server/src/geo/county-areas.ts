@@ -180,26 +180,42 @@ export async function resolveLocation(institution: {
   return { location: { latitude: area.latitude, longitude: area.longitude, approximate: true, source: "county_centroid" }, area };
 }
 
+/** Every county's centroid, computed once from the same shapes (scripts/county-centroids.ts): [longitude, latitude]. */
+let centroidTable: Record<string, [number, number]> | null = null;
+const centroids = () => {
+  centroidTable ??= require("./county-centroids.json") as Record<string, [number, number]>;
+  return centroidTable;
+};
+
+/** The mean of the table's centroids under a code prefix, or null when there is none. */
+function meanCentroid(prefix: string): GeoPoint | null {
+  let latitude = 0;
+  let longitude = 0;
+  let n = 0;
+  for (const [code, [lng, lat]] of Object.entries(centroids()))
+    if (code.startsWith(prefix)) {
+      latitude += lat;
+      longitude += lng;
+      n++;
+    }
+  return n > 0 ? { latitude: Math.round((latitude / n) * 1e6) / 1e6, longitude: Math.round((longitude / n) * 1e6) / 1e6 } : null;
+}
+
 /**
  * A point for any region code, for distances between regions (the pairing planner): a county's
  * centroid; for a prefecture or province (or a county the map data lacks), the mean of the
- * centroids of its counties in the map data — of its prefecture's, then its province's. Null when
- * the map data has nothing under the code.
+ * centroids of its counties in the map data — of its prefecture's, then its province's. Read from
+ * the precomputed table (a national plan asks ~2,000 regions: the shapes would take ~17 s and
+ * ~400 MB), then from the shapes for a code the table does not know. Null when the map data has
+ * nothing under the code.
  */
 export async function regionCentroid(code: string): Promise<GeoPoint | null> {
-  const own = await countyArea(code);
-  if (own) return { latitude: own.latitude, longitude: own.longitude };
+  const known = centroids()[code];
+  if (known) return { longitude: known[0], latitude: known[1] };
   for (const prefix of [code.endsWith("0000") ? code.slice(0, 2) : code.slice(0, 4), code.slice(0, 2)]) {
-    let latitude = 0;
-    let longitude = 0;
-    let n = 0;
-    for (const [key, area] of areas)
-      if (area && key.startsWith(prefix)) {
-        latitude += area.latitude;
-        longitude += area.longitude;
-        n++;
-      }
-    if (n > 0) return { latitude: Math.round((latitude / n) * 1e6) / 1e6, longitude: Math.round((longitude / n) * 1e6) / 1e6 };
+    const mean = meanCentroid(prefix);
+    if (mean) return mean;
   }
-  return null;
+  const own = await countyArea(code);
+  return own ? { latitude: own.latitude, longitude: own.longitude } : null;
 }
