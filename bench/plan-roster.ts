@@ -23,7 +23,8 @@ import {
   type Title,
 } from "@medbridge/core";
 import { makeRandom, type Random } from "../packages/server/src/seed/random.ts";
-import { solve, solverHeapPeakBytes, stopSolver } from "../packages/server/src/solver/solve.ts";
+import { solveByPricing } from "../packages/server/src/solver/priced-solve.ts";
+import { solverHeapPeakBytes, stopSolver } from "../packages/server/src/solver/solve.ts";
 
 const YEAR = 2027;
 const DEPARTMENTS = ["心内科", "普外科", "骨科", "妇产科", "儿科", "麻醉科", "急诊科", "医务处"];
@@ -56,7 +57,8 @@ function supporterInput(random: Random, prefix: string, agreementCount: number, 
   ];
   const candidates: PlanCandidate[] = Array.from({ length: candidateCount }, (_, i) => {
     const [roles, title] = roleMix[i % roleMix.length] as [DispatchRole[], Title];
-    const department = roles[0] === "management" ? "医务处" : (DEPARTMENTS[i % (DEPARTMENTS.length - 1)] as string);
+    // Managers sent are department heads as often as administrators: spread over the departments.
+    const department = DEPARTMENTS[(i * 3 + Math.floor(i / DEPARTMENTS.length)) % DEPARTMENTS.length] as string;
     const unavailable = [];
     if (random.next() < 0.2) {
       const start = day(`${YEAR}-${String(random.int(1, 10)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`);
@@ -68,13 +70,15 @@ function supporterInput(random: Random, prefix: string, agreementCount: number, 
   const existing: ExistingDispatch[] = [];
   agreements.forEach((a, i) => {
     const c = candidates[(i * 7) % candidates.length] as PlanCandidate;
+    // Last year's stay of the pack's length, ending in March (a fact: it is under way).
+    const twelve = a.pack.id === "group_county";
     existing.push({
       id: `${prefix}F${i}`,
       agreement: a.id,
       person: c.person,
       role: c.roles[0] as DispatchRole,
       title: c.title,
-      start: day(`${YEAR - 1}-10-01`),
+      start: day(twelve ? `${YEAR - 1}-04-01` : `${YEAR - 1}-10-01`),
       end: day(`${YEAR}-03-31`),
       batch: null,
       replaceable: false,
@@ -99,9 +103,9 @@ function supporterInput(random: Random, prefix: string, agreementCount: number, 
 
 async function planOne(input: ReturnType<typeof supporterInput>, timeLimitSeconds: number): Promise<{ plan: RosterPlan; buildMs: number; totalMs: number }> {
   const started = performance.now();
-  const { model, decode } = buildRosterModel(input);
+  const { model, initialColumns, decode } = buildRosterModel(input);
   const buildMs = performance.now() - started;
-  const plan = decode(await solve(model, { timeLimitSeconds, relativeGap: 0.001 }));
+  const plan = decode(await solveByPricing(model, initialColumns, { timeLimitSeconds, relativeGap: 0.001 }));
   return { plan, buildMs, totalMs: performance.now() - started };
 }
 

@@ -11,6 +11,7 @@ import {
   type Title,
 } from "@medbridge/core";
 import { afterAll, describe, expect, it } from "vitest";
+import { solveByPricing } from "../src/solver/priced-solve.ts";
 import { solve, stopSolver } from "../src/solver/solve.ts";
 
 /**
@@ -250,6 +251,24 @@ describe("roster planner", () => {
     expect(p.feasible).toBe(false);
     expect(p.breaks).toEqual([expect.objectContaining({ rule: "min_continuous_stay", agreement: "G-1", persons: ["OTHER-1"], months: 12 })]);
     expect(p.reasons.map((r) => r.en)).toContain("G-1: 1 recorded stay is shorter than 12 months; a plan cannot lengthen them");
+  });
+
+  it("finds by pricing the same optimum as the full model, with a proven bound", async () => {
+    const busy = { unavailable: [{ start: day("2027-05-10"), end: day("2027-06-20") }] };
+    const agreements = [agreement("A-1"), agreement("A-2"), agreement("T-1", "county_to_township")];
+    const candidates = [...team(), ...team(busy), ...team({ department: "外科" }), person(["clinical"], "chief"), person(["clinical"], "associate_chief")];
+    const input: RosterPlanInput = { year: 2027, agreements, candidates, existing: [], departmentMaxAwayShare: 0.5 };
+    const { model, initialColumns, decode } = buildRosterModel(input);
+    const full = await solve(model, { timeLimitSeconds: 60, relativeGap: 1e-9 });
+    const priced = await solveByPricing(model, initialColumns, { timeLimitSeconds: 60, relativeGap: 1e-9 });
+    expect(decode(full).feasible).toBe(true);
+    expect(priced.status).toBe("optimal");
+    expect(priced.objective).toBeCloseTo(full.objective as number, 3);
+    expect(priced.columnsUsed).toBeLessThan(model.cost.length);
+    expect(priced.lpBound).not.toBeNull();
+    expect(priced.lpBound as number).toBeLessThanOrEqual((full.objective as number) + 1e-6);
+    const plan = decode(priced);
+    expect(plan.checks.map((c) => c.status)).toEqual(decode(full).checks.map((c) => c.status));
   });
 
   it("honours the time limit", async () => {

@@ -45,6 +45,8 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   /** Stop when the relative gap is at most this (HiGHS mip_rel_gap). */
   relativeGap: number;
+  /** A known solution (a value per column) the MIP starts from: its incumbent from the first moment. */
+  start?: number[];
 }
 
 /** Columns are binary unless said otherwise. */

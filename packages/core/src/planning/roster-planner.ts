@@ -116,16 +116,30 @@ export interface RosterPlan {
   totals: { personMonths: number; changes: number; newDispatches: number };
 }
 
-/** Objective weights: slacks dwarf disruption, so a rule is only broken when no plan keeps it. */
+/**
+ * Objective weights, in points. What matters first is that every rule holds (slacks dwarf all
+ * else); then how much the hospital gives up: a person-month away is 100 points and changing a
+ * stay already planned costs as much as four; last, small preferences that only choose between
+ * plans of the same size: a stint outside the agreement's specialties (10) and the largest
+ * department share of months away per head (50 per month a head).
+ */
 const COST = {
-  personMonth: 10,
-  change: 40,
-  specialtyMismatch: 3,
-  fairness: 30,
-  uncoveredDay: 500,
-  missingPerson: 50_000,
-  departmentOver: 20_000,
+  personMonth: 100,
+  change: 400,
+  specialtyMismatch: 10,
+  fairness: 50,
+  uncoveredDay: 5_000,
+  missingPerson: 500_000,
+  departmentOver: 200_000,
 } as const;
+
+/**
+ * Among plans of the same cost, the one with earlier starts and, then, the candidates in the order
+ * given: the same input always gives the same plan, and the solver is not left to wander among
+ * thousands of equal ones (symmetric models are slow to prove). At most a few points in all,
+ * far below the 0.1% the solve is asked to prove.
+ */
+const tieBreak = (daysFromStart: number, rank: number) => 0.0003 * daysFromStart + 0.001 * rank;
 
 const titleRank = (t: Title) => TITLES.indexOf(t);
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -182,6 +196,12 @@ function monthsTouched(i: Interval): Day[] {
 
 export interface RosterModel {
   model: LinearModel;
+  /**
+   * The columns a priced solve starts from: every column but the new stints, and the stints that
+   * start on the first day of the evaluated period or on the first of July (enough to cover a year
+   * twice over); pricing adds the others that can lower the cost.
+   */
+  initialColumns: boolean[];
   decode(result: SolveResult): RosterPlan;
 }
 
@@ -226,7 +246,7 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
     const alreadyCounting = new Set(facts.filter((d) => d.agreement === a.id && d.start <= period.end && period.start <= d.end).map((d) => d.person));
     const starts = new Set<Day>();
     for (const m of monthsTouched(period)) starts.add(Math.max(m, period.start));
-    for (const c of input.candidates) {
+    for (const [rank, c] of input.candidates.entries()) {
       if (alreadyCounting.has(c.person)) continue;
       const blocked = [...(busy.get(c.person) ?? []), ...c.unavailable];
       const mismatch = a.specialties.length > 0 && !(c.specialty && a.specialties.includes(c.specialty));
@@ -241,7 +261,7 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
           const end = addMonths(start, months) - 1;
           if (end > a.end || overlapsAny({ start, end }, blocked)) continue;
           for (const role of c.roles) {
-            const cost = months * COST.personMonth + (mismatch ? COST.specialtyMismatch : 0);
+            const cost = months * COST.personMonth + (mismatch ? COST.specialtyMismatch : 0) + tieBreak(start - period.start, rank);
             const column = b.column(`x_${c.person}_${a.id}_${formatDay(start)}_${months}_${role}`, { cost });
             options.push({ column, person: c.person, agreement: a.id, role, title: c.title, start, end, months, keep: null });
           }
@@ -512,8 +532,16 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
   }
 
   const model = b.build();
+  const initialColumns = model.cost.map(() => true);
+  for (const o of options) {
+    if (o.keep) continue;
+    const a = agreements.find((x) => x.id === o.agreement) as PlanAgreement;
+    const period = evaluatedPeriod(a, year) as Interval;
+    initialColumns[o.column] = o.start === period.start || o.start === Date.UTC(year, 6, 1) / 86_400_000;
+  }
   return {
     model,
+    initialColumns,
     decode(result) {
       const chosen = (column: number) => (result.values[column] ?? 0) > 0.5;
       const picked = options.filter((o) => chosen(o.column));

@@ -19,7 +19,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import { agreementSupporters, agreements, dispatches, practitioners, staffPlanning } from "../db/schema.ts";
-import { solve } from "../solver/solve.ts";
+import { solveByPricing } from "../solver/priced-solve.ts";
 import { type PackRow, resolvePack } from "./packs.ts";
 
 /**
@@ -188,7 +188,7 @@ export interface RosterPlanParams extends RosterPlanOptions {
 /** Loads, models, solves (HiGHS in the solver thread) and decodes: the plan and the roster it saw. */
 export async function planRoster(db: Db, params: RosterPlanParams): Promise<{ plan: RosterPlan; fingerprint: string }> {
   const { input, fingerprint } = await loadRosterPlanInput(db, params.supporterId, params.year, params);
-  const { model, decode } = buildRosterModel(input);
-  const result = await solve(model, { timeLimitSeconds: params.timeLimitSeconds, relativeGap: 0.001 });
+  const { model, initialColumns, decode } = buildRosterModel(input);
+  const result = await solveByPricing(model, initialColumns, { timeLimitSeconds: params.timeLimitSeconds, relativeGap: 0.001 });
   return { plan: decode(result), fingerprint };
 }

@@ -53,6 +53,7 @@ function solve({ model, options }) {
   };
   return highs.withModel(data, (m) => {
     m.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, mip_rel_gap: options.relativeGap });
+    if (isMip && options.start?.length === model.cost.length) m.setSolution({ colValue: Float64Array.from(options.start) });
     m.run();
     const code = m.getModelStatus();
     const info = m.info;
