@@ -45,13 +45,15 @@ export function PairingPlanPage() {
   const [keepExisting, setKeepExisting] = useState(true);
   const [timeLimit, setTimeLimit] = useState(60);
   const shown = plan.run.data;
-  useEffect(() => {
-    if (!shown) return;
+  // A run opened puts its own question back in the form, once (each poll's answer must not undo an edit).
+  const [filledFrom, setFilledFrom] = useState<string>();
+  if (shown && shown.id !== filledFrom) {
+    setFilledFrom(shown.id);
     if (shown.regionCode) setRegionCode(shown.regionCode === (root ?? NATION) ? undefined : shown.regionCode);
     if (shown.year) setYear(shown.year);
     if (typeof shown.params.keepExisting === "boolean") setKeepExisting(shown.params.keepExisting);
     if (typeof shown.params.timeLimitSeconds === "number") setTimeLimit(shown.params.timeLimitSeconds);
-  }, [shown, root]);
+  }
   const whole = t("plan.wholeRegion", { name: me?.regionName ?? t("plan.nation") });
 
   return (

@@ -128,6 +128,11 @@ export function RecentRuns({
                   <Tag color={RUN_COLOR[r.status]} bordered={false}>
                     {t(`plan.status.${r.status}`)}
                   </Tag>
+                  {r.feasible === false && (
+                    <Tag color="orange" bordered={false}>
+                      {t("plan.hasBreaks")}
+                    </Tag>
+                  )}
                   {r.appliedAt && (
                     <Tag color="blue" bordered={false}>
                       {t("plan.applied")}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Empty, Form, InputNumber, List, Popconfirm, Row, Select, Space, Statistic, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError, api } from "../api.ts";
@@ -34,13 +34,14 @@ export function RosterPlanPage() {
   const [year, setYear] = useState(THIS_YEAR + 1);
   const [timeLimit, setTimeLimit] = useState(30);
   const shown = plan.run.data;
-  // A reopened run puts its own question back in the form.
-  useEffect(() => {
-    if (!shown) return;
+  // A run opened puts its own question back in the form, once (each poll's answer must not undo an edit).
+  const [filledFrom, setFilledFrom] = useState<string>();
+  if (shown && shown.id !== filledFrom) {
+    setFilledFrom(shown.id);
     if (shown.supporterId) setSupporterId(shown.supporterId);
     if (shown.year) setYear(shown.year);
     if (typeof shown.params.timeLimitSeconds === "number") setTimeLimit(shown.params.timeLimitSeconds);
-  }, [shown]);
+  }
 
   return (
     <Row gutter={[16, 16]}>
