@@ -19,7 +19,7 @@
  * bound, gap, and the WASM heap peak. BENCH_FULL=1 also sends the full model (a column for every
  * allowed pair) straight to the MIP, for comparison.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import {
   buildPairingModel,
   type GeoPoint,
@@ -96,13 +96,14 @@ const SPECIALTIES = [
   "医学影像科",
 ];
 
-/** Centroids of every region used, from the map data, cached in /tmp (reading all 392 shape files takes a while). */
+/** Centroids of every region used, from the map data (geo/county-areas.ts, its precomputed table). */
 async function centroids(codes: string[]): Promise<Map<string, GeoPoint>> {
-  const file = "/tmp/medbridge-bench-centroids.json";
-  const cached: Record<string, GeoPoint | null> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-  for (const code of codes) if (!(code in cached)) cached[code] = await regionCentroid(code);
-  writeFileSync(file, JSON.stringify(cached));
-  return new Map(Object.entries(cached).filter((e): e is [string, GeoPoint] => e[1] !== null));
+  const points = new Map<string, GeoPoint>();
+  for (const code of codes) {
+    const point = await regionCentroid(code);
+    if (point) points.set(code, point);
+  }
+  return points;
 }
 
 async function nationalInput(): Promise<PairingPlanInput> {
