@@ -219,6 +219,8 @@ function PairingResult({ run, plan }: { run: PlanRun; plan: PairingPlan }) {
             {
               title: t("plan.covers"),
               key: "covers",
+              // Room for three specialties a line: the reasons beside them take the rest.
+              width: 240,
               render: (_, p) =>
                 p.covers.length === 0 ? (
                   "—"
