@@ -347,7 +347,6 @@ async function solveInPieces(
     const mip = await solve(piece.model, { timeLimitSeconds: left(), relativeGap: OPTIMALITY_GAP / 2 });
     seconds += mip.seconds;
     heapBytes = Math.max(heapBytes, mip.heapBytes);
-    console.error("piece", pieces.get(root)?.size, piece.model.cost.length, mip.status, mip.seconds, mip.values.length, mip.objective);
     if (mip.values.length === 0 || mip.objective === null) return { ...mip, objective: null, bound: null, gap: null, values: [], seconds };
     if (mip.status !== "optimal") status = mip.status;
     piece.model.columnNames.forEach((name, i) => {
