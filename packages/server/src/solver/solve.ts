@@ -90,8 +90,12 @@ class SolverThread {
     return result;
   }
 
+  /** Solves queued or running on this thread. */
+  waiting = 0;
+
   solve(model: LinearModel, options: SolveOptions): Promise<SolveResult> {
-    const next = this.queue.then(() => this.run(model, options));
+    this.waiting++;
+    const next = this.queue.then(() => this.run(model, options)).finally(() => this.waiting--);
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -103,19 +107,29 @@ class SolverThread {
   }
 }
 
-const thread = new SolverThread();
+/**
+ * The solver threads: one by default, so that a server on two cores keeps one for its requests. A
+ * batch (a province's rosters, the benchmarks) may ask for one per core.
+ */
+const threads: SolverThread[] = [new SolverThread()];
 
-/** Solves a model with HiGHS in the solver thread (queued behind any solve in progress). */
+export async function setSolverThreads(count: number): Promise<void> {
+  while (threads.length < count) threads.push(new SolverThread());
+  while (threads.length > Math.max(1, count)) await threads.pop()?.stop();
+}
+
+/** Solves a model with HiGHS in the least busy solver thread (queued behind its solves in progress). */
 export function solve(model: LinearModel, options: SolveOptions): Promise<SolveResult> {
+  const thread = threads.reduce((best, t) => (t.waiting < best.waiting ? t : best));
   return thread.solve(model, options);
 }
 
-/** The largest WebAssembly heap a solve of this process has left, in bytes. */
+/** The largest WebAssembly heap a solve of this process has left, in bytes (per thread). */
 export function solverHeapPeakBytes(): number {
-  return thread.heapPeakBytes;
+  return Math.max(...threads.map((t) => t.heapPeakBytes));
 }
 
-/** Ends the solver thread (tests and shutdown; the next solve starts a new one). */
-export function stopSolver(): Promise<void> {
-  return thread.stop();
+/** Ends the solver threads (tests and shutdown; the next solve starts them again). */
+export async function stopSolver(): Promise<void> {
+  await Promise.all(threads.map((t) => t.stop()));
 }
