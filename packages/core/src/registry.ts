@@ -23,6 +23,11 @@ export const COUNTY_OR_LOWER_KINDS: readonly InstitutionKind[] = [
 ];
 
 /** 医院等级: the grade printed on a hospital's plaque. */
+/** Who the pairing planner pairs: county-level hospitals receive (they list needs)… */
+export const PAIRING_RECIPIENT_KINDS: readonly InstitutionKind[] = ["county_hospital", "county_tcm_hospital"];
+/** …and tertiary hospitals and medical centres support (they state a capacity). */
+export const PAIRING_SUPPORTER_KINDS: readonly InstitutionKind[] = ["national_medical_center", "regional_medical_center", "tertiary_hospital"];
+
 export const GRADES = ["三级甲等", "三级乙等", "三级", "二级甲等", "二级乙等", "二级", "一级甲等", "一级", "未定级"] as const;
 export type Grade = (typeof GRADES)[number];
 

@@ -1,7 +1,8 @@
 import {
   type FieldError,
-  type InstitutionKind,
   invalid,
+  PAIRING_RECIPIENT_KINDS,
+  PAIRING_SUPPORTER_KINDS,
   type PairingModel,
   type PairingPlan,
   type PairingProblem,
@@ -21,10 +22,6 @@ import { solve } from "../solver/solve.ts";
 
 /** The nation, as a pairing region. */
 export const NATION = "000000";
-/** Recipients: county-level hospitals (the programme pairs city tertiary hospitals with them). */
-export const PAIRING_RECIPIENT_KINDS: readonly InstitutionKind[] = ["county_hospital", "county_tcm_hospital"];
-/** Supporters: tertiary hospitals that registered a support capacity. */
-export const PAIRING_SUPPORTER_KINDS: readonly InstitutionKind[] = ["national_medical_center", "regional_medical_center", "tertiary_hospital"];
 
 export interface PairingParams {
   regionCode: string;

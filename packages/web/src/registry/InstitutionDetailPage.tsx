@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, StopOutlined } from "@ant-design/icons";
+import { PAIRING_RECIPIENT_KINDS, PAIRING_SUPPORTER_KINDS } from "@medbridge/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -15,9 +16,6 @@ import { InstitutionLocation } from "./InstitutionLocation.tsx";
 import { SupportCapacityCard } from "./SupportCapacityCard.tsx";
 
 const ASSESSMENT_COLOR: Record<string, string> = { none: "red", basic: "gold", recommended: "green" };
-/** The kinds the pairing planner reads as recipients and as supporters (server: assistance/pairing-plan.ts). */
-const NEEDS_KINDS: readonly string[] = ["county_hospital", "county_tcm_hospital"];
-const CAPACITY_KINDS: readonly string[] = ["national_medical_center", "regional_medical_center", "tertiary_hospital"];
 
 export function InstitutionDetailPage() {
   const { id = "" } = useParams();
@@ -111,8 +109,10 @@ export function InstitutionDetailPage() {
               </Descriptions>
             </Card>
             <InstitutionLocation institution={i} editable={mayEdit} />
-            {NEEDS_KINDS.includes(i.kind) && mayOn(me, "read", "assessment", where) && <CapabilityNeedsCard institutionId={i.id} editable={mayEdit} />}
-            {CAPACITY_KINDS.includes(i.kind) && <SupportCapacityCard institutionId={i.id} editable={mayEdit} />}
+            {(PAIRING_RECIPIENT_KINDS as readonly string[]).includes(i.kind) && mayOn(me, "read", "assessment", where) && (
+              <CapabilityNeedsCard institutionId={i.id} editable={mayEdit} />
+            )}
+            {(PAIRING_SUPPORTER_KINDS as readonly string[]).includes(i.kind) && <SupportCapacityCard institutionId={i.id} editable={mayEdit} />}
             <Row gutter={16}>
               {i.assessments && (
                 <Col xs={24} lg={8}>
