@@ -76,9 +76,9 @@ describe("the pairing model", () => {
     ]);
     expect(plan.pairs[0]?.why).toEqual({
       zh: "覆盖儿科、眼科；56 公里，可选的最近一家，协作省份 浙江→贵州",
-      en: "covers 儿科, 眼科; 56 km, the nearest allowed, in the paired province Zhejiang→Guizhou",
+      en: "Covers 儿科, 眼科; 56 km, the nearest allowed, in the paired province Zhejiang→Guizhou",
     });
-    expect(plan.pairs[1]?.why.en).toBe("existing pairing, kept; covers 儿科; 222 km, in the paired province Zhejiang→Guizhou");
+    expect(plan.pairs[1]?.why.en).toBe("Existing pairing, kept; covers 儿科; 222 km, in the paired province Zhejiang→Guizhou");
     expect(plan.unmet).toEqual([]);
     expect(plan.totals).toEqual({ recipients: 2, supporters: 3, pairs: 2, newPairs: 1, unmetNeeds: 0, distanceKm: 278 });
     expect(plan.solver).toMatchObject({ status: "optimal", gap: 0, columns: model.cost.length, rows: model.rowLower.length });

@@ -69,7 +69,7 @@ describe("the pairing planner on instances solved by hand", () => {
     expect(p.solver.objective).toBeCloseTo(km(1), 6);
     expect(p.solver.gap).toBe(0);
     expect(p.pairs[0]).toMatchObject({ existing: false, distanceKm: km(1), covers: ["心血管内科"] });
-    expect(p.pairs[0]?.why.en).toBe("covers 心血管内科; 111 km, the nearest allowed, in the paired province Zhejiang→Guizhou");
+    expect(p.pairs[0]?.why.en).toBe("Covers 心血管内科; 111 km, the nearest allowed, in the paired province Zhejiang→Guizhou");
     expect(p.pairs[0]?.why.zh).toBe("覆盖心血管内科；111 公里，可选的最近一家，协作省份 浙江→贵州");
     expect(p.unmet).toEqual([]);
     expect(p.totals).toEqual({ recipients: 1, supporters: 2, pairs: 1, newPairs: 1, unmetNeeds: 0, distanceKm: km(1) });
@@ -81,7 +81,7 @@ describe("the pairing planner on instances solved by hand", () => {
     expect(pairsOf(p)).toEqual(["R1-S1", "R2-S2"]);
     expect(p.solver.objective).toBeCloseTo(km(0.5) + km(2), 6);
     expect(p.pairs.find((x) => x.recipient === "R2")?.why.en).toBe(
-      "no needs listed; every recipient gets a supporter; 222 km, the nearest with free capacity (1 nearer: 1 full), in the paired province Zhejiang→Guizhou",
+      "No needs listed; every recipient gets a supporter; 222 km, the nearest with free capacity (1 nearer: 1 full), in the paired province Zhejiang→Guizhou",
     );
   });
 
@@ -98,7 +98,7 @@ describe("the pairing planner on instances solved by hand", () => {
     const p = await plan(input([recipient("R", 0, ["儿科"], ["far"])], [supporter("near", 1, 2, { 儿科: 1 }), supporter("far", 3, 2, { 儿科: 1 })]));
     expect(pairsOf(p)).toEqual(["R-far"]);
     expect(p.pairs[0]).toMatchObject({ existing: true, covers: ["儿科"], distanceKm: km(3) });
-    expect(p.pairs[0]?.why.en).toBe("existing pairing, kept; covers 儿科; 334 km, in the paired province Zhejiang→Guizhou");
+    expect(p.pairs[0]?.why.en).toBe("Existing pairing, kept; covers 儿科; 334 km, in the paired province Zhejiang→Guizhou");
     expect(p.totals.newPairs).toBe(0);
   });
 
@@ -119,7 +119,7 @@ describe("the pairing planner on instances solved by hand", () => {
       {
         recipient: "R",
         specialty: "麻醉科",
-        why: { zh: "贵州及其协作省份浙江没有能派麻醉科人员的支援医院", en: "no supporter in Guizhou or its paired provinces (Zhejiang) has staff in 麻醉科" },
+        why: { zh: "贵州及其协作省份浙江没有能派麻醉科人员的支援医院", en: "No supporter in Guizhou or its paired provinces (Zhejiang) has staff in 麻醉科" },
       },
     ]);
     expect(p.totals.unmetNeeds).toBe(1);
@@ -142,7 +142,7 @@ describe("the pairing planner on instances solved by hand", () => {
   it("says when every supporter with the specialty is taken", async () => {
     const p = await plan(input([recipient("R1", 0, ["儿科"]), recipient("R2", 1, ["儿科"])], [supporter("S", 0.4, 1, { 儿科: 1 })]));
     expect(p.unmet.map((u) => [u.recipient, u.specialty, u.why.en])).toEqual([
-      ["R2", "儿科", "the 1 supporters in Guizhou or its paired provinces (Zhejiang) with staff in 儿科 are full or have their 儿科 staff assigned"],
+      ["R2", "儿科", "The 1 supporters in Guizhou or its paired provinces (Zhejiang) with staff in 儿科 are full or have their 儿科 staff assigned"],
     ]);
   });
 
@@ -288,7 +288,7 @@ describe.each(BACKENDS)("planPairing from the database, on %s", (backend) => {
     expect(p.pairs[0]?.distanceKm).toBe(await distance("522622", "330102"));
     expect(p.unmet.map((u) => [name(u.recipient), u.specialty])).toEqual([["shibing", "眼科"]]);
     expect(p.totals).toMatchObject({ recipients: 2, supporters: 3, pairs: 3, newPairs: 2, unmetNeeds: 1 });
-    expect(p.unmet[0]?.why.en).toBe("no supporter in Guizhou or its paired provinces (Zhejiang) has staff in 眼科");
+    expect(p.unmet[0]?.why.en).toBe("No supporter in Guizhou or its paired provinces (Zhejiang) has staff in 眼科");
   });
 
   it("refuses bad parameters, naming the field", async () => {

@@ -389,15 +389,19 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
               existing: p.existing,
               distanceKm: p.km,
               covers,
-              why: pairWhy(p, covers, candidates[r] ?? [], list, needsOf[r] ?? [], { full, staffGone, staff }),
+              why: sentence(pairWhy(p, covers, candidates[r] ?? [], list, needsOf[r] ?? [], { full, staffGone, staff })),
             });
           }
           const covered = new Set(list.flatMap((p) => coversOf.get(p) ?? []));
           for (const k of needsOf[r] ?? [])
             if (!covered.has(k))
-              unmet.push({ recipient: recipient.id, specialty: k, why: unmetWhy(recipient, k, candidates[r] ?? [], list.length, { full, staffGone, staff }) });
+              unmet.push({
+                recipient: recipient.id,
+                specialty: k,
+                why: sentence(unmetWhy(recipient, k, candidates[r] ?? [], list.length, { full, staffGone, staff })),
+              });
           if (list.length === 0 && (needsOf[r] ?? []).length === 0)
-            unmet.push({ recipient: recipient.id, specialty: "", why: noSupporterWhy(recipient, candidates[r] ?? []) });
+            unmet.push({ recipient: recipient.id, specialty: "", why: sentence(noSupporterWhy(recipient, candidates[r] ?? [])) });
         });
       return {
         kind: "pairing",
@@ -437,6 +441,10 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
     staff: (s: number, k: string) => number;
   }
 
+  /** The English sentence begins with a capital (the parts are written to be joined mid-sentence). */
+  function sentence(words: Words): Words {
+    return { zh: words.zh, en: words.en.charAt(0).toUpperCase() + words.en.slice(1) };
+  }
   function pairWhy(p: Pair, covers: string[], reach: Pair[], chosen: Pair[], needs: string[], state: State): Words {
     const km = Math.round(p.km);
     const coverWords: Words =
