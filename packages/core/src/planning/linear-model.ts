@@ -120,3 +120,11 @@ export class ModelBuilder {
     return this.model;
   }
 }
+
+/** What a plan reports of its solve: the solver's verdict and the model's size. */
+export type SolverSummary = Pick<SolveResult, "status" | "objective" | "bound" | "gap" | "seconds" | "heapBytes"> & { columns: number; rows: number };
+
+export function solverSummary(result: SolveResult, model: LinearModel): SolverSummary {
+  const { status, objective, bound, gap, seconds, heapBytes } = result;
+  return { status, objective, bound, gap, seconds, heapBytes, columns: model.cost.length, rows: model.rowLower.length };
+}

@@ -30,7 +30,7 @@
 import { distanceMeters, type GeoPoint, isGeoPoint } from "../assistance/location-evidence.ts";
 import { type FieldError, invalid } from "../errors.ts";
 import { isRegionCode, provinceOf } from "../regions.ts";
-import { type LinearModel, ModelBuilder, type SolveResult, type SolveStatus } from "./linear-model.ts";
+import { type LinearModel, ModelBuilder, type SolveResult, type SolverSummary, solverSummary } from "./linear-model.ts";
 import { provinceShortName } from "./province-names.ts";
 
 /** Penalty of one unmet need, and of a recipient left without any supporter, in km of travel. */
@@ -80,16 +80,7 @@ export interface PairingPlan {
   kind: "pairing";
   regionCode: string;
   year: number;
-  solver: {
-    status: SolveStatus;
-    objective: number | null;
-    bound: number | null;
-    gap: number | null;
-    seconds: number;
-    heapBytes: number;
-    columns: number;
-    rows: number;
-  };
+  solver: SolverSummary;
   pairs: { recipient: string; supporter: string; existing: boolean; distanceKm: number; covers: string[]; why: Words }[];
   /** A need no pair covers; `specialty` is "" for a recipient with no needs that got no supporter. */
   unmet: { recipient: string; specialty: string; why: Words }[];
@@ -349,16 +340,7 @@ export function preparePairing(input: PairingPlanInput): PairingProblem {
     }
 
     function decode(result: SolveResult): PairingPlan {
-      const solver = {
-        status: result.status,
-        objective: result.objective,
-        bound: result.bound,
-        gap: result.gap,
-        seconds: result.seconds,
-        heapBytes: result.heapBytes,
-        columns: model.cost.length,
-        rows: model.rowLower.length,
-      };
+      const solver = solverSummary(result, model);
       const on = (c: number) => (result.values[c] ?? 0) > 0.5;
       const chosen = included.map((list) => list.filter((p) => on(column(p))));
       // What each chosen pair covers, and what each supporter has used of its capacity and staff.

@@ -3,7 +3,7 @@ import type { RuleConfig, RulePack } from "../assistance/rule-packs.ts";
 import { type DispatchRole, PHYSICIAN_ROLES } from "../assistance/vocabulary.ts";
 import { addMonths, type Day, formatDay, type Interval, yearEnd, yearStart } from "../dates.ts";
 import { TITLES, type Title } from "../registry.ts";
-import { type LinearModel, ModelBuilder, type SolveResult } from "./linear-model.ts";
+import { type LinearModel, ModelBuilder, type SolveResult, type SolverSummary, solverSummary } from "./linear-model.ts";
 import { PLAN_MESSAGES } from "./plan-messages.ts";
 import { checkRosterPlan, type PlanCheck } from "./roster-check.ts";
 
@@ -104,7 +104,7 @@ export interface PlannedDispatch {
 export interface RosterPlan {
   kind: "roster";
   year: number;
-  solver: Pick<SolveResult, "status" | "objective" | "bound" | "gap" | "seconds" | "heapBytes"> & { columns: number; rows: number };
+  solver: SolverSummary;
   /** True when the plan breaks no rule (the engine's checks all pass). */
   feasible: boolean;
   dispatches: PlannedDispatch[];
@@ -599,16 +599,7 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
       return {
         kind: "roster",
         year,
-        solver: {
-          status: result.status,
-          objective: result.objective,
-          bound: result.bound,
-          gap: result.gap,
-          seconds: result.seconds,
-          heapBytes: result.heapBytes,
-          columns: model.cost.length,
-          rows: model.rowLower.length,
-        },
+        solver: solverSummary(result, model),
         feasible,
         dispatches,
         kept,

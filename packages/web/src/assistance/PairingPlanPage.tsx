@@ -4,12 +4,11 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
 import { useMe } from "../auth/session.ts";
-import { QueryState } from "../shared/QueryState.tsx";
 import { RegionFilter } from "../shared/RegionFilter.tsx";
 import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import type { RegionWithPath } from "../types.ts";
-import { RecentRuns, RunProgress, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
+import { RecentRuns, RunOutcome, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
 import type { PairingPlan, PlanRun } from "./plan-types.ts";
 import { usePlanRun } from "./usePlanRun.ts";
 
@@ -104,20 +103,7 @@ export function PairingPlanPage() {
             </Form>
             {plan.startError && <Alert type="error" showIcon title={plan.startError.message} style={{ marginTop: 16 }} data-testid="plan-start-error" />}
           </Card>
-          {plan.runId ? (
-            <QueryState query={plan.run}>
-              {() => (
-                <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-                  <RunProgress run={shown as PlanRun} elapsed={plan.elapsed} polling={plan.polling} onStop={plan.stopPolling} onResume={plan.resumePolling} />
-                  {shown?.status === "done" && shown.result?.kind === "pairing" && <PairingResult run={shown} plan={shown.result} />}
-                </Space>
-              )}
-            </QueryState>
-          ) : (
-            <Card>
-              <Empty description={t("plan.empty")} />
-            </Card>
-          )}
+          <RunOutcome plan={plan} result={(run) => run.result?.kind === "pairing" && <PairingResult run={run} plan={run.result} />} />
         </Space>
       </Col>
       <Col xs={24} xxl={6}>

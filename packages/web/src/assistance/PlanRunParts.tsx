@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
 import { formatDateTime } from "../shared/format.ts";
+import { QueryState } from "../shared/QueryState.tsx";
 import type { Bilingual, PlanRun, PlanRunSummary, SolverSummary } from "./plan-types.ts";
+import type { usePlanRun } from "./usePlanRun.ts";
 
 const SOLVER_COLOR: Record<SolverSummary["status"], string> = { optimal: "green", time_limit: "orange", infeasible: "red", unbounded: "red", error: "red" };
 const RUN_COLOR: Record<PlanRun["status"], string> = { running: "processing", done: "green", failed: "red" };
@@ -32,6 +34,33 @@ export function SolverFacts({ solver }: { solver: SolverSummary }) {
       <Descriptions.Item label={t("plan.gap")}>{solver.gap === null ? "—" : `${number(solver.gap * 100, 2)} %`}</Descriptions.Item>
       <Descriptions.Item label={t("plan.seconds")}>{number(solver.seconds, 2)}</Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/**
+ * Below a planner's form: nothing yet (an empty card), or the run — its progress while solving or
+ * failed, and once done what `result` draws of it.
+ */
+export function RunOutcome({ plan, result }: { plan: ReturnType<typeof usePlanRun>; result: (run: PlanRun) => ReactNode }) {
+  const { t } = useTranslation();
+  if (!plan.runId)
+    return (
+      <Card>
+        <Empty description={t("plan.empty")} />
+      </Card>
+    );
+  return (
+    <QueryState query={plan.run}>
+      {() => {
+        const run = plan.run.data as PlanRun;
+        return (
+          <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+            <RunProgress run={run} elapsed={plan.elapsed} polling={plan.polling} onStop={plan.stopPolling} onResume={plan.resumePolling} />
+            {run.status === "done" && result(run)}
+          </Space>
+        );
+      }}
+    </QueryState>
   );
 }
 

@@ -7,11 +7,10 @@ import { ApiError, api } from "../api.ts";
 import { useMe } from "../auth/session.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
-import { QueryState } from "../shared/QueryState.tsx";
 import { usePhone } from "../shared/ResponsiveTable.tsx";
 import type { Answer, ComplianceReport, Dispatch } from "../types.ts";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
-import { RecentRuns, RunProgress, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
+import { RecentRuns, RunOutcome, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
 import type { AppliedPlan, PlanRun, RosterPlan } from "./plan-types.ts";
 import { type DispatchMark, Timeline } from "./Timeline.tsx";
 import { usePlanRun } from "./usePlanRun.ts";
@@ -103,20 +102,7 @@ export function RosterPlanPage() {
             </Form>
             {plan.startError && <Alert type="error" showIcon title={plan.startError.message} style={{ marginTop: 16 }} data-testid="plan-start-error" />}
           </Card>
-          {plan.runId ? (
-            <QueryState query={plan.run}>
-              {() => (
-                <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-                  <RunProgress run={shown as PlanRun} elapsed={plan.elapsed} polling={plan.polling} onStop={plan.stopPolling} onResume={plan.resumePolling} />
-                  {shown?.status === "done" && shown.result?.kind === "roster" && <RosterResult run={shown} plan={shown.result} />}
-                </Space>
-              )}
-            </QueryState>
-          ) : (
-            <Card>
-              <Empty description={t("plan.empty")} />
-            </Card>
-          )}
+          <RunOutcome plan={plan} result={(run) => run.result?.kind === "roster" && <RosterResult run={run} plan={run.result} />} />
         </Space>
       </Col>
       <Col xs={24} xxl={6}>
