@@ -138,6 +138,8 @@ export const NOT_ALLOWED_REASONS = [
   "plan_applied",
   /** The supporter's roster changed since the plan was made: run it again. */
   "roster_changed",
+  /** A plan whose stays (new or to drop) start on or before today, or a year gone by: plan again. */
+  "plan_outdated",
   /** A technique named on a need that is not a technique request (issue 17: capability needs). */
   "technique_only_on_request",
 ] as const;

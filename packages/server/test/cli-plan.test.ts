@@ -140,6 +140,9 @@ describe("medbridge plan roster", () => {
     const year = cli(["plan", "roster", "--supporter", DEMO_PAIR.supporter, "--year", "abc"]);
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('--year: "abc" is not a year');
+    const past = cli(["plan", "roster", "--supporter", DEMO_PAIR.supporter, "--year", String(NEXT - 2)]);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain(`--year: must be ${NEXT - 1} or later`);
     const limit = cli(["plan", "roster", "--supporter", DEMO_PAIR.supporter, "--year", String(NEXT), "--time-limit", "0"]);
     expect(limit.code).toBe(2);
     expect(limit.stderr).toContain("--time-limit: must be 1..300 seconds");

@@ -281,6 +281,11 @@ describe.each(BACKENDS)("roster plans over HTTP on %s", (backend) => {
     };
     expect(await fieldOf({ supporterId, year: 1999 })).toEqual([400, ["year"]]);
     expect(await fieldOf({ supporterId, year: 2101 })).toEqual([400, ["year"]]);
+    // A year gone by is all facts: not planned.
+    const thisYear = Y - 1;
+    const past = await post("plan.coord", "/api/v1/plans/roster", { supporterId, year: thisYear - 1 });
+    expect(past.statusCode).toBe(400);
+    expect(json(past).errors[0]).toMatchObject({ path: "year", code: "too_small", params: { limit: thisYear } });
     expect(await fieldOf({ supporterId, year: Y, timeLimitSeconds: 0 })).toEqual([400, ["timeLimitSeconds"]]);
     expect(await fieldOf({ supporterId, year: Y, timeLimitSeconds: 301 })).toEqual([400, ["timeLimitSeconds"]]);
     expect(await fieldOf({ supporterId, year: Y, timeLimitSeconds: 1.5 })).toEqual([400, ["timeLimitSeconds"]]);

@@ -188,8 +188,14 @@ describe.each(BACKENDS)("planning inputs on %s", (backend) => {
       expect((await call("gz.official", "PUT", `/practitioners/${physician}/planning`, body)).status).toBe(403);
       expect((await call("gz.township.doctor", "PUT", `/practitioners/${nurse}/planning`, body)).status).toBe(403);
       expect((await call("zj.stationed.doctor", "PUT", `/practitioners/${physician}/planning`, body)).status).toBe(403);
-      // A colleague at the same institution reads it (practitioner data of their own institution).
-      expect((await call("zj.stationed.doctor", "GET", `/practitioners/${physician}/planning`)).status).toBe(200);
+      // A colleague at the same institution reads it (practitioner data of their own institution),
+      // but not why someone cannot go: the reasons are for those who may edit the profile.
+      await call("zj.city.coord", "PUT", `/practitioners/${physician}/planning`, profile);
+      const colleague = await call("zj.stationed.doctor", "GET", `/practitioners/${physician}/planning`);
+      expect(colleague.status).toBe(200);
+      expect(colleague.body.unavailable).toHaveLength(4);
+      expect(JSON.stringify(colleague.body)).not.toContain("进修结业");
+      expect(JSON.stringify((await call("zj.city.coord", "GET", `/practitioners/${physician}/planning`)).body)).toContain("进修结业");
       expect((await call("gz.official", "PUT", `/practitioners/${nurse}/planning`, body)).status).toBe(200);
       expect((await call("admin", "PUT", `/practitioners/${physician}/planning`, profile)).status).toBe(200);
       expect((await call("admin", "GET", "/practitioners/00000000-0000-4000-8000-000000000000/planning")).status).toBe(404);

@@ -58,7 +58,6 @@ async function plan(input: Partial<RosterPlanInput> & Pick<RosterPlanInput, "agr
   const { model, decode } = buildRosterModel({ year: 2027, existing: [], departmentMaxAwayShare: 1, ...input });
   return decode(await solve(model, { timeLimitSeconds, relativeGap: 1e-6 }));
 }
-const months = (p: RosterPlan) => p.dispatches.map((d) => `${d.person} ${d.role} ${d.start}..${d.end}`);
 
 describe("roster planner", () => {
   it("plans five people for six months each and covers the year, passing the engine", async () => {
@@ -269,6 +268,51 @@ describe("roster planner", () => {
     expect(priced.lpBound as number).toBeLessThanOrEqual((full.objective as number) + 1e-6);
     const plan = decode(priced);
     expect(plan.checks.map((c) => c.status)).toEqual(decode(full).checks.map((c) => c.status));
+  });
+
+  it("plans the rest of this year from tomorrow: no stay starts on a day gone by, the days gone by left uncovered are named", async () => {
+    const p = await plan({ agreements: [agreement("A-1")], candidates: team(), today: day("2027-03-10") });
+    expect(p.dispatches.every((d) => d.start > "2027-03-10")).toBe(true);
+    expect(p.dispatches.map((d) => d.start)).toContain("2027-03-11");
+    expect(p.breaks).toEqual([expect.objectContaining({ rule: "full_year_coverage", from: "2027-01-01", to: "2027-03-10" })]);
+  });
+
+  it("leaves planned stays of other years and stays already begun as they are (facts, never dropped)", async () => {
+    const c = team();
+    const [m] = c as [PlanCandidate];
+    const existing: ExistingDispatch[] = [
+      // Next year's planned stay: not this plan's to drop, even though it does nothing for 2027.
+      {
+        id: "next-year",
+        agreement: "A-1",
+        person: m.person,
+        role: "management",
+        title: m.title,
+        start: day("2028-01-01"),
+        end: day("2028-06-30"),
+        batch: null,
+        replaceable: true,
+      },
+      // Planned, but begun before today: a fact.
+      {
+        id: "begun",
+        agreement: "A-1",
+        person: (c[1] as PlanCandidate).person,
+        role: "discipline_leader",
+        title: "chief",
+        start: day("2027-01-01"),
+        end: day("2027-06-30"),
+        batch: null,
+        replaceable: true,
+      },
+    ];
+    const p = await plan({ agreements: [agreement("A-1")], candidates: c, existing, today: day("2026-12-31") });
+    expect(p.dropped).toEqual([]);
+    expect(p.kept).toEqual(["begun"]);
+    const q = await plan({ agreements: [agreement("A-1")], candidates: c, existing, today: day("2027-02-01") });
+    expect(q.dropped).toEqual([]);
+    expect(q.kept).toEqual([]);
+    expect(q.dispatches.some((d) => d.person === (c[1] as PlanCandidate).person)).toBe(false);
   });
 
   it("honours the time limit", async () => {

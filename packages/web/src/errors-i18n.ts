@@ -260,6 +260,7 @@ const notAllowedZh: Record<NotAllowedReason, string> = {
   plan_not_roster: "只有排班规划可以应用",
   plan_applied: "该规划已经应用过",
   roster_changed: "规划生成后排班已有变动，请重新运行规划",
+  plan_outdated: "规划中的派驻已开始或年份已过，请重新运行规划",
   technique_only_on_request: "只有“技术需求”才填写技术名称",
 };
 const notAllowedEn: Record<NotAllowedReason, string> = {
@@ -285,6 +286,7 @@ const notAllowedEn: Record<NotAllowedReason, string> = {
   plan_not_roster: "only a roster plan can be applied",
   plan_applied: "the plan has already been applied",
   roster_changed: "the roster changed since this plan was made; run it again",
+  plan_outdated: "the plan has stays that have begun or a year gone by; run it again",
   technique_only_on_request: "only a technique request names a technique",
 };
 

@@ -71,6 +71,11 @@ export interface RosterPlanInput {
   departmentMaxAwayShare: number;
   /** Department headcounts when the candidates are not the whole department (default: candidates per department). */
   departmentSizes?: Record<string, number>;
+  /**
+   * The day the plan is made: new stays start after it, and only planned stays that start after it
+   * may be dropped (a day gone by is a fact; left uncovered, it is a named break).
+   */
+  today?: Day;
 }
 
 export const DEFAULT_DEPARTMENT_MAX_AWAY_SHARE = 0.34;
@@ -210,8 +215,15 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
   const { year } = input;
   const candidates = new Map(input.candidates.map((c) => [c.person, c]));
   const agreements = input.agreements.filter((a) => evaluatedPeriod(a, year) !== null);
-  const inScope = new Set(agreements.map((a) => a.id));
-  const replaceable = input.existing.filter((d) => d.replaceable && inScope.has(d.agreement) && candidates.has(d.person));
+  // Only this year's planned stays are the plan's to keep or drop; other years' are facts here.
+  const periodOf = new Map(agreements.map((a) => [a.id, evaluatedPeriod(a, year) as Interval]));
+  const inThisYear = (d: ExistingDispatch) => {
+    const p = periodOf.get(d.agreement);
+    return p !== undefined && d.start <= p.end && p.start <= d.end;
+  };
+  const replaceable = input.existing.filter(
+    (d) => d.replaceable && candidates.has(d.person) && inThisYear(d) && (input.today === undefined || d.start > input.today),
+  );
   const facts = input.existing.filter((d) => !replaceable.includes(d));
 
   // Busy periods of each candidate that no plan can move: their facts, wherever they are.
@@ -246,6 +258,7 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
     const alreadyCounting = new Set(facts.filter((d) => d.agreement === a.id && d.start <= period.end && period.start <= d.end).map((d) => d.person));
     const starts = new Set<Day>();
     for (const m of monthsTouched(period)) starts.add(Math.max(m, period.start));
+    if (input.today !== undefined && input.today + 1 > period.start && input.today + 1 <= period.end) starts.add(input.today + 1);
     for (const [rank, c] of input.candidates.entries()) {
       if (alreadyCounting.has(c.person)) continue;
       const blocked = [...(busy.get(c.person) ?? []), ...c.unavailable];
@@ -257,7 +270,7 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
       if (c.earliestStart !== null && c.earliestStart >= period.start && c.earliestStart <= period.end) own.add(c.earliestStart);
       for (const months of stintMonths(a.pack)) {
         for (const start of own) {
-          if (start > period.end || (c.earliestStart !== null && start < c.earliestStart)) continue;
+          if (start > period.end || (c.earliestStart !== null && start < c.earliestStart) || (input.today !== undefined && start <= input.today)) continue;
           const end = addMonths(start, months) - 1;
           if (end > a.end || overlapsAny({ start, end }, blocked)) continue;
           for (const role of c.roles) {

@@ -1,5 +1,5 @@
-import { conflict, type Day, DomainError, invalid, notFound, type RosterPlan } from "@medbridge/core";
-import { and, eq, inArray } from "drizzle-orm";
+import { conflict, type Day, DomainError, day, formatDay, invalid, notFound, type RosterPlan } from "@medbridge/core";
+import { and, eq, inArray, lte } from "drizzle-orm";
 import { type Actor, audit } from "../audit.ts";
 import type { Db } from "../db/connection.ts";
 import { dispatches, institutions, planRuns } from "../db/schema.ts";
@@ -43,6 +43,22 @@ export async function applyRosterPlan(db: Db, actor: Actor, runId: string, now: 
     );
   }
   const plan = run.result as RosterPlan;
+  // Days gone by are facts: a plan made before today may not start or cancel a stay on or before it.
+  const begun = plan.dispatches.some((d) => day(d.start) <= today);
+  const droppedBegun =
+    plan.dropped.length > 0 &&
+    (
+      await db
+        .select({ id: dispatches.id })
+        .from(dispatches)
+        .where(and(inArray(dispatches.id, plan.dropped), lte(dispatches.plannedStart, formatDay(today))))
+    ).length > 0;
+  if (begun || droppedBegun) {
+    throw conflict(
+      [{ path: "id", code: "not_allowed", params: { reason: "plan_outdated" }, message: "the plan has stays that have begun; run it again" }],
+      "The plan has stays that have begun",
+    );
+  }
 
   let cancelled = 0;
   if (plan.dropped.length) {

@@ -88,6 +88,12 @@ export function planRoutes({ db, now, waitMs }: PlanRouteOptions): FastifyPlugin
           .where(eq(institutions.id, body.supporterId));
         if (!supporter) throw notFound("institution");
         requireAccess(principal, "write", "plan", [{ regionCode: supporter.regionCode, institutionIds: [supporter.id] }]);
+        // A year gone by is all facts: nothing left to plan in it.
+        const thisYear = Number(chinaDate(now()).slice(0, 4));
+        if (body.year < thisYear)
+          throw invalid([
+            { path: "year", code: "too_small", params: { limit: thisYear }, message: `must be ${thisYear} or later: a year gone by is not planned` },
+          ]);
         const [agreement] = await db
           .select({ id: agreements.id })
           .from(agreementSupporters)

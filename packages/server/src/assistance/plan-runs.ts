@@ -49,6 +49,11 @@ export interface RunOptions {
 
 /** Runs still working in this process (tests and shutdown can wait for them). */
 const inFlight = new Set<Promise<void>>();
+/**
+ * The time limits of the runs in flight here: they share the solver thread, so a run may wait for
+ * those before it, and its deadline (past which readers take it for dead) allows for that wait.
+ */
+let secondsInFlight = 0;
 
 /** Resolves once every run started in this process has finished and been written. */
 export async function runsSettled(): Promise<void> {
@@ -69,13 +74,14 @@ export async function startRun(db: Db, request: RunRequest, work: () => Promise<
       regionCode: request.regionCode,
       year: request.year,
       params: request.params,
-      deadline: new Date(options.now().getTime() + request.timeLimitSeconds * 1000 + RUN_DEADLINE_GRACE_MS),
+      deadline: new Date(options.now().getTime() + (secondsInFlight + request.timeLimitSeconds) * 1000 + RUN_DEADLINE_GRACE_MS),
       requestedBy: request.requestedBy,
       provinceCode: request.provinceCode,
     })
     .returning({ id: planRuns.id });
   const id = (row as { id: string }).id;
   let finished = false;
+  secondsInFlight += request.timeLimitSeconds;
   const running = (async () => {
     try {
       const outcome = await work();
@@ -85,6 +91,7 @@ export async function startRun(db: Db, request: RunRequest, work: () => Promise<
       await finish(db, id, { status: "failed", result: null, rosterFingerprint: null, error: failureMessage(error) }, options.now()).catch(options.logError);
     } finally {
       finished = true;
+      secondsInFlight -= request.timeLimitSeconds;
     }
   })();
   inFlight.add(running);

@@ -127,8 +127,8 @@ export async function loadRosterPlanInput(db: Db, supporterId: string, year: num
     replaceable: r.status === "planned" && people.has(r.person) && ours.has(r.agreement_id) && day(r.planned_start) > options.today,
   }));
   return {
-    input: { year, agreements: planAgreements, candidates, existing, departmentMaxAwayShare: options.departmentMaxAwayShare },
-    fingerprint: fingerprintOf(rows),
+    input: { year, agreements: planAgreements, candidates, existing, departmentMaxAwayShare: options.departmentMaxAwayShare, today: options.today },
+    fingerprint: fingerprintOf(rows, { agreements: planAgreements, candidates }),
   };
 }
 
@@ -167,10 +167,16 @@ async function loadDispatches(db: Db, agreementIds: string[], people: string[], 
   return (result as unknown as { rows: DispatchRow[] }).rows;
 }
 
-/** sha256 over each dispatch's id, status, effective interval and last change, in id order. */
-function fingerprintOf(rows: readonly DispatchRow[]): string {
+/**
+ * sha256 over what the plan was made from: each dispatch's id, status, effective interval and last
+ * change (in id order), and the agreements (periods, packs with their rules) and candidates (titles,
+ * roles, departments, absences) as loaded — a leave recorded or a pack edited after the plan
+ * changes it too.
+ */
+function fingerprintOf(rows: readonly DispatchRow[], inputs: Pick<RosterPlanInput, "agreements" | "candidates">): string {
   const hash = createHash("sha256");
   for (const r of rows) hash.update(`${r.id}|${r.status}|${Number(r.start)}|${Number(r.end)}|${r.updated}\n`);
+  hash.update(JSON.stringify(inputs));
   return hash.digest("hex");
 }
 

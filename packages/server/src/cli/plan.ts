@@ -2,6 +2,7 @@ import {
   DEFAULT_DEPARTMENT_MAX_AWAY_SHARE,
   DISPATCH_ROLE_ZH,
   type FieldError,
+  formatDay,
   invalid,
   type PairingPlan,
   REGION_CODE_PATTERN,
@@ -242,6 +243,10 @@ export function registerPlanCommands(program: Command): void {
     .option("--names", "print the names of the people planned (personal data; ids, titles and departments otherwise)")
     .action(async (options: RosterOptions) => {
       const errors = [yearError(options.year), timeLimitError(options.timeLimit), formatError(options.format)].filter((e): e is FieldError => e !== null);
+      // A year gone by is all facts: as the API, the roster planner does not plan it.
+      const thisYear = Number(formatDay((await import("../clock.ts")).todayInChina()).slice(0, 4));
+      if (errors.length === 0 && Number(options.year) < thisYear)
+        errors.push({ path: "--year", code: "too_small", params: { limit: thisYear }, message: `must be ${thisYear} or later: a year gone by is not planned` });
       let share = DEFAULT_DEPARTMENT_MAX_AWAY_SHARE;
       if (options.departmentShare !== undefined) {
         share = Number(options.departmentShare);

@@ -52,8 +52,16 @@ export function planningInputsRoutes(db: Db, now: Clock = systemClock): FastifyP
         },
       },
       async (request) => {
-        await requireAccessTo(db, principalOf(request), "read", "practitioner", [request.params.id]);
-        return getPlanningProfile(db, request.params.id);
+        const principal = principalOf(request);
+        await requireAccessTo(db, principal, "read", "practitioner", [request.params.id]);
+        const profile = await getPlanningProfile(db, request.params.id);
+        // Why someone cannot go (a maternity leave, an illness) is for those who plan them, not for
+        // every colleague who may read the practitioner: the reasons go only to who may edit.
+        const mayEdit = await requireAccessTo(db, principal, "write", "practitioner", [request.params.id]).then(
+          () => true,
+          () => false,
+        );
+        return mayEdit ? profile : { ...profile, unavailable: profile.unavailable.map(({ reason: _reason, ...period }) => period) };
       },
     );
 

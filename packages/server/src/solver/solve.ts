@@ -43,18 +43,26 @@ class SolverThread {
         if ("result" in message) {
           this.heapPeakBytes = Math.max(this.heapPeakBytes, message.result.heapBytes);
           pending.resolve(message.result);
-        } else pending.reject(new Error(`the solver failed: ${message.error}`));
+        } else {
+          // A WebAssembly runtime that threw (an abort, out of memory) is not trusted again.
+          if (this.worker === worker) this.worker = null;
+          void worker.terminate();
+          pending.reject(new Error(`the solver failed: ${message.error}`));
+        }
       });
+      // A worker already replaced (timed out, recycled) may still report its end: not the current solve's business.
       worker.on("error", (error) => {
         reject(error);
+        if (this.worker !== worker) return;
+        this.worker = null;
         this.pending?.reject(error);
         this.pending = null;
-        this.worker = null;
       });
       worker.on("exit", (code) => {
+        if (this.worker !== worker) return;
+        this.worker = null;
         this.pending?.reject(new Error(`the solver stopped (exit code ${code})`));
         this.pending = null;
-        if (this.worker === worker) this.worker = null;
       });
     });
     return this.ready;
