@@ -382,6 +382,18 @@ describe.each(BACKENDS)("roster plans over HTTP on %s", (backend) => {
     await db().update(planRuns).set({ rosterFingerprint: original?.fingerprint }).where(eq(planRuns.id, firstRun.id));
   });
 
+  it("refuses a plan whose stays have begun since it was made (409), writing nothing", async () => {
+    const [row] = await db().select({ result: planRuns.result }).from(planRuns).where(eq(planRuns.id, firstRun.id));
+    const result = row?.result as { dispatches: PlannedDispatch[] };
+    const stale = { ...result, dispatches: result.dispatches.map((d, i) => (i === 0 ? { ...d, start: formatDay(todayInChina() - 1) } : d)) };
+    await db().update(planRuns).set({ result: stale }).where(eq(planRuns.id, firstRun.id));
+    const response = await post("plan.coord", `/api/v1/plans/${firstRun.id}/apply`);
+    expect(response.statusCode).toBe(409);
+    expect(json(response).errors[0]).toMatchObject({ path: "id", code: "not_allowed", params: { reason: "plan_outdated" } });
+    expect(await ourDispatches()).toEqual([]);
+    await db().update(planRuns).set({ result }).where(eq(planRuns.id, firstRun.id));
+  });
+
   let created: string[] = [];
 
   it("applies a plan once: planned dispatches, one audit entry without names; twice is 409", async () => {
