@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Statistic, Switch, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Empty, Form, Input, Row, Space, Statistic, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
@@ -8,7 +8,7 @@ import { RegionFilter } from "../shared/RegionFilter.tsx";
 import { ResponsiveTable } from "../shared/ResponsiveTable.tsx";
 import { useListParams } from "../shared/useListParams.ts";
 import type { RegionWithPath } from "../types.ts";
-import { RecentRuns, RunOutcome, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
+import { PlanTimeLimitField, PlanYearField, RecentRuns, RunOutcome, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
 import type { PairingPlan, PlanRun } from "./plan-types.ts";
 import { usePlanRun } from "./usePlanRun.ts";
 
@@ -69,32 +69,11 @@ export function PairingPlanPage() {
               <Form.Item label={t("plan.region")}>
                 <RegionFilter root={root} value={regionCode} onChange={setRegionCode} placeholder={whole} testId="plan-region" />
               </Form.Item>
-              <Form.Item label={t("plan.year")}>
-                <Select
-                  value={year}
-                  onChange={setYear}
-                  options={YEARS.map((y) => ({ value: y, label: t("plan.yearOption", { year: y }) }))}
-                  style={{ width: 110 }}
-                  data-testid="plan-year"
-                />
-              </Form.Item>
+              <PlanYearField years={YEARS} value={year} onChange={setYear} />
               <Form.Item label={t("plan.keepExisting")}>
                 <Switch checked={keepExisting} onChange={setKeepExisting} data-testid="plan-keep-existing" />
               </Form.Item>
-              <Form.Item label={t("plan.timeLimit")}>
-                <Space.Compact>
-                  <InputNumber
-                    min={1}
-                    max={300}
-                    precision={0}
-                    value={timeLimit}
-                    onChange={(v) => setTimeLimit(v ?? 60)}
-                    style={{ width: 80 }}
-                    data-testid="plan-time-limit"
-                  />
-                  <Space.Addon>{t("plan.timeLimitUnit")}</Space.Addon>
-                </Space.Compact>
-              </Form.Item>
+              <PlanTimeLimitField value={timeLimit} onChange={setTimeLimit} fallback={60} />
               <Form.Item>
                 <Button type="primary" htmlType="submit" loading={plan.starting || (plan.running && plan.polling)} data-testid="plan-start">
                   {t("plan.plan")}

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Form, InputNumber, List, Select, Space, Spin, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../api.ts";
@@ -34,6 +34,43 @@ export function SolverFacts({ solver }: { solver: SolverSummary }) {
       <Descriptions.Item label={t("plan.gap")}>{solver.gap === null ? "—" : `${number(solver.gap * 100, 2)} %`}</Descriptions.Item>
       <Descriptions.Item label={t("plan.seconds")}>{number(solver.seconds, 2)}</Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** The planner forms' year: one of `years`. */
+export function PlanYearField({ years, value, onChange }: { years: readonly number[]; value: number; onChange: (year: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={t("plan.year")}>
+      <Select
+        value={value}
+        onChange={onChange}
+        options={years.map((y) => ({ value: y, label: t("plan.yearOption", { year: y }) }))}
+        style={{ width: 110 }}
+        data-testid="plan-year"
+      />
+    </Form.Item>
+  );
+}
+
+/** The planner forms' time limit, 1..300 seconds (`fallback` when cleared). */
+export function PlanTimeLimitField({ value, onChange, fallback }: { value: number; onChange: (seconds: number) => void; fallback: number }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={t("plan.timeLimit")}>
+      <Space.Compact>
+        <InputNumber
+          min={1}
+          max={300}
+          precision={0}
+          value={value}
+          onChange={(v) => onChange(v ?? fallback)}
+          style={{ width: 80 }}
+          data-testid="plan-time-limit"
+        />
+        <Space.Addon>{t("plan.timeLimitUnit")}</Space.Addon>
+      </Space.Compact>
+    </Form.Item>
   );
 }
 

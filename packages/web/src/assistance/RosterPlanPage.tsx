@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Col, Empty, Form, InputNumber, List, Popconfirm, Row, Select, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, Empty, Form, List, Popconfirm, Row, Space, Statistic, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,7 +10,7 @@ import { InstitutionSelect } from "../shared/InstitutionSelect.tsx";
 import { usePhone } from "../shared/ResponsiveTable.tsx";
 import type { Answer, ComplianceReport, Dispatch } from "../types.ts";
 import { ComplianceTag } from "./ComplianceStatus.tsx";
-import { RecentRuns, RunOutcome, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
+import { PlanTimeLimitField, PlanYearField, RecentRuns, RunOutcome, SolverFacts, useBilingual } from "./PlanRunParts.tsx";
 import type { AppliedPlan, PlanRun, RosterPlan } from "./plan-types.ts";
 import { type DispatchMark, Timeline } from "./Timeline.tsx";
 import { usePlanRun } from "./usePlanRun.ts";
@@ -65,29 +65,8 @@ export function RosterPlanPage() {
                   </div>
                 )}
               </Form.Item>
-              <Form.Item label={t("plan.year")}>
-                <Select
-                  value={year}
-                  onChange={setYear}
-                  options={YEARS.map((y) => ({ value: y, label: t("plan.yearOption", { year: y }) }))}
-                  style={{ width: 110 }}
-                  data-testid="plan-year"
-                />
-              </Form.Item>
-              <Form.Item label={t("plan.timeLimit")}>
-                <Space.Compact>
-                  <InputNumber
-                    min={1}
-                    max={300}
-                    precision={0}
-                    value={timeLimit}
-                    onChange={(v) => setTimeLimit(v ?? 30)}
-                    style={{ width: 80 }}
-                    data-testid="plan-time-limit"
-                  />
-                  <Space.Addon>{t("plan.timeLimitUnit")}</Space.Addon>
-                </Space.Compact>
-              </Form.Item>
+              <PlanYearField years={YEARS} value={year} onChange={setYear} />
+              <PlanTimeLimitField value={timeLimit} onChange={setTimeLimit} fallback={30} />
               <Form.Item>
                 <Button
                   type="primary"
