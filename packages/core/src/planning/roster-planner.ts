@@ -231,7 +231,6 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
   for (const d of facts) if (candidates.has(d.person)) busy.set(d.person, [...(busy.get(d.person) ?? []), d]);
 
   const options: Option[] = [];
-  const optionsOf = (pred: (o: Option) => boolean) => options.filter(pred);
 
   // Keeping an existing planned dispatch saves the change cost; one that would leave a stay shorter
   // than the pack asks (merged with the person's facts there) cannot be kept.
@@ -330,7 +329,7 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
   const codeOf = new Map(agreements.map((a) => [a.id, a.code]));
   for (const a of agreements) {
     const period = evaluatedPeriod(a, year) as Interval;
-    const mine = optionsOf((o) => o.agreement === a.id);
+    const mine = options.filter((o) => o.agreement === a.id);
     const factsHere = facts.filter((d) => d.agreement === a.id && d.start <= period.end && period.start <= d.end);
     const code = a.code;
 
@@ -618,7 +617,7 @@ export function buildRosterModel(input: RosterPlanInput): RosterModel {
         kept,
         dropped,
         breaks,
-        reasons: reasonsFor(breaks, agreements, input, options, result, codeOf),
+        reasons: reasonsFor(breaks, agreements, input, options, result),
         checks,
         totals: {
           personMonths: Math.round(picked.reduce((sum, o) => sum + o.months, 0) * 10) / 10,
@@ -690,14 +689,7 @@ function mergeCoverageBreaks(breaks: PlanBreak[], codeOf: Map<string, string>): 
  * The summary a coordinator reads first: role shortages across agreements ("2 discipline leaders
  * for 3 agreements"), then each break that is not part of such a shortage.
  */
-function reasonsFor(
-  breaks: PlanBreak[],
-  agreements: PlanAgreement[],
-  input: RosterPlanInput,
-  options: Option[],
-  result: SolveResult,
-  codeOf: Map<string, string>,
-): Bilingual[] {
+function reasonsFor(breaks: PlanBreak[], agreements: PlanAgreement[], input: RosterPlanInput, options: Option[], result: SolveResult): Bilingual[] {
   if (agreements.length === 0) return [PLAN_MESSAGES.noAgreements(input.year)];
   if (result.values.length === 0) return [];
   if (breaks.length === 0) return [PLAN_MESSAGES.allMet()];
@@ -712,6 +704,5 @@ function reasonsFor(
     reasons.push(PLAN_MESSAGES.roleShortage(role, available, needing));
   }
   for (const b of breaks) if (b.rule !== "composition") reasons.push(b.message);
-  void codeOf;
   return reasons;
 }
