@@ -32,6 +32,22 @@ export const rollupDirty = pgTable(
   (t) => [primaryKey({ columns: [t.regionCode, t.month, t.source] })],
 );
 
+/**
+ * Referral changes not yet folded into the rollups: each changed row's old columns (sign −1) and
+ * new ones (+1), as the referrals trigger writes them. A refresh sums them per county and month
+ * into the counted indicators (`counts`/`buckets` in monitoring/indicator-sources.ts) instead of
+ * recounting the referrals; only columns those definitions read are kept. Append-only (no key), so
+ * concurrent referral writes never wait on each other here.
+ */
+export const referralRollupChanges = pgTable("referral_rollup_changes", {
+  sign: smallint("sign").notNull(),
+  regionCode: char("region_code", { length: 6 }).notNull(),
+  submittedMonth: char("submitted_month", { length: 7 }),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  direction: text("direction").notNull(),
+});
+
 /** Visit totals of a county's residents per month, imported from the statistics system (indicators.md). */
 export const countyVisitStats = pgTable(
   "county_visit_stats",
