@@ -34,6 +34,7 @@ import { errorHandler, sendProblem } from "./http/problem.ts";
 import { registerSameOriginCheck } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { validatorCompiler } from "./http/validation.ts";
+import { webFileOptions } from "./http/web-files.ts";
 import { cdsRoutes } from "./hypertension/cds-routes.ts";
 import { landInRegister } from "./hypertension/landing.ts";
 import { smsRoutes } from "./hypertension/sms-routes.ts";
@@ -165,7 +166,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
   const webIndex = join(config.webDist, "index.html");
   const serveWeb = existsSync(webIndex);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, webFileOptions(config.webDist));
   }
   app.setNotFoundHandler({ preValidation: (_req, _reply, done) => done() }, (request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET" || !serveWeb) {
