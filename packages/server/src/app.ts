@@ -55,6 +55,8 @@ export const API_PREFIX = "/api/v1";
 
 export interface AppOptions {
   db: Db;
+  /** Reads that may lag (dashboards, indicator values, exports, region reports): the read replica, else `db`. */
+  readDb?: Db;
   config: Config;
   logger?: boolean;
   /** Where log lines go (tests capture them); standard output by default. */
@@ -65,7 +67,15 @@ export interface AppOptions {
   planWaitMs?: number;
 }
 
-export async function buildApp({ db, config, logger = true, logStream, now = systemClock, planWaitMs = 1000 }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  readDb = db,
+  config,
+  logger = true,
+  logStream,
+  now = systemClock,
+  planWaitMs = 1000,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Redacted and with the one error serializer: no query parameters, secrets or patient data.
     logger: logger ? loggerOptions(process.env.LOG_LEVEL ?? "info", logStream) : false,
@@ -141,7 +151,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(tokenRoutes(db));
       await api.register(auditRoutes(db));
       await api.register(agreementRoutes(db));
-      await api.register(complianceRoutes(db, now));
+      await api.register(complianceRoutes(db, now, readDb));
       await api.register(flagsRoutes(db, now));
       await api.register(workTotalsRoutes(db));
       await api.register(workLogRoutes(db, now));
@@ -154,7 +164,7 @@ export async function buildApp({ db, config, logger = true, logStream, now = sys
       await api.register(cdsRoutes({ db, config, now }));
       await api.register(smsRoutes({ db, config, now }));
       await api.register(outreachRoutes({ db, now }));
-      await api.register(indicatorRoutes({ db, now }));
+      await api.register(indicatorRoutes({ db, readDb, now }));
       await api.register(notificationRoutes(db, config, now));
       await api.register(patientRoutes({ db, config }));
     },

@@ -19,6 +19,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for reads that may lag: dashboards, indicator values, exports, region reports (DATABASE_READ_URL). */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   /** Password of the demo accounts; null in production unless MEDBRIDGE_DEMO_PASSWORD is set: each gets its own random one. */
   demoPassword: string | null;
@@ -139,6 +141,20 @@ function demoPassword(env: NodeJS.ProcessEnv, production: boolean): string | nul
   return given ?? (production ? null : DEFAULT_DEMO_PASSWORD);
 }
 
+/** DATABASE_READ_URL: a postgres:// URL, and only beside DATABASE_URL (PGlite has no replicas). */
+function databaseReadUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const given = env.DATABASE_READ_URL?.trim() || undefined;
+  if (!given) return undefined;
+  if (!env.DATABASE_URL) throw new Error("DATABASE_READ_URL is set but DATABASE_URL is not: a read replica serves a PostgreSQL primary (set both, or neither)");
+  let url: URL | undefined;
+  try {
+    url = new URL(given);
+  } catch {}
+  if (!url || !["postgres:", "postgresql:"].includes(url.protocol) || !url.hostname)
+    throw new Error("DATABASE_READ_URL must be a PostgreSQL URL (postgres://user@host:port/database) of a streaming replica of DATABASE_URL");
+  return given;
+}
+
 function millis(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const given = env[name];
   if (given === undefined || given === "") return fallback;
@@ -169,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: databaseReadUrl(env),
     dataDir: resolve(env.MEDBRIDGE_DATA_DIR || "./data"),
     demoPassword: demoPassword(env, production),
     demoOnFirstStart: production ? env.MEDBRIDGE_SEED_DEMO === "1" : env.MEDBRIDGE_SEED_DEMO !== "0",

@@ -82,7 +82,8 @@ async function visibleAgreements(db: Db, request: Parameters<typeof principalOf>
   return withParties(db, rows);
 }
 
-export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPluginAsyncTypebox {
+/** `readDb` serves the board's export, which may lag (the read replica when there is one). */
+export function complianceRoutes(db: Db, now: Clock = systemClock, readDb: Db = db): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       "/agreements/:id/compliance",
@@ -105,7 +106,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
 
     // Every agreement in scope is judged (a province has hundreds), then filtered and paged here,
     // since the status comes from the engine, not from a column.
-    const board = async (request: Parameters<typeof principalOf>[0], query: BoardQuery) => {
+    const board = async (db: Db, request: Parameters<typeof principalOf>[0], query: BoardQuery) => {
       const asOf = query.asOf ? day(query.asOf) : todayInChina(now());
       const visible = await visibleAgreements(db, request, query.regionCode);
       const rows = await complianceBoard(db, visible, query.year, asOf);
@@ -137,7 +138,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
         },
       },
       async (request) => {
-        const { all: _, ...answer } = await board(request, request.query);
+        const { all: _, ...answer } = await board(db, request, request.query);
         return answer;
       },
     );
@@ -156,7 +157,7 @@ export function complianceRoutes(db: Db, now: Clock = systemClock): FastifyPlugi
       async (request, reply) => {
         const { lang: _lang, ...query } = request.query;
         const lang = requestLanguage(request);
-        const result = await board(request, query);
+        const result = await board(readDb, request, query);
         const packName = new Map(result.packs.map((p) => [p.id, p[lang]]));
         const rules = (r: ComplianceReport, status: string) =>
           r.rules

@@ -26,6 +26,8 @@ export async function openConfigured(options: OpenConfiguredOptions = {}): Promi
   const limits = config.db;
   const database = await openDatabase({
     url: config.databaseUrl,
+    // Only the server reads from a replica; commands read and write the primary.
+    readUrl: options.serving ? config.databaseReadUrl : undefined,
     dataDir: config.dataDir,
     timeouts: options.serving ? limits : { connectMs: limits.connectMs, statementMs: 0, queryMs: 0, idleInTransactionMs: 0 },
     startupTimeoutMs: limits.startupMs,

@@ -19,7 +19,7 @@ export async function serve(options: { port?: string | undefined; demo?: boolean
   const database = await openConfigured({ serving: true, say: console.log });
   shutdown.add("closing the database", () => database.close());
   const firstStart = await seedFirstStart(database.db, config, { demo: options.demo === true, say: console.log });
-  const app = await buildApp({ db: database.db, config });
+  const app = await buildApp({ db: database.db, readDb: database.read, config });
   // Each feature registers its own scheduled work; one scheduler runs it.
   const stopJobs = startJobs(
     [

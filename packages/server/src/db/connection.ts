@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDir } from "./lock.ts";
+import { ReplicaPool } from "./replica.ts";
 import * as schema from "./schema.ts";
 
 /** The same Drizzle query code runs on PGlite and on node-postgres. */
@@ -17,6 +18,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * For reads that may lag (dashboards, indicator values, exports, region reports): the read
+   * replica (DATABASE_READ_URL), falling back to the primary while it is unavailable; `db` itself
+   * when there is no replica, and always on PGlite.
+   */
+  read: Db;
   kind: "pglite" | "postgres";
   /** Human description for start-up messages (never contains a password). */
   where: string;
@@ -51,6 +58,8 @@ export const BATCH_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 0,
 export interface OpenOptions {
   /** `postgres://…` selects a PostgreSQL server. */
   url?: string | undefined;
+  /** A streaming replica of `url` for reads that may lag (DATABASE_READ_URL); PostgreSQL only. */
+  readUrl?: string | undefined;
   /** PGlite data directory, or `memory://` for a throwaway in-memory database. */
   dataDir?: string | undefined;
   poolSize?: number | undefined;
@@ -59,10 +68,13 @@ export interface OpenOptions {
   startupTimeoutMs?: number | undefined;
   /** Told what opening waits for ("Connecting to PostgreSQL at host:port…"). */
   onWait?: ((message: string) => void) | undefined;
+  /** Told when the read replica goes away or comes back (console.warn by default). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options);
+  if (options.readUrl) throw new Error("A read replica (DATABASE_READ_URL) needs a PostgreSQL primary (DATABASE_URL)");
   return openPglite(options.dataDir ?? "./data");
 }
 
@@ -92,15 +104,14 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
     keepAlive: true,
     application_name: "medbridge",
   };
-  const pool = new pg.Pool({
-    ...base,
-    max: options.poolSize ?? 10,
+  const limits: pg.PoolConfig = {
     ...(t.statementMs && { statement_timeout: t.statementMs }),
     // Later than the server's own limit, so a live server always cancels first (a clean 57014);
     // this fires only when the server stopped answering altogether.
     ...(t.queryMs && { query_timeout: Math.max(t.queryMs, t.statementMs) }),
     ...(t.idleInTransactionMs && { idle_in_transaction_session_timeout: t.idleInTransactionMs }),
-  });
+  };
+  const pool = new pg.Pool({ ...base, ...limits, max: options.poolSize ?? 10 });
   // An idle connection the server closed (restart, failover, a dropped database) must not crash the
   // process: the pool drops it and opens a new one on the next query.
   pool.on("error", (error) => {
@@ -130,11 +141,13 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
     }
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const replica = options.readUrl ? await openReplica(options.readUrl, { ...base, ...limits }, pool, options) : null;
   let closing: Promise<void> | undefined;
   return {
     db,
+    read: replica ? (drizzlePg(replica as unknown as pg.Pool, { schema }) as unknown as Db) : db,
     kind: "postgres",
-    where: `PostgreSQL ${redact(url)}`,
+    where: `PostgreSQL ${redact(url)}${options.readUrl ? `, reads that may lag from ${redact(options.readUrl)}` : ""}`,
     // Migrations may rewrite big tables: their own connection, without the statement limits.
     migrate: async () => {
       const migrator = new pg.Pool({ ...base, max: 1 });
@@ -146,8 +159,39 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
       }
     },
     // Once: shutdown and error paths may both close.
-    close: () => (closing ??= pool.end()),
+    close: () => (closing ??= Promise.all([pool.end(), replica?.end()]).then(() => {})),
   };
+}
+
+/**
+ * The replica's pool: half the primary's connections (it serves the few heavy reads), the same
+ * limits. A replica that does not answer at start-up delays nothing: reads go to the primary
+ * until it does (replica.ts).
+ */
+async function openReplica(readUrl: string, config: pg.PoolConfig, primary: pg.Pool, options: OpenOptions): Promise<ReplicaPool> {
+  const warn = options.warn ?? ((line: string) => console.warn(line));
+  const replica = new ReplicaPool({
+    replica: {
+      ...config,
+      connectionString: readUrl,
+      application_name: "medbridge-read",
+      max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 2)),
+    },
+    primary,
+    where: describePostgres(readUrl),
+    warn,
+  });
+  let standby: boolean | null;
+  try {
+    standby = await replica.probe();
+  } catch (error) {
+    // Answered, but refused us (authentication, no such database): a configuration error.
+    await Promise.all([replica.end(), primary.end()]).catch(() => {});
+    throw new Error(`Cannot use the read replica at ${describePostgres(readUrl)} (DATABASE_READ_URL): ${(error as Error).message}`);
+  }
+  if (standby === false)
+    warn(`DATABASE_READ_URL ${describePostgres(readUrl)} is not a standby (pg_is_in_recovery() is false): reads that may lag go to that server all the same.`);
+  return replica;
 }
 
 const PGLITE_SHARED_BUFFERS = "32MB";
@@ -166,6 +210,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     let closing: Promise<void> | undefined;
     return {
       db,
+      read: db,
       kind: "pglite",
       where: inMemory ? "embedded PGlite (in memory)" : `embedded PGlite in ${dataDir}`,
       migrate: () => migratePglite(db as never, { migrationsFolder }),

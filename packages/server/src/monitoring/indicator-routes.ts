@@ -190,8 +190,12 @@ function childLevel(code: string | undefined): "province" | "city" | "county" {
   return regionLevel(code) === "province" ? "city" : "county";
 }
 
-/** Indicator catalogue and values from the monthly rollups (drained of pending changes first). */
-export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: () => Date }): FastifyPluginAsyncTypebox {
+/**
+ * Indicator catalogue and values from the monthly rollups (drained of pending changes first, on the
+ * primary). Values, rankings, their exports and the region report read from `readDb` (the read
+ * replica when there is one): figures that may lag; the imports write to `db`.
+ */
+export function indicatorRoutes({ db, readDb = db, now = () => new Date() }: { db: Db; readDb?: Db; now?: () => Date }): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(
       importRoute(db, {
@@ -257,7 +261,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
     const ranking = (principal: Principal, query: Static<typeof RankingQuery>) => {
       const { regionCode } = regionalFigures(principal, query.regionCode);
       if (!regionCode) throw invalid([{ path: "regionCode", code: "required", message: "is required (a province, city or county)" }]);
-      return rankSupporters(db, regionCode, query.year, parseWeights(query.weights), todayInChina(now()));
+      return rankSupporters(readDb, regionCode, query.year, parseWeights(query.weights), todayInChina(now()));
     };
     app.get(
       "/rankings/supporters",
@@ -334,7 +338,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
         const principal = principalOf(request);
         const { regionCode } = request.params;
         regionalFigures(principal, regionCode);
-        const report = await regionReport(db, regionCode, request.query.period, todayInChina(now()));
+        const report = await regionReport(db, regionCode, request.query.period, todayInChina(now()), readDb);
         const pdf = await regionReportPdf(report);
         return reply
           .type("application/pdf")
@@ -358,7 +362,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
           response: { 200: ValuesSchema, ...errorResponses },
         },
       },
-      async (request) => indicatorValues(db, principalOf(request), request.params.id, request.query, now()),
+      async (request) => indicatorValues({ db, readDb }, principalOf(request), request.params.id, request.query, now()),
     );
 
     app.get(
@@ -376,7 +380,7 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
       async (request, reply) => {
         const { lang: _lang, ...query } = request.query;
         const lang = requestLanguage(request);
-        const result = await indicatorValues(db, principalOf(request), request.params.id, query, now());
+        const result = await indicatorValues({ db, readDb }, principalOf(request), request.params.id, query, now());
         const words = EXPORT_WORDS[lang];
         const buffer = await writeXlsx(
           result.indicator[lang].slice(0, 30),
@@ -392,8 +396,8 @@ export function indicatorRoutes({ db, now = () => new Date() }: { db: Db; now?: 
   };
 }
 
-/** One indicator's values by region and period inside the caller's region (rollups refreshed first). */
-async function indicatorValues(db: Db, principal: Principal, id: string, query: Static<typeof ValuesQuery>, now: Date) {
+/** One indicator's values by region and period inside the caller's region (rollups refreshed on the primary first, read from `readDb`). */
+async function indicatorValues({ db, readDb }: { db: Db; readDb: Db }, principal: Principal, id: string, query: Static<typeof ValuesQuery>, now: Date) {
   const indicator = INDICATORS.find((i) => i.id === id);
   if (!indicator) throw notFound("indicator");
   const { regionCode } = regionalFigures(principal, query.regionCode);
@@ -404,7 +408,7 @@ async function indicatorValues(db: Db, principal: Principal, id: string, query: 
   const level = query.level ?? childLevel(regionCode);
   const period = query.period ?? "month";
   await refreshRollups(db, chinaDay(now));
-  const items = await indicatorAggregate(db, indicator, { regionCode, level, period, from, to });
+  const items = await indicatorAggregate(readDb, indicator, { regionCode, level, period, from, to });
   return { indicator, whenAbsent: whenAbsent(indicator), regionCode: regionCode ?? null, level, period, from, to, items };
 }
 

@@ -68,8 +68,9 @@ export async function callsByResult(db: Db, regionCode: string, months: string[]
 }
 
 /** The figures of a region + period report: key indicators against the previous period, the monthly series, failing agreements, the top supporters. */
-export async function regionReport(db: Db, regionCode: string, period: string, today: Day) {
-  await refreshRollups(db, today);
+export async function regionReport(primary: Db, regionCode: string, period: string, today: Day, db: Db = primary) {
+  // The refresh writes (the primary); everything after reads `db`, which may be the read replica.
+  await refreshRollups(primary, today);
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   const months = monthsOf(period);
   const before = monthsOf(previous(period));

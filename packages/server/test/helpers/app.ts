@@ -18,9 +18,19 @@ export interface TestContext {
 
 /** A real app on a fresh database seeded with the demo world; requests go through fastify.inject. */
 export async function demoApp(backend: Backend, now?: () => Date, env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
-  const database = await freshDatabase(backend);
+  return demoAppOn(await freshDatabase(backend), now, env);
+}
+
+/** The same on a migrated database the test opened itself (one with a read replica, say); close() closes it. */
+export async function demoAppOn(database: Database, now?: () => Date, env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
   await seedDemo(database.db, { demo: DEMO_PASSWORD, admin: ADMIN_PASSWORD });
-  const app = await buildApp({ db: database.db, config: { ...loadConfig(env), webDist: "/nonexistent" }, logger: false, ...(now && { now }) });
+  const app = await buildApp({
+    db: database.db,
+    readDb: database.read,
+    config: { ...loadConfig(env), webDist: "/nonexistent" },
+    logger: false,
+    ...(now && { now }),
+  });
   const cookies = new Map<string, string>();
   return {
     app,
