@@ -5,9 +5,10 @@
  * referrals (target ≤ 5 s), and the dashboard's API requests for the national and a provincial
  * view, cold (a new server process, each request's first run) and warm (p95 target ≤ 300 ms).
  *
- *   npx tsx bench/national.ts [national|small]
+ *   npx tsx bench/national.ts [national|medium|small]
  *
- * BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 then measures it again without generating.
+ * BENCH_KEEP=1 keeps the database; BENCH_REUSE=1 then measures it again without generating;
+ * BENCH_DB names the database (default medbridge_bench_national) and BENCH_PORT the server's port.
  */
 
 import { sql } from "drizzle-orm";
@@ -30,7 +31,8 @@ const print = (figure: string, values: Record<string, unknown>) => console.log(J
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
 const reuse = Boolean(process.env.BENCH_REUSE);
-const { database, env, cleanup } = await benchDatabase("postgres", "medbridge_bench_national", reuse);
+// BENCH_DB names another database (a smaller scale next to the kept national one).
+const { database, env, cleanup } = await benchDatabase("postgres", process.env.BENCH_DB ?? "medbridge_bench_national", reuse);
 try {
   await database.migrate();
   if (!reuse) await generate();
@@ -86,7 +88,7 @@ const timed = async (url: string, cookie: string) => {
   return performance.now() - t;
 };
 
-const server = await startServe(env, 18_710);
+const server = await startServe(env, Number(process.env.BENCH_PORT ?? 18_710));
 try {
   const cookies = { national: await login(server.url, "admin", ADMIN), provincial: await login(server.url, "gz.official", PASSWORD) };
   for (const view of ["national", "provincial"] as const) {

@@ -11,7 +11,7 @@ export function registerSeedCommand(program: Command): void {
     .command("seed")
     .description("Re-create the demo data (erases all institutions, people, accounts and logs first); --scale adds a synthetic nation on top")
     .option("--demo", "seed the demo world (the default)")
-    .option("--scale <scale>", "also generate a synthetic nation: national (10M referrals) or small (a thousandth)")
+    .option("--scale <scale>", "also generate a synthetic nation: national (10M referrals), medium (a tenth) or small (a thousandth)")
     .option("--seed <n>", "random seed of the synthetic nation", "1")
     .option("--as-of <day>", "the day the synthetic history ends (YYYY-MM-DD; default today)")
     .action(async (options: { scale?: string; seed: string; asOf?: string }) => {
@@ -41,12 +41,12 @@ export function registerSeedCommand(program: Command): void {
           `Seeded ${where}: ${summary.institutions} institutions, ${summary.alliances} alliances, ${summary.practitioners} practitioners, ${summary.agreements} agreements, ${summary.dispatches} dispatches, ${summary.attendance} check-ins.`,
         );
         for (const u of summary.users) console.log(`  ${u.username.padEnd(20)} ${u.role.padEnd(24)} ${u.password}`);
-        if (options.scale) await seedScale(db, options.scale as keyof typeof SCALES, seed, asOf);
+        if (options.scale) await seedScale(db, options.scale as import("../seed/national.ts").Scale, seed, asOf);
       });
     });
 }
 
-async function seedScale(db: import("../db/connection.ts").Db, scale: "national" | "small", seed: number, asOf: string): Promise<void> {
+async function seedScale(db: import("../db/connection.ts").Db, scale: import("../seed/national.ts").Scale, seed: number, asOf: string): Promise<void> {
   const { seedNational } = await import("../seed/national.ts");
   const bar = new cliProgress.SingleBar(
     { format: "  {step} [{bar}] {value}/{total} · {rate} rows/s", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },

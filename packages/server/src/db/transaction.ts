@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "./connection.ts";
 
 /**
@@ -7,6 +8,25 @@ import type { Db } from "./connection.ts";
  */
 export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction((tx) => work(tx as unknown as Db));
+}
+
+/**
+ * Runs `work` in one REPEATABLE READ transaction, where every statement sees the same snapshot
+ * (what it deletes from a queue is exactly what the rest of it reads). When a concurrent
+ * transaction changed a row it changes, PostgreSQL refuses it (40001): it runs again, from a new
+ * snapshot, up to `attempts` times.
+ */
+export async function inRepeatableRead<T>(db: Db, work: (tx: Db) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(db, async (tx) => {
+        await tx.execute(sql`set transaction isolation level repeatable read`);
+        return work(tx);
+      });
+    } catch (error) {
+      if (attempt >= attempts || pgErrorCode(error) !== "40001") throw error;
+    }
+  }
 }
 
 /** PostgreSQL error code of a failed query, looking through Drizzle's wrapper. */

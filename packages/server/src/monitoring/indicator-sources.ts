@@ -14,6 +14,7 @@ import {
   furtherStudy,
   institutionAssessments,
   institutions,
+  referralRollupChanges,
   referrals,
   slots,
   techniques,
@@ -78,13 +79,53 @@ export interface EngineSource {
   counties: SQL;
   judge: (db: Db, county: string, year: number, asOf: string) => Promise<{ numerator: number; denominator: number | null } | null>;
 }
-export type IndicatorSource = SumsSource | HistogramSource | EngineSource;
+/**
+ * What one row of a counted table is: its county and month and the time column the month comes
+ * from (a range test on it can use an index), and whether it counts at all — columns of the table,
+ * unqualified, which its change log (COUNT_LOGS) also has.
+ */
+interface CountedRow {
+  region: SQL;
+  month: SQL;
+  time: SQL;
+  where: SQL;
+}
+/**
+ * A count kept by delta: each row of the one table adds 1 to the numerator and/or the denominator
+ * (conditions on the row) of its county and month. A refresh folds the table's logged changes in
+ * (the old row −1, the new +1) instead of recounting; the rebuild counts the same definition over
+ * the table, so the two cannot disagree. Only rows adding to either part count, so a (county,
+ * month) whose counts fall to zero has no row, as after a rebuild.
+ */
+export interface CountSource {
+  dirtiedBy: readonly [PgTable];
+  counts: CountedRow & { numerator: SQL; denominator: SQL | null };
+}
+/** A median's histogram kept by delta: each row of the one table adds 1 to its bucket. */
+export interface BucketSource {
+  dirtiedBy: readonly [PgTable];
+  buckets: CountedRow & { bucket: SQL };
+}
+export type IndicatorSource = SumsSource | CountSource | HistogramSource | BucketSource | EngineSource;
 
 /**
  * What an entry may be, read off its catalogue flags: a median is read off histograms (aggregate.ts
  * picks the table by `median`), an engine's verdict is yearly, anything else is summed.
  */
-type SourceOf<E extends CatalogueEntry> = E extends { median: true } ? HistogramSource : E extends { yearly: true } ? SumsSource | EngineSource : SumsSource;
+type SourceOf<E extends CatalogueEntry> = E extends { median: true }
+  ? HistogramSource | BucketSource
+  : E extends { yearly: true }
+    ? SumsSource | CountSource | EngineSource
+    : SumsSource | CountSource;
+
+/**
+ * The counted tables and their change logs (migration 0033's trigger writes the old and new
+ * counted columns of each changed row). A `counts`/`buckets` source must count one of these.
+ */
+export const COUNT_LOGS: ReadonlyMap<string, PgTable> = new Map([[getTableName(referrals), referralRollupChanges]]);
+
+/** A referral counts in its county (the sender's) and the China month it was submitted. */
+const submitted = { region: sql`region_code`, month: sql`submitted_month`, time: sql`submitted_at`, where: sql`submitted_at is not null` };
 
 /** Confirmed work-log lines summed by the recipient's county and the line's month (`total` reads `w`). */
 const confirmedWork = (k: Keyed, total: SQL) => sql`select i.region_code, ${month(sql`w.date`)}, (${total})::float8, null::float8
@@ -93,22 +134,9 @@ const confirmedWork = (k: Keyed, total: SQL) => sql`select i.region_code, ${mont
 
 /** One entry per catalogue id: an indicator left out, or given no table, does not compile. */
 export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> } = {
-  referrals_up: {
-    dirtiedBy: [referrals],
-    sums: (k) => sql`select region_code, submitted_month, count(*)::float8, null::float8
-    from referrals where direction = 'up' and submitted_at is not null and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2`,
-  },
-  referrals_down: {
-    dirtiedBy: [referrals],
-    sums: (k) => sql`select region_code, submitted_month, count(*)::float8, null::float8
-    from referrals where direction = 'down' and submitted_at is not null and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2`,
-  },
-  down_up_ratio: {
-    dirtiedBy: [referrals],
-    sums: (k) => sql`select region_code, submitted_month,
-      (count(*) filter (where direction = 'down'))::float8, (count(*) filter (where direction = 'up'))::float8
-    from referrals where submitted_at is not null and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2`,
-  },
+  referrals_up: { dirtiedBy: [referrals], counts: { ...submitted, numerator: sql`direction = 'up'`, denominator: null } },
+  referrals_down: { dirtiedBy: [referrals], counts: { ...submitted, numerator: sql`direction = 'down'`, denominator: null } },
+  down_up_ratio: { dirtiedBy: [referrals], counts: { ...submitted, numerator: sql`direction = 'down'`, denominator: sql`direction = 'up'` } },
   reserved_slot_utilisation: {
     dirtiedBy: [slots, institutions],
     sums: (k) => sql`select i.region_code, ${month(sql`s.date`)}, sum(s.booked)::float8, sum(s.reserved)::float8
@@ -195,10 +223,11 @@ export const INDICATOR_SOURCES: { [E in CatalogueEntry as E["id"]]: SourceOf<E> 
   },
   referral_acceptance_median_h: {
     dirtiedBy: [referrals],
-    histogram: (k) => sql`select region_code, submitted_month,
-      least(${LAST_BUCKET}, floor(extract(epoch from accepted_at - submitted_at) / ${HISTOGRAM_BUCKET_HOURS * 3600}))::int, count(*)::int
-    from referrals where accepted_at is not null and submitted_at is not null and accepted_at >= submitted_at
-      and ${k(sql`region_code`, sql`submitted_month`, sql`submitted_at`)} group by 1, 2, 3`,
+    buckets: {
+      ...submitted,
+      where: sql`accepted_at is not null and submitted_at is not null and accepted_at >= submitted_at`,
+      bucket: sql`least(${LAST_BUCKET}, floor(extract(epoch from accepted_at - submitted_at) / ${HISTOGRAM_BUCKET_HOURS * 3600}))::int`,
+    },
   },
   within_county_rate: {
     dirtiedBy: [countyVisitStats],
@@ -333,6 +362,52 @@ export const dirtiedBy = (id: IndicatorId): string[] => TABLE_NAMES.get(id) ?? [
 
 /** Every table with a rollup trigger: the union of the `dirtiedBy` lists. */
 export const ROLLUP_SOURCE_TABLES = [...new Set([...TABLE_NAMES.values()].flat())].sort();
+
+/** The name of the one table a counted source counts (the first argument of its log). */
+const countedTable = (source: CountSource | BucketSource) => sql.raw(getTableName(source.dirtiedBy[0]));
+const counted = (c: CountSource["counts"]) => sql`${c.where} and (${c.numerator} or ${c.denominator ?? sql`false`})`;
+
+/**
+ * The (county, month, numerator, denominator) query of an entry, restricted by `k`: a sum's own,
+ * or a count's over its table. Null for a histogram or an engine.
+ */
+export function sumsQuery(source: IndicatorSource, k: Keyed): SQL | null {
+  if ("sums" in source) return source.sums(k);
+  if (!("counts" in source)) return null;
+  const c = source.counts;
+  return sql`select ${c.region}, ${c.month}, (count(*) filter (where ${c.numerator}))::float8,
+      ${c.denominator ? sql`(count(*) filter (where ${c.denominator}))::float8` : sql`null::float8`}
+    from ${countedTable(source)} where ${counted(c)} and ${k(c.region, c.month, c.time)} group by 1, 2`;
+}
+
+/** The (county, month, bucket, count) query of a median, restricted by `k`. Null for anything else. */
+export function histogramQuery(source: IndicatorSource, k: Keyed): SQL | null {
+  if ("histogram" in source) return source.histogram(k);
+  if (!("buckets" in source)) return null;
+  const b = source.buckets;
+  return sql`select ${b.region}, ${b.month}, ${b.bucket}, count(*)::int
+    from ${countedTable(source)} where ${b.where} and ${k(b.region, b.month, b.time)} group by 1, 2, 3`;
+}
+
+/**
+ * A counted entry's changes in `changes` (rows of its table's log, with `sign`) summed per county
+ * and month: (county, month, numerator, denominator) or (county, month, bucket, count).
+ */
+export function deltaQuery(source: CountSource | BucketSource, changes: SQL): SQL {
+  if ("buckets" in source) {
+    const b = source.buckets;
+    return sql`select ${b.region}, ${b.month}, ${b.bucket}, sum(sign)::int from ${changes} where ${b.where} group by 1, 2, 3`;
+  }
+  const c = source.counts;
+  return sql`select ${c.region}, ${c.month}, coalesce(sum(sign) filter (where ${c.numerator}), 0)::float8,
+      ${c.denominator ? sql`coalesce(sum(sign) filter (where ${c.denominator}), 0)::float8` : sql`null::float8`}
+    from ${changes} where ${counted(c)} group by 1, 2`;
+}
+
+/** The entries kept by delta, with their counted table's name. */
+export const COUNTED_SOURCES = SOURCE_ENTRIES.filter(
+  (entry): entry is [IndicatorId, CountSource | BucketSource] => "counts" in entry[1] || "buckets" in entry[1],
+);
 
 /** The indicators an engine judges. */
 export const ENGINE_SOURCES = SOURCE_ENTRIES.filter((entry): entry is [IndicatorId, EngineSource] => "judge" in entry[1]);

@@ -3,14 +3,27 @@ import { getTableName, sql } from "drizzle-orm";
 import { chinaMidnight } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
 import { chronicPatients } from "../db/schema.ts";
-import { inTransaction } from "../db/transaction.ts";
+import { inRepeatableRead } from "../db/transaction.ts";
 import { markAllCompliance, refreshCompliance } from "./compliance-facts.ts";
 import { recomputeEngineFacts } from "./engine-facts.ts";
-import { dirtiedBy, ENGINE_SOURCES, type Keyed, ROLLUP_SOURCE_TABLES, SOURCE_ENTRIES } from "./indicator-sources.ts";
+import {
+  COUNT_LOGS,
+  COUNTED_SOURCES,
+  deltaQuery,
+  dirtiedBy,
+  ENGINE_SOURCES,
+  histogramQuery,
+  type Keyed,
+  ROLLUP_SOURCE_TABLES,
+  SOURCE_ENTRIES,
+  sumsQuery,
+} from "./indicator-sources.ts";
 
 /** A dirty (county, month) and the table whose change made it dirty (`*`: every indicator). */
 type DirtyKey = { region: string; month: string; source: string };
-const readsFrom = (id: IndicatorId, key: DirtyKey) => key.source === "*" || dirtiedBy(id).includes(key.source);
+/** Counted indicators follow their table's changes by delta (foldDeltas): only `*` recounts them. */
+const BY_DELTA = new Set(COUNTED_SOURCES.map(([id]) => id));
+const readsFrom = (id: IndicatorId, key: DirtyKey) => key.source === "*" || (!BY_DELTA.has(id) && dirtiedBy(id).includes(key.source));
 /** Yearly figures count in December: a change in any month of the year moves its December. */
 const YEARLY = new Set(INDICATORS.filter((i) => i.yearly).map((i) => i.id));
 
@@ -42,23 +55,23 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
         and (${r}::text, ${m}::text) in (select region_code::text, ${month} from rollup_keys where source in (${sources}))`;
   };
   for (const [id, source] of SOURCE_ENTRIES) {
-    if (!("sums" in source)) continue;
     const k = keyed(id);
-    if (!k) continue;
+    const sums = k && sumsQuery(source, k);
+    if (!k || !sums) continue;
     await db.execute(sql`delete from indicator_rollups where indicator_id = ${id} and ${k(sql`region_code`, sql`month`)}`);
     await db.execute(sql`
       insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
-      select ${id}, f.region_code, f.month, f.num, f.den from (${source.sums(k)}) as f(region_code, month, num, den)
+      select ${id}, f.region_code, f.month, f.num, f.den from (${sums}) as f(region_code, month, num, den)
       where f.region_code is not null`);
   }
   for (const [id, source] of SOURCE_ENTRIES) {
-    if (!("histogram" in source)) continue;
     const k = keyed(id);
-    if (!k) continue;
+    const histogram = k && histogramQuery(source, k);
+    if (!k || !histogram) continue;
     await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and ${k(sql`region_code`, sql`month`)}`);
     await db.execute(sql`
       insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
-      select ${id}, f.region_code, f.month, f.bucket, f.n from (${source.histogram(k)}) as f(region_code, month, bucket, n)
+      select ${id}, f.region_code, f.month, f.bucket, f.n from (${histogram}) as f(region_code, month, bucket, n)
       where f.region_code is not null`);
     // Province totals of the touched months, summed from their counties: a national or provincial
     // median then reads thousands of rows, not millions.
@@ -75,17 +88,69 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
 }
 
 /**
- * Applies what changed since the last refresh: takes the dirty pairs the triggers recorded and
- * recomputes only those, in one transaction (a concurrent refresh waits, then finds nothing).
- * Returns how many (county, month) pairs were refreshed.
+ * Folds the logged changes of the counted tables into their indicators: per indicator, one
+ * statement adds the summed ±1s to the (county, month) rows, and rows whose counts fell to zero
+ * go (a rebuild has none). Histogram changes go to the counties and their province totals alike.
+ * Returns the (county, month) pairs touched, as `region/month`.
+ */
+async function foldDeltas(db: Db): Promise<Set<string>> {
+  const touched = new Set<string>();
+  for (const [table, log] of COUNT_LOGS) {
+    const changes = sql`${sql.identifier(`${getTableName(log)}_taken`)}`;
+    await db.execute(sql`create temp table ${changes} (like ${log}) on commit drop`);
+    const taken = (await db.execute(sql`with taken as (delete from ${log} returning *) insert into ${changes} select * from taken`)) as unknown as {
+      rowCount: number | null;
+      affectedRows?: number;
+    };
+    if (!(taken.rowCount ?? taken.affectedRows)) continue;
+    for (const [id, source] of COUNTED_SOURCES) {
+      if (getTableName(source.dirtiedBy[0]) !== table) continue;
+      const delta = deltaQuery(source, changes);
+      const pairs = "buckets" in source ? source.buckets : source.counts;
+      const keys = sql`(select ${pairs.region}, ${pairs.month} from ${changes})`;
+      if ("buckets" in source) {
+        await db.execute(sql`
+          insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
+          select ${id}, v.region, d.month, d.bucket, sum(d.n)::int from (${delta}) as d(region, month, bucket, n)
+          cross join lateral (values (d.region::text), (substr(d.region, 1, 2) || '0000')) as v(region)
+          where d.region is not null and d.month is not null group by 2, 3, 4
+          on conflict (indicator_id, region_code, month, bucket) do update set count = rollup_histograms.count + excluded.count`);
+        await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and count = 0 and month in (select ${pairs.month} from ${changes})`);
+      } else {
+        await db.execute(sql`
+          insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
+          select ${id}, d.region, d.month, d.num, d.den from (${delta}) as d(region, month, num, den) where d.region is not null and d.month is not null
+          on conflict (indicator_id, region_code, month) do update
+            set numerator = indicator_rollups.numerator + excluded.numerator, denominator = indicator_rollups.denominator + excluded.denominator`);
+        await db.execute(sql`delete from indicator_rollups where indicator_id = ${id} and numerator = 0 and coalesce(denominator, 0) = 0
+          and (region_code, month) in ${keys}`);
+      }
+    }
+    const pairs = (await db.execute(
+      sql`select distinct region_code as region, submitted_month as month from ${changes} where submitted_month is not null`,
+    )) as unknown as {
+      rows: { region: string; month: string }[];
+    };
+    for (const p of pairs.rows) touched.add(`${p.region}/${p.month}`);
+  }
+  return touched;
+}
+
+/**
+ * Applies what changed since the last refresh: folds the counted tables' logged changes in as
+ * deltas, and recomputes the dirty pairs the triggers recorded for everything else, in one
+ * transaction that sees one snapshot (changes committed meanwhile wait for the next refresh, so a
+ * recount never also gets their delta; a concurrent refresh fails on the rows this one took and
+ * is retried, then finds nothing). Returns how many (county, month) pairs were refreshed.
  */
 export async function refreshRollups(db: Db, today: Day): Promise<number> {
   // Verdicts first: a new verdict marks its county's months dirty for the step below.
   await refreshCompliance(db, today);
   // Reads call this first: when nothing changed, one cheap query and no write transaction.
-  const pending = (await db.execute(sql`select 1 from rollup_dirty limit 1`)) as unknown as { rows: unknown[] };
+  const logs = [...COUNT_LOGS.values()].map((log) => sql`union all (select 1 from ${log} limit 1)`);
+  const pending = (await db.execute(sql`(select 1 from rollup_dirty limit 1) ${sql.join(logs, sql` `)}`)) as unknown as { rows: unknown[] };
   if (pending.rows.length === 0) return 0;
-  return inTransaction(db, async (tx) => {
+  return inRepeatableRead(db, async (tx) => {
     // The keys go into a table of the transaction, counted by ANALYZE, so the planner hash-joins
     // thousands of them instead of looping (a JSON list was taken for a hundred rows).
     await tx.execute(sql`set local jit = off`);
@@ -105,8 +170,10 @@ export async function refreshRollups(db: Db, today: Day): Promise<number> {
           sql`, `,
         )})`)) as unknown as { rows: { name: string }[] };
     for (const { name } of unanalyzed.rows) await tx.execute(sql`analyze ${sql.identifier(name)}`);
+    const touched = await foldDeltas(tx);
     if (result.rows.length) await recompute(tx, result.rows, today);
-    return new Set(result.rows.map((r) => `${r.region}/${r.month}`)).size;
+    for (const r of result.rows) touched.add(`${r.region}/${r.month}`);
+    return touched.size;
   });
 }
 
@@ -114,8 +181,10 @@ export async function refreshRollups(db: Db, today: Day): Promise<number> {
 export async function rebuildRollups(db: Db, today: Day): Promise<void> {
   await markAllCompliance(db);
   await refreshCompliance(db, today);
-  await inTransaction(db, async (tx) => {
+  await inRepeatableRead(db, async (tx) => {
     await tx.execute(sql`delete from rollup_dirty`);
+    // The rebuild counts every change already made: the logged ones are in it.
+    for (const log of COUNT_LOGS.values()) await tx.execute(sql`delete from ${log}`);
     await tx.execute(sql`delete from indicator_rollups`);
     await tx.execute(sql`delete from rollup_histograms`);
     await recompute(tx, "all", today);

@@ -5,9 +5,11 @@ import type { Db } from "../db/connection.ts";
 import { rebuildRollups } from "../monitoring/rollups.ts";
 import type { PatientKeys } from "../patient-index.ts";
 
-/** Row counts of the national scale (the monitoring issue's figures); `small` is a thousandth of it. */
+/** Row counts of the national scale (the monitoring issue's figures); `medium` is a tenth of it, `small` a thousandth. */
 export const SCALES = {
   national: { institutionsPerCounty: 14, agreements: 2_000, dispatchesPerAgreement: 50, referrals: 10_000_000, visits: 5_000_000, people: 3_000_000 },
+  /** A tenth, to develop against while the national database generates. */
+  medium: { institutionsPerCounty: 14, agreements: 200, dispatchesPerAgreement: 50, referrals: 1_000_000, visits: 500_000, people: 300_000 },
   small: { institutionsPerCounty: 3, agreements: 20, dispatchesPerAgreement: 4, referrals: 10_000, visits: 5_000, people: 3_000 },
 } as const;
 export type Scale = keyof typeof SCALES;
