@@ -31,6 +31,7 @@ import { healthRoutes } from "./health-routes.ts";
 import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { asOpenApi } from "./http/openapi.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
+import { rateLimitStore } from "./http/rate-limit-store.ts";
 import { registerSameOriginCheck } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { validatorCompiler } from "./http/validation.ts";
@@ -132,6 +133,8 @@ export async function buildApp({
   await app.register(fastifyRateLimit, {
     global: false,
     hook: "preHandler",
+    // Counted in the database: every server process of `serve --workers` counts the same attempts.
+    store: rateLimitStore(db),
     errorResponseBuilder: (_request, context) =>
       new DomainError("rate_limited", `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`, [], { seconds: Math.ceil(context.ttl / 1000) }),
   });

@@ -8,7 +8,7 @@ import { type Config, DEFAULT_DEMO_PASSWORD } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import { sessions, users } from "../db/schema.ts";
 import { errorResponses } from "../http/schemas.ts";
-import { claimAccountAttempt, clearAccountFailures, lockedOut, UnknownNameLockout } from "./lockout.ts";
+import { claimAccountAttempt, claimUnknownName, clearAccountFailures, lockedOut } from "./lockout.ts";
 import { MeSchema, me } from "./me.ts";
 import { passwordRoutes } from "./password-routes.ts";
 import { verifyPassword } from "./passwords.ts";
@@ -24,8 +24,6 @@ const LoginBody = Type.Object(
 );
 
 export function authRoutes(db: Db, config: Config, now: Clock = systemClock): FastifyPluginAsyncTypebox {
-  // Names without an account are locked like accounts, in memory (see lockout.ts).
-  const unknownNames = new UnknownNameLockout();
   return async (app) => {
     app.post(
       "/auth/login",
@@ -50,7 +48,8 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
         const { password } = request.body;
         const at = now();
         const [user] = await db.select().from(users).where(eq(users.username, username));
-        const wait = user ? await claimAccountAttempt(db, user.id, at) : unknownNames.claim(username, at);
+        // Names without an account are locked like accounts (lockout.ts), in every server process.
+        const wait = user ? await claimAccountAttempt(db, user.id, at) : await claimUnknownName(db, config.dataKey, username, at);
         if (wait !== null) throw lockedOut(reply, wait);
         const matches = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
         // The published demo password opens nothing in production, even on accounts seeded with it before.

@@ -55,3 +55,34 @@ export const apiTokens = pgTable("api_tokens", {
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
+
+/**
+ * The HTTP rate limits' counters (http/rate-limit-store.ts): one row per limited route and client
+ * address, in the database so that every server process counts the same attempts. Expired rows are
+ * swept by a job.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    resetsAt: timestamp("resets_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("rate_limit_hits_resets_idx").on(t.resetsAt)],
+);
+
+/**
+ * Failed sign-ins under names that have no account (auth/lockout.ts), locked on the same schedule as
+ * an account's `failed_logins`, so a 429 never tells whether a name exists — with any number of
+ * server processes. Names are kept as a keyed hash (people type passwords into the name field).
+ */
+export const unknownSignInNames = pgTable(
+  "unknown_sign_in_names",
+  {
+    nameHash: text("name_hash").primaryKey(),
+    failures: integer("failures").notNull(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("unknown_sign_in_names_last_idx").on(t.lastFailedAt)],
+);
