@@ -43,7 +43,7 @@ export function newLocalId(): string {
 }
 
 /** How a merged record leads to the one it was merged into; chains are refused at merge time, the limit guards the loop. */
-const MAX_MERGE_HOPS = 8;
+export const MAX_MERGE_HOPS = 8;
 
 /** The record a patient id stands for now: itself, or the record it was merged into. */
 export async function livePatientId(db: Db, id: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 import { DomainError, type Principal, type Role } from "@medbridge/core";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { builtOnce } from "../db/built-once.ts";
 import type { Db } from "../db/connection.ts";
 import { apiTokens, sessions, users } from "../db/schema.ts";
 import { API_TOKEN_PREFIX, SESSION_COOKIE, sha256 } from "./tokens.ts";
@@ -62,13 +63,17 @@ async function resolveCaller(db: Db, request: FastifyRequest): Promise<Caller> {
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const [row] = await db
-    .select(principalColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(cookie)), gt(sessions.expiresAt, new Date())));
+  const [row] = await sessionCaller(db, { tokenHash: sha256(cookie), now: new Date().toISOString() });
   return toCaller(row);
 }
+
+/** Every request with a cookie asks this: its text is built once (db/built-once.ts). */
+const sessionCaller = builtOnce<Row>(
+  () => sql`select u.id as "userId", u.username, u.role, u.region_code as "regionCode", u.institution_id as "institutionId", u.active,
+      u.must_change_password as "mustChangePassword"
+    from ${sessions} s join ${users} u on u.id = s.user_id
+    where s.token_hash = ${sql.placeholder("tokenHash")} and s.expires_at > ${sql.placeholder("now")}`,
+);
 
 /** Resolves who is calling on every request; routes not marked public answer 401 without one. */
 export function registerPrincipal(app: FastifyInstance, db: Db): void {

@@ -26,22 +26,31 @@ export async function notify(db: Db, institutionId: string, kind: NotificationKi
  * The two inserts of a notification, for callers that send them inside a statement of their own
  * (data-modifying CTEs must sit at the top level, so they cannot nest).
  */
-export function notifyStatements(institutionId: string, kind: NotificationKind, referral: { id: string; status: string; priority: string }): [SQL, SQL] {
-  const event = `referral.${kind}`;
-  return statements(institutionId, kind, referral.id, { event, referralId: referral.id, status: referral.status, priority: referral.priority });
+function notifyStatements(institutionId: string, kind: NotificationKind, referral: { id: string; status: string; priority: string }): [SQL, SQL] {
+  return notificationInserts(institutionId, kind, referral.id, `referral.${kind}`, referralNotificationPayload(kind, referral));
 }
 
-/** The notification row and the webhook delivery (only when the institution has a webhook): the one way both are written. */
-function statements(
-  institutionId: string,
+/** What a webhook hears of a referral event (as JSON text): ids and states, never patient details. */
+export function referralNotificationPayload(kind: NotificationKind, referral: { id: string; status: string; priority: string }): string {
+  return JSON.stringify({ event: `referral.${kind}`, referralId: referral.id, status: referral.status, priority: referral.priority });
+}
+
+/**
+ * The notification row and the webhook delivery (only when the institution has a webhook): the one
+ * way both are written. The ids and the payload may be Drizzle placeholders (a statement built
+ * once, db/built-once.ts); the kind and the event are fixed by the statement.
+ */
+export function notificationInserts(
+  institutionId: unknown,
   kind: NotificationKind | SessionNotificationKind,
-  referralId: string | null,
-  payload: { event: string; [field: string]: string },
+  referralId: unknown,
+  event: string,
+  payload: unknown,
 ): [SQL, SQL] {
   return [
     sql`insert into ${notifications} (institution_id, referral_id, kind, title) values (${institutionId}, ${referralId}, ${kind}, ${TITLES[kind]})`,
     sql`insert into ${webhookDeliveries} (institution_id, event, payload)
-        select institution_id, ${payload.event}, ${JSON.stringify(payload)}::jsonb from ${webhooks} where institution_id = ${institutionId}`,
+        select institution_id, ${event}, ${payload}::jsonb from ${webhooks} where institution_id = ${institutionId}`,
   ];
 }
 
@@ -57,6 +66,7 @@ export async function notifySession(
   session: { id: string; status: string; kind: string },
 ): Promise<void> {
   const event = kind.replace("_", ".");
-  const [notification, delivery] = statements(institutionId, kind, null, { event, sessionId: session.id, status: session.status, sessionKind: session.kind });
+  const payload = JSON.stringify({ event, sessionId: session.id, status: session.status, sessionKind: session.kind });
+  const [notification, delivery] = notificationInserts(institutionId, kind, null, event, payload);
   await db.execute(sql`with notified as (${notification}) ${delivery}`);
 }

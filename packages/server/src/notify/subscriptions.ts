@@ -42,15 +42,39 @@ export const creatorStillSpeaks: SQL = sql`exists (select 1 from ${users} u wher
  * once that account is disabled, moved to another institution or no longer a coordinator (nor the
  * national admin), it hears of nothing more — not even a ping of what it may no longer read.
  */
-export function referralChangeStatement(change: ReferralChange): SQL {
+function referralChangeStatement(change: ReferralChange): SQL {
   const unseenByOwner = change.status === "draft" || (change.from === "draft" && change.status === "cancelled");
-  const payload = JSON.stringify({ referralId: change.id, status: change.status });
+  return changeDeliveries({
+    ...change,
+    event: `referral.${change.status}`,
+    payload: referralChangePayload(change),
+    seenByOwner: !unseenByOwner,
+  });
+}
+
+/** What a subscription hears of a change (as JSON text): the referral's id and its new status. */
+export function referralChangePayload(change: { id: string; status: string }): string {
+  return JSON.stringify({ referralId: change.id, status: change.status });
+}
+
+/**
+ * The insert itself. Its values may be Drizzle placeholders (the referral create's statement is
+ * built once, db/built-once.ts); whether the owner hears of it is fixed by the statement.
+ */
+export function changeDeliveries(v: {
+  event: unknown;
+  payload: unknown;
+  status: unknown;
+  fromInstitutionId: unknown;
+  toInstitutionId: unknown;
+  seenByOwner: boolean;
+}): SQL {
   return sql`insert into ${webhookDeliveries} (institution_id, subscription_id, event, payload)
-    select s.institution_id, s.id, ${`referral.${change.status}`}, ${payload}::jsonb from ${fhirSubscriptions} s
-    where s.status = 'active' and s.institution_id in (${change.fromInstitutionId}, ${change.toInstitutionId})
-      and (s.filter_owner is null or (s.filter_owner = ${change.toInstitutionId} and ${sql.raw(unseenByOwner ? "false" : "true")}))
-      and (s.filter_requester is null or s.filter_requester = ${change.fromInstitutionId})
-      and (s.filter_statuses is null or ${change.status} = any(s.filter_statuses))
+    select s.institution_id, s.id, ${v.event}, ${v.payload}::jsonb from ${fhirSubscriptions} s
+    where s.status = 'active' and s.institution_id in (${v.fromInstitutionId}, ${v.toInstitutionId})
+      and (s.filter_owner is null or (s.filter_owner = ${v.toInstitutionId} and ${sql.raw(v.seenByOwner ? "true" : "false")}))
+      and (s.filter_requester is null or s.filter_requester = ${v.fromInstitutionId})
+      and (s.filter_statuses is null or ${v.status} = any(s.filter_statuses))
       and ${creatorStillSpeaks}`;
 }
 

@@ -30,23 +30,25 @@ import {
   WORKLIST_VIEWS,
   worklistSearch,
 } from "@medbridge/core";
-import { and, asc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
-import { type Actor, audit, auditInsert } from "../audit.ts";
+import { type Actor, audit } from "../audit.ts";
 import { chinaDay } from "../clock.ts";
-import { decrypt } from "../crypto.ts";
+import { decrypt, lookupHash } from "../crypto.ts";
+import { builtOnce } from "../db/built-once.ts";
 import type { Db } from "../db/connection.ts";
-import { paged } from "../db/paging.ts";
+import { partSlices } from "../db/paging.ts";
 import { beds, institutions, referralEvents, referrals, slots } from "../db/schema.ts";
 import { likeContains } from "../db/search.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { FOLLOW_UP_WITHIN_DAYS, type LandDischarge, openFollowUp } from "../follow-ups.ts";
 import { PageQuery, StringEnum, Text, Uuid } from "../http/schemas.ts";
-import { type NotificationKind, notify, notifyStatements } from "../notify/notify.ts";
-import { referralChanged, referralChangeStatement } from "../notify/subscriptions.ts";
+import { type NotificationKind, notify, referralNotificationPayload } from "../notify/notify.ts";
+import { referralChanged, referralChangePayload } from "../notify/subscriptions.ts";
 import { indexPatient, type PatientKeys, sealIdNumber } from "../patient-index.ts";
 import { HomeCounty, homeCountyProblems, PersonFields, personProblems } from "../patients.ts";
 import { AttachmentSchema, AttachmentsInput, decodeAttachments, listAttachments, storeAttachments } from "./attachments.ts";
+import { insertReferral } from "./create-statement.ts";
 import { bookUnit, unbookUnit } from "./pool.ts";
 
 export const PatientInput = Type.Object(
@@ -237,10 +239,7 @@ export async function createReferral(
   const errors: FieldError[] = personProblems(input.patient, now, "patient.");
   if (input.toInstitutionId === fromId)
     errors.push({ path: "toInstitutionId", code: "same_as", params: { other: "institution" }, message: "must be another institution" });
-  const rows = await db
-    .select({ id: institutions.id, name: institutions.name, kind: institutions.kind, regionCode: institutions.regionCode, active: institutions.active })
-    .from(institutions)
-    .where(sql`${institutions.id} in (${fromId}, ${input.toInstitutionId})`);
+  const rows = await referralSides(db, { from: fromId, to: input.toInstitutionId });
   const from = rows.find((r) => r.id === fromId);
   const to = rows.find((r) => r.id === input.toInstitutionId);
   if (!to?.active) errors.push({ path: "toInstitutionId", code: "not_found", params: { entity: "institution" }, message: "no such active institution" });
@@ -259,64 +258,84 @@ export async function createReferral(
   errors.push(...attachments.errors);
   if (errors.length) throw invalid(errors);
   const regionCode = (from as { regionCode: string }).regionCode;
-  const patientId = indexedPatientId ?? (await indexPatient(db, keys, input.patient));
-  const sealed = sealIdNumber(keys.dataKey, input.patient.idNumber);
-  const booked = input.slotId
-    ? await bookUnit(db, "slot", input.slotId, input.toInstitutionId)
-    : input.bedId
-      ? await bookUnit(db, "bed", input.bedId, input.toInstitutionId)
-      : null;
   const submitted = input.submit ?? false;
-  // The id is made here so that the event, the notification and the audit entry ride in the same
-  // statement as the referral (data-modifying CTEs): one round trip on the busiest write.
-  const id = randomUUID();
-  const sideEffects: SQL[] = [
-    db
-      .insert(referralEvents)
-      .values({
-        referralId: id,
-        at: now,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: submitted ? "submit" : "create",
-        fromStatus: null,
-        toStatus: submitted ? "submitted" : "draft",
-      })
-      .getSQL(),
-    // The audit keeps who referred whom, never the ID number itself.
-    auditInsert(db, actor, [
-      {
-        action: "create",
-        entity: "referral",
-        entityId: id,
-        regionCode,
-        after: { direction: input.direction, priority: input.priority, toInstitutionId: input.toInstitutionId, submitted },
-      },
-    ]).getSQL(),
-    ...(submitted ? notifyStatements(input.toInstitutionId, "incoming", { id, status: "submitted", priority: input.priority }) : []),
-    // Hospital systems subscribed to this referral's sides hear of it (FHIR Subscription on Task).
-    referralChangeStatement({ id, from: null, status: submitted ? "submitted" : "draft", fromInstitutionId: fromId, toInstitutionId: input.toInstitutionId }),
-  ];
-  const [row] = await db
-    .with(...sideEffects.map((statement, i) => db.$with(`side_effect_${i}`, {}).as(statement)))
-    .insert(referrals)
-    .values({
+  const person = input.patient;
+  // A booking or files add statements: then all of it is one transaction. Without them the create
+  // is one statement (create-statement.ts), atomic on its own.
+  const needsTransaction = Boolean(input.slotId || input.bedId || attachments.decoded.length);
+  return maybeInTransaction(db, needsTransaction, async (tx) => {
+    // Without an ID number the index draws a local identifier (retried on a clash) first.
+    const givenPatientId = indexedPatientId ?? (person.idNumber ? null : await indexPatient(tx, keys, person));
+    const booked = input.slotId
+      ? await bookUnit(tx, "slot", input.slotId, input.toInstitutionId)
+      : input.bedId
+        ? await bookUnit(tx, "bed", input.bedId, input.toInstitutionId)
+        : null;
+    // The id is made here so that the event, the notification and the audit entry can name it.
+    const id = randomUUID();
+    const status = submitted ? "submitted" : "draft";
+    // The index's record and the referral each keep their own ciphertext of the number.
+    const forIndex = givenPatientId ? { cipher: null } : sealIdNumber(keys.dataKey, person.idNumber);
+    const sealed = sealIdNumber(keys.dataKey, person.idNumber);
+    const slaAt = submitted ? slaDeadline(now, input.priority) : null;
+    const patientId = await insertReferral(tx, submitted, {
+      id,
+      now: now.toISOString(),
+      actorId: actor.id,
+      actorName: actor.name,
+      requestId: actor.requestId,
+      regionCode,
+      provinceCode: provinceOf(regionCode),
+      audit: JSON.stringify({ direction: input.direction, priority: input.priority, toInstitutionId: input.toInstitutionId, submitted }),
+      notification: referralNotificationPayload("incoming", { id, status, priority: input.priority }),
+      change: referralChangePayload({ id, status }),
+      fromInstitutionId: fromId,
+      toInstitutionId: input.toInstitutionId,
+      fromUserId: principal.userId,
+      givenPatientId,
+      idHash: person.idNumber && !givenPatientId ? lookupHash(keys.indexKey, person.idNumber) : null,
+      idCipher: forIndex.cipher,
+      idMasked: sealed.masked,
+      patientIdCipher: sealed.cipher,
+      patientName: person.name.trim(),
+      patientSex: person.sex,
+      patientBirthDate: person.birthDate,
+      patientPhone: person.phone ?? null,
+      patientHomeCounty: person.homeCounty ?? null,
+      direction: input.direction,
+      priority: input.priority,
+      department: input.department.trim(),
+      reasonIcd10: input.reason.icd10,
+      reasonText: input.reason.text.trim(),
+      summary: input.summary ?? null,
+      slotId: input.slotId ?? null,
+      bedId: input.bedId ?? null,
+      parentId: input.parentId ?? null,
+      // The Clock's time, like the submission and every transition (the database's now() is the
+      // transaction's start: a referral created submitted looked changed before it was submitted).
+      submittedAt: submitted ? now.toISOString() : null,
+      slaDeadline: slaAt ? slaAt.toISOString() : null,
+    });
+    await storeAttachments(tx, id, attachments.decoded);
+    // The answer is built from what was inserted: no read back.
+    const created: Row = {
       id,
       direction: input.direction,
       priority: input.priority,
-      status: submitted ? "submitted" : "draft",
+      status,
       fromInstitutionId: fromId,
-      fromUserId: principal.userId,
+      fromInstitutionName: from?.name ?? "",
       toInstitutionId: input.toInstitutionId,
+      toInstitutionName: to?.name ?? "",
       department: input.department.trim(),
       patientId,
-      patientName: input.patient.name.trim(),
-      patientSex: input.patient.sex,
-      patientBirthDate: input.patient.birthDate,
+      patientName: person.name.trim(),
+      patientSex: person.sex,
+      patientBirthDate: person.birthDate,
       patientIdCipher: sealed.cipher,
       patientIdMasked: sealed.masked,
-      patientPhone: input.patient.phone ?? null,
-      patientHomeCounty: input.patient.homeCounty ?? null,
+      patientPhone: person.phone ?? null,
+      patientHomeCounty: person.homeCounty ?? null,
       reasonIcd10: input.reason.icd10,
       reasonText: input.reason.text.trim(),
       summary: input.summary ?? null,
@@ -324,25 +343,23 @@ export async function createReferral(
       bedId: input.bedId ?? null,
       parentId: input.parentId ?? null,
       submittedAt: submitted ? now : null,
-      // The Clock's time, like the submission and every transition (the database's now() is the
-      // transaction's start: a referral created submitted looked changed before it was submitted).
+      slaDeadline: slaAt,
       createdAt: now,
-      updatedAt: now,
-      slaDeadline: submitted ? slaDeadline(now, input.priority) : null,
-      regionCode,
-      provinceCode: provinceOf(regionCode),
-    })
-    .returning();
-  const inserted = row as typeof referrals.$inferSelect;
-  await storeAttachments(db, id, attachments.decoded);
-  const created: Row = {
-    ...inserted,
-    fromInstitutionName: from?.name ?? "",
-    toInstitutionName: to?.name ?? "",
-    bookingUnit: booked?.unit ?? null,
-    bookingDate: booked?.date ?? null,
-  };
-  return { ...toApi(created, principal, keys.dataKey), attachments: await listAttachments(db, id, attachments.decoded.length > 0) };
+      bookingUnit: booked?.unit ?? null,
+      bookingDate: booked?.date ?? null,
+    };
+    return { ...toApi(created, principal, keys.dataKey), attachments: await listAttachments(tx, id, attachments.decoded.length > 0) };
+  });
+}
+
+/** The two institutions of a new referral (every create asks: its text is built once). */
+const referralSides = builtOnce<{ id: string; name: string; kind: string; regionCode: string; active: boolean }>(
+  () => sql`select id, name, kind, region_code as "regionCode", active from ${institutions} where id in (${sql.placeholder("from")}, ${sql.placeholder("to")})`,
+);
+
+/** `work` in a transaction when it needs one, else on `db` as it is. */
+function maybeInTransaction<T>(db: Db, needed: boolean, work: (tx: Db) => Promise<T>): Promise<T> {
+  return needed ? inTransaction(db, work) : work(db);
 }
 
 /** A referral as the API shows it, with its institutions' names and booked unit (the FHIR door reads the same). */
@@ -460,6 +477,26 @@ async function downReferralOf(db: Db, row: Row): Promise<string | null> {
 }
 
 /**
+ * The parts of a worklist in display order (core/referral/worklist.ts), each with its statuses and
+ * an order of plain columns: the ones to answer (green channel first, then the SLA deadline soonest),
+ * each other open status by booked visit soonest, then every other status (the finished ones)
+ * together, latest first. Ties go by priority, age, id, so the order is total.
+ */
+function worklistParts(open: readonly string[], others: string[]): { statuses: string[]; order: SQL[] }[] {
+  const visit = sql`${columns.bookingDate} nulls last`;
+  return [
+    ...open.map((status) => ({
+      statuses: [status],
+      order:
+        status === "submitted"
+          ? [asc(referrals.priorityRank), asc(referrals.slaDeadline), visit, asc(referrals.createdAt), asc(referrals.id)]
+          : [visit, asc(referrals.priorityRank), asc(referrals.createdAt), asc(referrals.id)],
+    })),
+    { statuses: others, order: [desc(referrals.updatedAt), asc(referrals.priorityRank), asc(referrals.createdAt), asc(referrals.id)] },
+  ];
+}
+
+/**
  * The caller's worklist, incoming or outgoing, in the order to deal with it (core/referral/worklist.ts):
  * what still waits on someone first — the ones to answer (green channel first, then the SLA deadline
  * soonest), then those awaiting the patient (booked visit soonest) — then the finished ones, latest
@@ -469,46 +506,46 @@ export async function listReferrals(db: Db, principal: Principal, key: Buffer, q
   const mine = principal.institutionId;
   if (!mine) throw forbidden("worklists_for_institutions", "Worklists belong to institutions; officials see counts in the indicators");
   const open = OPEN_STATUSES[q.role];
-  const where: (SQL | undefined)[] = [
-    q.role === "incoming" ? eq(referrals.toInstitutionId, mine) : eq(referrals.fromInstitutionId, mine),
-    inArray(referrals.status, [...viewStatuses(q.role, q.view ?? "all")]),
-  ];
-  if (q.direction) where.push(eq(referrals.direction, q.direction));
-  if (q.status) where.push(eq(referrals.status, q.status));
-  if (q.priority) where.push(eq(referrals.priority, q.priority));
-  if (q.department) where.push(eq(referrals.department, q.department));
-  if (q.q !== undefined) where.push(await patientSearch(db, principal, key, mine, and(...where), q.q));
-  const condition = and(...where);
-  const isOpen = inArray(referrals.status, [...open]);
-  const waiting = sql`${referrals.status} = 'submitted'`;
-  const order = [
-    sql`case ${referrals.status} ${sql.join(
-      open.map((status, i) => sql`when ${status} then ${i}`),
-      sql` `,
-    )} else ${open.length} end`,
-    sql`case when ${waiting} then ${referrals.priorityRank} end`,
-    sql`case when ${waiting} then ${referrals.slaDeadline} end`,
-    // The booked unit is looked up for open rows only (CASE evaluates it lazily).
-    sql`case when ${isOpen} then ${columns.bookingDate} end nulls last`,
-    sql`case when not ${isOpen} then ${referrals.updatedAt} end desc`,
-    asc(referrals.priorityRank),
-    asc(referrals.createdAt),
-    asc(referrals.id),
-  ];
-  const result = await paged(
-    q.page,
-    q.pageSize,
-    db
-      .select(columns)
-      .from(referrals)
-      .where(condition)
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    () => db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(condition),
+  const side = q.role === "incoming" ? eq(referrals.toInstitutionId, mine) : eq(referrals.fromInstitutionId, mine);
+  const inView = viewStatuses(q.role, q.view ?? "all").filter((status) => !q.status || status === q.status);
+  const filters: SQL[] = [];
+  if (q.direction) filters.push(eq(referrals.direction, q.direction));
+  if (q.priority) filters.push(eq(referrals.priority, q.priority));
+  if (q.department) filters.push(eq(referrals.department, q.department));
+  if (q.q !== undefined) filters.push(await patientSearch(db, principal, key, mine, and(side, inArray(referrals.status, inView), ...filters), q.q));
+  // The list is made of parts, each in an order of plain columns: each open status on its own in its
+  // place, then the finished ones together. A part's query names its status with `=` (PostgreSQL
+  // before 17 reads no index in order past an IN on its second column), so the page of the ones to
+  // answer comes straight off referrals_incoming_idx (to, status, priority, SLA) and the finished
+  // ones off referrals_incoming_updated_idx, never by sorting every row. One count by status gives
+  // the total and where each part starts; only the parts the page reaches are read.
+  const counts = await db
+    .select({ status: referrals.status, n: sql<number>`count(*)::int` })
+    .from(referrals)
+    .where(and(side, inArray(referrals.status, inView), ...filters))
+    .groupBy(referrals.status);
+  const counted = new Map(counts.map((c) => [c.status, Number(c.n)]));
+  const parts = worklistParts(
+    open,
+    [...counted.keys()].filter((status) => !open.includes(status as never)),
+  );
+  const sizes = parts.map((part) => part.statuses.reduce((sum, status) => sum + (counted.get(status) ?? 0), 0));
+  const pages = await Promise.all(
+    partSlices(sizes, (q.page - 1) * q.pageSize, q.pageSize).map(({ part, offset, limit }) => {
+      const { statuses, order } = parts[part] as (typeof parts)[number];
+      const status = statuses.length === 1 ? eq(referrals.status, statuses[0] as string) : inArray(referrals.status, statuses);
+      return db
+        .select(columns)
+        .from(referrals)
+        .where(and(side, status, ...filters))
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset);
+    }),
   );
   // Lists never carry ID numbers in clear: the masked form is enough to tell patients apart.
-  return { ...result, items: result.items.map((r) => toApi(r, principal, key, true)) };
+  const items = pages.flat().map((r) => toApi(r, principal, key, true));
+  return { items, total: sizes.reduce((a, b) => a + b, 0), page: q.page, pageSize: q.pageSize };
 }
 
 /** An ID-number tail search decrypts at most this many candidates (those whose masked tail matches). */
