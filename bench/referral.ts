@@ -5,6 +5,11 @@
  * and exactly 50 successes on a slot of 50 units (no overbooking).
  *
  *   npx tsx bench/referral.ts postgres [historical]     npx tsx bench/referral.ts pglite 100000
+ *
+ * BENCH_KEEP=1 keeps the database (with what the create phases added); BENCH_REUSE=1 then opens it
+ * again without loading (its slots as left: the small one may be full), and BENCH_ONLY=worklist
+ * measures the worklists alone, so repeated runs read the same rows. BENCH_DB names the database,
+ * BENCH_PORT the server's port.
  */
 import { idCheckCharacter } from "@medbridge/core";
 import { sql } from "drizzle-orm";
@@ -19,23 +24,28 @@ import { summarise } from "./lib/stats.ts";
 const backend = (process.argv[2] ?? "postgres") as Backend;
 const HISTORY = Number(process.argv[3] ?? (backend === "postgres" ? 1_000_000 : 100_000));
 const PASSWORD = "bench-demo-password";
-const { database, env, cleanup } = await benchDatabase(backend, "medbridge_bench_referral");
+const reuse = backend === "postgres" && Boolean(process.env.BENCH_REUSE);
+const worklistOnly = process.env.BENCH_ONLY === "worklist";
+const { database, env, cleanup } = await benchDatabase(backend, process.env.BENCH_DB ?? "medbridge_bench_referral", reuse);
 await database.migrate();
-await ensureRegions(database.db);
-await seedDemo(database.db, { demo: PASSWORD, admin: "bench-admin-password" });
-
-const t0 = performance.now();
-await loadReferralHistory(database.db, HISTORY, ["completed", "completed", "completed", "rejected", "expired"], (line) => process.stdout.write(`${line}\n`));
-console.log(`loaded ${HISTORY} referrals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+if (!reuse) {
+  await ensureRegions(database.db);
+  await seedDemo(database.db, { demo: PASSWORD, admin: "bench-admin-password" });
+  const t0 = performance.now();
+  await loadReferralHistory(database.db, HISTORY, ["completed", "completed", "completed", "rejected", "expired"], (line) => process.stdout.write(`${line}\n`));
+  console.log(`loaded ${HISTORY} referrals in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
 const [ids] = (
   (await database.db.execute(sql`select (select id from institutions where name = '示例黄平人民医院') as county`)) as unknown as { rows: { county: string }[] }
 ).rows;
 // Two slots for the contention phases, in a department of their own: one too big to run out
 // (throughput of bookings that all update the same row) and one of 50 units (no overbooking).
 const slotDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-await database.db.execute(sql`
-  insert into slots (institution_id, department, date, reserved, province_code)
-  values (${ids?.county}, '压测科-大', ${slotDate}, 1000000, '520000'), (${ids?.county}, '压测科-小', ${slotDate}, 50, '520000')`);
+if (!reuse) {
+  await database.db.execute(sql`
+    insert into slots (institution_id, department, date, reserved, province_code)
+    values (${ids?.county}, '压测科-大', ${slotDate}, 1000000, '520000'), (${ids?.county}, '压测科-小', ${slotDate}, 50, '520000')`);
+}
 const slotIds = Object.fromEntries(
   (
     (await database.db.execute(sql`select department, id from slots where department like '压测科-%'`)) as unknown as {
@@ -45,7 +55,7 @@ const slotIds = Object.fromEntries(
 );
 await database.close();
 
-const server = await startServe(env, 18_400);
+const server = await startServe(env, Number(process.env.BENCH_PORT ?? 18_400));
 try {
   const doctor = await login(server.url, "gz.township.doctor", PASSWORD);
   const coordinator = await login(server.url, "gz.county.coord", PASSWORD);
@@ -66,38 +76,42 @@ try {
       });
     };
   // create + submit, 50 clients
-  const created = await closedLoop({
-    clients: 50,
-    seconds: 20,
-    nextUrl: () => `${server.url}/api/v1/referrals`,
-    headers: { cookie: doctor, "content-type": "application/json" },
-    method: "POST",
-    body: body(),
-  });
-  console.log(
-    JSON.stringify({
-      figure: "create+submit",
-      backend,
-      history: HISTORY,
+  if (!worklistOnly) {
+    const created = await closedLoop({
       clients: 50,
-      ...summarise(created.latencies, created.seconds),
-      errors: created.errors,
-    }),
-  );
-  const worklist = await closedLoop({
-    clients: 10,
-    seconds: 15,
-    nextUrl: () => `${server.url}/api/v1/referrals?role=incoming&status=submitted`,
-    headers: { cookie: coordinator },
-  });
-  console.log(
-    JSON.stringify({ figure: "incoming worklist page", backend, clients: 10, ...summarise(worklist.latencies, worklist.seconds), errors: worklist.errors }),
-  );
-  // Booking under contention: 50 clients create referrals that each book a unit of the same slot.
-  for (const [department, seconds] of [
-    ["压测科-大", 10],
-    ["压测科-小", 5],
+      seconds: 20,
+      nextUrl: () => `${server.url}/api/v1/referrals`,
+      headers: { cookie: doctor, "content-type": "application/json" },
+      method: "POST",
+      body: body(),
+    });
+    console.log(
+      JSON.stringify({
+        figure: "create+submit",
+        backend,
+        history: HISTORY,
+        clients: 50,
+        ...summarise(created.latencies, created.seconds),
+        errors: created.errors,
+      }),
+    );
+  }
+  // The page a filter on "submitted" gives, and the one the worklist opens with (web WorklistPage:
+  // what needs action, 20 a page).
+  for (const [figure, query] of [
+    ["incoming worklist page", "role=incoming&status=submitted"],
+    ["incoming worklist, needs action (the page's default)", "role=incoming&view=action&page=1&pageSize=20"],
   ] as const) {
+    const worklist = await closedLoop({ clients: 10, seconds: 15, nextUrl: () => `${server.url}/api/v1/referrals?${query}`, headers: { cookie: coordinator } });
+    console.log(JSON.stringify({ figure, backend, clients: 10, ...summarise(worklist.latencies, worklist.seconds), errors: worklist.errors }));
+  }
+  // Booking under contention: 50 clients create referrals that each book a unit of the same slot.
+  for (const [department, seconds] of worklistOnly
+    ? []
+    : ([
+        ["压测科-大", 10],
+        ["压测科-小", 5],
+      ] as const)) {
     const run = await closedLoop({
       clients: 50,
       seconds,

@@ -95,6 +95,24 @@ describe.each(BACKENDS)("referral worklists, search, booking and partners on %s"
     expect(all.items.slice(0, items.length).map((r) => r.id)).toEqual(ids);
   });
 
+  it("pages of 3 hold the same list as one page, across the parts of each side's worklist (open statuses, then finished)", async () => {
+    for (const [who, query] of [
+      ["gz.county.coord", "role=incoming"],
+      ["gz.township.doctor", "role=outgoing"],
+    ] as const) {
+      const whole = await list(who, query);
+      expect(new Set(whole.items.map((r) => r.status)).size).toBeGreaterThan(2);
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(whole.total / 3) + 1; page++) {
+        const part: { items: Item[]; total: number } = await ok(who, "GET", `/api/v1/referrals?${query}&pageSize=3&page=${page}`);
+        expect(part.total).toBe(whole.total);
+        expect(part.items.length).toBe(Math.max(0, Math.min(3, whole.total - (page - 1) * 3)));
+        paged.push(...part.items.map((r) => r.id));
+      }
+      expect(paged).toEqual(whole.items.map((r) => r.id));
+    }
+  });
+
   it("outgoing, needs action: the draft to send first, then what waits on the other side", async () => {
     const { items } = await list("gz.township.doctor", "role=outgoing&view=action");
     expect(items[0]?.id).toBe(made.draft);

@@ -117,6 +117,8 @@ export const referrals = pgTable(
     // a status filter, one for all statuses (a status in second place would break the order).
     index("referrals_incoming_idx").on(t.toInstitutionId, t.status, t.priorityRank, t.slaDeadline, t.createdAt),
     index("referrals_incoming_order_idx").on(t.toInstitutionId, t.priorityRank, t.slaDeadline, t.createdAt),
+    // The finished part of the incoming worklist, latest first (read backwards, finished statuses filtered).
+    index("referrals_incoming_updated_idx").on(t.toInstitutionId, t.updatedAt),
     index("referrals_from_status_idx").on(t.fromInstitutionId, t.status, t.createdAt),
     index("referrals_sla_idx").on(t.slaDeadline),
     index("referrals_region_idx").on(t.regionCode, t.createdAt),

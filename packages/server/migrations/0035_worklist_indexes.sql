@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_incoming_updated_idx" ON "referrals" USING btree ("to_institution_id","updated_at");
