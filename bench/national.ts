@@ -16,6 +16,7 @@ import { INDICATORS } from "../packages/core/src/index.ts";
 import { todayInChina } from "../packages/server/src/clock.ts";
 import { loadConfig } from "../packages/server/src/config.ts";
 import { rebuildRollups, refreshRollups } from "../packages/server/src/monitoring/rollups.ts";
+import { linkPatients } from "../packages/server/src/patient-linking.ts";
 import { ensureRegions } from "../packages/server/src/registry/regions-data.ts";
 import { seedDemo } from "../packages/server/src/seed/demo.ts";
 import { type Scale, seedNational } from "../packages/server/src/seed/national.ts";
@@ -36,6 +37,12 @@ const { database, env, cleanup } = await benchDatabase("postgres", process.env.B
 try {
   await database.migrate();
   if (!reuse) await generate();
+  // As `medbridge seed --scale` does (also a kept database generated before): else the server's
+  // first start links every referral to the patient index before it answers, far beyond startServe's wait.
+  const t0 = performance.now();
+  const linked = await linkPatients(database.db, loadConfig({}));
+  if (linked.referrals.linked + linked.chronicPatients.linked > 0)
+    print("patient linking", { referrals: linked.referrals.linked, registerPatients: linked.chronicPatients.linked, seconds: seconds(t0) });
 
   const size = (
     (await database.db.execute(sql`select pg_size_pretty(pg_database_size(current_database())) as size`)) as unknown as { rows: { size: string }[] }
@@ -142,5 +149,6 @@ async function generate() {
   const generation = seconds(t0);
   const rows = Object.values(summary).reduce((a, b) => a + b, 0);
   print("generator", { ...summary, seconds: generation, rowsPerSecond: Math.round(rows / generation) });
+
   for (const [step, s] of steps) if (s.rows > 1) print(`generator step ${step}`, { rows: s.rows });
 }

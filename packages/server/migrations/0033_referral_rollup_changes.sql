@@ -8,22 +8,26 @@ CREATE TABLE "referral_rollup_changes" (
 );
 --> statement-breakpoint
 -- Hand-written: the referrals trigger also logs the changed row's old (−1) and new (+1) counted
--- columns, which a refresh folds into the counted indicators as deltas. An update that leaves
--- those columns as they were would log a pair that cancels out, so it logs nothing. The dirty
--- mark stays for the indicators still recomputed (the out-of-county rate reads the receiver).
+-- columns, which a refresh folds into the counted indicators as deltas; the dirty mark stays for
+-- the indicators still recomputed (the out-of-county rate reads the receiver). An update that
+-- leaves every column a referral indicator reads as it was (a status, a note, the patient link —
+-- 10,000,000 rows at a first start) neither logs nor marks: test/indicator-sources.test.ts checks
+-- the list below against the columns the indicators' queries name.
 CREATE OR REPLACE FUNCTION rollup_dirty_referrals() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'UPDATE' OR (OLD.region_code, OLD.submitted_at, OLD.accepted_at, OLD.direction) IS DISTINCT FROM (NEW.region_code, NEW.submitted_at, NEW.accepted_at, NEW.direction) THEN
-    IF TG_OP <> 'INSERT' THEN
-      INSERT INTO referral_rollup_changes (sign, region_code, submitted_month, submitted_at, accepted_at, direction)
-      VALUES (-1, OLD.region_code, OLD.submitted_month, OLD.submitted_at, OLD.accepted_at, OLD.direction);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-      INSERT INTO referral_rollup_changes (sign, region_code, submitted_month, submitted_at, accepted_at, direction)
-      VALUES (1, NEW.region_code, NEW.submitted_month, NEW.submitted_at, NEW.accepted_at, NEW.direction);
-    END IF;
+  IF TG_OP = 'UPDATE' AND (OLD.region_code, OLD.submitted_at, OLD.accepted_at, OLD.direction, OLD.to_institution_id)
+                         IS NOT DISTINCT FROM (NEW.region_code, NEW.submitted_at, NEW.accepted_at, NEW.direction, NEW.to_institution_id) THEN
+    RETURN NULL;
   END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM rollup_mark(OLD.region_code, rollup_china_month(OLD.submitted_at), TG_TABLE_NAME); END IF;
-  IF TG_OP <> 'DELETE' THEN PERFORM rollup_mark(NEW.region_code, rollup_china_month(NEW.submitted_at), TG_TABLE_NAME); END IF;
+  IF TG_OP <> 'INSERT' THEN
+    INSERT INTO referral_rollup_changes (sign, region_code, submitted_month, submitted_at, accepted_at, direction)
+    VALUES (-1, OLD.region_code, OLD.submitted_month, OLD.submitted_at, OLD.accepted_at, OLD.direction);
+    PERFORM rollup_mark(OLD.region_code, rollup_china_month(OLD.submitted_at), TG_TABLE_NAME);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO referral_rollup_changes (sign, region_code, submitted_month, submitted_at, accepted_at, direction)
+    VALUES (1, NEW.region_code, NEW.submitted_month, NEW.submitted_at, NEW.accepted_at, NEW.direction);
+    PERFORM rollup_mark(NEW.region_code, rollup_china_month(NEW.submitted_at), TG_TABLE_NAME);
+  END IF;
   RETURN NULL;
 END $$;

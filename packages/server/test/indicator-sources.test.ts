@@ -1,5 +1,5 @@
 import { INDICATORS } from "@medbridge/core";
-import { getTableName, is, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, is, sql } from "drizzle-orm";
 import { PgDialect, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/db/connection.ts";
@@ -40,6 +40,28 @@ describe("indicator sources", () => {
       else expect(read, id).toEqual([...dirtiedBy(id)].sort());
     }
   });
+
+  it("compare, in the referrals trigger, every referral column the indicators read (an update of others is skipped)", async () => {
+    const database = await freshDatabase("pglite");
+    try {
+      const [fn] = (
+        (await database.db.execute(sql`select prosrc as body from pg_proc where proname = 'rollup_dirty_referrals'`)) as unknown as { rows: { body: string }[] }
+      ).rows;
+      const compared = /IF TG_OP = 'UPDATE' AND \(([^)]*)\)/.exec(fn?.body ?? "")?.[1] ?? "";
+      const all = () => sql`true`;
+      // `id` never changes; `submitted_month` is generated from `submitted_at`.
+      const columns = Object.values(getTableColumns(schema.referrals))
+        .map((c) => c.name)
+        .filter((c) => c !== "id" && c !== "submitted_month");
+      for (const [id, source] of SOURCE_ENTRIES) {
+        if (!dirtiedBy(id).includes("referrals")) continue;
+        const query = text(sumsQuery(source, all) ?? histogramQuery(source, all) ?? sql``);
+        for (const column of columns) if (new RegExp(`\\b${column}\\b`).test(query)) expect(compared, `${id} reads ${column}`).toContain(`OLD.${column}`);
+      }
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 
   it("list the register as a source of the control rate, which the new month marks under its name", () => {
     expect(dirtiedBy("htn_control_rate")).toContain("chronic_patients");

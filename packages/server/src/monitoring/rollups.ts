@@ -106,25 +106,33 @@ async function foldDeltas(db: Db): Promise<Set<string>> {
     for (const [id, source] of COUNTED_SOURCES) {
       if (getTableName(source.dirtiedBy[0]) !== table) continue;
       const delta = deltaQuery(source, changes);
-      const pairs = "buckets" in source ? source.buckets : source.counts;
-      const keys = sql`(select ${pairs.region}, ${pairs.month} from ${changes})`;
-      if ("buckets" in source) {
-        await db.execute(sql`
-          insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
-          select ${id}, v.region, d.month, d.bucket, sum(d.n)::int from (${delta}) as d(region, month, bucket, n)
-          cross join lateral (values (d.region::text), (substr(d.region, 1, 2) || '0000')) as v(region)
-          where d.region is not null and d.month is not null group by 2, 3, 4
-          on conflict (indicator_id, region_code, month, bucket) do update set count = rollup_histograms.count + excluded.count`);
-        await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and count = 0 and month in (select ${pairs.month} from ${changes})`);
-      } else {
-        await db.execute(sql`
-          insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
-          select ${id}, d.region, d.month, d.num, d.den from (${delta}) as d(region, month, num, den) where d.region is not null and d.month is not null
-          on conflict (indicator_id, region_code, month) do update
-            set numerator = indicator_rollups.numerator + excluded.numerator, denominator = indicator_rollups.denominator + excluded.denominator`);
-        await db.execute(sql`delete from indicator_rollups where indicator_id = ${id} and numerator = 0 and coalesce(denominator, 0) = 0
-          and (region_code, month) in ${keys}`);
-      }
+      // Rows whose count fell to zero go, found by the upsert itself (a scan for zeros over the
+      // touched months took 2 s of a 4 s refresh at a million referrals).
+      const emptied =
+        "buckets" in source
+          ? sql`with up as (
+              insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
+              select ${id}, v.region, d.month, d.bucket, sum(d.n)::int from (${delta}) as d(region, month, bucket, n)
+              cross join lateral (values (d.region::text), (substr(d.region, 1, 2) || '0000')) as v(region)
+              where d.region is not null and d.month is not null group by 2, 3, 4
+              on conflict (indicator_id, region_code, month, bucket) do update set count = rollup_histograms.count + excluded.count
+              returning region_code, month, bucket, count = 0 as empty)
+            select region_code as region, month, bucket from up where empty`
+          : sql`with up as (
+              insert into indicator_rollups (indicator_id, region_code, month, numerator, denominator)
+              select ${id}, d.region, d.month, d.num, d.den from (${delta}) as d(region, month, num, den) where d.region is not null and d.month is not null
+              on conflict (indicator_id, region_code, month) do update
+                set numerator = indicator_rollups.numerator + excluded.numerator, denominator = indicator_rollups.denominator + excluded.denominator
+              returning region_code, month, numerator = 0 and coalesce(denominator, 0) = 0 as empty)
+            select region_code as region, month, null::int as bucket from up where empty`;
+      const empty = ((await db.execute(emptied)) as unknown as { rows: { region: string; month: string; bucket: number | null }[] }).rows;
+      if (empty.length === 0) continue;
+      const keys = sql`jsonb_to_recordset(${JSON.stringify(empty)}::jsonb) as k(region text, month text, bucket int)`;
+      await db.execute(
+        "buckets" in source
+          ? sql`delete from rollup_histograms t using ${keys} where t.indicator_id = ${id} and t.region_code = k.region and t.month = k.month and t.bucket = k.bucket and t.count = 0`
+          : sql`delete from indicator_rollups t using ${keys} where t.indicator_id = ${id} and t.region_code = k.region and t.month = k.month and t.numerator = 0 and coalesce(t.denominator, 0) = 0`,
+      );
     }
     const pairs = (await db.execute(
       sql`select distinct region_code as region, submitted_month as month from ${changes} where submitted_month is not null`,
