@@ -51,6 +51,8 @@ export interface Config {
   db: { connectMs: number; statementMs: number; queryMs: number; idleInTransactionMs: number; startupMs: number };
   /** How long shutdown waits for requests in flight before exiting anyway (MEDBRIDGE_SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** Server processes `serve` runs (MEDBRIDGE_WORKERS or `--workers`); more than 1 needs PostgreSQL (cli/cluster.ts). */
+  workers: number;
 }
 
 /**
@@ -175,6 +177,14 @@ function dbLimits(env: NodeJS.ProcessEnv): Config["db"] {
   };
 }
 
+/** A count of server processes, from MEDBRIDGE_WORKERS or `serve --workers` (`name` says which, in the error). */
+export function workerCount(given: string, name: string): number {
+  const value = Number(given);
+  if (!/^\d+$/.test(given.trim()) || !Number.isSafeInteger(value) || value < 1 || value > 64)
+    throw new Error(`${name} must be a whole number of server processes from 1 to 64, got "${given}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -201,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: smsGateway(env, production, allow),
     db: dbLimits(env),
     shutdownTimeoutMs: millis(env, "MEDBRIDGE_SHUTDOWN_TIMEOUT_MS", 10_000),
+    workers: env.MEDBRIDGE_WORKERS ? workerCount(env.MEDBRIDGE_WORKERS, "MEDBRIDGE_WORKERS") : 1,
   };
 }

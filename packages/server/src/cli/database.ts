@@ -15,6 +15,11 @@ export interface OpenConfiguredOptions {
   serving?: boolean;
   /** Told what opening waits for ("Connecting to PostgreSQL at …"); standard error by default. */
   say?: (line: string) => void;
+  /**
+   * The database was migrated and prepared a moment ago by the process that started this one (a
+   * `serve --workers` primary): only the data key is checked, so N workers do not race N migrations.
+   */
+  prepared?: boolean;
 }
 
 /**
@@ -43,8 +48,9 @@ export async function openConfigured(options: OpenConfiguredOptions = {}): Promi
         await close();
       };
     }
-    await database.migrate();
+    if (!options.prepared) await database.migrate();
     await ensureDataKey(database.db, config.dataKey);
+    if (options.prepared) return database;
     await ensureRegions(database.db);
     await linkLegacyPatients(database, config, options.say ?? ((line) => console.error(line)));
     return database;

@@ -19,6 +19,8 @@ program
     return v;
   })
   .option("--demo", "seed the demo world at first start even in production (random passwords, changed at first sign-in)")
+  // Checked by serve (config.ts's workerCount, like MEDBRIDGE_WORKERS): a bad count exits 2 naming the option.
+  .option("--workers <count>", "server processes sharing the port, 1 to 64 (default MEDBRIDGE_WORKERS or 1); more than 1 needs DATABASE_URL")
   // Commands load what they need when they run, so `compliance check` does not pay for the server.
   .action(async (options) => (await import("./serve.ts")).serve(options));
 

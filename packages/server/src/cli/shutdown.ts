@@ -10,19 +10,20 @@ import { describeError } from "../logging.ts";
 export interface Shutdown {
   /** Registers what to undo; later steps run first. */
   add(name: string, step: () => unknown): void;
+  /**
+   * Shuts down as a signal would, when not already stopping (a `serve --workers` primary asks its
+   * workers this way: a Ctrl+C reaches them too, and a second signal would mean "exit now").
+   */
+  begin(reason: string): void;
 }
 
 export function shutdownOnSignals(deadlineMs: number, log: (line: string) => void = (line) => console.error(line)): Shutdown {
   const steps: { name: string; step: () => unknown }[] = [];
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log(`${signal} again: exiting now.`);
-      process.exit(1);
-    }
+  const begin = (reason: string) => {
     stopping = true;
     let current = "starting";
-    log(`${signal}: shutting down (at most ${deadlineMs / 1000} s)…`);
+    log(`${reason}: shutting down (at most ${deadlineMs / 1000} s)…`);
     setTimeout(() => {
       log(`Shutdown did not finish within ${deadlineMs / 1000} s (still: ${current}); exiting anyway.`);
       process.exit(1);
@@ -39,7 +40,19 @@ export function shutdownOnSignals(deadlineMs: number, log: (line: string) => voi
       process.exit(0);
     })();
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    begin(signal);
+  };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  return { add: (name, step) => steps.push({ name, step }) };
+  return {
+    add: (name, step) => steps.push({ name, step }),
+    begin: (reason) => {
+      if (!stopping) begin(reason);
+    },
+  };
 }
