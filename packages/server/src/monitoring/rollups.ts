@@ -23,7 +23,14 @@ import {
 type DirtyKey = { region: string; month: string; source: string };
 /** Counted indicators follow their table's changes by delta (foldDeltas): only `*` recounts them. */
 const BY_DELTA = new Set(COUNTED_SOURCES.map(([id]) => id));
-const readsFrom = (id: IndicatorId, key: DirtyKey) => key.source === "*" || (!BY_DELTA.has(id) && dirtiedBy(id).includes(key.source));
+/** The `rollup_dirty.source` values that make an indicator's pairs recomputed. */
+const recomputedOn = (id: IndicatorId) => (BY_DELTA.has(id) ? ["*"] : ["*", ...dirtiedBy(id)]);
+const readsFrom = (id: IndicatorId, key: DirtyKey) => recomputedOn(id).includes(key.source);
+const sourcesOf = (id: IndicatorId) =>
+  sql.join(
+    recomputedOn(id).map((x) => sql`${x}`),
+    sql`, `,
+  );
 /** Yearly figures count in December: a change in any month of the year moves its December. */
 const YEARLY = new Set(INDICATORS.filter((i) => i.yearly).map((i) => i.id));
 
@@ -45,10 +52,7 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
     const last = yearly ? `${months.at(-1)?.slice(0, 4)}-12` : (months.at(-1) as string);
     const start = `${first}-01T00:00:00+08:00`;
     const after = chinaMidnight(addMonths(day(`${last}-01`), 1)).toISOString();
-    const sources = sql.join(
-      ["*", ...dirtiedBy(id)].map((x) => sql`${x}`),
-      sql`, `,
-    );
+    const sources = sourcesOf(id);
     const month = yearly ? sql`substr(month, 1, 4) || '-12'` : sql`month::text`;
     return (r, m, time) =>
       sql`${time ? sql`${time} >= ${start}::timestamptz and ${time} < ${after}::timestamptz and ` : sql``}${r} in (select region_code from rollup_keys where source in (${sources}))
@@ -75,8 +79,14 @@ async function recompute(db: Db, keys: DirtyKey[] | "all", today: Day): Promise<
       where f.region_code is not null`);
     // Province totals of the touched months, summed from their counties: a national or provincial
     // median then reads thousands of rows, not millions.
+    // Only the provinces and months of the keys this histogram was recomputed for: all the keys
+    // (a new month of the register in 1,720 counties) re-summed every province's month, 3 of 9 s.
     const touched =
-      keys === "all" ? sql`true` : sql`(substr(region_code, 1, 2), month::text) in (select substr(region_code, 1, 2), month::text from rollup_keys)`;
+      keys === "all"
+        ? sql`true`
+        : // The month list first, so the (indicator, month, region) index serves it: the pair test alone scanned every histogram row.
+          sql`month in (select month from rollup_keys where source in (${sourcesOf(id)}))
+            and (substr(region_code, 1, 2), month::text) in (select substr(region_code, 1, 2), month::text from rollup_keys where source in (${sourcesOf(id)}))`;
     await db.execute(sql`delete from rollup_histograms where indicator_id = ${id} and region_code like '__0000' and ${touched}`);
     await db.execute(sql`
       insert into rollup_histograms (indicator_id, region_code, month, bucket, count)
