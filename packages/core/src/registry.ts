@@ -13,6 +13,19 @@ export const INSTITUTION_KINDS = [
 ] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
+/** Level of care: a referral up must go to a higher level, down to a lower one. */
+export const CARE_LEVEL: Record<InstitutionKind, number> = {
+  village_clinic: 0,
+  township_health_center: 1,
+  community_health_center: 1,
+  county_hospital: 2,
+  county_tcm_hospital: 2,
+  secondary_hospital: 2,
+  tertiary_hospital: 3,
+  regional_medical_center: 3,
+  national_medical_center: 4,
+};
+
 /** Kinds that sit at county level or below (count for grassroots service, capability assessment). */
 export const COUNTY_OR_LOWER_KINDS: readonly InstitutionKind[] = [
   "county_hospital",

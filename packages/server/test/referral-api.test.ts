@@ -238,6 +238,15 @@ describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
     const before = await Promise.all(["referrals", "slots", "referral_events"].map(count));
     const attachmentsBefore = await count("referral_attachments");
     const path = async (who: string, url: string, payload: object) => json(await call(who, "POST", url, payload)).errors?.map((e: { path: string }) => e.path);
+    // The create statement checks the institutions itself: a refused one must not index the patient
+    // nor notify anyone (its side effects hang on the inserted row).
+    const sideEffectsBefore = await Promise.all(["patients", "notifications", "webhook_deliveries"].map(count));
+    const newcomer = { ...referral().patient, birthDate: "1950-01-01", idNumber: idNumber("1950-01-01") };
+    expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ patient: newcomer, direction: "down" }))).toEqual(["direction"]);
+    expect(
+      await path("gz.township.doctor", "/api/v1/referrals", referral({ patient: newcomer, toInstitutionId: "00000000-0000-4000-8000-000000000000" })),
+    ).toEqual(["toInstitutionId"]);
+    expect(await Promise.all(["patients", "notifications", "webhook_deliveries"].map(count))).toEqual(sideEffectsBefore);
     expect(await path("gz.township.doctor", "/api/v1/referrals", referral({ toInstitutionId: "00000000-0000-4000-8000-000000000000" }))).toContain(
       "toInstitutionId",
     );

@@ -1,4 +1,4 @@
-import { type InstitutionKind, invalid, type Priority, type ReferralStatus } from "@medbridge/core";
+import { CARE_LEVEL, type InstitutionKind, invalid, type Priority, type ReferralStatus } from "@medbridge/core";
 import type { CodeableConcept, ServiceRequest } from "@medplum/fhirtypes";
 import { eq, sql } from "drizzle-orm";
 import { requireAccessTo } from "../access.ts";
@@ -8,7 +8,7 @@ import { institutions, patients } from "../db/schema.ts";
 import { toFieldErrors } from "../http/validation.ts";
 import { livePatientId } from "../patient-index.ts";
 import type { PersonInput } from "../patients.ts";
-import { createReferral, LEVEL, ReferralInput } from "../referral/referrals.ts";
+import { createReferral, ReferralInput } from "../referral/referrals.ts";
 import { coding, systemUrl } from "./code-systems.ts";
 import { inInteraction } from "./fhir-http.ts";
 import { FhirError, issue, type PathMap, withPaths } from "./outcome.ts";
@@ -200,7 +200,7 @@ async function inferredDirection(ctx: FhirContext, toId: string): Promise<"up" |
   const from = ctx.principal.institutionId;
   if (!from) return "up";
   const rows = await ctx.db.select({ id: institutions.id, kind: institutions.kind }).from(institutions).where(sql`${institutions.id} in (${from}, ${toId})`);
-  const level = (id: string) => LEVEL[rows.find((r) => r.id === id)?.kind as InstitutionKind] ?? 0;
+  const level = (id: string) => CARE_LEVEL[rows.find((r) => r.id === id)?.kind as InstitutionKind] ?? 0;
   return level(toId) < level(from) ? "down" : "up";
 }
 

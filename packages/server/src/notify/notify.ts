@@ -46,11 +46,13 @@ export function notificationInserts(
   referralId: unknown,
   event: string,
   payload: unknown,
+  /** A condition of the statement they sit in (the create's: the referral was inserted). */
+  when: SQL = sql`true`,
 ): [SQL, SQL] {
   return [
-    sql`insert into ${notifications} (institution_id, referral_id, kind, title) values (${institutionId}, ${referralId}, ${kind}, ${TITLES[kind]})`,
+    sql`insert into ${notifications} (institution_id, referral_id, kind, title) select ${institutionId}, ${referralId}, ${kind}, ${TITLES[kind]} where ${when}`,
     sql`insert into ${webhookDeliveries} (institution_id, event, payload)
-        select institution_id, ${event}, ${payload}::jsonb from ${webhooks} where institution_id = ${institutionId}`,
+        select institution_id, ${event}, ${payload}::jsonb from ${webhooks} where institution_id = ${institutionId} and ${when}`,
   ];
 }
 

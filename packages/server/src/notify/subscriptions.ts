@@ -68,6 +68,8 @@ export function changeDeliveries(v: {
   fromInstitutionId: unknown;
   toInstitutionId: unknown;
   seenByOwner: boolean;
+  /** A condition of the statement it sits in (the create's: the referral was inserted). */
+  when?: SQL;
 }): SQL {
   return sql`insert into ${webhookDeliveries} (institution_id, subscription_id, event, payload)
     select s.institution_id, s.id, ${v.event}, ${v.payload}::jsonb from ${fhirSubscriptions} s
@@ -75,7 +77,7 @@ export function changeDeliveries(v: {
       and (s.filter_owner is null or (s.filter_owner = ${v.toInstitutionId} and ${sql.raw(v.seenByOwner ? "true" : "false")}))
       and (s.filter_requester is null or s.filter_requester = ${v.fromInstitutionId})
       and (s.filter_statuses is null or ${v.status} = any(s.filter_statuses))
-      and ${creatorStillSpeaks}`;
+      and ${creatorStillSpeaks} and ${v.when ?? sql`true`}`;
 }
 
 /** Queues the change's deliveries (inside the caller's transaction). */

@@ -1,9 +1,8 @@
-import type { InstitutionKind } from "@medbridge/core";
+import { CARE_LEVEL, type InstitutionKind } from "@medbridge/core";
 import { sql } from "drizzle-orm";
 import { type Static, Type } from "typebox";
 import type { Db } from "../db/connection.ts";
 import { StringEnum, Uuid } from "../http/schemas.ts";
-import { LEVEL } from "./referrals.ts";
 
 /** Why an institution is suggested, strongest first: the order the picker shows them in. */
 export const PARTNER_REASONS = ["agreement", "alliance", "county_hospital"] as const;
@@ -87,10 +86,10 @@ export async function suggestPartners(db: Db, institutionId: string, q: Static<t
   ).rows;
   if (!me) return [];
   const down = q.purpose === "referral" && q.direction === "down";
-  const mine = LEVEL[me.kind];
+  const mine = CARE_LEVEL[me.kind];
   return rows
     .filter((r) => {
-      const level = LEVEL[r.kind as InstitutionKind];
+      const level = CARE_LEVEL[r.kind as InstitutionKind];
       return down ? level < mine : level > mine;
     })
     .slice(0, MAX_PARTNERS)

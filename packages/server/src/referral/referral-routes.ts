@@ -77,7 +77,8 @@ export function referralRoutes({ db, config, now = () => new Date(), landings = 
           const principal = principalOf(request);
           requireEver(principal, "write", "referral", "Only clinicians and coordinators of an institution refer patients");
           const actor = actorOf(principal, request.id);
-          const created = await inTransaction(db, (tx) => createReferral(tx, actor, principal, config, request.body, now()));
+          // createReferral opens a transaction only when a booking or files need one (create-statement.ts).
+          const created = await createReferral(db, actor, principal, config, request.body, now());
           return reply.status(201).send(created);
         },
       );

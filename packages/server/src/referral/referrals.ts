@@ -3,6 +3,7 @@ import {
   actingSide,
   allowedActions,
   allows,
+  CARE_LEVEL,
   conflict,
   DRUG_CLASSES,
   expiryWarningLeadMinutes,
@@ -18,7 +19,6 @@ import {
   PRIORITIES,
   type Principal,
   type Priority,
-  provinceOf,
   REFERRAL_ACTIONS,
   REFERRAL_STATUSES,
   type ReferralAction,
@@ -201,19 +201,6 @@ export const ReferralListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Level of care: a referral up must go to a higher level, down to a lower one. */
-export const LEVEL: Record<InstitutionKind, number> = {
-  village_clinic: 0,
-  township_health_center: 1,
-  community_health_center: 1,
-  county_hospital: 2,
-  county_tcm_hospital: 2,
-  secondary_hospital: 2,
-  tertiary_hospital: 3,
-  regional_medical_center: 3,
-  national_medical_center: 4,
-};
-
 /** Which side of a referral the caller acts for (null: neither, or a role that does not act on referrals). */
 export function sideOf(principal: Principal, r: { fromInstitutionId: string; toInstitutionId: string }): Side | null {
   return actingSide(principal, "referral", { sender: r.fromInstitutionId, receiver: r.toInstitutionId });
@@ -236,35 +223,23 @@ export async function createReferral(
 ) {
   const fromId = principal.institutionId;
   if (!fromId) throw forbidden("referral_staff_only", "Only staff of an institution can refer a patient");
-  const errors: FieldError[] = personProblems(input.patient, now, "patient.");
-  if (input.toInstitutionId === fromId)
-    errors.push({ path: "toInstitutionId", code: "same_as", params: { other: "institution" }, message: "must be another institution" });
-  const rows = await referralSides(db, { from: fromId, to: input.toInstitutionId });
-  const from = rows.find((r) => r.id === fromId);
-  const to = rows.find((r) => r.id === input.toInstitutionId);
-  if (!to?.active) errors.push({ path: "toInstitutionId", code: "not_found", params: { entity: "institution" }, message: "no such active institution" });
-  else if (from) {
-    const up = LEVEL[to.kind as InstitutionKind] > LEVEL[from.kind as InstitutionKind];
-    const down = LEVEL[to.kind as InstitutionKind] < LEVEL[from.kind as InstitutionKind];
-    if (input.direction === "up" && !up)
-      errors.push({ path: "direction", code: "wrong_kind", params: { expected: "higher_level" }, message: "an up-referral must go to a higher level of care" });
-    if (input.direction === "down" && !down)
-      errors.push({ path: "direction", code: "wrong_kind", params: { expected: "lower_level" }, message: "a down-referral must go to a lower level of care" });
-  }
+  const personErrors: FieldError[] = personProblems(input.patient, now, "patient.");
+  const errors: FieldError[] = [];
   if (input.patient.homeCounty) errors.push(...(await homeCountyProblems(db, input.patient.homeCounty, "patient.homeCounty")));
   if (input.slotId && input.bedId)
     errors.push({ path: "bedId", code: "not_allowed", params: { reason: "slot_or_bed_not_both" }, message: "book either a slot or a bed, not both" });
   const attachments = decodeAttachments(input.attachments);
   errors.push(...attachments.errors);
-  if (errors.length) throw invalid(errors);
-  const regionCode = (from as { regionCode: string }).regionCode;
+  // The two institutions are checked by the create statement itself (one round trip less on the
+  // busiest write); only a refused or invalid request reads them here, to say what is wrong.
+  if (personErrors.length || errors.length) throw invalid([...personErrors, ...(await sideProblems(db, fromId, input)), ...errors]);
   const submitted = input.submit ?? false;
   const person = input.patient;
   // A booking or files add statements: then all of it is one transaction. Without them the create
   // is one statement (create-statement.ts), atomic on its own.
-  const needsTransaction = Boolean(input.slotId || input.bedId || attachments.decoded.length);
+  // A person without an ID number is indexed first (a local identifier, retried on a clash).
+  const needsTransaction = Boolean(input.slotId || input.bedId || attachments.decoded.length || (!person.idNumber && !indexedPatientId));
   return maybeInTransaction(db, needsTransaction, async (tx) => {
-    // Without an ID number the index draws a local identifier (retried on a clash) first.
     const givenPatientId = indexedPatientId ?? (person.idNumber ? null : await indexPatient(tx, keys, person));
     const booked = input.slotId
       ? await bookUnit(tx, "slot", input.slotId, input.toInstitutionId)
@@ -278,14 +253,12 @@ export async function createReferral(
     const forIndex = givenPatientId ? { cipher: null } : sealIdNumber(keys.dataKey, person.idNumber);
     const sealed = sealIdNumber(keys.dataKey, person.idNumber);
     const slaAt = submitted ? slaDeadline(now, input.priority) : null;
-    const patientId = await insertReferral(tx, submitted, {
+    const inserted = await insertReferral(tx, submitted, {
       id,
       now: now.toISOString(),
       actorId: actor.id,
       actorName: actor.name,
       requestId: actor.requestId,
-      regionCode,
-      provinceCode: provinceOf(regionCode),
       audit: JSON.stringify({ direction: input.direction, priority: input.priority, toInstitutionId: input.toInstitutionId, submitted }),
       notification: referralNotificationPayload("incoming", { id, status, priority: input.priority }),
       change: referralChangePayload({ id, status }),
@@ -316,6 +289,11 @@ export async function createReferral(
       submittedAt: submitted ? now.toISOString() : null,
       slaDeadline: slaAt ? slaAt.toISOString() : null,
     });
+    if (!inserted) {
+      const problems = await sideProblems(tx, fromId, input);
+      if (problems.length) throw invalid(problems);
+      throw new Error("referral create: the statement refused institutions that the check finds fine");
+    }
     await storeAttachments(tx, id, attachments.decoded);
     // The answer is built from what was inserted: no read back.
     const created: Row = {
@@ -324,11 +302,11 @@ export async function createReferral(
       priority: input.priority,
       status,
       fromInstitutionId: fromId,
-      fromInstitutionName: from?.name ?? "",
+      fromInstitutionName: inserted.fromName,
       toInstitutionId: input.toInstitutionId,
-      toInstitutionName: to?.name ?? "",
+      toInstitutionName: inserted.toName,
       department: input.department.trim(),
-      patientId,
+      patientId: inserted.patientId,
       patientName: person.name.trim(),
       patientSex: person.sex,
       patientBirthDate: person.birthDate,
@@ -352,7 +330,27 @@ export async function createReferral(
   });
 }
 
-/** The two institutions of a new referral (every create asks: its text is built once). */
+/** What is wrong with the two institutions of a new referral: the sender's own, and the receiver. */
+async function sideProblems(db: Db, fromId: string, input: ReferralInput): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (input.toInstitutionId === fromId)
+    errors.push({ path: "toInstitutionId", code: "same_as", params: { other: "institution" }, message: "must be another institution" });
+  const rows = await referralSides(db, { from: fromId, to: input.toInstitutionId });
+  const from = rows.find((r) => r.id === fromId);
+  const to = rows.find((r) => r.id === input.toInstitutionId);
+  if (!to?.active) errors.push({ path: "toInstitutionId", code: "not_found", params: { entity: "institution" }, message: "no such active institution" });
+  else if (from) {
+    const up = CARE_LEVEL[to.kind as InstitutionKind] > CARE_LEVEL[from.kind as InstitutionKind];
+    const down = CARE_LEVEL[to.kind as InstitutionKind] < CARE_LEVEL[from.kind as InstitutionKind];
+    if (input.direction === "up" && !up)
+      errors.push({ path: "direction", code: "wrong_kind", params: { expected: "higher_level" }, message: "an up-referral must go to a higher level of care" });
+    if (input.direction === "down" && !down)
+      errors.push({ path: "direction", code: "wrong_kind", params: { expected: "lower_level" }, message: "a down-referral must go to a lower level of care" });
+  }
+  return errors;
+}
+
+/** The two institutions of a new referral, read when the create is refused. */
 const referralSides = builtOnce<{ id: string; name: string; kind: string; regionCode: string; active: boolean }>(
   () => sql`select id, name, kind, region_code as "regionCode", active from ${institutions} where id in (${sql.placeholder("from")}, ${sql.placeholder("to")})`,
 );
