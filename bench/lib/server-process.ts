@@ -4,10 +4,15 @@ import { resolve } from "node:path";
 const BIN = resolve(import.meta.dirname, "../../packages/server/bin/medbridge.js");
 
 /** Runs `medbridge serve` in its own process (its own core) and waits until /health answers. */
-export async function startServe(env: Record<string, string>, port: number): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function startServe(
+  env: Record<string, string>,
+  port: number,
+  /** `workers` > 1 runs `serve --workers N` (a cluster primary and N worker processes). */
+  options: { workers?: number } = {},
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, BIN, "serve"], {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, "serve", ...((options.workers ?? 1) > 1 ? ["--workers", String(options.workers)] : [])], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
