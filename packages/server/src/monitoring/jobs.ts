@@ -4,7 +4,7 @@ import type { Db } from "../db/connection.ts";
 import type { Job } from "../jobs.ts";
 import { markStaleCompliance } from "./compliance-facts.ts";
 import { markEngineFactsForToday } from "./engine-facts.ts";
-import { markNewMonth, refreshRollups } from "./rollups.ts";
+import { claimDailyMarks, markNewMonth, refreshRollups, releaseDailyMarks } from "./rollups.ts";
 
 /**
  * Monitoring's scheduled work: indicator rollups follow the facts within a minute even when nobody
@@ -19,17 +19,21 @@ export function monitoringJobs(db: Db, log: FastifyBaseLogger, { everyMs = 60_00
       everyMs,
       async run(at) {
         const today = todayInChina(at);
-        if (today !== lastDaily) {
-          // A failed marking is tried again on the next run; the refresh below goes on regardless.
+        // Once a China day per database, not per process start: at national scale the marks
+        // recompute thousands of county-months (9–17 s), which a restart or a second worker
+        // used to repeat while the first dashboard requests waited behind it.
+        if (today !== lastDaily && (await claimDailyMarks(db, today))) {
+          // A failed marking is given back and tried again on the next run; the refresh below goes on regardless.
           try {
             await markStaleCompliance(db, today);
             await markNewMonth(db, today);
             await markEngineFactsForToday(db, today);
-            lastDaily = today;
           } catch (error) {
+            await releaseDailyMarks(db, today);
             log.error({ err: error }, "job rollups: daily marks failed");
           }
         }
+        lastDaily = today;
         return { rolledUp: await refreshRollups(db, today) };
       },
     },

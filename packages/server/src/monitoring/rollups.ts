@@ -2,7 +2,7 @@ import { addMonths, type Day, day, formatDay, INDICATORS, type IndicatorId } fro
 import { getTableName, sql } from "drizzle-orm";
 import { chinaMidnight } from "../clock.ts";
 import type { Db } from "../db/connection.ts";
-import { chronicPatients } from "../db/schema.ts";
+import { chronicPatients, instanceSettings } from "../db/schema.ts";
 import { inRepeatableRead } from "../db/transaction.ts";
 import { markAllCompliance, refreshCompliance } from "./compliance-facts.ts";
 import { recomputeEngineFacts } from "./engine-facts.ts";
@@ -195,10 +195,33 @@ export async function refreshRollups(db: Db, today: Day): Promise<number> {
   });
 }
 
+const DAILY_MARKS = "rollups_daily_marks";
+
+/**
+ * Claims the day's marks (`markNewMonth` and the other verdicts that move with the day) for the
+ * caller: true for the first process to ask on a China day, false for every other process or
+ * restart that day. The day is a row of `instance_settings`; any other day than the one stored
+ * claims it (a clock moved back by a test claims too).
+ */
+export async function claimDailyMarks(db: Db, today: Day): Promise<boolean> {
+  const claimed = (await db.execute(sql`
+    insert into ${instanceSettings} (key, value) values (${DAILY_MARKS}, ${formatDay(today)})
+    on conflict (key) do update set value = excluded.value, updated_at = now() where ${instanceSettings}.value <> excluded.value
+    returning 1`)) as unknown as { rows: unknown[] };
+  return claimed.rows.length > 0;
+}
+
+/** Gives a claimed day back after its marks failed, so the next run tries again. */
+export async function releaseDailyMarks(db: Db, today: Day): Promise<void> {
+  await db.execute(sql`delete from ${instanceSettings} where key = ${DAILY_MARKS} and value = ${formatDay(today)}`);
+}
+
 /** Rebuilds every rollup from the facts (after a bulk load, or to check the incremental path). */
 export async function rebuildRollups(db: Db, today: Day): Promise<void> {
   await markAllCompliance(db);
   await refreshCompliance(db, today);
+  // The rebuild judges and counts everything as of today: today's marks would only redo it.
+  await claimDailyMarks(db, today);
   await inRepeatableRead(db, async (tx) => {
     await tx.execute(sql`delete from rollup_dirty`);
     // The rebuild counts every change already made: the logged ones are in it.
