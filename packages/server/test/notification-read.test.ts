@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
-import { upReferral } from "./helpers/referrals.ts";
+import { referUp } from "./helpers/referrals.ts";
 
 describe.each(BACKENDS)("marking notifications read on %s", (backend) => {
   let ctx: TestContext;
@@ -16,12 +16,7 @@ describe.each(BACKENDS)("marking notifications read on %s", (backend) => {
   it("answers 404 for another institution's notification (and leaves it unread), 204 for one's own", async () => {
     // A submitted referral tells the county hospital.
     const county = json(await call("gz.county.coord", "GET", "/api/v1/me")).institutionId;
-    const created = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/referrals",
-      headers: { cookie: await ctx.login("gz.township.doctor") },
-      payload: upReferral(county),
-    });
+    const created = await referUp(ctx, county);
     expect(created.statusCode, created.body).toBe(201);
     const inbox = json(await call("gz.county.coord", "GET", "/api/v1/notifications?unread=true"));
     const note = inbox.items[0] as { id: string };

@@ -11,7 +11,7 @@ import { ensureRegions } from "../src/registry/regions-data.ts";
 import { demoAppOn, json, type TestContext } from "./helpers/app.ts";
 import { pdfText } from "./helpers/pdf-text.ts";
 import { type Cluster, findBin, startCluster, startStandby } from "./helpers/postgres-setup.ts";
-import { upReferral } from "./helpers/referrals.ts";
+import { referUp } from "./helpers/referrals.ts";
 
 /**
  * DATABASE_READ_URL against a real streaming replica this test starts (initdb, pg_basebackup -R, a
@@ -164,12 +164,7 @@ describe.skipIf(!tools)("a read replica (DATABASE_READ_URL) with lag and outage"
 
     // A write under DATABASE_READ_URL goes to the primary (the replica would refuse it: read-only).
     const county = json(await get("gz.county.coord", "/api/v1/me")).institutionId as string;
-    const created = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/referrals",
-      headers: { cookie: await ctx.login("gz.township.doctor") },
-      payload: upReferral(county),
-    });
+    const created = await referUp(ctx, county);
     expect(created.statusCode, created.body).toBe(201);
     const referral = json(created).id as string;
     await onPrimary("update institutions set name = $1 where id = $2", [RENAMED, supporter.id]);

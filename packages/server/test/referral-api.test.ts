@@ -4,7 +4,7 @@ import { MAX_ATTACHMENT_BYTES, REFERRAL_BODY_LIMIT } from "../src/referral/attac
 import { expireOverdue, warnExpiringSoon } from "../src/referral/referrals.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
-import { idNumberFor as idNumber, upReferral } from "./helpers/referrals.ts";
+import { idNumberFor as idNumber, referUp } from "./helpers/referrals.ts";
 
 describe.each(BACKENDS)("two-way referral API on %s", (backend) => {
   let ctx: TestContext;
@@ -337,12 +337,7 @@ describe("referral notifications and webhooks", () => {
           })
         ).statusCode,
       ).toBe(403);
-      const created = await ctx.app.inject({
-        method: "POST",
-        url: "/api/v1/referrals",
-        headers: { cookie: await ctx.login("gz.township.doctor") },
-        payload: upReferral(county),
-      });
+      const created = await referUp(ctx, county);
       expect(created.statusCode, created.body).toBe(201);
       const referralId = json(created).id;
       const inbox = json(await ctx.app.inject({ url: "/api/v1/notifications?unread=true", headers: { cookie: await ctx.login("gz.county.coord") } }));

@@ -8,7 +8,7 @@ import { deliverWebhooks, post } from "../src/notify/webhook-delivery.ts";
 import { nonPublic, RefusedTarget, resolveTarget, webhookPolicy } from "../src/notify/webhook-target.ts";
 import { demoApp, json, type TestContext } from "./helpers/app.ts";
 import { BACKENDS } from "./helpers/db.ts";
-import { upReferral } from "./helpers/referrals.ts";
+import { referUp } from "./helpers/referrals.ts";
 
 const strict = webhookPolicy(loadConfig({}));
 
@@ -156,12 +156,7 @@ describe.each(BACKENDS)("webhook targets through the API on %s", (backend) => {
     await db
       .insert(webhooks)
       .values({ institutionId: county, url: `http://127.0.0.1:${port}/internal-admin`, secretCipher: encrypt(key, "a-long-enough-webhook-secret") });
-    const created = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/referrals",
-      headers: { cookie: await ctx.login("gz.township.doctor") },
-      payload: upReferral(county),
-    });
+    const created = await referUp(ctx, county);
     expect(created.statusCode, created.body).toBe(201);
     const soon = () => new Date(Date.now() + 1000);
     const due = () => db.execute(sql`update webhook_deliveries set next_attempt_at = now() - interval '1 second'`);

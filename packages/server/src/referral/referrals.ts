@@ -253,7 +253,25 @@ export async function createReferral(
     const forIndex = givenPatientId ? { cipher: null } : sealIdNumber(keys.dataKey, person.idNumber);
     const sealed = sealIdNumber(keys.dataKey, person.idNumber);
     const slaAt = submitted ? slaDeadline(now, input.priority) : null;
+    // What the referral holds of the request, as stored and as answered.
+    const fields = {
+      direction: input.direction,
+      priority: input.priority,
+      department: input.department.trim(),
+      patientName: person.name.trim(),
+      patientSex: person.sex,
+      patientBirthDate: person.birthDate,
+      patientPhone: person.phone ?? null,
+      patientHomeCounty: person.homeCounty ?? null,
+      reasonIcd10: input.reason.icd10,
+      reasonText: input.reason.text.trim(),
+      summary: input.summary ?? null,
+      slotId: input.slotId ?? null,
+      bedId: input.bedId ?? null,
+      parentId: input.parentId ?? null,
+    };
     const inserted = await insertReferral(tx, submitted, {
+      ...fields,
       id,
       now: now.toISOString(),
       actorId: actor.id,
@@ -270,20 +288,6 @@ export async function createReferral(
       idCipher: forIndex.cipher,
       idMasked: sealed.masked,
       patientIdCipher: sealed.cipher,
-      patientName: person.name.trim(),
-      patientSex: person.sex,
-      patientBirthDate: person.birthDate,
-      patientPhone: person.phone ?? null,
-      patientHomeCounty: person.homeCounty ?? null,
-      direction: input.direction,
-      priority: input.priority,
-      department: input.department.trim(),
-      reasonIcd10: input.reason.icd10,
-      reasonText: input.reason.text.trim(),
-      summary: input.summary ?? null,
-      slotId: input.slotId ?? null,
-      bedId: input.bedId ?? null,
-      parentId: input.parentId ?? null,
       // The Clock's time, like the submission and every transition (the database's now() is the
       // transaction's start: a referral created submitted looked changed before it was submitted).
       submittedAt: submitted ? now.toISOString() : null,
@@ -297,29 +301,16 @@ export async function createReferral(
     await storeAttachments(tx, id, attachments.decoded);
     // The answer is built from what was inserted: no read back.
     const created: Row = {
+      ...fields,
       id,
-      direction: input.direction,
-      priority: input.priority,
       status,
       fromInstitutionId: fromId,
       fromInstitutionName: inserted.fromName,
       toInstitutionId: input.toInstitutionId,
       toInstitutionName: inserted.toName,
-      department: input.department.trim(),
       patientId: inserted.patientId,
-      patientName: person.name.trim(),
-      patientSex: person.sex,
-      patientBirthDate: person.birthDate,
       patientIdCipher: sealed.cipher,
       patientIdMasked: sealed.masked,
-      patientPhone: person.phone ?? null,
-      patientHomeCounty: person.homeCounty ?? null,
-      reasonIcd10: input.reason.icd10,
-      reasonText: input.reason.text.trim(),
-      summary: input.summary ?? null,
-      slotId: input.slotId ?? null,
-      bedId: input.bedId ?? null,
-      parentId: input.parentId ?? null,
       submittedAt: submitted ? now : null,
       slaDeadline: slaAt,
       createdAt: now,

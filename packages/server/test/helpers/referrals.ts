@@ -1,4 +1,6 @@
 import { idCheckCharacter } from "@medbridge/core";
+import type { LightMyRequestResponse } from "fastify";
+import type { TestContext } from "./app.ts";
 
 /** A valid GB 11643 number for a patient from 黄平县 (522622) born on `birth`, with its sequence number. */
 export function idNumberFor(birth: string, serial: string | number = "123"): string {
@@ -18,4 +20,14 @@ export function upReferral(toInstitutionId: string, overrides: Record<string, un
     submit: true,
     ...overrides,
   };
+}
+
+/** The demo township's doctor refers a patient up to `toInstitutionId` through the API (submitted). */
+export async function referUp(ctx: TestContext, toInstitutionId: string): Promise<LightMyRequestResponse> {
+  return ctx.app.inject({
+    method: "POST",
+    url: "/api/v1/referrals",
+    headers: { cookie: await ctx.login("gz.township.doctor") },
+    payload: upReferral(toInstitutionId),
+  });
 }
