@@ -31,3 +31,9 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+--> statement-breakpoint
+-- Marks a referral change left before this migration have no logged deltas: they are turned into
+-- marks of everything (`*`), which recount the county-month's counted indicators from the facts.
+INSERT INTO rollup_dirty (region_code, month, source)
+SELECT region_code, month, '*' FROM rollup_dirty WHERE source = 'referrals'
+ON CONFLICT DO NOTHING;

@@ -49,7 +49,7 @@ export function authRoutes(db: Db, config: Config, now: Clock = systemClock): Fa
         const at = now();
         const [user] = await db.select().from(users).where(eq(users.username, username));
         // Names without an account are locked like accounts (lockout.ts), in every server process.
-        const wait = user ? await claimAccountAttempt(db, user.id, at) : await claimUnknownName(db, config.dataKey, username, at);
+        const wait = user ? await claimAccountAttempt(db, user.id, at) : await claimUnknownName(db, config.indexKey, username, at);
         if (wait !== null) throw lockedOut(reply, wait);
         const matches = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
         // The published demo password opens nothing in production, even on accounts seeded with it before.

@@ -40,12 +40,16 @@ export function shutdownOnSignals(deadlineMs: number, log: (line: string) => voi
       process.exit(0);
     })();
   };
+  // Only a second SIGNAL exits at once: a cluster worker asked to stop by the primary (`begin`)
+  // may then get the same SIGTERM/SIGINT the primary got (Ctrl+C, a whole cgroup), and must drain.
+  let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (signalled) {
       log(`${signal} again: exiting now.`);
       process.exit(1);
     }
-    begin(signal);
+    signalled = true;
+    if (!stopping) begin(signal);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

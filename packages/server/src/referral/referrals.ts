@@ -240,6 +240,12 @@ export async function createReferral(
   // A person without an ID number is indexed first (a local identifier, retried on a clash).
   const needsTransaction = Boolean(input.slotId || input.bedId || attachments.decoded.length || (!person.idNumber && !indexedPatientId));
   return maybeInTransaction(db, needsTransaction, async (tx) => {
+    // A booking is checked after the institutions, as before they moved into the statement: a bad
+    // receiver is named, not hidden behind "no such slot" or "full".
+    if (input.slotId || input.bedId) {
+      const problems = await sideProblems(tx, fromId, input);
+      if (problems.length) throw invalid(problems);
+    }
     const givenPatientId = indexedPatientId ?? (person.idNumber ? null : await indexPatient(tx, keys, person));
     const booked = input.slotId
       ? await bookUnit(tx, "slot", input.slotId, input.toInstitutionId)
@@ -329,8 +335,9 @@ async function sideProblems(db: Db, fromId: string, input: ReferralInput): Promi
   const rows = await referralSides(db, { from: fromId, to: input.toInstitutionId });
   const from = rows.find((r) => r.id === fromId);
   const to = rows.find((r) => r.id === input.toInstitutionId);
+  if (!from) throw forbidden("referral_staff_only", "Only staff of an institution can refer a patient");
   if (!to?.active) errors.push({ path: "toInstitutionId", code: "not_found", params: { entity: "institution" }, message: "no such active institution" });
-  else if (from) {
+  else {
     const up = CARE_LEVEL[to.kind as InstitutionKind] > CARE_LEVEL[from.kind as InstitutionKind];
     const down = CARE_LEVEL[to.kind as InstitutionKind] < CARE_LEVEL[from.kind as InstitutionKind];
     if (input.direction === "up" && !up)
