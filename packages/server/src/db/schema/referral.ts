@@ -114,8 +114,10 @@ export const referrals = pgTable(
   },
   (t) => [
     // The incoming worklist reads a page straight off an index in its display order: one index for
-    // a status filter, one for all statuses (a status in second place would break the order).
-    index("referrals_incoming_idx").on(t.toInstitutionId, t.status, t.priorityRank, t.slaDeadline, t.createdAt),
+    // a status filter, one for all statuses (a status in second place would break the order). The id
+    // ends the order, so no sort is left: with statistics from before a burst of new referrals the
+    // planner expected one row and sorted all 5,800 of them (9 ms) instead of reading 20 (0.2 ms).
+    index("referrals_incoming_idx").on(t.toInstitutionId, t.status, t.priorityRank, t.slaDeadline, t.createdAt, t.id),
     index("referrals_incoming_order_idx").on(t.toInstitutionId, t.priorityRank, t.slaDeadline, t.createdAt),
     // The finished part of the incoming worklist, latest first (read backwards, finished statuses filtered).
     index("referrals_incoming_updated_idx").on(t.toInstitutionId, t.updatedAt),
