@@ -24,6 +24,7 @@ import { benchDatabase } from "./lib/bench-database.ts";
 import { recordStatements, toPgbenchScript } from "./lib/record-statements.ts";
 import { loadReferralHistory } from "./lib/referral-history.ts";
 import { login, startServe } from "./lib/server-process.ts";
+import { settleRollups } from "./lib/settle-rollups.ts";
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
@@ -78,6 +79,7 @@ try {
       pgbenchScript: scriptFile,
     }),
   );
+  await settleRollups(database.db, (line) => console.log(line));
   await database.close();
 
   const pgbench = async () => {

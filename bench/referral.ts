@@ -19,6 +19,7 @@ import { type Backend, benchDatabase } from "./lib/bench-database.ts";
 import { closedLoop } from "./lib/load.ts";
 import { loadReferralHistory } from "./lib/referral-history.ts";
 import { login, startServe } from "./lib/server-process.ts";
+import { settleRollups } from "./lib/settle-rollups.ts";
 import { summarise } from "./lib/stats.ts";
 
 const backend = (process.argv[2] ?? "postgres") as Backend;
@@ -53,6 +54,7 @@ const slotIds = Object.fromEntries(
     }
   ).rows.map((r) => [r.department, r.id]),
 );
+await settleRollups(database.db, (line) => console.log(line));
 await database.close();
 
 const server = await startServe(env, Number(process.env.BENCH_PORT ?? 18_400));
