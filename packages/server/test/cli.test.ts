@@ -80,7 +80,7 @@ describe("medbridge CLI on an embedded database", () => {
     expect(stdout).toMatch(/Patient index: \d+ patients; linked 10000 referrals and 1000 register patients in [\d.]+ s\./);
     const huge = cli(["seed", "--scale", "huge"]);
     expect(huge.code).toBe(2);
-    expect(huge.stderr).toContain("--scale: must be one of national, small");
+    expect(huge.stderr).toContain("--scale: must be one of national, medium, small");
     expect(cli(["seed", "--scale", "small", "--as-of", "yesterday"]).stderr).toContain("--as-of: must be a day");
     expect(cli(["seed", "--scale", "small", "--seed", "-1"]).stderr).toContain("--seed: must be a whole number");
     // The nation now seals its people's ID numbers and links them to the patient index.
