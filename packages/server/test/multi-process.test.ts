@@ -5,7 +5,7 @@ import { createServer, request, type Server } from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "./helpers/app.ts";
-import { exitOf, medbridge, type Process, terminate } from "./helpers/ops.ts";
+import { exitOf, medbridge, type Process, postgresDatabase, terminate } from "./helpers/ops.ts";
 import { idNumberFor, upReferral } from "./helpers/referrals.ts";
 
 /**
@@ -346,26 +346,14 @@ describe("serve --workers refuses what it cannot run", () => {
 
 describe.runIf(postgresUrl)("serve --workers 2 whose workers cannot start", () => {
   it("stops after five deaths in a row instead of restarting forever", async () => {
-    const name = `mbw_${randomBytes(5).toString("hex")}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`create database ${name}`);
+    const database = await postgresDatabase();
     // The port is taken: every worker fails to listen.
     const squatter = createServer();
     await new Promise<void>((done) => squatter.listen(PORT + 2, "127.0.0.1", done));
     try {
-      const url = new URL(postgresUrl);
-      url.pathname = `/${name}`;
       const p = medbridge(["serve", "--workers", "2"], KEY, {
         NODE_ENV: "",
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: database.url,
         PORT: String(PORT + 2),
         MEDBRIDGE_SEED_DEMO: "0",
         MEDBRIDGE_WEB_DIST: "/nonexistent",
@@ -375,7 +363,7 @@ describe.runIf(postgresUrl)("serve --workers 2 whose workers cannot start", () =
       expect(p.output()).toMatch(/A worker process died 5 times in a row, each within 60 s of starting .*: stopping MedBridge/);
     } finally {
       squatter.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await database.drop();
     }
   }, 300_000);
 });
